@@ -1,0 +1,41 @@
+package io.newsgraph.article.parse;
+
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/** Recognises page furniture (share buttons) and contribution/credit footers. */
+final class NoiseRules {
+
+    /** Whole-line widget labels; matched case-insensitively against the entire line only. */
+    private static final Set<String> SHARE_MARKERS = Set.of(
+            "分享", "share", "share this", "share this article",
+            "share on facebook", "share on twitter", "share on x", "share on whatsapp", "share on linkedin",
+            "print", "email", "tweet", "copy link", "follow us", "advertisement");
+
+    /** Footers are short; a long paragraph mentioning "contributed" is body text. */
+    private static final int MAX_FOOTER_LENGTH = 300;
+
+    private static final Pattern CONTRIBUTED = Pattern.compile(
+            "\\bcontributed (?:to this (?:story|report|article)|(?:additional )?reporting)\\b");
+
+    private NoiseRules() {
+    }
+
+    static boolean isShareMarker(String line) {
+        return line.length() <= 20 && SHARE_MARKERS.contains(line.strip().toLowerCase(Locale.ROOT));
+    }
+
+    static boolean isFooter(String paragraph) {
+        if (paragraph.length() > MAX_FOOTER_LENGTH) {
+            return false;
+        }
+        String s = paragraph.toLowerCase(Locale.ROOT);
+        return s.startsWith("(reporting by") || s.startsWith("(writing by") || s.startsWith("(editing by")
+                || (s.startsWith("reporting by") && s.contains("editing by"))
+                || s.startsWith("additional reporting by")
+                || s.startsWith("contact the writer") || s.startsWith("contact the reporter")
+                || (s.startsWith("associated press writer") && s.contains(" contributed"))
+                || CONTRIBUTED.matcher(s).find();
+    }
+}

@@ -1,0 +1,240 @@
+package io.newsgraph.article.rest;
+
+import io.newsgraph.article.repository.Article;
+import io.newsgraph.article.repository.ArticleRepository.ArticleFilter;
+import io.newsgraph.article.service.ArticleQueries;
+import io.newsgraph.article.service.ArticleService;
+import io.newsgraph.article.service.StoredArticle;
+import io.newsgraph.common.problem.FieldError;
+import io.newsgraph.common.problem.ProblemException;
+import io.smallrye.common.annotation.RunOnVirtualThread;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriBuilder;
+import java.net.URI;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/v1/articles")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Articles", description = "Ingest, read, version and delete articles.")
+@RunOnVirtualThread
+public class ArticleResource {
+    static final String SEED_TEXT = """
+            US talks set on Russia-Ukraine war
+
+            作者:HENG WEILI in New York来源:chinadaily.com.cn
+            分享
+
+            US and Russian delegations will meet in Saudi Arabia on Monday to discuss a potential 30-day cease-fire.""";
+    static final String SEED_JSON = """
+            {"externalId": "cd-2025-03-23-0042", "title": "US talks set on Russia-Ukraine war", "author": "HENG WEILI",
+             "source": "chinadaily.com.cn", "publishedAt": "2025-03-23T12:00:00Z",
+             "body": "US and Russian delegations will meet in Saudi Arabia on Monday to discuss a potential 30-day cease-fire."}""";
+
+    @Inject
+    ArticleService service;
+    @Inject
+    ArticleQueries queries;
+    @Inject
+    ArticleRequests requests;
+
+    @POST
+    @Consumes({MediaType.APPLICATION_JSON, MediaType.TEXT_PLAIN, MediaType.TEXT_HTML})
+    @Operation(operationId = "ingestArticle", summary = "Ingest one article",
+            description = "Accepts JSON fields, raw wire copy (`text/plain`: title, byline, captions, share markers are recognised) "
+                    + "or an HTML page (boilerplate removed, metadata from <meta>/JSON-LD). A duplicate (same externalId, "
+                    + "else same normalised title and body) returns the stored article with 200 instead of a second copy.")
+    @RequestBody(required = true, content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ArticleInput.class),
+                    examples = @ExampleObject(name = "json", value = SEED_JSON)),
+            @Content(mediaType = MediaType.TEXT_PLAIN, schema = @Schema(type = SchemaType.STRING),
+                    examples = @ExampleObject(name = "wire-copy", value = SEED_TEXT)),
+            @Content(mediaType = MediaType.TEXT_HTML, schema = @Schema(type = SchemaType.STRING),
+                    examples = @ExampleObject(name = "html", value = "<html><head><title>Talks</title></head><body><article><h1>US talks set</h1><p>Delegations will meet on Monday.</p></article></body></html>"))})
+    @APIResponse(responseCode = "201", description = "Stored as a new article; `Location` and `ETag` set.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ArticleView.class)))
+    @APIResponse(responseCode = "200", description = "Duplicate: the article already stored.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ArticleView.class)))
+    public Response ingest(@HeaderParam(HttpHeaders.CONTENT_TYPE) MediaType type, byte[] body, @Valid @BeanParam MetadataParams meta) {
+        StoredArticle stored = service.ingest(requests.draft(type, body, meta));
+        Response.ResponseBuilder response = stored.changed()
+                ? Response.created(URI.create("/api/v1/articles/" + stored.article().id))
+                : Response.ok();
+        return response.tag(etag(stored.article())).entity(ArticleView.of(stored.article())).build();
+    }
+
+    @GET
+    @Operation(operationId = "listArticles", summary = "List articles",
+            description = "Newest first, with opaque cursor paging. Filters combine with AND.")
+    @APIResponse(responseCode = "200", description = "One page of articles.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Pages.ArticlePage.class)))
+    public Response list(
+            @Parameter(description = "Only this source (case-insensitive).", example = "chinadaily.com.cn") @QueryParam("source") @Size(max = 300) String source,
+            @Parameter(description = "Only this author (case-insensitive).", example = "HENG WEILI") @QueryParam("author") @Size(max = 300) String author,
+            @Parameter(description = "Published at or after (RFC 3339).", example = "2025-03-01T00:00:00Z") @QueryParam("publishedFrom") String publishedFrom,
+            @Parameter(description = "Published before (RFC 3339).", example = "2025-04-01T00:00:00Z") @QueryParam("publishedTo") String publishedTo,
+            @Parameter(description = "`nextCursor` of the previous page.") @QueryParam("cursor") String cursor,
+            @Parameter(description = "Page size, 1 to 100.", example = "20") @QueryParam("limit") @DefaultValue("20") @Min(1) @Max(100) int limit) {
+        ArticleFilter filter = new ArticleFilter(blankToNull(source), blankToNull(author),
+                MetadataParams.instant("publishedFrom", publishedFrom), MetadataParams.instant("publishedTo", publishedTo));
+        ArticleQueries.Page<Article> page = queries.list(filter, blankToNull(cursor), limit);
+        String next = page.nextCursor() == null ? null : UriBuilder.fromPath("/api/v1/articles")
+                .queryParam("limit", limit)
+                .queryParam("source", (Object[]) nonNull(source)).queryParam("author", (Object[]) nonNull(author))
+                .queryParam("publishedFrom", (Object[]) nonNull(publishedFrom)).queryParam("publishedTo", (Object[]) nonNull(publishedTo))
+                .queryParam("cursor", page.nextCursor()).build().toString();
+        Pages.ArticlePage body = new Pages.ArticlePage(page.items().stream().map(a -> new Pages.ArticleSummary(a.id, a.version,
+                a.title, a.author, a.source, a.dateline, a.publishedAt, a.createdAt)).toList(), page.nextCursor(), next);
+        Response.ResponseBuilder response = Response.ok(body);
+        if (next != null) {
+            response.link(next, "next");
+        }
+        return response.build();
+    }
+
+    @GET
+    @Path("{id}")
+    @Operation(operationId = "getArticle", summary = "Read one article",
+            description = "The parsed article with its current version as a strong ETag; `If-None-Match` gives 304.")
+    @APIResponse(responseCode = "200", description = "The article.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ArticleView.class)))
+    @APIResponse(responseCode = "304", description = "Not modified since the ETag in `If-None-Match`.")
+    public Response get(@Parameter(description = "Article id.", example = "6f1c8a52-3a6e-4c8e-9a53-0d8f0b0f5d11") @PathParam("id") String id,
+                        @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
+        Article article = service.get(uuid(id));
+        EntityTag tag = etag(article);
+        if (ifNoneMatch != null && (ifNoneMatch.strip().equals("*") || ifNoneMatch.contains(tag.toString()))) {
+            return Response.notModified(tag).build();
+        }
+        return Response.ok(ArticleView.of(article)).tag(tag).build();
+    }
+
+    @PUT
+    @Path("{id}")
+    @Consumes({MediaType.APPLICATION_JSON, MediaType.TEXT_PLAIN, MediaType.TEXT_HTML})
+    @Operation(operationId = "updateArticle", summary = "Store a new version",
+            description = "Replaces the content; requires `If-Match` with the current ETag (optimistic concurrency). "
+                    + "Content identical to the current version changes nothing.")
+    @RequestBody(required = true, content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ArticleInput.class),
+                    examples = @ExampleObject(name = "json", value = SEED_JSON)),
+            @Content(mediaType = MediaType.TEXT_PLAIN, schema = @Schema(type = SchemaType.STRING),
+                    examples = @ExampleObject(name = "wire-copy", value = SEED_TEXT)),
+            @Content(mediaType = MediaType.TEXT_HTML, schema = @Schema(type = SchemaType.STRING))})
+    @APIResponse(responseCode = "200", description = "The article at its new (or unchanged) version.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ArticleView.class)))
+    @APIResponse(responseCode = "412", description = "`If-Match` does not name the current version.",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = io.newsgraph.common.problem.Problem.class)))
+    @APIResponse(responseCode = "428", description = "`If-Match` is missing.",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = io.newsgraph.common.problem.Problem.class)))
+    public Response update(@Parameter(description = "Article id.") @PathParam("id") String id,
+                           @Parameter(description = "ETag of the version being replaced.", example = "\"1\"", required = true) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                           @HeaderParam(HttpHeaders.CONTENT_TYPE) MediaType type, byte[] body, @Valid @BeanParam MetadataParams meta) {
+        UUID articleId = uuid(id);
+        if (ifMatch == null || ifMatch.isBlank()) {
+            throw new ProblemException(428, "precondition-required", "If-Match required",
+                    "Send If-Match with the ETag of the version you are replacing", java.util.List.of(new FieldError("If-Match", "is required")));
+        }
+        StoredArticle stored = service.update(articleId, expectedVersion(ifMatch, articleId), requests.draft(type, body, meta));
+        return Response.ok(ArticleView.of(stored.article())).tag(etag(stored.article())).build();
+    }
+
+    @DELETE
+    @Path("{id}")
+    @Operation(operationId = "deleteArticle", summary = "Delete an article (soft)",
+            description = "Hides the article from reads and search; its versions stay for provenance and the feed announces the delete. "
+                    + "`If-Match` is optional and, when sent, must name the current version.")
+    @APIResponse(responseCode = "204", description = "Deleted.")
+    public Response delete(@Parameter(description = "Article id.") @PathParam("id") String id,
+                           @Parameter(description = "ETag of the current version (optional).") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        UUID articleId = uuid(id);
+        service.delete(articleId, ifMatch == null || ifMatch.isBlank() ? null : expectedVersion(ifMatch, articleId));
+        return Response.noContent().build();
+    }
+
+    @GET
+    @Path("{id}/versions")
+    @Operation(operationId = "listArticleVersions", summary = "Version history",
+            description = "Every version of the article, including deleted ones, with content hash and time.")
+    @APIResponse(responseCode = "200", description = "Versions, oldest first.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Pages.VersionList.class)))
+    public Pages.VersionList versions(@Parameter(description = "Article id.") @PathParam("id") String id) {
+        return new Pages.VersionList(service.history(uuid(id)).stream().map(VersionView::of).toList());
+    }
+
+    @GET
+    @Path("{id}/versions/{version}")
+    @Operation(operationId = "getArticleVersion", summary = "Read one version",
+            description = "A whole version including the original content exactly as posted.")
+    @APIResponse(responseCode = "200", description = "The version.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = VersionDetailView.class)))
+    public VersionDetailView version(@Parameter(description = "Article id.") @PathParam("id") String id,
+                                     @Parameter(description = "Version number.", example = "1") @PathParam("version") @Min(1) int version) {
+        return VersionDetailView.of(service.version(uuid(id), version));
+    }
+
+    static EntityTag etag(Article article) {
+        return new EntityTag(String.valueOf(article.version));
+    }
+
+    /** Ids that are not UUIDs name no article: 404 like any unknown id. */
+    static UUID uuid(String id) {
+        try {
+            return UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            throw new ProblemException(404, "not-found", "Resource not found", "No article has the id given");
+        }
+    }
+
+    private static Integer expectedVersion(String ifMatch, UUID id) {
+        String value = ifMatch.strip();
+        if (value.equals("*")) {
+            return null;
+        }
+        if (value.startsWith("W/")) {
+            value = value.substring(2);
+        }
+        try {
+            return Integer.parseInt(value.replace("\"", ""));
+        } catch (NumberFormatException e) {
+            throw new ProblemException(412, "version-mismatch", "Article has changed",
+                    "If-Match " + ifMatch + " does not name a version of article " + id);
+        }
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value;
+    }
+
+    private static Object[] nonNull(String value) {
+        return value == null || value.isBlank() ? new Object[0] : new Object[] {value};
+    }
+}

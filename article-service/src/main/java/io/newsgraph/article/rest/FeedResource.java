@@ -1,0 +1,42 @@
+package io.newsgraph.article.rest;
+
+import io.newsgraph.article.service.ArticleQueries;
+import io.smallrye.common.annotation.RunOnVirtualThread;
+import jakarta.inject.Inject;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/v1/articles/feed")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Change feed", description = "Every create, update and delete, in commit order.")
+@RunOnVirtualThread
+public class FeedResource {
+
+    @Inject
+    ArticleQueries queries;
+
+    @GET
+    @Operation(operationId = "readArticleFeed", summary = "Read the change feed",
+            description = "Events after the cursor, in commit order; no event is ever skipped, also when writers commit "
+                    + "concurrently. Start without `after`, then pass the returned `cursor`.")
+    @APIResponse(responseCode = "200", description = "The next events.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Pages.FeedPage.class)))
+    public Pages.FeedPage feed(
+            @Parameter(description = "`cursor` of the previous response; absent to start at the beginning.") @QueryParam("after") String after,
+            @Parameter(description = "Most events to return, 1 to 1000.", example = "100") @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(1000) int limit) {
+        ArticleQueries.FeedSlice slice = queries.feed(after == null || after.isBlank() ? null : after, limit);
+        return new Pages.FeedPage(slice.events().stream().map(Pages.FeedItem::of).toList(), slice.cursor(), slice.more());
+    }
+}

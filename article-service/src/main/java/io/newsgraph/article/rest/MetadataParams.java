@@ -1,0 +1,67 @@
+package io.newsgraph.article.rest;
+
+import io.newsgraph.article.service.ArticleMetadata;
+import io.newsgraph.common.problem.FieldError;
+import io.newsgraph.common.problem.ProblemException;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.QueryParam;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+
+/** Metadata for text/plain and text/html ingest, given as query parameters; each wins over a parsed value. */
+public class MetadataParams {
+    @QueryParam("externalId")
+    @Parameter(description = "The publisher's own id (dedup key).", example = "cd-2025-03-23-0042")
+    @Size(max = 200)
+    @Pattern(regexp = "[^\\p{Cntrl}]*", message = "must not contain control characters")
+    public String externalId;
+
+    @QueryParam("title")
+    @Parameter(description = "Headline, when the text does not start with it.")
+    @Size(max = 1000)
+    public String title;
+
+    @QueryParam("author")
+    @Parameter(description = "Author, when the text has no byline.")
+    @Size(max = 300)
+    public String author;
+
+    @QueryParam("source")
+    @Parameter(description = "Publisher or outlet.", example = "chinadaily.com.cn")
+    @Size(max = 300)
+    public String source;
+
+    @QueryParam("url")
+    @Parameter(description = "Canonical URL (also the base for relative links in HTML).")
+    @Size(max = 2000)
+    @Pattern(regexp = "https?://\\S+", message = "must be an http(s) URL")
+    public String url;
+
+    @QueryParam("language")
+    @Parameter(description = "BCP 47 language tag.", example = "en")
+    @Pattern(regexp = "[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*", message = "must be a BCP 47 language tag such as en or en-GB")
+    public String language;
+
+    @QueryParam("publishedAt")
+    @Parameter(description = "Publication time, RFC 3339.", example = "2025-03-23T12:00:00Z")
+    public String publishedAt;
+
+    ArticleMetadata toMetadata() {
+        return new ArticleMetadata(externalId, title, author, source, url, language, instant("publishedAt", publishedAt));
+    }
+
+    static Instant instant(String field, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return OffsetDateTime.parse(value.strip()).toInstant();
+        } catch (DateTimeParseException e) {
+            throw ProblemException.badRequest(field + " is not an RFC 3339 date-time",
+                    new FieldError(field, "must be an RFC 3339 date-time such as 2025-03-23T12:00:00Z"));
+        }
+    }
+}

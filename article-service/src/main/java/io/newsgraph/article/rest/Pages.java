@@ -1,0 +1,94 @@
+package io.newsgraph.article.rest;
+
+import io.newsgraph.article.repository.ChangeKind;
+import io.newsgraph.article.repository.FeedRepository.FeedEvent;
+import io.newsgraph.article.repository.SearchRepository.FacetCount;
+import io.newsgraph.article.repository.SearchRepository.Hit;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** Response bodies of the list-shaped operations. */
+public final class Pages {
+    private Pages() {
+    }
+
+    @Schema(name = "ArticlePage", description = "One page of articles, newest first.")
+    public record ArticlePage(
+            List<ArticleSummary> items,
+            @Schema(description = "Opaque cursor of the next page; absent on the last page.", examples = "djEfYR8xMjM") String nextCursor,
+            @Schema(description = "Link to the next page; absent on the last page.", examples = "/api/v1/articles?limit=20&cursor=djEfYR8xMjM") String next) {
+    }
+
+    @Schema(name = "ArticleSummary", description = "An article in a list, without its body.")
+    public record ArticleSummary(UUID id, int version, String title, String author, String source, String dateline,
+                                 Instant publishedAt, Instant createdAt) {
+    }
+
+    @Schema(name = "ArticleVersionList", description = "Every version of an article, oldest first.")
+    public record VersionList(List<VersionView> items) {
+    }
+
+    @Schema(name = "SearchPage", description = "Ranked full-text hits with highlighted snippets and facets.")
+    public record SearchPage(
+            @Schema(examples = "cease-fire \"Black Sea\"") String query,
+            @Schema(description = "Number of matching articles.", examples = "1") long total,
+            List<SearchHit> hits,
+            @Schema(description = "Facet counts over all matches.") Facets facets,
+            String nextCursor,
+            String next) {
+    }
+
+    @Schema(name = "SearchHit")
+    public record SearchHit(UUID id, String title, String source, String author, Instant publishedAt,
+                            @Schema(description = "Relevance (title matches weigh more than body matches).", examples = "0.42") double score,
+                            @Schema(description = "HTML-escaped excerpt; matches wrapped in <mark></mark>.",
+                                    examples = "a potential 30-day <mark>cease-fire</mark> in the Ukraine-Russia war") String snippet) {
+        static SearchHit of(Hit hit) {
+            return new SearchHit(hit.id(), hit.title(), hit.source(), hit.author(), hit.publishedAt(), hit.rank(), Snippets.toHtml(hit.snippet()));
+        }
+    }
+
+    @Schema(name = "SearchFacets")
+    public record Facets(@Schema(description = "Matches per source, most first.") List<FacetValue> source) {
+    }
+
+    @Schema(name = "FacetValue")
+    public record FacetValue(@Schema(description = "Facet value; null for articles without one.", examples = "chinadaily.com.cn") String value,
+                             @Schema(examples = "12") long count) {
+        static FacetValue of(FacetCount c) {
+            return new FacetValue(c.value(), c.count());
+        }
+    }
+
+    @Schema(name = "FeedPage", description = "Change-feed events in commit order. Resume with `after=<cursor>`; when `hasMore` is false you are up to date (poll again later with the same cursor).")
+    public record FeedPage(List<FeedItem> events,
+                           @Schema(description = "Cursor to pass as `after` next time.", examples = "djEfZh80Mg") String cursor,
+                           @Schema(description = "Whether more events are available right now.") boolean hasMore) {
+    }
+
+    @Schema(name = "FeedEvent", description = "One create, update or delete.")
+    public record FeedItem(@Schema(description = "Position in the feed; strictly increasing in commit order.", examples = "42") long seq,
+                           @Schema(examples = "CREATED") ChangeKind kind,
+                           UUID articleId,
+                           @Schema(description = "Article version this event produced.", examples = "1") int version,
+                           Instant occurredAt) {
+        static FeedItem of(FeedEvent e) {
+            return new FeedItem(e.seq(), e.kind(), e.articleId(), e.version(), e.occurredAt());
+        }
+    }
+
+    @Schema(name = "BatchResult", description = "Outcome of an NDJSON batch: one result per non-empty input line.")
+    public record BatchResult(@Schema(examples = "2") int created, @Schema(examples = "1") int duplicates,
+                              @Schema(examples = "1") int failed, List<BatchLine> results) {
+    }
+
+    @Schema(name = "BatchLine", description = "Outcome of one line: `status` 201 created, 200 duplicate, 4xx failed (see `problem`).")
+    public record BatchLine(@Schema(description = "1-based input line number.", examples = "3") int line,
+                            @Schema(examples = "201") int status,
+                            UUID id,
+                            Integer version,
+                            io.newsgraph.common.problem.Problem problem) {
+    }
+}

@@ -1,0 +1,66 @@
+package io.newsgraph.article.service;
+
+import io.newsgraph.article.parse.HtmlArticleParser;
+import io.newsgraph.article.parse.ParsedArticle;
+import io.newsgraph.article.parse.TextNormalizer;
+import io.newsgraph.article.parse.WireCopyParser;
+import io.newsgraph.article.repository.StoredCaption;
+import io.newsgraph.common.problem.FieldError;
+import io.newsgraph.common.problem.ProblemException;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+
+/** Turns what a client posted (JSON fields, raw wire copy or an HTML page) into a draft to store. */
+@ApplicationScoped
+public class ArticleDrafts {
+    public static final String JSON = "application/json";
+    public static final String TEXT = "text/plain";
+    public static final String HTML = "text/html";
+
+    private final WireCopyParser wireCopy = new WireCopyParser();
+    private final HtmlArticleParser html = new HtmlArticleParser();
+
+    /** JSON ingest: the body may still be wire copy (noise, captions, footers are recognised in it). */
+    public ArticleDraft fromJson(String original, ArticleMetadata meta, String body) {
+        return draft(wireCopy.parseBody(body), meta, original, JSON);
+    }
+
+    public ArticleDraft fromWireCopy(String text, ArticleMetadata meta) {
+        return draft(wireCopy.parse(text), meta, text, TEXT);
+    }
+
+    public ArticleDraft fromHtml(String page, ArticleMetadata meta) {
+        return draft(html.parse(page, meta.url()), meta, page, HTML);
+    }
+
+    private static ArticleDraft draft(ParsedArticle parsed, ArticleMetadata meta, String original, String mediaType) {
+        String title = firstNonBlank(meta.title() == null ? null : TextNormalizer.normalize(meta.title()), parsed.title());
+        if (title == null) {
+            throw unprocessable("No title found: send it as the first line of the text, or as `title`", "title");
+        }
+        if (parsed.paragraphs().isEmpty()) {
+            throw unprocessable("No article body found in the content", "body");
+        }
+        List<StoredCaption> captions = parsed.captions().stream().map(c -> new StoredCaption(c.text(), c.credit())).toList();
+        return new ArticleDraft(meta.externalId(), title,
+                firstNonBlank(meta.author(), parsed.byline().author()),
+                firstNonBlank(meta.source(), parsed.byline().source()),
+                parsed.byline().place(),
+                firstNonBlank(meta.url(), parsed.url()),
+                firstNonBlank(meta.language(), parsed.language()),
+                meta.publishedAt() != null ? meta.publishedAt() : parsed.publishedAt(),
+                parsed.body(), captions, parsed.footers(), original, mediaType);
+    }
+
+    private static String firstNonBlank(String given, String parsed) {
+        if (given != null && !given.isBlank()) {
+            return given.strip();
+        }
+        return parsed == null || parsed.isBlank() ? null : parsed;
+    }
+
+    private static ProblemException unprocessable(String detail, String field) {
+        return new ProblemException(422, "unprocessable-article", "Article content is not usable", detail,
+                List.of(new FieldError(field, detail)));
+    }
+}

@@ -1,0 +1,94 @@
+package io.newsgraph.common.problem;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import io.newsgraph.common.http.RequestIds;
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/** Maps every exception that reaches JAX-RS to RFC 9457 problem+json; never leaks a stack trace. */
+public class ProblemMappers {
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    @ServerExceptionMapper
+    public Response problem(ProblemException e, HttpServerRequest request) {
+        return respond(new Problem(Problem.type(e.slug()), e.title(), e.status(), e.getMessage(),
+                request.path(), RequestIds.of(request), e.errors()));
+    }
+
+    @ServerExceptionMapper
+    public Response webApplication(WebApplicationException e, HttpServerRequest request) {
+        int status = e.getResponse().getStatus();
+        if (status >= 500) {
+            LOG.errorf(e, "request %s failed", RequestIds.of(request));
+        }
+        Response.Status known = Response.Status.fromStatusCode(status);
+        String title = known != null ? known.getReasonPhrase() : "HTTP " + status;
+        String detail = status >= 500 ? "The server could not handle the request" : e.getMessage();
+        Response.ResponseBuilder builder = Response.status(status);
+        // Keep the headers a client needs to act on the error (Allow on 405, Retry-After on 503).
+        e.getResponse().getHeaders().forEach((name, values) -> {
+            if (!name.equalsIgnoreCase("Content-Type") && !name.equalsIgnoreCase("Content-Length")) {
+                values.forEach(v -> builder.header(name, v));
+            }
+        });
+        return build(builder, new Problem("about:blank", title, status, detail, request.path(), RequestIds.of(request), null));
+    }
+
+    @ServerExceptionMapper
+    public Response constraintViolation(ConstraintViolationException e, HttpServerRequest request) {
+        List<FieldError> errors = e.getConstraintViolations().stream()
+                .map(v -> new FieldError(fieldName(v), v.getMessage()))
+                .sorted(Comparator.comparing(FieldError::field))
+                .toList();
+        String detail = errors.stream().map(f -> f.field() + ": " + f.message()).collect(Collectors.joining("; "));
+        return respond(new Problem(Problem.type("validation-failed"), "Request is not valid", 400, detail,
+                request.path(), RequestIds.of(request), errors));
+    }
+
+    @ServerExceptionMapper({JsonProcessingException.class})
+    public Response unreadableJson(JsonProcessingException e, HttpServerRequest request) {
+        String field = e instanceof JsonMappingException mapping ? path(mapping) : "";
+        String detail = "The body is not valid JSON for this operation: " + e.getOriginalMessage();
+        List<FieldError> errors = field.isEmpty() ? null : List.of(new FieldError(field, "has the wrong type or format"));
+        return respond(new Problem(Problem.type("malformed-body"), "Request body is malformed", 400, detail,
+                request.path(), RequestIds.of(request), errors));
+    }
+
+    @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
+    public Response unexpected(Throwable e, HttpServerRequest request) {
+        LOG.errorf(e, "request %s failed", RequestIds.of(request));
+        return respond(new Problem(Problem.type("internal-error"), "Internal error", 500,
+                "The server could not handle the request; quote the request id when reporting it",
+                request.path(), RequestIds.of(request), null));
+    }
+
+    public static Response respond(Problem problem) {
+        return build(Response.status(problem.status()), problem);
+    }
+
+    private static Response build(Response.ResponseBuilder builder, Problem problem) {
+        return builder.type(Problem.MEDIA_TYPE).entity(problem).build();
+    }
+
+    private static String fieldName(ConstraintViolation<?> violation) {
+        // Method-parameter paths look like "ingest.request.title": keep what a client sent (the last nodes).
+        String path = violation.getPropertyPath().toString();
+        String[] parts = path.split("\\.");
+        return parts.length > 2 ? String.join(".", java.util.Arrays.copyOfRange(parts, 2, parts.length)) : parts[parts.length - 1];
+    }
+
+    private static String path(JsonMappingException e) {
+        return e.getPath().stream()
+                .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+                .collect(Collectors.joining(".")).replace(".[", "[");
+    }
+}
