@@ -10,18 +10,22 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(name = "ArticleInput", description = "An article to ingest. `body` may be raw wire copy: share markers, photo captions and contribution footers in it are recognised.")
 public record ArticleInput(
         @Schema(description = "The publisher's own id; a second article with the same externalId is a duplicate.", examples = "cd-2025-03-23-0042")
-        @Size(max = 200) @Pattern(regexp = "[^\\p{Cntrl}]*", message = "must not contain control characters") String externalId,
+        @Size(max = 200) @Pattern(regexp = SINGLE_LINE, message = SINGLE_LINE_MESSAGE) String externalId,
         @Schema(description = "Headline.", examples = "US talks set on Russia-Ukraine war")
-        @NotBlank @Size(max = 1000) String title,
+        @NotBlank @Size(max = 1000) @Pattern(regexp = SINGLE_LINE, message = SINGLE_LINE_MESSAGE) String title,
         @Schema(description = "Article text; paragraphs separated by blank lines.", examples = "US and Russian delegations will meet in Saudi Arabia on Monday.\n\nThe talks will take place a day after...")
         @NotBlank @Size(max = 1_000_000) String body,
         @Schema(description = "Author(s) as printed.", examples = "HENG WEILI")
-        @Size(max = 300) String author,
+        @Size(max = 300) @Pattern(regexp = SINGLE_LINE, message = SINGLE_LINE_MESSAGE) String author,
         @Schema(description = "Publisher or outlet.", examples = "chinadaily.com.cn")
-        @Size(max = 300) String source,
+        @Size(max = 300) @Pattern(regexp = SINGLE_LINE, message = SINGLE_LINE_MESSAGE) String source,
         @Schema(description = "Canonical URL of the article.", examples = "https://www.chinadaily.com.cn/a/202503/23/WS67df.html")
         @Size(max = 2000) @Pattern(regexp = "https?://\\S+", message = "must be an http(s) URL") String url,
         @Schema(description = "BCP 47 language tag.", examples = "en")
         @Pattern(regexp = "[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*", message = "must be a BCP 47 language tag such as en or en-GB") String language,
         @Schema(description = "Publication time, RFC 3339.", examples = "2025-03-23T12:00:00Z") OffsetDateTime publishedAt) {
+
+    /** Single-line fields: no control characters (they cannot be stored faithfully and carry no meaning). */
+    static final String SINGLE_LINE = "[^\\p{Cntrl}]*";
+    static final String SINGLE_LINE_MESSAGE = "must not contain control characters";
 }

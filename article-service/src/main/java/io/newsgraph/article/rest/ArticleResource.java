@@ -10,13 +10,11 @@ import io.newsgraph.common.problem.ProblemException;
 import io.smallrye.common.annotation.RunOnVirtualThread;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -29,8 +27,7 @@ import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriBuilder;
-import java.net.URI;
+import io.newsgraph.common.paging.PageLimit;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -47,6 +44,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Articles", description = "Ingest, read, version and delete articles.")
 @RunOnVirtualThread
 public class ArticleResource {
+    static final String ID_EXAMPLE = "6f1c8a52-3a6e-4c8e-9a53-0d8f0b0f5d11";
     static final String SEED_TEXT = """
             US talks set on Russia-Ukraine war
 
@@ -85,8 +83,9 @@ public class ArticleResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ArticleView.class)))
     public Response ingest(@HeaderParam(HttpHeaders.CONTENT_TYPE) MediaType type, byte[] body, @Valid @BeanParam MetadataParams meta) {
         StoredArticle stored = service.ingest(requests.draft(type, body, meta));
+        // Location stays relative: behind the gateway the service's own host name means nothing to clients.
         Response.ResponseBuilder response = stored.changed()
-                ? Response.created(URI.create("/api/v1/articles/" + stored.article().id))
+                ? Response.status(Response.Status.CREATED).header(HttpHeaders.LOCATION, "/api/v1/articles/" + stored.article().id)
                 : Response.ok();
         return response.tag(etag(stored.article())).entity(ArticleView.of(stored.article())).build();
     }
@@ -102,15 +101,14 @@ public class ArticleResource {
             @Parameter(description = "Published at or after (RFC 3339).", example = "2025-03-01T00:00:00Z") @QueryParam("publishedFrom") String publishedFrom,
             @Parameter(description = "Published before (RFC 3339).", example = "2025-04-01T00:00:00Z") @QueryParam("publishedTo") String publishedTo,
             @Parameter(description = "`nextCursor` of the previous page.") @QueryParam("cursor") String cursor,
-            @Parameter(description = "Page size, 1 to 100.", example = "20") @QueryParam("limit") @DefaultValue("20") @Min(1) @Max(100) int limit) {
+            @Parameter(description = "Page size, 1 to 100 (default 20).", example = "20", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100", defaultValue = "20")) @QueryParam("limit") String limitParam) {
+        int limit = PageLimit.parse(limitParam, 20, 100);
         ArticleFilter filter = new ArticleFilter(blankToNull(source), blankToNull(author),
                 MetadataParams.instant("publishedFrom", publishedFrom), MetadataParams.instant("publishedTo", publishedTo));
         ArticleQueries.Page<Article> page = queries.list(filter, blankToNull(cursor), limit);
-        String next = page.nextCursor() == null ? null : UriBuilder.fromPath("/api/v1/articles")
-                .queryParam("limit", limit)
-                .queryParam("source", (Object[]) nonNull(source)).queryParam("author", (Object[]) nonNull(author))
-                .queryParam("publishedFrom", (Object[]) nonNull(publishedFrom)).queryParam("publishedTo", (Object[]) nonNull(publishedTo))
-                .queryParam("cursor", page.nextCursor()).build().toString();
+        String next = page.nextCursor() == null ? null : NextLinks.of("/api/v1/articles", "limit", String.valueOf(limit),
+                "source", source, "author", author, "publishedFrom", publishedFrom, "publishedTo", publishedTo,
+                "cursor", page.nextCursor());
         Pages.ArticlePage body = new Pages.ArticlePage(page.items().stream().map(a -> new Pages.ArticleSummary(a.id, a.version,
                 a.title, a.author, a.source, a.dateline, a.publishedAt, a.createdAt)).toList(), page.nextCursor(), next);
         Response.ResponseBuilder response = Response.ok(body);
@@ -127,7 +125,7 @@ public class ArticleResource {
     @APIResponse(responseCode = "200", description = "The article.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ArticleView.class)))
     @APIResponse(responseCode = "304", description = "Not modified since the ETag in `If-None-Match`.")
-    public Response get(@Parameter(description = "Article id.", example = "6f1c8a52-3a6e-4c8e-9a53-0d8f0b0f5d11") @PathParam("id") String id,
+    public Response get(@Parameter(description = "Article id.", example = ID_EXAMPLE) @PathParam("id") String id,
                         @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
         Article article = service.get(uuid(id));
         EntityTag tag = etag(article);
@@ -155,7 +153,7 @@ public class ArticleResource {
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = io.newsgraph.common.problem.Problem.class)))
     @APIResponse(responseCode = "428", description = "`If-Match` is missing.",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = io.newsgraph.common.problem.Problem.class)))
-    public Response update(@Parameter(description = "Article id.") @PathParam("id") String id,
+    public Response update(@Parameter(description = "Article id.", example = ID_EXAMPLE) @PathParam("id") String id,
                            @Parameter(description = "ETag of the version being replaced.", example = "\"1\"", required = true) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                            @HeaderParam(HttpHeaders.CONTENT_TYPE) MediaType type, byte[] body, @Valid @BeanParam MetadataParams meta) {
         UUID articleId = uuid(id);
@@ -173,7 +171,7 @@ public class ArticleResource {
             description = "Hides the article from reads and search; its versions stay for provenance and the feed announces the delete. "
                     + "`If-Match` is optional and, when sent, must name the current version.")
     @APIResponse(responseCode = "204", description = "Deleted.")
-    public Response delete(@Parameter(description = "Article id.") @PathParam("id") String id,
+    public Response delete(@Parameter(description = "Article id.", example = ID_EXAMPLE) @PathParam("id") String id,
                            @Parameter(description = "ETag of the current version (optional).") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         UUID articleId = uuid(id);
         service.delete(articleId, ifMatch == null || ifMatch.isBlank() ? null : expectedVersion(ifMatch, articleId));
@@ -186,7 +184,7 @@ public class ArticleResource {
             description = "Every version of the article, including deleted ones, with content hash and time.")
     @APIResponse(responseCode = "200", description = "Versions, oldest first.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Pages.VersionList.class)))
-    public Pages.VersionList versions(@Parameter(description = "Article id.") @PathParam("id") String id) {
+    public Pages.VersionList versions(@Parameter(description = "Article id.", example = ID_EXAMPLE) @PathParam("id") String id) {
         return new Pages.VersionList(service.history(uuid(id)).stream().map(VersionView::of).toList());
     }
 
@@ -196,7 +194,7 @@ public class ArticleResource {
             description = "A whole version including the original content exactly as posted.")
     @APIResponse(responseCode = "200", description = "The version.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = VersionDetailView.class)))
-    public VersionDetailView version(@Parameter(description = "Article id.") @PathParam("id") String id,
+    public VersionDetailView version(@Parameter(description = "Article id.", example = ID_EXAMPLE) @PathParam("id") String id,
                                      @Parameter(description = "Version number.", example = "1") @PathParam("version") @Min(1) int version) {
         return VersionDetailView.of(service.version(uuid(id), version));
     }
@@ -234,7 +232,4 @@ public class ArticleResource {
         return value == null || value.isBlank() ? null : value;
     }
 
-    private static Object[] nonNull(String value) {
-        return value == null || value.isBlank() ? new Object[0] : new Object[] {value};
-    }
 }

@@ -3,9 +3,8 @@ package io.newsgraph.article.rest;
 import io.newsgraph.article.service.ArticleQueries;
 import io.smallrye.common.annotation.RunOnVirtualThread;
 import jakarta.inject.Inject;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
-import jakarta.ws.rs.DefaultValue;
+import io.newsgraph.common.paging.PageLimit;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -35,7 +34,8 @@ public class FeedResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Pages.FeedPage.class)))
     public Pages.FeedPage feed(
             @Parameter(description = "`cursor` of the previous response; absent to start at the beginning.") @QueryParam("after") String after,
-            @Parameter(description = "Most events to return, 1 to 1000.", example = "100") @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(1000) int limit) {
+            @Parameter(description = "Most events to return, 1 to 1000 (default 100).", example = "100", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "1000", defaultValue = "100")) @QueryParam("limit") String limitParam) {
+        int limit = PageLimit.parse(limitParam, 100, 1000);
         ArticleQueries.FeedSlice slice = queries.feed(after == null || after.isBlank() ? null : after, limit);
         return new Pages.FeedPage(slice.events().stream().map(Pages.FeedItem::of).toList(), slice.cursor(), slice.more());
     }

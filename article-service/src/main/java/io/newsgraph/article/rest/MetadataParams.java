@@ -16,22 +16,25 @@ public class MetadataParams {
     @QueryParam("externalId")
     @Parameter(description = "The publisher's own id (dedup key).", example = "cd-2025-03-23-0042")
     @Size(max = 200)
-    @Pattern(regexp = "[^\\p{Cntrl}]*", message = "must not contain control characters")
+    @Pattern(regexp = ArticleInput.SINGLE_LINE, message = ArticleInput.SINGLE_LINE_MESSAGE)
     public String externalId;
 
     @QueryParam("title")
     @Parameter(description = "Headline, when the text does not start with it.")
     @Size(max = 1000)
+    @Pattern(regexp = ArticleInput.SINGLE_LINE, message = ArticleInput.SINGLE_LINE_MESSAGE)
     public String title;
 
     @QueryParam("author")
     @Parameter(description = "Author, when the text has no byline.")
     @Size(max = 300)
+    @Pattern(regexp = ArticleInput.SINGLE_LINE, message = ArticleInput.SINGLE_LINE_MESSAGE)
     public String author;
 
     @QueryParam("source")
     @Parameter(description = "Publisher or outlet.", example = "chinadaily.com.cn")
     @Size(max = 300)
+    @Pattern(regexp = ArticleInput.SINGLE_LINE, message = ArticleInput.SINGLE_LINE_MESSAGE)
     public String source;
 
     @QueryParam("url")

@@ -5,16 +5,14 @@ import io.newsgraph.common.problem.FieldError;
 import io.newsgraph.common.problem.ProblemException;
 import io.smallrye.common.annotation.RunOnVirtualThread;
 import jakarta.inject.Inject;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.UriBuilder;
+import io.newsgraph.common.paging.PageLimit;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -42,7 +40,8 @@ public class SearchResource {
             @Parameter(description = "Search text, up to 500 characters.", example = "cease-fire \"Black Sea\"", required = true) @QueryParam("q") String q,
             @Parameter(description = "Only hits from this source (case-insensitive).") @QueryParam("source") @Size(max = 300) String source,
             @Parameter(description = "`nextCursor` of the previous page.") @QueryParam("cursor") String cursor,
-            @Parameter(description = "Page size, 1 to 100.", example = "10") @QueryParam("limit") @DefaultValue("10") @Min(1) @Max(100) int limit) {
+            @Parameter(description = "Page size, 1 to 100 (default 10).", example = "10", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100", defaultValue = "10")) @QueryParam("limit") String limitParam) {
+        int limit = PageLimit.parse(limitParam, 10, 100);
         if (q == null || q.isBlank()) {
             throw ProblemException.badRequest("Query parameter q is required", new FieldError("q", "must not be blank"));
         }
@@ -54,10 +53,8 @@ public class SearchResource {
         String query = q.replaceAll("\\p{Cntrl}", " ").strip();
         String sourceFilter = source == null || source.isBlank() ? null : source.replaceAll("\\p{Cntrl}", "");
         ArticleQueries.SearchResult result = queries.search(query, sourceFilter, cursor == null || cursor.isBlank() ? null : cursor, limit);
-        String next = result.nextCursor() == null ? null : UriBuilder.fromPath("/api/v1/search")
-                .queryParam("q", q).queryParam("limit", limit)
-                .queryParam("source", sourceFilter == null ? new Object[0] : new Object[] {sourceFilter})
-                .queryParam("cursor", result.nextCursor()).build().toString();
+        String next = result.nextCursor() == null ? null : NextLinks.of("/api/v1/search", "q", q,
+                "limit", String.valueOf(limit), "source", sourceFilter, "cursor", result.nextCursor());
         return new Pages.SearchPage(q, result.total(), result.hits().stream().map(Pages.SearchHit::of).toList(),
                 new Pages.Facets(result.sources().stream().map(Pages.FacetValue::of).toList()), result.nextCursor(), next);
     }
