@@ -1,0 +1,12 @@
+package io.newsgraph.entity.client;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** A page of article-service's change feed, as that service sends it (only the fields used here). */
+public record ArticleFeedPage(List<Event> events, String cursor, boolean hasMore) {
+
+    public record Event(long seq, String kind, UUID articleId, int version, Instant occurredAt) {
+    }
+}

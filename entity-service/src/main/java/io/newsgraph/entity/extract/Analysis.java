@@ -1,0 +1,18 @@
+package io.newsgraph.entity.extract;
+
+import java.util.List;
+
+/** Everything extracted from one article; entities are ordered by descending salience. */
+public record Analysis(List<EntityResult> entities, List<QuoteResult> quotes, List<ClaimResult> claims, List<DateResult> dates) {
+
+    public Analysis {
+        entities = List.copyOf(entities);
+        quotes = List.copyOf(quotes);
+        claims = List.copyOf(claims);
+        dates = List.copyOf(dates);
+    }
+
+    static Analysis empty() {
+        return new Analysis(List.of(), List.of(), List.of(), List.of());
+    }
+}

@@ -1,0 +1,236 @@
+package io.newsgraph.entity.repository;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.newsgraph.entity.extract.EntityType;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.math.BigDecimal;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** The stored analysis of each article and the cross-article views built on it. */
+@ApplicationScoped
+public class AnalysisRepository {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Inject
+    EntityManager em;
+
+    public Optional<Integer> storedVersion(UUID articleId) {
+        List<?> rows = em.createNativeQuery("SELECT version FROM article_analysis WHERE article_id = ?1").setParameter(1, articleId).getResultList();
+        return rows.stream().findFirst().map(v -> ((Number) v).intValue());
+    }
+
+    /** Removes an article's analysis (everything hangs off article_analysis with ON DELETE CASCADE). */
+    public void delete(UUID articleId) {
+        em.createNativeQuery("DELETE FROM article_analysis WHERE article_id = ?1").setParameter(1, articleId).executeUpdate();
+    }
+
+    /** Replaces the analysis of an article: the previous one is deleted in the same transaction. */
+    public void replace(StoredAnalysis a) {
+        delete(a.articleId());
+        em.createNativeQuery("INSERT INTO article_analysis (article_id, version, title, published_at, analysed_at) VALUES (?1, ?2, ?3, ?4, now())")
+                .setParameter(1, a.articleId()).setParameter(2, a.version()).setParameter(3, a.title())
+                .setParameter(4, a.publishedAt() == null ? null : Timestamp.from(a.publishedAt())).executeUpdate();
+        for (StoredEntity e : a.entities()) {
+            em.createNativeQuery("""
+                    INSERT INTO article_entity (article_id, entity_id, salience, mention_count, roles) VALUES (?1, ?2, ?3, ?4, CAST(?5 AS jsonb))""")
+                    .setParameter(1, a.articleId()).setParameter(2, e.entityId()).setParameter(3, e.salience())
+                    .setParameter(4, e.mentions().size()).setParameter(5, json(e.roles())).executeUpdate();
+            for (StoredMention m : e.mentions()) {
+                em.createNativeQuery("""
+                        INSERT INTO mention (article_id, entity_id, start_offset, end_offset, surface) VALUES (?1, ?2, ?3, ?4, ?5)
+                        ON CONFLICT DO NOTHING""")
+                        .setParameter(1, a.articleId()).setParameter(2, e.entityId()).setParameter(3, m.start()).setParameter(4, m.end())
+                        .setParameter(5, m.surface()).executeUpdate();
+            }
+        }
+        for (StoredQuote q : a.quotes()) {
+            em.createNativeQuery("""
+                    INSERT INTO quote (article_id, start_offset, end_offset, text, speaker_entity_id, speaker_surface, speaker_description,
+                                       speaker_role, verb, kind) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)""")
+                    .setParameter(1, a.articleId()).setParameter(2, q.start()).setParameter(3, q.end()).setParameter(4, q.text())
+                    .setParameter(5, q.speakerId()).setParameter(6, q.speakerSurface()).setParameter(7, q.speakerDescription())
+                    .setParameter(8, q.speakerRole()).setParameter(9, q.verb()).setParameter(10, q.kind()).executeUpdate();
+        }
+        for (StoredClaim c : a.claims()) {
+            em.createNativeQuery("""
+                    INSERT INTO claim (article_id, start_offset, end_offset, surface, value, qualifier, unit, claimant_entity_id, in_quote)
+                    VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)""")
+                    .setParameter(1, a.articleId()).setParameter(2, c.start()).setParameter(3, c.end()).setParameter(4, c.surface())
+                    .setParameter(5, c.value()).setParameter(6, c.qualifier()).setParameter(7, c.unit()).setParameter(8, c.claimantId())
+                    .setParameter(9, c.inQuote()).executeUpdate();
+        }
+        for (StoredDate d : a.dates()) {
+            em.createNativeQuery("""
+                    INSERT INTO date_mention (article_id, start_offset, end_offset, surface, resolved, granularity) VALUES (?1, ?2, ?3, ?4, ?5, ?6)
+                    ON CONFLICT DO NOTHING""")
+                    .setParameter(1, a.articleId()).setParameter(2, d.start()).setParameter(3, d.end()).setParameter(4, d.surface())
+                    .setParameter(5, d.resolved() == null ? null : java.sql.Date.valueOf(d.resolved())).setParameter(6, d.granularity())
+                    .executeUpdate();
+        }
+    }
+
+    /** The stored analysis of an article, entities ordered by salience. */
+    public Optional<StoredAnalysis> find(UUID articleId) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> head = em.createNativeQuery("SELECT version, title, published_at, analysed_at FROM article_analysis WHERE article_id = ?1")
+                .setParameter(1, articleId).getResultList();
+        if (head.isEmpty()) {
+            return Optional.empty();
+        }
+        Object[] h = head.get(0);
+        @SuppressWarnings("unchecked")
+        List<Object[]> entityRows = em.createNativeQuery("""
+                SELECT ae.entity_id, e.canonical_name, e.type, ae.salience, ae.roles::text FROM article_entity ae JOIN entity e ON e.id = ae.entity_id
+                WHERE ae.article_id = ?1 ORDER BY ae.salience DESC, e.canonical_name""").setParameter(1, articleId).getResultList();
+        @SuppressWarnings("unchecked")
+        List<Object[]> mentionRows = em.createNativeQuery(
+                "SELECT entity_id, start_offset, end_offset, surface FROM mention WHERE article_id = ?1 ORDER BY start_offset")
+                .setParameter(1, articleId).getResultList();
+        List<StoredEntity> entities = new ArrayList<>();
+        for (Object[] r : entityRows) {
+            UUID id = (UUID) r[0];
+            List<StoredMention> mentions = mentionRows.stream().filter(m -> id.equals(m[0]))
+                    .map(m -> new StoredMention(((Number) m[1]).intValue(), ((Number) m[2]).intValue(), (String) m[3])).toList();
+            entities.add(new StoredEntity(id, (String) r[1], EntityType.valueOf((String) r[2]), ((Number) r[3]).doubleValue(),
+                    strings((String) r[4]), mentions));
+        }
+        return Optional.of(new StoredAnalysis(articleId, ((Number) h[0]).intValue(), (String) h[1], SqlValues.toInstant(h[2]),
+                SqlValues.toInstant(h[3]), entities, quotes("q.article_id = ?1", articleId, null, 0, 10_000),
+                claims("c.article_id = ?1", articleId, 0, 10_000), dates(articleId)));
+    }
+
+    /** Quotes by a speaker and/or matching words, newest articles first. */
+    public List<StoredQuote> quotes(UUID speaker, String text, int offset, int limit) {
+        String where = (speaker == null ? "TRUE" : "q.speaker_entity_id = ?1")
+                + (text == null ? "" : " AND to_tsvector('english', q.text) @@ websearch_to_tsquery('english', ?2)");
+        return quotes(where, speaker, text, offset, limit);
+    }
+
+    private List<StoredQuote> quotes(String where, UUID id, String text, int offset, int limit) {
+        var query = em.createNativeQuery("""
+                SELECT q.article_id, q.start_offset, q.end_offset, q.text, q.speaker_entity_id, e.canonical_name, q.speaker_surface,
+                       q.speaker_description, q.speaker_role, q.verb, q.kind
+                FROM quote q JOIN article_analysis aa ON aa.article_id = q.article_id LEFT JOIN entity e ON e.id = q.speaker_entity_id
+                WHERE %s ORDER BY aa.published_at DESC NULLS LAST, q.article_id, q.start_offset OFFSET %d LIMIT %d"""
+                .formatted(where, offset, limit));
+        if (where.contains("?1")) {
+            query.setParameter(1, id);
+        }
+        if (where.contains("?2")) {
+            query.setParameter(2, text);
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = query.getResultList();
+        return rows.stream().map(r -> new StoredQuote((UUID) r[0], ((Number) r[1]).intValue(), ((Number) r[2]).intValue(), (String) r[3],
+                (UUID) r[4], (String) r[5], (String) r[6], (String) r[7], (String) r[8], (String) r[9], (String) r[10])).toList();
+    }
+
+    /** Claims made by an entity (or all), newest articles first. */
+    public List<StoredClaim> claims(UUID claimant, int offset, int limit) {
+        return claims(claimant == null ? "TRUE" : "c.claimant_entity_id = ?1", claimant, offset, limit);
+    }
+
+    private List<StoredClaim> claims(String where, UUID id, int offset, int limit) {
+        var query = em.createNativeQuery("""
+                SELECT c.article_id, c.start_offset, c.end_offset, c.surface, c.value, c.qualifier, c.unit, c.claimant_entity_id,
+                       e.canonical_name, c.in_quote
+                FROM claim c JOIN article_analysis aa ON aa.article_id = c.article_id LEFT JOIN entity e ON e.id = c.claimant_entity_id
+                WHERE %s ORDER BY aa.published_at DESC NULLS LAST, c.article_id, c.start_offset OFFSET %d LIMIT %d"""
+                .formatted(where, offset, limit));
+        if (where.contains("?1")) {
+            query.setParameter(1, id);
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = query.getResultList();
+        return rows.stream().map(r -> new StoredClaim((UUID) r[0], ((Number) r[1]).intValue(), ((Number) r[2]).intValue(), (String) r[3],
+                (BigDecimal) r[4], (String) r[5], (String) r[6], (UUID) r[7], (String) r[8], (Boolean) r[9])).toList();
+    }
+
+    private List<StoredDate> dates(UUID articleId) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery(
+                "SELECT start_offset, end_offset, surface, resolved, granularity FROM date_mention WHERE article_id = ?1 ORDER BY start_offset")
+                .setParameter(1, articleId).getResultList();
+        return rows.stream().map(r -> new StoredDate(((Number) r[0]).intValue(), ((Number) r[1]).intValue(), (String) r[2],
+                r[3] == null ? null : (r[3] instanceof LocalDate ld ? ld : ((java.sql.Date) r[3]).toLocalDate()), (String) r[4])).toList();
+    }
+
+    /** Articles mentioning an entity, newest first. */
+    public List<EntityArticle> articlesOf(UUID entityId, int offset, int limit) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("""
+                SELECT aa.article_id, aa.title, aa.published_at, ae.salience, ae.mention_count
+                FROM article_entity ae JOIN article_analysis aa ON aa.article_id = ae.article_id
+                WHERE ae.entity_id = ?1 ORDER BY aa.published_at DESC NULLS LAST, aa.article_id OFFSET ?2 LIMIT ?3""")
+                .setParameter(1, entityId).setParameter(2, offset).setParameter(3, limit).getResultList();
+        return rows.stream().map(r -> new EntityArticle((UUID) r[0], (String) r[1], SqlValues.toInstant(r[2]),
+                ((Number) r[3]).doubleValue(), ((Number) r[4]).intValue())).toList();
+    }
+
+    /** Entities appearing in the same articles, weighted by the number of shared articles. */
+    public List<Cooccurrence> cooccurrences(UUID entityId, EntityType type, int offset, int limit) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("""
+                SELECT o.entity_id, e.canonical_name, e.type, count(*) AS weight
+                FROM article_entity me JOIN article_entity o ON o.article_id = me.article_id AND o.entity_id <> me.entity_id
+                JOIN entity e ON e.id = o.entity_id
+                WHERE me.entity_id = ?1 AND (CAST(?2 AS text) IS NULL OR e.type = CAST(?2 AS text))
+                GROUP BY o.entity_id, e.canonical_name, e.type ORDER BY weight DESC, e.canonical_name OFFSET ?3 LIMIT ?4""")
+                .setParameter(1, entityId).setParameter(2, type == null ? null : type.name()).setParameter(3, offset).setParameter(4, limit)
+                .getResultList();
+        return rows.stream().map(r -> new Cooccurrence((UUID) r[0], (String) r[1], EntityType.valueOf((String) r[2]),
+                ((Number) r[3]).longValue())).toList();
+    }
+
+    private static String json(List<String> values) {
+        try {
+            return JSON.writeValueAsString(values);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static List<String> strings(String json) {
+        try {
+            return List.of(JSON.readValue(json, String[].class));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public record StoredAnalysis(UUID articleId, int version, String title, Instant publishedAt, Instant analysedAt,
+                                 List<StoredEntity> entities, List<StoredQuote> quotes, List<StoredClaim> claims, List<StoredDate> dates) {
+    }
+
+    public record StoredEntity(UUID entityId, String name, EntityType type, double salience, List<String> roles, List<StoredMention> mentions) {
+    }
+
+    public record StoredMention(int start, int end, String surface) {
+    }
+
+    public record StoredQuote(UUID articleId, int start, int end, String text, UUID speakerId, String speakerName, String speakerSurface,
+                              String speakerDescription, String speakerRole, String verb, String kind) {
+    }
+
+    public record StoredClaim(UUID articleId, int start, int end, String surface, BigDecimal value, String qualifier, String unit,
+                              UUID claimantId, String claimantName, boolean inQuote) {
+    }
+
+    public record StoredDate(int start, int end, String surface, LocalDate resolved, String granularity) {
+    }
+
+    public record EntityArticle(UUID articleId, String title, Instant publishedAt, double salience, int mentionCount) {
+    }
+
+    public record Cooccurrence(UUID entityId, String name, EntityType type, long weight) {
+    }
+}

@@ -1,0 +1,199 @@
+package io.newsgraph.entity.repository;
+
+import io.newsgraph.entity.extract.EntityType;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/**
+ * Entities across articles. An extracted (type, canonical name) resolves to one entity id: through a user
+ * alias first, else by its name key, creating the entity on first sight; merged entities forward to their
+ * target.
+ */
+@ApplicationScoped
+public class EntityRepository {
+    private static final int MAX_MERGE_HOPS = 16;
+
+    @Inject
+    EntityManager em;
+
+    public UUID resolve(EntityType type, String canonicalName) {
+        String key = NameKeys.of(canonicalName);
+        List<?> aliased = em.createNativeQuery("SELECT entity_id FROM entity_alias WHERE type = ?1 AND alias_key = ?2 AND origin = 'USER'")
+                .setParameter(1, type.name()).setParameter(2, key).getResultList();
+        if (!aliased.isEmpty()) {
+            return forward((UUID) aliased.get(0));
+        }
+        // Concurrent workers may meet the same new entity: the unique key decides, both then read the winner.
+        em.createNativeQuery("""
+                INSERT INTO entity (id, type, canonical_name, name_key) VALUES (?1, ?2, ?3, ?4)
+                ON CONFLICT (type, name_key) DO NOTHING""")
+                .setParameter(1, UUID.randomUUID()).setParameter(2, type.name()).setParameter(3, canonicalName).setParameter(4, key)
+                .executeUpdate();
+        UUID id = (UUID) em.createNativeQuery("SELECT id FROM entity WHERE type = ?1 AND name_key = ?2")
+                .setParameter(1, type.name()).setParameter(2, key).getSingleResult();
+        return forward(id);
+    }
+
+    /** The entity a merged one now lives in (itself when not merged). */
+    public UUID forward(UUID id) {
+        UUID current = id;
+        for (int i = 0; i < MAX_MERGE_HOPS; i++) {
+            List<?> next = em.createNativeQuery("SELECT merged_into FROM entity WHERE id = ?1 AND merged_into IS NOT NULL")
+                    .setParameter(1, current).getResultList();
+            if (next.isEmpty()) {
+                return current;
+            }
+            current = (UUID) next.get(0);
+        }
+        return current;
+    }
+
+    public void addAlias(UUID entityId, EntityType type, String alias, String origin) {
+        em.createNativeQuery("""
+                INSERT INTO entity_alias (entity_id, type, alias, alias_key, origin) VALUES (?1, ?2, ?3, ?4, ?5)
+                ON CONFLICT DO NOTHING""")
+                .setParameter(1, entityId).setParameter(2, type.name()).setParameter(3, alias).setParameter(4, NameKeys.of(alias))
+                .setParameter(5, origin).executeUpdate();
+    }
+
+    /** The entity that holds a user alias of that name and type, if any. */
+    public Optional<UUID> userAliasOwner(EntityType type, String alias) {
+        List<?> rows = em.createNativeQuery("SELECT entity_id FROM entity_alias WHERE type = ?1 AND alias_key = ?2 AND origin = 'USER'")
+                .setParameter(1, type.name()).setParameter(2, NameKeys.of(alias)).getResultList();
+        return rows.stream().findFirst().map(UUID.class::cast);
+    }
+
+    /** The live entity named exactly {@code name} (by key), if any. */
+    public Optional<UUID> findByName(EntityType type, String name) {
+        List<?> rows = em.createNativeQuery("SELECT id FROM entity WHERE type = ?1 AND name_key = ?2 AND merged_into IS NULL")
+                .setParameter(1, type.name()).setParameter(2, NameKeys.of(name)).getResultList();
+        return rows.stream().findFirst().map(UUID.class::cast);
+    }
+
+    public Optional<EntityRow> find(UUID id) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("SELECT id, type, canonical_name, merged_into FROM entity WHERE id = ?1")
+                .setParameter(1, id).getResultList();
+        return rows.stream().findFirst().map(EntityRepository::row);
+    }
+
+    public EntityRow lock(UUID id) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("SELECT id, type, canonical_name, merged_into FROM entity WHERE id = ?1 FOR UPDATE")
+                .setParameter(1, id).getResultList();
+        return rows.stream().findFirst().map(EntityRepository::row).orElse(null);
+    }
+
+    /** Live entities whose name (or an alias) starts with {@code prefix}, most mentioned first. */
+    public List<EntitySummary> search(String prefix, EntityType type, int offset, int limit) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("""
+                SELECT e.id, e.type, e.canonical_name,
+                       (SELECT count(*) FROM article_entity ae WHERE ae.entity_id = e.id) AS articles
+                FROM entity e
+                WHERE e.merged_into IS NULL
+                  AND (CAST(?1 AS text) IS NULL OR e.type = CAST(?1 AS text))
+                  AND (CAST(?2 AS text) IS NULL OR e.name_key LIKE CAST(?2 AS text) || '%'
+                       OR EXISTS (SELECT 1 FROM entity_alias a WHERE a.entity_id = e.id AND a.alias_key LIKE CAST(?2 AS text) || '%'))
+                ORDER BY articles DESC, e.name_key, e.id
+                OFFSET ?3 LIMIT ?4""")
+                .setParameter(1, type == null ? null : type.name())
+                .setParameter(2, prefix == null ? null : NameKeys.of(prefix))
+                .setParameter(3, offset).setParameter(4, limit).getResultList();
+        return rows.stream().map(r -> new EntitySummary((UUID) r[0], EntityType.valueOf((String) r[1]), (String) r[2],
+                ((Number) r[3]).longValue())).toList();
+    }
+
+    public Stats stats(UUID id) {
+        Object[] r = (Object[]) em.createNativeQuery("""
+                SELECT count(*), coalesce(sum(mention_count), 0), coalesce(avg(salience), 0), coalesce(max(salience), 0)
+                FROM article_entity WHERE entity_id = ?1""").setParameter(1, id).getSingleResult();
+        return new Stats(((Number) r[0]).longValue(), ((Number) r[1]).longValue(), ((Number) r[2]).doubleValue(), ((Number) r[3]).doubleValue());
+    }
+
+    /** Aliases by origin: alias text → origin. */
+    public Map<String, String> aliases(UUID id) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("SELECT alias, origin FROM entity_alias WHERE entity_id = ?1 ORDER BY alias")
+                .setParameter(1, id).getResultList();
+        return rows.stream().collect(Collectors.toMap(r -> (String) r[0], r -> (String) r[1], (a, b) -> a.equals("USER") ? a : b,
+                java.util.LinkedHashMap::new));
+    }
+
+    /** Roles seen for the entity across articles, most frequent first. */
+    public List<RoleCount> roles(UUID id, int limit) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("""
+                SELECT role, count(*) AS n FROM article_entity, jsonb_array_elements_text(roles) AS role
+                WHERE entity_id = ?1 GROUP BY role ORDER BY n DESC, role LIMIT ?2""")
+                .setParameter(1, id).setParameter(2, limit).getResultList();
+        return rows.stream().map(r -> new RoleCount((String) r[0], ((Number) r[1]).longValue())).toList();
+    }
+
+    /** All user aliases: (type, alias) → canonical name of the entity they name. */
+    public List<UserAlias> userAliases() {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("""
+                SELECT a.type, a.alias, e.canonical_name FROM entity_alias a JOIN entity e ON e.id = a.entity_id
+                WHERE a.origin = 'USER' AND e.merged_into IS NULL""").getResultList();
+        return rows.stream().map(r -> new UserAlias(EntityType.valueOf((String) r[0]), (String) r[1], (String) r[2])).toList();
+    }
+
+    /**
+     * Moves everything of {@code source} to {@code target}: mentions, article links, quotes, claims and
+     * aliases; the source forwards to the target from then on.
+     */
+    public void merge(UUID source, UUID target) {
+        // Articles that mention both: fold the source's link into the target's.
+        em.createNativeQuery("""
+                UPDATE article_entity t SET mention_count = t.mention_count + s.mention_count,
+                       salience = GREATEST(t.salience, s.salience), roles = t.roles || s.roles
+                FROM article_entity s WHERE s.entity_id = ?1 AND t.entity_id = ?2 AND s.article_id = t.article_id""")
+                .setParameter(1, source).setParameter(2, target).executeUpdate();
+        em.createNativeQuery("""
+                INSERT INTO article_entity (article_id, entity_id, salience, mention_count, roles)
+                SELECT article_id, ?2, salience, mention_count, roles FROM article_entity WHERE entity_id = ?1
+                ON CONFLICT (article_id, entity_id) DO NOTHING""")
+                .setParameter(1, source).setParameter(2, target).executeUpdate();
+        em.createNativeQuery("UPDATE mention SET entity_id = ?2 WHERE entity_id = ?1").setParameter(1, source).setParameter(2, target).executeUpdate();
+        em.createNativeQuery("DELETE FROM article_entity WHERE entity_id = ?1").setParameter(1, source).executeUpdate();
+        em.createNativeQuery("UPDATE quote SET speaker_entity_id = ?2 WHERE speaker_entity_id = ?1").setParameter(1, source).setParameter(2, target).executeUpdate();
+        em.createNativeQuery("UPDATE claim SET claimant_entity_id = ?2 WHERE claimant_entity_id = ?1").setParameter(1, source).setParameter(2, target).executeUpdate();
+        em.createNativeQuery("""
+                INSERT INTO entity_alias (entity_id, type, alias, alias_key, origin)
+                SELECT ?2, a.type, a.alias, a.alias_key, a.origin FROM entity_alias a WHERE a.entity_id = ?1
+                ON CONFLICT DO NOTHING""").setParameter(1, source).setParameter(2, target).executeUpdate();
+        em.createNativeQuery("DELETE FROM entity_alias WHERE entity_id = ?1").setParameter(1, source).executeUpdate();
+        // The source's own name becomes an alias of the target, so the merge is visible and searchable.
+        em.createNativeQuery("""
+                INSERT INTO entity_alias (entity_id, type, alias, alias_key, origin)
+                SELECT ?2, type, canonical_name, name_key, 'USER' FROM entity WHERE id = ?1
+                ON CONFLICT DO NOTHING""").setParameter(1, source).setParameter(2, target).executeUpdate();
+        em.createNativeQuery("UPDATE entity SET merged_into = ?2 WHERE id = ?1").setParameter(1, source).setParameter(2, target).executeUpdate();
+    }
+
+    private static EntityRow row(Object[] r) {
+        return new EntityRow((UUID) r[0], EntityType.valueOf((String) r[1]), (String) r[2], (UUID) r[3]);
+    }
+
+    public record EntityRow(UUID id, EntityType type, String canonicalName, UUID mergedInto) {
+    }
+
+    public record EntitySummary(UUID id, EntityType type, String canonicalName, long articleCount) {
+    }
+
+    public record Stats(long articleCount, long mentionCount, double averageSalience, double maxSalience) {
+    }
+
+    public record RoleCount(String role, long count) {
+    }
+
+    public record UserAlias(EntityType type, String alias, String canonicalName) {
+    }
+}

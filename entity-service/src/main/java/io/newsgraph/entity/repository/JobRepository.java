@@ -1,0 +1,111 @@
+package io.newsgraph.entity.repository;
+
+import io.newsgraph.entity.client.ArticleFeedPage;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** The feed cursor and the extraction job table (see V1__feed_consumption.sql). */
+@ApplicationScoped
+public class JobRepository {
+
+    @Inject
+    EntityManager em;
+
+    /** The feed cursor, locked for this transaction; empty when another replica holds it (it is pulling). */
+    public Optional<String[]> lockCursor() {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("SELECT cursor, last_seq FROM feed_cursor WHERE id = 1 FOR UPDATE SKIP LOCKED")
+                .getResultList();
+        return rows.stream().findFirst().map(r -> new String[] {(String) r[0], String.valueOf(r[1])});
+    }
+
+    public void advanceCursor(String cursor, long lastSeq) {
+        em.createNativeQuery("UPDATE feed_cursor SET cursor = ?1, last_seq = GREATEST(last_seq, ?2), updated_at = now() WHERE id = 1")
+                .setParameter(1, cursor).setParameter(2, lastSeq).executeUpdate();
+    }
+
+    /** One job per event; an event seen again (replay after a crash) changes nothing. */
+    public void enqueue(List<ArticleFeedPage.Event> events) {
+        for (ArticleFeedPage.Event e : events) {
+            em.createNativeQuery("""
+                    INSERT INTO extraction_job (article_id, version, kind, seq) VALUES (?1, ?2, ?3, ?4)
+                    ON CONFLICT (article_id, version) DO NOTHING""")
+                    .setParameter(1, e.articleId()).setParameter(2, e.version()).setParameter(3, e.kind()).setParameter(4, e.seq())
+                    .executeUpdate();
+        }
+    }
+
+    /** The oldest due job, locked for this transaction; other workers skip it. */
+    public Optional<Job> claimNext() {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("""
+                SELECT article_id, version, kind, seq, attempts FROM extraction_job
+                WHERE state = 'PENDING' AND next_attempt_at <= now()
+                ORDER BY seq LIMIT 1 FOR UPDATE SKIP LOCKED""").getResultList();
+        return rows.stream().findFirst().map(r -> new Job((UUID) r[0], ((Number) r[1]).intValue(), (String) r[2],
+                ((Number) r[3]).longValue(), ((Number) r[4]).intValue()));
+    }
+
+    /** Whether a later version (or delete) of the same article is known: this job's result would be stale. */
+    public boolean hasLaterVersion(Job job) {
+        return !em.createNativeQuery("SELECT 1 FROM extraction_job WHERE article_id = ?1 AND version > ?2 LIMIT 1")
+                .setParameter(1, job.articleId()).setParameter(2, job.version()).getResultList().isEmpty();
+    }
+
+    public void finish(Job job, String state) {
+        em.createNativeQuery("UPDATE extraction_job SET state = ?3, finished_at = now(), last_error = NULL WHERE article_id = ?1 AND version = ?2")
+                .setParameter(1, job.articleId()).setParameter(2, job.version()).setParameter(3, state).executeUpdate();
+    }
+
+    /** Counts a failed attempt: retried after an exponential backoff, parked after {@code maxAttempts}. */
+    public void recordFailure(Job job, String error, int maxAttempts, Duration backoff, boolean permanent) {
+        int attempts = job.attempts() + 1;
+        boolean park = permanent || attempts >= maxAttempts;
+        long delayMillis = backoff.toMillis() * (1L << Math.min(attempts - 1, 16));
+        em.createNativeQuery("""
+                UPDATE extraction_job SET attempts = ?3, state = ?4, last_error = ?5, next_attempt_at = ?6
+                WHERE article_id = ?1 AND version = ?2 AND state = 'PENDING'""")
+                .setParameter(1, job.articleId()).setParameter(2, job.version()).setParameter(3, attempts)
+                .setParameter(4, park ? "PARKED" : "PENDING")
+                .setParameter(5, error.length() > 2000 ? error.substring(0, 2000) : error)
+                .setParameter(6, java.sql.Timestamp.from(Instant.now().plusMillis(delayMillis)))
+                .executeUpdate();
+    }
+
+    /** Pending and parked counts, age of the oldest pending job, feed position reached. */
+    public Backlog backlog() {
+        Object[] r = (Object[]) em.createNativeQuery("""
+                SELECT count(*) FILTER (WHERE state = 'PENDING'),
+                       count(*) FILTER (WHERE state = 'PARKED'),
+                       count(*) FILTER (WHERE state = 'DONE'),
+                       EXTRACT(EPOCH FROM now() - min(created_at) FILTER (WHERE state = 'PENDING')),
+                       (SELECT last_seq FROM feed_cursor WHERE id = 1)
+                FROM extraction_job""").getSingleResult();
+        return new Backlog(((Number) r[0]).longValue(), ((Number) r[1]).longValue(), ((Number) r[2]).longValue(),
+                r[3] == null ? 0 : ((Number) r[3]).doubleValue(), ((Number) r[4]).longValue());
+    }
+
+    public List<ParkedJob> parked(int limit) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("""
+                SELECT article_id, version, kind, attempts, last_error, created_at FROM extraction_job
+                WHERE state = 'PARKED' ORDER BY seq LIMIT ?1""").setParameter(1, limit).getResultList();
+        return rows.stream().map(r -> new ParkedJob((UUID) r[0], ((Number) r[1]).intValue(), (String) r[2],
+                ((Number) r[3]).intValue(), (String) r[4], SqlValues.toInstant(r[5]))).toList();
+    }
+
+    public record Job(UUID articleId, int version, String kind, long seq, int attempts) {
+    }
+
+    public record Backlog(long pending, long parked, long done, double oldestPendingSeconds, long feedSeq) {
+    }
+
+    public record ParkedJob(UUID articleId, int version, String kind, int attempts, String lastError, Instant createdAt) {
+    }
+}

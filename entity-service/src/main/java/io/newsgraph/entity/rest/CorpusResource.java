@@ -1,0 +1,110 @@
+package io.newsgraph.entity.rest;
+
+import io.newsgraph.common.paging.OffsetCursor;
+import io.newsgraph.common.paging.PageLimit;
+import io.newsgraph.common.problem.ProblemException;
+import io.newsgraph.entity.repository.AnalysisRepository;
+import io.newsgraph.entity.repository.JobRepository;
+import io.newsgraph.entity.service.EntityGraph;
+import io.newsgraph.entity.service.ExtractionEngine;
+import io.newsgraph.entity.service.ExtractionStatus;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.smallrye.common.annotation.RunOnVirtualThread;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Reads across the corpus: an article's analysis, quotes, claims, and the extraction status. */
+@Path("/api/v1")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Extraction")
+@RunOnVirtualThread
+public class CorpusResource {
+
+    @Inject
+    AnalysisRepository analyses;
+    @Inject
+    JobRepository jobs;
+    @Inject
+    EntityGraph graph;
+    @Inject
+    ExtractionEngine engine;
+    @Inject
+    ExtractionStatus status;
+
+    @GET
+    @Path("articles/{id}/analysis")
+    @Operation(operationId = "getArticleAnalysis", summary = "Analysis of a stored article",
+            description = "Entities with offsets into the article body, roles and salience; quotes with speakers; claims; dates. "
+                    + "404 until the article has been analysed (usually within a second or two of ingest).")
+    @APIResponse(responseCode = "200", description = "The analysis of the article's current version.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AnalysisView.class)))
+    public AnalysisView analysis(@Parameter(description = "Article id.", example = "6f1c8a52-3a6e-4c8e-9a53-0d8f0b0f5d11") @PathParam("id") String id) {
+        UUID articleId = Params.id(id, "article");
+        return analyses.find(articleId).map(AnalysisView::of).orElseThrow(() -> new ProblemException(404, "not-found",
+                "Analysis not available", "Article " + articleId + " has no analysis (unknown, deleted, or not analysed yet)"));
+    }
+
+    @GET
+    @Path("quotes")
+    @Operation(operationId = "listQuotes", summary = "Quotes across the corpus",
+            description = "Filter by speaker entity and/or words in the quote (web-search syntax); newest articles first.")
+    @APIResponse(responseCode = "200", description = "One page of quotes.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Views.QuotePage.class)))
+    public Views.QuotePage quotes(@Parameter(description = "Speaker entity id.", example = EntityResource.ID_EXAMPLE) @QueryParam("speaker") String speaker,
+                                  @Parameter(description = "Words in the quote.", example = "cease-fire") @QueryParam("q") String q,
+                                  @Parameter(description = "`nextCursor` of the previous page.") @QueryParam("cursor") String cursor,
+                                  @Parameter(description = "Page size, 1 to 100 (default 20).", example = "20", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100")) @QueryParam("limit") String limitParam) {
+        int limit = PageLimit.parse(limitParam, 20, 100);
+        int offset = OffsetCursor.decode(cursor);
+        UUID speakerId = Params.optionalId(speaker, "speaker");
+        var rows = analyses.quotes(speakerId == null ? null : graph.live(speakerId).id(), Params.text(q, "q", 500), offset, limit + 1);
+        String nextCursor = OffsetCursor.next(offset, limit, rows.size() > limit);
+        return new Views.QuotePage(rows.stream().limit(limit).map(QuoteView::of).toList(), nextCursor,
+                nextCursor == null ? null : Params.next("/api/v1/quotes", "speaker", speaker, "q", q, "limit", String.valueOf(limit), "cursor", nextCursor));
+    }
+
+    @GET
+    @Path("claims")
+    @Operation(operationId = "listClaims", summary = "Numeric claims across the corpus",
+            description = "Numbers with their unit, qualifier and claimant; filter by claimant entity; newest articles first.")
+    @APIResponse(responseCode = "200", description = "One page of claims.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Views.ClaimPage.class)))
+    public Views.ClaimPage claims(@Parameter(description = "Claimant entity id.", example = EntityResource.ID_EXAMPLE) @QueryParam("entity") String entity,
+                                  @Parameter(description = "`nextCursor` of the previous page.") @QueryParam("cursor") String cursor,
+                                  @Parameter(description = "Page size, 1 to 100 (default 20).", example = "20", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100")) @QueryParam("limit") String limitParam) {
+        int limit = PageLimit.parse(limitParam, 20, 100);
+        int offset = OffsetCursor.decode(cursor);
+        UUID entityId = Params.optionalId(entity, "entity");
+        var rows = analyses.claims(entityId == null ? null : graph.live(entityId).id(), offset, limit + 1);
+        String nextCursor = OffsetCursor.next(offset, limit, rows.size() > limit);
+        return new Views.ClaimPage(rows.stream().limit(limit).map(Views.ClaimView::of).toList(), nextCursor,
+                nextCursor == null ? null : Params.next("/api/v1/claims", "entity", entity, "limit", String.valueOf(limit), "cursor", nextCursor));
+    }
+
+    @GET
+    @Path("extraction/status")
+    @Operation(operationId = "getExtractionStatus", summary = "Extraction progress",
+            description = "Whether the model is loaded, the feed position reached, pending/done/parked jobs, lag, and the parked jobs themselves.")
+    @APIResponse(responseCode = "200", description = "Current status.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Views.Status.class)))
+    public Views.Status status() {
+        var backlog = status.now();
+        var parked = QuarkusTransaction.requiringNew().call(() -> jobs.parked(100)).stream()
+                .map(p -> new Views.ParkedJob(p.articleId(), p.version(), p.kind(), p.attempts(), p.lastError(), p.createdAt())).toList();
+        return new Views.Status(engine.ready(), engine.loadTime() == null ? null : engine.loadTime().toMillis(), backlog.feedSeq(),
+                backlog.pending(), backlog.done(), backlog.parked(), backlog.oldestPendingSeconds(), parked);
+    }
+}

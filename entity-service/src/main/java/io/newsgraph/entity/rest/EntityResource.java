@@ -1,0 +1,173 @@
+package io.newsgraph.entity.rest;
+
+import io.newsgraph.common.paging.OffsetCursor;
+import io.newsgraph.common.paging.PageLimit;
+import io.newsgraph.entity.extract.EntityType;
+import io.newsgraph.entity.repository.AnalysisRepository;
+import io.newsgraph.entity.repository.EntityRepository;
+import io.newsgraph.entity.repository.EntityRepository.EntityRow;
+import io.newsgraph.entity.service.EntityGraph;
+import io.smallrye.common.annotation.RunOnVirtualThread;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/v1/entities")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Entities", description = "The entity graph: people, organisations and places across articles.")
+@RunOnVirtualThread
+public class EntityResource {
+    static final String ID_EXAMPLE = "0b6f3c1e-5d2a-4c7e-8f3b-2a1d9e4c7b10";
+
+    @Inject
+    EntityRepository entities;
+    @Inject
+    AnalysisRepository analyses;
+    @Inject
+    EntityGraph graph;
+
+    @GET
+    @Operation(operationId = "listEntities", summary = "Search entities",
+            description = "Entities whose name or an alias starts with `q` (case and accents ignored), optionally of one type; most mentioned first.")
+    @APIResponse(responseCode = "200", description = "One page of entities.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Views.EntityPage.class)))
+    public Views.EntityPage list(
+            @Parameter(description = "Name prefix.", example = "witk") @QueryParam("q") String q,
+            @Parameter(description = "PERSON, ORGANIZATION or LOCATION.", example = "PERSON") @QueryParam("type") String type,
+            @Parameter(description = "`nextCursor` of the previous page.") @QueryParam("cursor") String cursor,
+            @Parameter(description = "Page size, 1 to 100 (default 20).", example = "20", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100")) @QueryParam("limit") String limitParam) {
+        int limit = PageLimit.parse(limitParam, 20, 100);
+        int offset = OffsetCursor.decode(cursor);
+        String prefix = Params.text(q, "q", 200);
+        EntityType entityType = Params.type(type);
+        List<EntityRepository.EntitySummary> rows = entities.search(prefix, entityType, offset, limit + 1);
+        String nextCursor = OffsetCursor.next(offset, limit, rows.size() > limit);
+        return new Views.EntityPage(rows.stream().limit(limit).map(r -> new Views.EntitySummary(r.id(), r.canonicalName(), r.type(), r.articleCount())).toList(),
+                nextCursor, nextCursor == null ? null : Params.next("/api/v1/entities", "q", q, "type", type, "limit", String.valueOf(limit), "cursor", nextCursor));
+    }
+
+    @GET
+    @Path("{id}")
+    @Operation(operationId = "getEntity", summary = "Read an entity",
+            description = "Canonical name, aliases, roles seen, counts and salience. A merged entity answers 301 with the entity it was merged into.")
+    @APIResponse(responseCode = "200", description = "The entity.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Views.EntityView.class)))
+    @APIResponse(responseCode = "301", description = "Merged into the entity named by `Location`.")
+    public Views.EntityView get(@Parameter(description = "Entity id.", example = ID_EXAMPLE) @PathParam("id") String id) {
+        return view(graph.live(Params.id(id, "entity")));
+    }
+
+    @GET
+    @Path("{id}/articles")
+    @Operation(operationId = "listEntityArticles", summary = "Articles mentioning an entity", description = "Newest first.")
+    @APIResponse(responseCode = "200", description = "One page of articles.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Views.ArticlePage.class)))
+    public Views.ArticlePage articles(@Parameter(description = "Entity id.", example = ID_EXAMPLE) @PathParam("id") String id,
+                                      @Parameter(description = "`nextCursor` of the previous page.") @QueryParam("cursor") String cursor,
+                                      @Parameter(description = "Page size, 1 to 100 (default 20).", example = "5", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100")) @QueryParam("limit") String limitParam) {
+        UUID entityId = graph.live(Params.id(id, "entity")).id();
+        int limit = PageLimit.parse(limitParam, 20, 100);
+        int offset = OffsetCursor.decode(cursor);
+        var rows = analyses.articlesOf(entityId, offset, limit + 1);
+        String nextCursor = OffsetCursor.next(offset, limit, rows.size() > limit);
+        return new Views.ArticlePage(rows.stream().limit(limit).map(r -> new Views.ArticleRef(r.articleId(), r.title(), r.publishedAt(), r.salience(),
+                r.mentionCount())).toList(), nextCursor,
+                nextCursor == null ? null : Params.next("/api/v1/entities/" + entityId + "/articles", "limit", String.valueOf(limit), "cursor", nextCursor));
+    }
+
+    @GET
+    @Path("{id}/quotes")
+    @Operation(operationId = "listEntityQuotes", summary = "Quotes of an entity", description = "Quotes the entity is the speaker of, newest articles first.")
+    @APIResponse(responseCode = "200", description = "One page of quotes.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Views.QuotePage.class)))
+    public Views.QuotePage quotes(@Parameter(description = "Entity id.", example = ID_EXAMPLE) @PathParam("id") String id,
+                                  @Parameter(description = "`nextCursor` of the previous page.") @QueryParam("cursor") String cursor,
+                                  @Parameter(description = "Page size, 1 to 100 (default 20).", example = "20", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100")) @QueryParam("limit") String limitParam) {
+        UUID entityId = graph.live(Params.id(id, "entity")).id();
+        int limit = PageLimit.parse(limitParam, 20, 100);
+        int offset = OffsetCursor.decode(cursor);
+        var rows = analyses.quotes(entityId, null, offset, limit + 1);
+        String nextCursor = OffsetCursor.next(offset, limit, rows.size() > limit);
+        return new Views.QuotePage(rows.stream().limit(limit).map(QuoteView::of).toList(), nextCursor,
+                nextCursor == null ? null : Params.next("/api/v1/entities/" + entityId + "/quotes", "limit", String.valueOf(limit), "cursor", nextCursor));
+    }
+
+    @GET
+    @Path("{id}/cooccurrences")
+    @Operation(operationId = "listEntityCooccurrences", summary = "Graph edges of an entity",
+            description = "Entities mentioned in the same articles, weighted by the number of shared articles, heaviest first.")
+    @APIResponse(responseCode = "200", description = "One page of edges.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Views.CooccurrencePage.class)))
+    public Views.CooccurrencePage cooccurrences(@Parameter(description = "Entity id.", example = ID_EXAMPLE) @PathParam("id") String id,
+                                                @Parameter(description = "Only neighbours of this type.", example = "PERSON") @QueryParam("type") String type,
+                                                @Parameter(description = "`nextCursor` of the previous page.") @QueryParam("cursor") String cursor,
+                                                @Parameter(description = "Page size, 1 to 100 (default 20).", example = "20", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100")) @QueryParam("limit") String limitParam) {
+        UUID entityId = graph.live(Params.id(id, "entity")).id();
+        int limit = PageLimit.parse(limitParam, 20, 100);
+        int offset = OffsetCursor.decode(cursor);
+        var rows = analyses.cooccurrences(entityId, Params.type(type), offset, limit + 1);
+        String nextCursor = OffsetCursor.next(offset, limit, rows.size() > limit);
+        return new Views.CooccurrencePage(rows.stream().limit(limit).map(r -> new Views.Cooccurrence(r.entityId(), r.name(), r.type(), r.weight())).toList(),
+                nextCursor, nextCursor == null ? null
+                : Params.next("/api/v1/entities/" + entityId + "/cooccurrences", "type", type, "limit", String.valueOf(limit), "cursor", nextCursor));
+    }
+
+    @POST
+    @Path("{id}/aliases")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "addEntityAlias", summary = "Add an alias (correction)",
+            description = "Makes the alias a name of this entity: later extractions map it here, and an existing entity of that name "
+                    + "and type is merged into this one, so stored mentions, quotes and claims follow.")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Views.AliasRequest.class),
+            examples = @ExampleObject(name = "kiev", value = "{\"alias\": \"Kiev\"}")))
+    @APIResponse(responseCode = "200", description = "The entity with its aliases.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Views.EntityView.class)))
+    public Views.EntityView addAlias(@Parameter(description = "Entity id.", example = ID_EXAMPLE) @PathParam("id") String id,
+                                     @Valid @NotNull Views.AliasRequest request) {
+        return view(graph.addAlias(Params.id(id, "entity"), request.alias().strip()));
+    }
+
+    @POST
+    @Path("{id}/merge")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "mergeEntity", summary = "Merge another entity into this one (correction)",
+            description = "Moves the source's mentions, quotes, claims and aliases here; the source forwards here from then on "
+                    + "(301) and later extractions of its name land here.")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Views.MergeRequest.class),
+            examples = @ExampleObject(name = "merge", value = "{\"source\": \"1b7a2c9e-0f7e-4d0b-9d1e-0d8f0b0f5d11\"}")))
+    @APIResponse(responseCode = "200", description = "The merged entity.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Views.EntityView.class)))
+    public Views.EntityView merge(@Parameter(description = "Entity id (the target).", example = ID_EXAMPLE) @PathParam("id") String id,
+                                  @Valid @NotNull Views.MergeRequest request) {
+        return view(graph.merge(Params.id(id, "entity"), request.source()));
+    }
+
+    private Views.EntityView view(EntityRow row) {
+        EntityRepository.Stats stats = entities.stats(row.id());
+        List<Views.AliasItem> aliases = entities.aliases(row.id()).entrySet().stream()
+                .filter(a -> !a.getKey().equals(row.canonicalName()))
+                .map(a -> new Views.AliasItem(a.getKey(), a.getValue())).toList();
+        List<Views.RoleItem> roles = entities.roles(row.id(), 20).stream().map(r -> new Views.RoleItem(r.role(), r.count())).toList();
+        return new Views.EntityView(row.id(), row.canonicalName(), row.type(), aliases, roles, stats.articleCount(), stats.mentionCount(),
+                stats.averageSalience(), stats.maxSalience(), List.of());
+    }
+}

@@ -1,0 +1,75 @@
+package io.newsgraph.entity.service;
+
+import io.newsgraph.entity.client.ArticleVersion;
+import io.newsgraph.entity.extract.Analysis;
+import io.newsgraph.entity.extract.ClaimResult;
+import io.newsgraph.entity.extract.EntityResult;
+import io.newsgraph.entity.extract.ExtractionInput;
+import io.newsgraph.entity.extract.QuoteResult;
+import io.newsgraph.entity.repository.AnalysisRepository;
+import io.newsgraph.entity.repository.AnalysisRepository.StoredAnalysis;
+import io.newsgraph.entity.repository.AnalysisRepository.StoredClaim;
+import io.newsgraph.entity.repository.AnalysisRepository.StoredDate;
+import io.newsgraph.entity.repository.AnalysisRepository.StoredEntity;
+import io.newsgraph.entity.repository.AnalysisRepository.StoredMention;
+import io.newsgraph.entity.repository.AnalysisRepository.StoredQuote;
+import io.newsgraph.entity.repository.EntityRepository;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** Analyses one article version and stores the result linked into the entity graph (caller's transaction). */
+@ApplicationScoped
+public class ArticleAnalyser {
+
+    @Inject
+    ExtractionEngine engine;
+    @Inject
+    EntityRepository entities;
+    @Inject
+    AnalysisRepository analyses;
+
+    public void analyseAndStore(ArticleVersion article) {
+        Analysis analysis = engine.analyse(new ExtractionInput(article.title(), article.body(), article.publishedAt()));
+        Map<String, UUID> idsByKey = new HashMap<>();
+        // Several extracted entities can resolve to one stored entity (user aliases, merges): fold them.
+        Map<UUID, StoredEntity> byId = new LinkedHashMap<>();
+        for (EntityResult e : analysis.entities()) {
+            UUID id = entities.resolve(e.type(), e.canonicalName());
+            idsByKey.put(e.key(), id);
+            for (String alias : e.aliases()) {
+                entities.addAlias(id, e.type(), alias, "EXTRACTED");
+            }
+            List<StoredMention> mentions = e.mentions().stream().map(m -> new StoredMention(m.start(), m.end(), m.surface())).toList();
+            byId.merge(id, new StoredEntity(id, e.canonicalName(), e.type(), e.salience(), e.roles(), mentions), ArticleAnalyser::fold);
+        }
+        List<StoredQuote> quotes = new ArrayList<>();
+        for (QuoteResult q : analysis.quotes()) {
+            quotes.add(new StoredQuote(article.articleId(), q.start(), q.end(), q.text(), idsByKey.get(q.speakerKey()), null,
+                    q.speakerSurface(), q.speakerDescription(), q.speakerRole(), q.verb(), q.kind().name()));
+        }
+        List<StoredClaim> claims = new ArrayList<>();
+        for (ClaimResult c : analysis.claims()) {
+            claims.add(new StoredClaim(article.articleId(), c.start(), c.end(), c.surface(), c.value(), c.qualifier(), c.unit(),
+                    idsByKey.get(c.claimantKey()), null, c.inQuote()));
+        }
+        List<StoredDate> dates = analysis.dates().stream()
+                .map(d -> new StoredDate(d.start(), d.end(), d.surface(), d.resolved(), d.granularity())).toList();
+        analyses.replace(new StoredAnalysis(article.articleId(), article.version(), article.title(), article.publishedAt(), null,
+                List.copyOf(byId.values()), quotes, claims, dates));
+    }
+
+    private static StoredEntity fold(StoredEntity a, StoredEntity b) {
+        List<StoredMention> mentions = new ArrayList<>(a.mentions());
+        mentions.addAll(b.mentions());
+        LinkedHashSet<String> roles = new LinkedHashSet<>(a.roles());
+        roles.addAll(b.roles());
+        return new StoredEntity(a.entityId(), a.name(), a.type(), Math.max(a.salience(), b.salience()), List.copyOf(roles), mentions);
+    }
+}
