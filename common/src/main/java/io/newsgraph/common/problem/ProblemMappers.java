@@ -54,7 +54,11 @@ public class ProblemMappers {
                 request.path(), RequestIds.of(request), errors));
     }
 
-    @ServerExceptionMapper({JsonProcessingException.class})
+    // Listed one by one: Quarkus ships mappers for some of these subtypes, and the most specific mapper wins.
+    @ServerExceptionMapper({JsonProcessingException.class, com.fasterxml.jackson.core.JsonParseException.class,
+            com.fasterxml.jackson.databind.exc.MismatchedInputException.class, com.fasterxml.jackson.databind.exc.InvalidFormatException.class,
+            com.fasterxml.jackson.databind.exc.ValueInstantiationException.class, com.fasterxml.jackson.databind.exc.InvalidDefinitionException.class,
+            com.fasterxml.jackson.core.exc.StreamConstraintsException.class})
     public Response unreadableJson(JsonProcessingException e, HttpServerRequest request) {
         String field = e instanceof JsonMappingException mapping ? path(mapping) : "";
         String detail = "The body is not valid JSON for this operation: " + e.getOriginalMessage();

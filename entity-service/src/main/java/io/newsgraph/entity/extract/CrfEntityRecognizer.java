@@ -74,7 +74,16 @@ public final class CrfEntityRecognizer implements EntityRecognizer {
             EntityType type = EntityType.fromLabel(span.first());
             int start = span.second();
             int end = span.third();
-            if (type != null && end > start) {
+            if (type == null || end <= start) {
+                continue;
+            }
+            Mention previous = mentions.isEmpty() ? null : mentions.get(mentions.size() - 1);
+            if (type == EntityType.PERSON && previous != null && previous.type() == type && previous.end() + 1 == start
+                    && text.charAt(previous.end()) == '-') {
+                // The tokenizer splits hyphenated surnames ("Halvorsen-Berg") into two spans: one person. Places
+                // stay apart ("Ukraine-Russia war" names two).
+                mentions.set(mentions.size() - 1, new Mention(previous.start(), end, type, text.substring(previous.start(), end)));
+            } else {
                 mentions.add(new Mention(start, end, type, text.substring(start, end)));
             }
         }

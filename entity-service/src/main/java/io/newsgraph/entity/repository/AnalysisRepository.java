@@ -104,14 +104,14 @@ public class AnalysisRepository {
                     strings((String) r[4]), mentions));
         }
         return Optional.of(new StoredAnalysis(articleId, ((Number) h[0]).intValue(), (String) h[1], SqlValues.toInstant(h[2]),
-                SqlValues.toInstant(h[3]), entities, quotes("q.article_id = ?1", articleId, null, 0, 10_000),
-                claims("c.article_id = ?1", articleId, 0, 10_000), dates(articleId)));
+                SqlValues.toInstant(h[3]), entities, quotes("q.article_id = :id", articleId, null, 0, 10_000),
+                claims("c.article_id = :id", articleId, 0, 10_000), dates(articleId)));
     }
 
     /** Quotes by a speaker and/or matching words, newest articles first. */
     public List<StoredQuote> quotes(UUID speaker, String text, int offset, int limit) {
-        String where = (speaker == null ? "TRUE" : "q.speaker_entity_id = ?1")
-                + (text == null ? "" : " AND to_tsvector('english', q.text) @@ websearch_to_tsquery('english', ?2)");
+        String where = (speaker == null ? "TRUE" : "q.speaker_entity_id = :id")
+                + (text == null ? "" : " AND to_tsvector('english', q.text) @@ websearch_to_tsquery('english', :text)");
         return quotes(where, speaker, text, offset, limit);
     }
 
@@ -122,11 +122,11 @@ public class AnalysisRepository {
                 FROM quote q JOIN article_analysis aa ON aa.article_id = q.article_id LEFT JOIN entity e ON e.id = q.speaker_entity_id
                 WHERE %s ORDER BY aa.published_at DESC NULLS LAST, q.article_id, q.start_offset OFFSET %d LIMIT %d"""
                 .formatted(where, offset, limit));
-        if (where.contains("?1")) {
-            query.setParameter(1, id);
+        if (where.contains(":id")) {
+            query.setParameter("id", id);
         }
-        if (where.contains("?2")) {
-            query.setParameter(2, text);
+        if (where.contains(":text")) {
+            query.setParameter("text", text);
         }
         @SuppressWarnings("unchecked")
         List<Object[]> rows = query.getResultList();
@@ -136,7 +136,7 @@ public class AnalysisRepository {
 
     /** Claims made by an entity (or all), newest articles first. */
     public List<StoredClaim> claims(UUID claimant, int offset, int limit) {
-        return claims(claimant == null ? "TRUE" : "c.claimant_entity_id = ?1", claimant, offset, limit);
+        return claims(claimant == null ? "TRUE" : "c.claimant_entity_id = :id", claimant, offset, limit);
     }
 
     private List<StoredClaim> claims(String where, UUID id, int offset, int limit) {
@@ -146,8 +146,8 @@ public class AnalysisRepository {
                 FROM claim c JOIN article_analysis aa ON aa.article_id = c.article_id LEFT JOIN entity e ON e.id = c.claimant_entity_id
                 WHERE %s ORDER BY aa.published_at DESC NULLS LAST, c.article_id, c.start_offset OFFSET %d LIMIT %d"""
                 .formatted(where, offset, limit));
-        if (where.contains("?1")) {
-            query.setParameter(1, id);
+        if (where.contains(":id")) {
+            query.setParameter("id", id);
         }
         @SuppressWarnings("unchecked")
         List<Object[]> rows = query.getResultList();

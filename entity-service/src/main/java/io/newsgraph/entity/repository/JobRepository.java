@@ -17,12 +17,18 @@ public class JobRepository {
     @Inject
     EntityManager em;
 
-    /** The feed cursor, locked for this transaction; empty when another replica holds it (it is pulling). */
-    public Optional<String[]> lockCursor() {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("SELECT cursor, last_seq FROM feed_cursor WHERE id = 1 FOR UPDATE SKIP LOCKED")
-                .getResultList();
-        return rows.stream().findFirst().map(r -> new String[] {(String) r[0], String.valueOf(r[1])});
+    /** The feed cursor (null: from the beginning). */
+    public String cursor() {
+        return (String) em.createNativeQuery("SELECT cursor FROM feed_cursor WHERE id = 1").getSingleResult();
+    }
+
+    /**
+     * Locks the cursor row for this transaction if it still holds {@code expected}; false when another
+     * replica holds the lock or has moved the cursor on meanwhile.
+     */
+    public boolean lockCursorAt(String expected) {
+        List<?> rows = em.createNativeQuery("SELECT cursor FROM feed_cursor WHERE id = 1 FOR UPDATE SKIP LOCKED").getResultList();
+        return !rows.isEmpty() && java.util.Objects.equals(rows.get(0), expected);
     }
 
     public void advanceCursor(String cursor, long lastSeq) {

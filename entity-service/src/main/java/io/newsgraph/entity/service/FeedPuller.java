@@ -8,11 +8,12 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.util.Optional;
 
 /**
- * Pulls article-service's change feed into the job table. Whichever replica locks the cursor row pulls
- * (the others skip): jobs and the advanced cursor commit together, so nothing is lost or skipped.
+ * Pulls article-service's change feed into the job table. The feed is read outside any database transaction
+ * (no connection or lock is held during the HTTP call); the page is then stored only if the cursor row can
+ * be locked and still holds the cursor the page was read from, so when replicas race exactly one stores it.
+ * Jobs and the advanced cursor commit together: nothing is lost or skipped, a crash only replays a page.
  */
 @ApplicationScoped
 public class FeedPuller {
@@ -27,7 +28,7 @@ public class FeedPuller {
     @Scheduled(every = "${newsgraph.feed.poll-interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void poll() {
         for (int page = 0; page < config.feed().maxPagesPerPoll(); page++) {
-            if (!QuarkusTransaction.requiringNew().call(this::pullPage)) {
+            if (!pullPage()) {
                 return;
             }
         }
@@ -35,16 +36,18 @@ public class FeedPuller {
 
     /** One page; true when the feed has more right now. */
     boolean pullPage() {
-        Optional<String[]> cursor = jobs.lockCursor();
-        if (cursor.isEmpty()) {
-            return false;
-        }
-        ArticleFeedPage page = articles.feed(cursor.get()[0], config.feed().pageSize());
+        String cursor = QuarkusTransaction.requiringNew().call(jobs::cursor);
+        ArticleFeedPage page = articles.feed(cursor, config.feed().pageSize());
         if (page.events().isEmpty()) {
             return false;
         }
-        jobs.enqueue(page.events());
-        jobs.advanceCursor(page.cursor(), page.events().get(page.events().size() - 1).seq());
-        return page.hasMore();
+        return QuarkusTransaction.requiringNew().call(() -> {
+            if (!jobs.lockCursorAt(cursor)) {
+                return false;
+            }
+            jobs.enqueue(page.events());
+            jobs.advanceCursor(page.cursor(), page.events().get(page.events().size() - 1).seq());
+            return page.hasMore();
+        });
     }
 }

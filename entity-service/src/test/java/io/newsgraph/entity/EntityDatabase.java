@@ -1,0 +1,12 @@
+package io.newsgraph.entity;
+
+import io.newsgraph.common.testing.PostgresTestResource;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+
+/** Every @QuarkusTest of this module runs against its own fresh `entities_test_*` database on a real PostgreSQL. */
+@QuarkusTestResource(value = PostgresTestResource.class, initArgs = @ResourceArg(name = "database", value = "entities"))
+public final class EntityDatabase {
+    private EntityDatabase() {
+    }
+}
