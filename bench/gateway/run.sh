@@ -1,0 +1,151 @@
+#!/usr/bin/env bash
+# Gateway overhead benchmark: the same GET /api/v1/articles/{id} of article-service, in one run,
+#   1. direct to article-service, 2. through the gateway, 3. through nginx (reference reverse proxy),
+# with wrk (32 connections, fixed duration, after a warm-up), plus start-to-ready time and idle RSS of the
+# gateway beside article-service. Everything listens on 127.0.0.1 only. Writes bench/gateway/RESULTS.md.
+#
+#   bench/gateway/run.sh            DURATION=20 WARMUP=5 CONNECTIONS=32 THREADS=2 to change the load
+#
+# Needs: built jars (./mvnw -B install -DskipTests), root or sudo-less apt for wrk/nginx-light when missing,
+# PostgreSQL server binaries (scripts/pg finds or installs them).
+set -euo pipefail
+
+root=$(cd "$(dirname "$0")/../.." && pwd)
+work="$root/target/bench-gateway"
+duration=${DURATION:-20}
+warmup=${WARMUP:-5}
+connections=${CONNECTIONS:-32}
+threads=${THREADS:-2}
+articles_port=18081; gateway_port=18080; nginx_port=18090
+key="bench-$RANDOM$RANDOM"
+java=${JAVA_HOME:+$JAVA_HOME/bin/}java
+mkdir -p "$work"
+
+need() { command -v "$1" >/dev/null 2>&1; }
+if ! need wrk || { ! need nginx && [ ! -x /usr/sbin/nginx ]; }; then
+  [ "$(id -u)" = 0 ] || { echo "run.sh: install wrk and nginx-light (apt-get install wrk nginx-light)" >&2; exit 1; }
+  DEBIAN_FRONTEND=noninteractive apt-get update -qq >&2
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk nginx-light >&2
+fi
+nginx_bin=$(command -v nginx || echo /usr/sbin/nginx)
+for jar in article-service gateway; do
+  [ -f "$root/$jar/target/quarkus-app/quarkus-run.jar" ] || { echo "run.sh: build first: ./mvnw -B install -DskipTests" >&2; exit 1; }
+done
+
+pids=()
+cleanup() {
+  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+  [ -f "$work/nginx.pid" ] && kill "$(cat "$work/nginx.pid")" 2>/dev/null || true
+  if [ -n "${db:-}" ]; then "$root/scripts/pg" psql "$work/pg" -d postgres -q -c "drop database if exists $db with (force)" >/dev/null 2>&1 || true; fi
+  "$root/scripts/pg" stop "$work/pg" >/dev/null 2>&1 || true
+}
+trap cleanup EXIT
+
+read -r pg_host pg_port pg_user pg_password < <("$root/scripts/pg" start "$work/pg" --fast | tail -1)
+db="bench_articles_$$"
+"$root/scripts/pg" psql "$work/pg" -d postgres -q -c "create database $db" >/dev/null
+
+now_ms() { date +%s%3N; }
+# Starts a jar, waits for readiness; prints "pid ready_ms".
+start() {
+  local name=$1 port=$2; shift 2
+  local t0; t0=$(now_ms)
+  env "$@" QUARKUS_HTTP_HOST=127.0.0.1 QUARKUS_HTTP_PORT="$port" "$java" -jar "$root/$name/target/quarkus-app/quarkus-run.jar" \
+    >"$work/$name.log" 2>&1 &
+  local pid=$!
+  for _ in $(seq 1 600); do
+    if curl -fsS -o /dev/null "http://127.0.0.1:$port/q/health/ready" 2>/dev/null; then echo "$pid $(( $(now_ms) - t0 ))"; return; fi
+    kill -0 "$pid" 2>/dev/null || { echo "run.sh: $name died, see $work/$name.log" >&2; exit 1; }
+    sleep 0.1
+  done
+  echo "run.sh: $name not ready in 60 s" >&2; exit 1
+}
+rss_mb() { awk '/VmRSS/ {printf "%.0f", $2/1024}' "/proc/$1/status"; }
+
+read -r articles_pid articles_ready < <(start article-service $articles_port \
+  QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://$pg_host:$pg_port/$db" QUARKUS_DATASOURCE_USERNAME="$pg_user" QUARKUS_DATASOURCE_PASSWORD="$pg_password")
+pids+=("$articles_pid")
+read -r gateway_pid gateway_ready < <(start gateway $gateway_port \
+  NEWSGRAPH_GATEWAY_UPSTREAMS_ARTICLES_URL="http://127.0.0.1:$articles_port" \
+  NEWSGRAPH_GATEWAY_UPSTREAMS_ENTITIES_URL="http://127.0.0.1:1" \
+  NEWSGRAPH_GATEWAY_API_KEYS="bench:$(printf %s "$key" | sha256sum | cut -d' ' -f1):admin" \
+  NEWSGRAPH_GATEWAY_RATE_LIMITS_ADMIN_REQUESTS=2000000000)
+pids+=("$gateway_pid")
+sleep 2 # idle: let start-up allocations settle before reading RSS
+articles_rss=$(rss_mb "$articles_pid"); gateway_rss=$(rss_mb "$gateway_pid")
+
+id=$(curl -fsS -H 'Content-Type: text/plain; charset=utf-8' --data-binary @"$root/samples/seed-article.txt" \
+  "http://127.0.0.1:$articles_port/api/v1/articles" | sed -E 's/.*"id":"([^"]+)".*/\1/')
+path="/api/v1/articles/$id"
+
+cat >"$work/nginx.conf" <<NGINX
+worker_processes 1;
+pid $work/nginx.pid;
+error_log $work/nginx-error.log warn;
+events { worker_connections 1024; }
+http {
+  access_log off;
+  upstream articles { server 127.0.0.1:$articles_port; keepalive 64; }
+  server {
+    listen 127.0.0.1:$nginx_port;
+    location / {
+      proxy_pass http://articles;
+      proxy_http_version 1.1;
+      proxy_set_header Connection "";
+      proxy_set_header X-Forwarded-For \$proxy_add_x_forwarded_for;
+    }
+  }
+}
+NGINX
+"$nginx_bin" -p "$work" -c "$work/nginx.conf"
+
+# wrk summary -> "req_per_s p50_ms p99_ms"
+measure() {
+  local url=$1
+  wrk -t"$threads" -c"$connections" -d"${warmup}s" -H "X-API-Key: $key" "$url" >/dev/null
+  wrk -t"$threads" -c"$connections" -d"${duration}s" --latency -H "X-API-Key: $key" "$url" | tee -a "$work/wrk.log" | awk '
+    function ms(v) { if (v ~ /us$/) return v/1000; if (v ~ /ms$/) return v+0; if (v ~ /s$/) return v*1000; return v }
+    /Requests\/sec/ { rps=$2 } / 50%/ { p50=ms($2) } / 99%/ { p99=ms($2) }
+    END { printf "%.0f %.2f %.2f\n", rps, p50, p99 }'
+}
+: >"$work/wrk.log"
+# article-service is behind every target: warm its JIT first, or whichever target runs first looks slowest.
+wrk -t"$threads" -c"$connections" -d"$((warmup * 3))s" "http://127.0.0.1:$articles_port$path" >/dev/null
+read -r d_rps d_p50 d_p99 < <(measure "http://127.0.0.1:$articles_port$path")
+read -r g_rps g_p50 g_p99 < <(measure "http://127.0.0.1:$gateway_port$path")
+read -r n_rps n_p50 n_p99 < <(measure "http://127.0.0.1:$nginx_port$path")
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a/b }'; }
+diff() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a-b }'; }
+
+cat >"$root/bench/gateway/RESULTS.md" <<MD
+# Gateway benchmark
+
+- Command: \`bench/gateway/run.sh\` (DURATION=$duration s per target after a ${warmup} s warm-up, wrk -t$threads -c$connections)
+- Date: $(date -u +%Y-%m-%dT%H:%MZ)
+- Machine: $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)), $(free -g | awk '/Mem:/ {print $2}') GiB RAM, $(uname -sr);
+  JVM: $("$java" -version 2>&1 | head -1); wrk, both services and nginx share these cores;
+  load average at the end: $(cut -d' ' -f1-3 /proc/loadavg) (anything well above the core count means other work competed).
+- Request: \`GET /api/v1/articles/{id}\` of the sample article (article-service on PostgreSQL), same id for all three.
+
+| target | req/s | p50 ms | p99 ms |
+|---|---:|---:|---:|
+| direct to article-service | $d_rps | $d_p50 | $d_p99 |
+| through the gateway | $g_rps | $g_p50 | $g_p99 |
+| through nginx (reference) | $n_rps | $n_p50 | $n_p99 |
+
+| measure | value | target |
+|---|---:|---|
+| gateway / direct (req/s) | $(ratio "$g_rps" "$d_rps") | ≥ 0.8 |
+| nginx / direct (req/s) | $(ratio "$n_rps" "$d_rps") | reference |
+| p99 added by the gateway | $(diff "$g_p99" "$d_p99") ms | < 2 ms |
+| start to ready: gateway / article-service | $gateway_ready ms / $articles_ready ms ($(ratio "$gateway_ready" "$articles_ready")) | ≤ 0.8 |
+| idle RSS: gateway / article-service | $gateway_rss MB / $articles_rss MB ($(ratio "$gateway_rss" "$articles_rss")) | ≤ 0.8 |
+
+Raw wrk output: target/bench-gateway/wrk.log (not committed).
+
+Notes: a 2-core machine shared with other builds, with wrk on the same cores as the services, gives noisy numbers
+(especially p99): compare the three rows of one run, not runs with each other. The proxies keep upstream
+connections alive, so through a proxy article-service serves fewer, busier connections than wrk's 32 directly,
+which is why a proxy can measure at or above "direct" here.
+MD
+cat "$root/bench/gateway/RESULTS.md"

@@ -1,0 +1,99 @@
+package io.newsgraph.gateway.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * Everything the gateway needs to know about its surroundings. Every value can be set from the environment
+ * (e.g. {@code NEWSGRAPH_GATEWAY_UPSTREAMS_ARTICLES_URL}), so the same image runs locally and in Kubernetes.
+ */
+@ConfigMapping(prefix = "newsgraph.gateway")
+public interface GatewayConfig {
+
+    Upstreams upstreams();
+
+    /**
+     * API keys as {@code name:sha256hex:scope+scope} entries separated by commas, e.g.
+     * {@code reader:9f86d0...:read,ops:2c26b4...:read+write+admin}. Only hashes: the keys themselves never
+     * reach configuration. Env: {@code NEWSGRAPH_GATEWAY_API_KEYS} (from a Kubernetes Secret).
+     */
+    Optional<String> apiKeys();
+
+    /**
+     * Plain key accepted with every scope when no {@link #apiKeys()} are configured and the dev, test or
+     * local profile is active; ignored in every other profile.
+     */
+    Optional<String> localKey();
+
+    /** Whether /q/openapi and Swagger UI are reachable without a key. */
+    @WithDefault("true")
+    boolean publicDocs();
+
+    RateLimits rateLimits();
+
+    interface Upstreams {
+        Upstream articles();
+
+        Upstream entities();
+    }
+
+    interface Upstream {
+        /** Base URL, e.g. http://article-service:8081. */
+        URI url();
+
+        /** Longest wait for the upstream's response headers; then 504. */
+        @WithDefault("5s")
+        Duration timeout();
+
+        /** Longest wait for a TCP connection; then 503 (or a retry for idempotent requests). */
+        @WithDefault("1s")
+        Duration connectTimeout();
+
+        /** Pooled HTTP/1.1 connections to this upstream (per gateway instance). */
+        @WithDefault("64")
+        int maxConnections();
+
+        /** Bulkhead: requests in flight to this upstream at most; beyond, 503 at once. */
+        @WithDefault("256")
+        int maxConcurrent();
+
+        /** Extra attempts for GET/HEAD when the connection failed before any response. */
+        @WithDefault("1")
+        int retries();
+
+        CircuitBreaker circuitBreaker();
+    }
+
+    interface CircuitBreaker {
+        /** Outcomes in the rolling window the failure ratio is computed over. */
+        @WithDefault("20")
+        int window();
+
+        /** Open when at least this share of the window failed (connection errors and timeouts). */
+        @WithDefault("0.5")
+        double failureRatio();
+
+        /** How long the circuit stays open before one trial request is let through. */
+        @WithDefault("10s")
+        Duration delay();
+    }
+
+    interface RateLimits {
+        RateLimit read();
+
+        RateLimit write();
+
+        RateLimit admin();
+    }
+
+    /** Token bucket: {@code requests} tokens, refilled evenly over {@code window}. */
+    interface RateLimit {
+        int requests();
+
+        @WithDefault("60s")
+        Duration window();
+    }
+}

@@ -1,0 +1,74 @@
+package io.newsgraph.gateway.proxy;
+
+import io.vertx.core.MultiMap;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.net.SocketAddress;
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Set;
+
+/** Header rules of a proxy (RFC 9110 section 7.6.1, RFC 7239). */
+final class Headers {
+    /** Hop-by-hop: meaningful for one connection only, never forwarded. */
+    private static final Set<String> HOP_BY_HOP = Set.of("connection", "keep-alive", "proxy-authenticate",
+            "proxy-authorization", "proxy-connection", "te", "trailer", "transfer-encoding", "upgrade");
+    /** The gateway's own credentials stay at the gateway; Host is the upstream's. */
+    private static final Set<String> NOT_UPSTREAM = Set.of("host", "x-api-key", "authorization");
+
+    private Headers() {
+    }
+
+    static MultiMap upstreamRequest(HttpServerRequest in) {
+        MultiMap out = MultiMap.caseInsensitiveMultiMap();
+        Set<String> dropped = connectionListed(in.headers());
+        in.headers().forEach(e -> {
+            String name = e.getKey().toLowerCase(Locale.ROOT);
+            if (!HOP_BY_HOP.contains(name) && !NOT_UPSTREAM.contains(name) && !dropped.contains(name)) {
+                out.add(e.getKey(), e.getValue());
+            }
+        });
+        SocketAddress remote = in.remoteAddress();
+        String client = remote == null ? "unknown" : remote.hostAddress();
+        String proto = in.scheme() == null ? "http" : in.scheme();
+        String host = in.authority() == null ? null : in.authority().toString();
+        String previousFor = in.getHeader("X-Forwarded-For");
+        out.set("X-Forwarded-For", previousFor == null ? client : previousFor + ", " + client);
+        out.set("X-Forwarded-Proto", proto);
+        if (host != null) {
+            out.set("X-Forwarded-Host", host);
+        }
+        StringBuilder forwarded = new StringBuilder("for=").append(forwardedNode(client)).append(";proto=").append(proto);
+        if (host != null) {
+            forwarded.append(";host=\"").append(host.replace("\"", "")).append('"');
+        }
+        String previous = in.getHeader("Forwarded");
+        out.set("Forwarded", previous == null ? forwarded.toString() : previous + ", " + forwarded);
+        return out;
+    }
+
+    /** Copies the upstream's response headers, minus hop-by-hop ones, replacing what the gateway set. */
+    static void copyResponse(MultiMap from, MultiMap to) {
+        Set<String> dropped = connectionListed(from);
+        for (String name : from.names()) {
+            String lower = name.toLowerCase(Locale.ROOT);
+            if (!HOP_BY_HOP.contains(lower) && !dropped.contains(lower)) {
+                to.set(name, from.getAll(name));
+            }
+        }
+    }
+
+    private static Set<String> connectionListed(MultiMap headers) {
+        Set<String> names = new HashSet<>();
+        for (String value : headers.getAll("Connection")) {
+            for (String token : value.split(",")) {
+                names.add(token.trim().toLowerCase(Locale.ROOT));
+            }
+        }
+        return names;
+    }
+
+    /** RFC 7239 node: IPv6 addresses are bracketed and quoted. */
+    private static String forwardedNode(String address) {
+        return address.indexOf(':') >= 0 ? "\"[" + address + "]\"" : address;
+    }
+}

@@ -1,0 +1,209 @@
+package io.newsgraph.gateway.proxy;
+
+import io.newsgraph.gateway.rest.ProblemReplies;
+import io.vertx.core.AsyncResult;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClientRequest;
+import io.vertx.core.http.HttpClientResponse;
+import io.vertx.core.http.HttpClosedException;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.http.RequestOptions;
+import io.vertx.ext.web.RoutingContext;
+import java.io.IOException;
+import java.util.Map;
+import org.jboss.logging.Logger;
+
+/**
+ * One request through the proxy. Bodies are streamed both ways with back-pressure, never buffered. Until the
+ * upstream's response headers arrive the exchange can still end in a problem: 413 (chunked body over the
+ * limit), 503 (upstream refused or unreachable), 504 (no answer within the timeout). After that the
+ * upstream's answer is passed through as it is.
+ * All callbacks run on the request's event loop, so the state needs no locking.
+ */
+final class ProxyExchange {
+    private static final Logger LOG = Logger.getLogger(ProxyExchange.class);
+
+    private final RoutingContext context;
+    private final HttpServerRequest in;
+    private final Upstream upstream;
+    private final long maxBodyBytes;
+    private final boolean bodyless;
+    private final boolean retryable;
+    private final String uri;
+    private UpstreamGuard.Permit permit;
+    private HttpClientRequest current;
+    private long timer = -1;
+    private int attempt;
+    private long received;
+    private boolean settled;
+
+    ProxyExchange(RoutingContext context, Upstream upstream, long maxBodyBytes) {
+        this.context = context;
+        this.in = context.request();
+        this.upstream = upstream;
+        this.maxBodyBytes = maxBodyBytes;
+        String length = in.getHeader("Content-Length");
+        this.bodyless = in.getHeader("Transfer-Encoding") == null && (length == null || length.trim().equals("0"));
+        this.retryable = bodyless && (in.method() == HttpMethod.GET || in.method() == HttpMethod.HEAD);
+        String query = in.query();
+        this.uri = upstream.basePath() + context.normalizedPath() + (query == null ? "" : "?" + query);
+    }
+
+    void start() {
+        permit = upstream.guard().tryAcquire();
+        if (permit == null) {
+            unavailable(upstream.guard().state() == UpstreamGuard.State.CLOSED
+                    ? upstream.service() + " has too many requests in flight"
+                    : upstream.service() + " is failing; the gateway stopped calling it for a while");
+            return;
+        }
+        Vertx vertx = context.vertx();
+        timer = vertx.setTimer(upstream.config().timeout().toMillis(), id -> timedOut());
+        send();
+    }
+
+    private void send() {
+        RequestOptions options = new RequestOptions()
+                .setMethod(in.method())
+                .setHost(upstream.host())
+                .setPort(upstream.port())
+                .setURI(uri)
+                .setHeaders(Headers.upstreamRequest(in))
+                .setIdleTimeout(upstream.config().timeout().toMillis());
+        upstream.client().request(options).onComplete(this::connected);
+    }
+
+    private void connected(AsyncResult<HttpClientRequest> result) {
+        if (settled) {
+            if (result.succeeded()) {
+                result.result().reset();
+            }
+            return;
+        }
+        if (result.failed()) {
+            failed(result.cause());
+            return;
+        }
+        HttpClientRequest request = result.result();
+        current = request;
+        request.response().onComplete(this::responded);
+        if (bodyless) {
+            request.end();
+            in.resume();
+            return;
+        }
+        if (in.getHeader("Content-Length") == null) {
+            request.setChunked(true);
+        }
+        in.handler(this::forward);
+        in.endHandler(v -> {
+            if (!settled) {
+                request.end();
+            }
+        });
+        in.exceptionHandler(e -> abort());
+        in.resume();
+    }
+
+    private void forward(Buffer chunk) {
+        received += chunk.length();
+        if (received > maxBodyBytes) {
+            settle(UpstreamGuard.Outcome.NEUTRAL);
+            ProblemReplies.send(context, 413, "payload-too-large", "Request body too large",
+                    "The request body exceeds the limit of " + maxBodyBytes + " bytes");
+            return;
+        }
+        current.write(chunk);
+        if (current.writeQueueFull()) {
+            in.pause();
+            current.drainHandler(v -> in.resume());
+        }
+    }
+
+    private void responded(AsyncResult<HttpClientResponse> result) {
+        if (settled) {
+            return;
+        }
+        if (result.failed()) {
+            failed(result.cause());
+            return;
+        }
+        settled = true;
+        context.vertx().cancelTimer(timer);
+        HttpClientResponse response = result.result();
+        HttpServerResponse out = context.response();
+        out.setStatusCode(response.statusCode());
+        if (response.statusMessage() != null) {
+            out.setStatusMessage(response.statusMessage());
+        }
+        Headers.copyResponse(response.headers(), out.headers());
+        int status = response.statusCode();
+        boolean body = in.method() != HttpMethod.HEAD && status != 204 && status != 304 && status >= 200;
+        if (body && response.getHeader("Content-Length") == null) {
+            out.setChunked(true);
+        }
+        out.closeHandler(v -> current.reset());
+        response.pipe().endOnFailure(false).to(out).onComplete(done -> {
+            permit.complete(UpstreamGuard.Outcome.SUCCESS);
+            if (done.failed()) {
+                // Upstream or client went away mid-body: the only honest signal left is a cut connection.
+                in.connection().close();
+            }
+        });
+    }
+
+    private void failed(Throwable cause) {
+        if (settled) {
+            return;
+        }
+        if (retryable && attempt < upstream.config().retries() && connectionProblem(cause)) {
+            attempt++;
+            LOG.debugf("retrying %s %s on %s after %s", in.method(), uri, upstream.service(), cause.toString());
+            send();
+            return;
+        }
+        settle(UpstreamGuard.Outcome.FAILURE);
+        LOG.warnf("%s %s: %s unreachable: %s", in.method(), uri, upstream.service(), cause.toString());
+        unavailable(upstream.service() + " is unreachable");
+    }
+
+    private void timedOut() {
+        if (settled) {
+            return;
+        }
+        settle(UpstreamGuard.Outcome.FAILURE);
+        LOG.warnf("%s %s: %s did not answer within %s", in.method(), uri, upstream.service(), upstream.config().timeout());
+        ProblemReplies.send(context, 504, "upstream-timeout", "Upstream timed out",
+                upstream.service() + " did not answer within " + upstream.config().timeout().toMillis() + " ms");
+    }
+
+    private void abort() {
+        if (!settled) {
+            settle(UpstreamGuard.Outcome.NEUTRAL);
+        }
+    }
+
+    /** Ends the exchange before a response was passed through: no more upstream traffic. */
+    private void settle(UpstreamGuard.Outcome outcome) {
+        settled = true;
+        context.vertx().cancelTimer(timer);
+        if (current != null) {
+            current.reset();
+        }
+        in.handler(null);
+        permit.complete(outcome);
+    }
+
+    private void unavailable(String detail) {
+        ProblemReplies.send(context, 503, "upstream-unavailable", "Upstream unavailable", detail,
+                Map.of("Retry-After", String.valueOf(upstream.guard().retryAfterSeconds())));
+    }
+
+    private static boolean connectionProblem(Throwable cause) {
+        // Refused, reset or closed before any response: the request did not get through, or a GET may run twice.
+        return cause instanceof IOException || cause instanceof HttpClosedException;
+    }
+}

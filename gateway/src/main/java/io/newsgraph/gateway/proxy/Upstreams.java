@@ -1,0 +1,56 @@
+package io.newsgraph.gateway.proxy;
+
+import io.newsgraph.gateway.config.GatewayConfig;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.PoolOptions;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.annotation.PreDestroy;
+import java.net.URI;
+import java.util.List;
+
+/** The upstream services, each with its own connection pool, bulkhead and circuit breaker. */
+@ApplicationScoped
+public class Upstreams {
+    private final Upstream articles;
+    private final Upstream entities;
+
+    Upstreams(Vertx vertx, GatewayConfig config) {
+        this.articles = create(vertx, "articles", "article-service", config.upstreams().articles());
+        this.entities = create(vertx, "entities", "entity-service", config.upstreams().entities());
+    }
+
+    public Upstream articles() {
+        return articles;
+    }
+
+    public Upstream entities() {
+        return entities;
+    }
+
+    public List<Upstream> all() {
+        return List.of(articles, entities);
+    }
+
+    @PreDestroy
+    void close() {
+        all().forEach(u -> u.client().close());
+    }
+
+    private static Upstream create(Vertx vertx, String name, String service, GatewayConfig.Upstream config) {
+        URI url = config.url();
+        boolean tls = "https".equalsIgnoreCase(url.getScheme());
+        int port = url.getPort() > 0 ? url.getPort() : tls ? 443 : 80;
+        HttpClientOptions options = new HttpClientOptions()
+                .setSsl(tls)
+                .setConnectTimeout((int) config.connectTimeout().toMillis())
+                .setKeepAlive(true)
+                .setKeepAliveTimeout(30)
+                .setTcpNoDelay(true)
+                .setName("gateway-" + name);
+        PoolOptions pool = new PoolOptions().setHttp1MaxSize(config.maxConnections());
+        String basePath = url.getRawPath() == null ? "" : url.getRawPath().replaceAll("/+$", "");
+        return new Upstream(name, service, config, vertx.createHttpClient(options, pool), url.getHost(), port, basePath,
+                new UpstreamGuard(config, System::nanoTime));
+    }
+}

@@ -1,0 +1,28 @@
+package io.newsgraph.gateway.openapi;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.notNullValue;
+
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class OpenApiTests {
+
+    @Test
+    void servesOneDocumentForThePublicApi() {
+        given().queryParam("format", "json").get("/q/openapi").then().statusCode(200)
+                .body("openapi", equalTo("3.1.0"))
+                .body("info.title", equalTo("newsgraph API"))
+                .body("paths.'/api/v1/articles'.post.operationId", equalTo("ingestArticle"))
+                .body("paths.'/api/v1/search'.get", notNullValue())
+                .body("paths.'/api/v1/entities/{id}/cooccurrences'.get.operationId", equalTo("listEntityCooccurrences"))
+                .body("paths.'/api/v1/extract'.post.requestBody.content", notNullValue())
+                .body("components.securitySchemes.ApiKey.name", equalTo("X-API-Key"))
+                .body("components.schemas.Problem", notNullValue())
+                .body("paths.'/api/v1/articles/{id}'.get.parameters.name", hasItem("include"))
+                .body("paths.'/api/v1/articles/{id}'.get.responses.'429'.'$ref'", equalTo("#/components/responses/RateLimited"));
+    }
+}
