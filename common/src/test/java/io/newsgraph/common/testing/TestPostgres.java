@@ -15,8 +15,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * The PostgreSQL server the tests of this JVM use, found or started once:
  * 1. an explicitly configured one (QUARKUS_DATASOURCE_JDBC_URL + _USERNAME/_PASSWORD);
- * 2. a throwaway cluster run by scripts/pg from the server binaries on the machine (installing Debian's
- *    package when root with apt), stopped when this JVM ends, however it ends;
+ * 2. a throwaway cluster of this JVM's own, run by scripts/pg from the server binaries on the machine
+ *    (installing Debian's package when root with apt), stopped and deleted when this JVM ends, however it ends;
  * 3. nothing here but a container runtime and NEWSGRAPH_TEST_DEVSERVICES=true: empty, so that Quarkus Dev
  *    Services starts one.
  * Every caller gets its own database, dropped again by {@link #drop}.
@@ -90,11 +90,14 @@ public final class TestPostgres {
 
     private static TestPostgres startLocal() {
         Path root = repositoryRoot();
-        Path log = root.resolve("target/test-pg/start.log");
+        // One cluster per test JVM: test runs of several modules (or people) at once never stop each other's.
+        String pid = String.valueOf(ProcessHandle.current().pid());
+        Path dir = root.resolve("target/test-pg/jvm-" + pid);
+        Path log = root.resolve("target/test-pg/jvm-" + pid + ".log");
         try {
-            Files.createDirectories(log.getParent());
+            Files.createDirectories(dir);
             Process process = new ProcessBuilder("bash", root.resolve("scripts/pg").toString(), "start",
-                    root.resolve("target/test-pg").toString(), "--fast", "--watch", String.valueOf(ProcessHandle.current().pid()))
+                    dir.toString(), "--fast", "--watch", pid, "--remove")
                     .redirectError(log.toFile())
                     .start();
             String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
