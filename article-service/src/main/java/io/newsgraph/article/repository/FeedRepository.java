@@ -1,5 +1,6 @@
 package io.newsgraph.article.repository;
 
+import io.newsgraph.common.sql.SqlValues;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;

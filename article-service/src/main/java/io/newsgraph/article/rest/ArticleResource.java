@@ -1,5 +1,7 @@
 package io.newsgraph.article.rest;
 
+import io.newsgraph.common.http.QueryValues;
+import io.newsgraph.common.paging.NextLinks;
 import io.newsgraph.article.repository.Article;
 import io.newsgraph.article.repository.ArticleRepository.ArticleFilter;
 import io.newsgraph.article.service.ArticleQueries;
@@ -104,7 +106,7 @@ public class ArticleResource {
             @Parameter(description = "Page size, 1 to 100 (default 20).", example = "20", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100", defaultValue = "20")) @QueryParam("limit") String limitParam) {
         int limit = PageLimit.parse(limitParam, 20, 100);
         ArticleFilter filter = new ArticleFilter(blankToNull(source), blankToNull(author),
-                MetadataParams.instant("publishedFrom", publishedFrom), MetadataParams.instant("publishedTo", publishedTo));
+                QueryValues.instant("publishedFrom", publishedFrom), QueryValues.instant("publishedTo", publishedTo));
         ArticleQueries.Page<Article> page = queries.list(filter, blankToNull(cursor), limit);
         String next = page.nextCursor() == null ? null : NextLinks.of("/api/v1/articles", "limit", String.valueOf(limit),
                 "source", source, "author", author, "publishedFrom", publishedFrom, "publishedTo", publishedTo,

@@ -1,14 +1,10 @@
 package io.newsgraph.article.rest;
 
 import io.newsgraph.article.service.ArticleMetadata;
-import io.newsgraph.common.problem.FieldError;
-import io.newsgraph.common.problem.ProblemException;
+import io.newsgraph.common.http.QueryValues;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.QueryParam;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
 /** Metadata for text/plain and text/html ingest, given as query parameters; each wins over a parsed value. */
@@ -53,18 +49,6 @@ public class MetadataParams {
     public String publishedAt;
 
     ArticleMetadata toMetadata() {
-        return new ArticleMetadata(externalId, title, author, source, url, language, instant("publishedAt", publishedAt));
-    }
-
-    static Instant instant(String field, String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return OffsetDateTime.parse(value.strip()).toInstant();
-        } catch (DateTimeParseException e) {
-            throw ProblemException.badRequest(field + " is not an RFC 3339 date-time",
-                    new FieldError(field, "must be an RFC 3339 date-time such as 2025-03-23T12:00:00Z"));
-        }
+        return new ArticleMetadata(externalId, title, author, source, url, language, QueryValues.instant("publishedAt", publishedAt));
     }
 }

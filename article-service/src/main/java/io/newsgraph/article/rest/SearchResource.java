@@ -1,5 +1,6 @@
 package io.newsgraph.article.rest;
 
+import io.newsgraph.common.paging.NextLinks;
 import io.newsgraph.article.service.ArticleQueries;
 import io.newsgraph.common.problem.FieldError;
 import io.newsgraph.common.problem.ProblemException;

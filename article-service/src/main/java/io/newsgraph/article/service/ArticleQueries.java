@@ -9,6 +9,8 @@ import io.newsgraph.article.repository.SearchRepository;
 import io.newsgraph.article.repository.SearchRepository.FacetCount;
 import io.newsgraph.article.repository.SearchRepository.Hit;
 import io.newsgraph.common.paging.CursorCodec;
+import io.newsgraph.common.paging.OffsetCursor;
+import io.newsgraph.common.paging.Slice;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;
@@ -33,13 +35,11 @@ public class ArticleQueries {
     }
 
     public SearchResult search(String query, String source, String cursor, int limit) {
-        int offset = cursor == null ? 0 : (int) Math.min(position(cursor, "s"), 10_000);
-        List<Hit> rows = search.hits(query, source, offset, limit + 1);
-        List<Hit> hits = rows.subList(0, Math.min(limit, rows.size()));
-        String next = rows.size() > limit ? CursorCodec.encode("s", String.valueOf(offset + limit)) : null;
+        int offset = OffsetCursor.decode(cursor);
+        Slice<Hit> page = Slice.of(search.hits(query, source, offset, limit + 1), offset, limit);
         List<FacetCount> sources = search.sourceFacets(query);
         long total = sources.stream().mapToLong(FacetCount::count).sum();
-        return new SearchResult(hits, total, sources, next);
+        return new SearchResult(page.items(), total, sources, page.nextCursor());
     }
 
     /** Events after the cursor; the returned cursor resumes after the last one (or stays put when none). */
@@ -50,7 +50,7 @@ public class ArticleQueries {
         return new FeedSlice(events, CursorCodec.encode("f", String.valueOf(last)), events.size() == limit);
     }
 
-    /** A cursor is a kind (a: listing, s: search, f: feed) and a position; one kind is not valid for another. */
+    /** A cursor is a kind (a: listing, f: feed) and a position; one kind is not valid for another. */
     private static long position(String cursor, String kind) {
         List<String> parts = CursorCodec.decode(cursor, 2);
         if (!parts.get(0).equals(kind)) {

@@ -2,12 +2,10 @@ package io.newsgraph.article.rest;
 
 import static io.restassured.RestAssured.given;
 
-import io.restassured.response.ValidatableResponse;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
-import org.hamcrest.Matchers;
 
 /** Small helpers shared by the REST tests of this module. */
 final class Api {
@@ -33,18 +31,5 @@ final class Api {
     static String postJson(String json) {
         return given().contentType("application/json").body(json).post("/api/v1/articles")
                 .then().statusCode(201).extract().path("id");
-    }
-
-    /** Asserts the RFC 9457 shape every error must have. */
-    static ValidatableResponse problem(ValidatableResponse response, int status) {
-        return response.statusCode(status)
-                .contentType("application/problem+json")
-                .header("X-Request-Id", Matchers.not(Matchers.emptyOrNullString()))
-                .body("type", Matchers.not(Matchers.emptyOrNullString()))
-                .body("title", Matchers.not(Matchers.emptyOrNullString()))
-                .body("status", Matchers.equalTo(status))
-                .body("detail", Matchers.not(Matchers.emptyOrNullString()))
-                .body("instance", Matchers.startsWith("/"))
-                .body("$", Matchers.not(Matchers.hasKey("stackTrace")));
     }
 }

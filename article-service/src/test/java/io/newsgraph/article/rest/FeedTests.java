@@ -1,5 +1,6 @@
 package io.newsgraph.article.rest;
 
+import io.newsgraph.common.testing.Problems;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -84,14 +85,14 @@ class FeedTests {
 
     @Test
     void cursorsAreOpaqueAndValidated() {
-        Api.problem(given().queryParam("after", "not-a-cursor").get("/api/v1/articles/feed").then(), 400)
+        Problems.assertProblem(given().queryParam("after", "not-a-cursor").get("/api/v1/articles/feed").then(), 400)
                 .body("type", org.hamcrest.Matchers.equalTo("https://newsgraph.io/problems/invalid-cursor"));
         // A listing cursor is not a feed cursor.
         for (int i = 0; i < 2; i++) {
             Api.postJson(Api.uniqueJson("cursor.example"));
         }
         String listCursor = given().queryParam("limit", 1).get("/api/v1/articles").path("nextCursor");
-        Api.problem(given().queryParam("after", listCursor).get("/api/v1/articles/feed").then(), 400);
-        Api.problem(given().queryParam("limit", 1001).get("/api/v1/articles/feed").then(), 400);
+        Problems.assertProblem(given().queryParam("after", listCursor).get("/api/v1/articles/feed").then(), 400);
+        Problems.assertProblem(given().queryParam("limit", 1001).get("/api/v1/articles/feed").then(), 400);
     }
 }

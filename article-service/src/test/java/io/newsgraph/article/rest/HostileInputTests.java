@@ -1,5 +1,6 @@
 package io.newsgraph.article.rest;
 
+import io.newsgraph.common.testing.Problems;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -16,38 +17,38 @@ class HostileInputTests {
         String id = Api.postJson(Api.uniqueJson("hostile.example"));
         long feedBefore = feedLength();
 
-        Api.problem(given().contentType("application/json").body("{\"title\": \"x\", ").post("/api/v1/articles").then(), 400);
-        Api.problem(given().contentType("application/json").body("").post("/api/v1/articles").then(), 400);
-        Api.problem(given().contentType("application/json").body("[]").post("/api/v1/articles").then(), 400);
-        Api.problem(given().contentType("application/json").body("null").post("/api/v1/articles").then(), 400);
-        Api.problem(given().contentType("application/json").body("\"just a string\"").post("/api/v1/articles").then(), 400);
-        Api.problem(given().contentType("application/json").body("{\"title\": 5, \"body\": {\"a\": 1}}").post("/api/v1/articles").then(), 400);
-        Api.problem(given().contentType("application/json").body("{\"title\": \"t\", \"body\": \"b\", \"publishedAt\": \"yesterday\"}")
+        Problems.assertProblem(given().contentType("application/json").body("{\"title\": \"x\", ").post("/api/v1/articles").then(), 400);
+        Problems.assertProblem(given().contentType("application/json").body("").post("/api/v1/articles").then(), 400);
+        Problems.assertProblem(given().contentType("application/json").body("[]").post("/api/v1/articles").then(), 400);
+        Problems.assertProblem(given().contentType("application/json").body("null").post("/api/v1/articles").then(), 400);
+        Problems.assertProblem(given().contentType("application/json").body("\"just a string\"").post("/api/v1/articles").then(), 400);
+        Problems.assertProblem(given().contentType("application/json").body("{\"title\": 5, \"body\": {\"a\": 1}}").post("/api/v1/articles").then(), 400);
+        Problems.assertProblem(given().contentType("application/json").body("{\"title\": \"t\", \"body\": \"b\", \"publishedAt\": \"yesterday\"}")
                 .post("/api/v1/articles").then(), 400);
-        Api.problem(given().contentType("application/json").body("[".repeat(5000) + "]".repeat(5000)).post("/api/v1/articles").then(), 400);
-        Api.problem(given().contentType("application/json").body("{\"a\":".repeat(3000) + "1" + "}".repeat(3000)).post("/api/v1/articles").then(), 400);
-        Api.problem(given().contentType("application/json").body("{\"title\": \"\", \"body\": \" \", \"url\": \"javascript:alert(1)\", \"language\": \"english!\"}")
+        Problems.assertProblem(given().contentType("application/json").body("[".repeat(5000) + "]".repeat(5000)).post("/api/v1/articles").then(), 400);
+        Problems.assertProblem(given().contentType("application/json").body("{\"a\":".repeat(3000) + "1" + "}".repeat(3000)).post("/api/v1/articles").then(), 400);
+        Problems.assertProblem(given().contentType("application/json").body("{\"title\": \"\", \"body\": \" \", \"url\": \"javascript:alert(1)\", \"language\": \"english!\"}")
                 .post("/api/v1/articles").then(), 400)
                 .body("errors.field", org.hamcrest.Matchers.containsInAnyOrder("body", "language", "title", "url"));
-        Api.problem(given().contentType("application/json").body("{\"title\": \"" + "t".repeat(1001) + "\", \"body\": \"b\"}")
+        Problems.assertProblem(given().contentType("application/json").body("{\"title\": \"" + "t".repeat(1001) + "\", \"body\": \"b\"}")
                 .post("/api/v1/articles").then(), 400).body("errors[0].field", equalTo("title"));
-        Api.problem(given().contentType("application/json").body("{\"title\": \"a\\u0000b\", \"body\": \"b\"}")
+        Problems.assertProblem(given().contentType("application/json").body("{\"title\": \"a\\u0000b\", \"body\": \"b\"}")
                 .post("/api/v1/articles").then(), 400).body("errors[0].field", equalTo("title"));
-        Api.problem(given().contentType("application/json").body("{\"title\": \"t\", \"author\": \"x\\u0007\", \"body\": \"b\"}")
+        Problems.assertProblem(given().contentType("application/json").body("{\"title\": \"t\", \"author\": \"x\\u0007\", \"body\": \"b\"}")
                 .post("/api/v1/articles").then(), 400).body("errors[0].field", equalTo("author"));
-        Api.problem(given().contentType("text/plain; charset=utf-8").body(new byte[] {'T', 'i', (byte) 0xC3, (byte) 0x28, '\n', '\n', 'b'})
+        Problems.assertProblem(given().contentType("text/plain; charset=utf-8").body(new byte[] {'T', 'i', (byte) 0xC3, (byte) 0x28, '\n', '\n', 'b'})
                 .post("/api/v1/articles").then(), 400).body("detail", org.hamcrest.Matchers.containsString("UTF-8"));
-        Api.problem(given().contentType("text/plain").body("Title\n\nBody\u0000text.").post("/api/v1/articles").then(), 400);
-        Api.problem(given().contentType("text/plain; charset=nope").body("Title\n\nBody.".getBytes()).post("/api/v1/articles").then(), 400);
-        Api.problem(given().contentType("application/xml").body("<a/>").post("/api/v1/articles").then(), 415);
-        Api.problem(given().contentType("text/plain").body("x".repeat(5 * 1024 * 1024)).post("/api/v1/articles").then(), 413);
-        Api.problem(given().contentType("application/json").header("If-Match", "\"1\"").body("{broken")
+        Problems.assertProblem(given().contentType("text/plain").body("Title\n\nBody\u0000text.").post("/api/v1/articles").then(), 400);
+        Problems.assertProblem(given().contentType("text/plain; charset=nope").body("Title\n\nBody.".getBytes()).post("/api/v1/articles").then(), 400);
+        Problems.assertProblem(given().contentType("application/xml").body("<a/>").post("/api/v1/articles").then(), 415);
+        Problems.assertProblem(given().contentType("text/plain").body("x".repeat(5 * 1024 * 1024)).post("/api/v1/articles").then(), 413);
+        Problems.assertProblem(given().contentType("application/json").header("If-Match", "\"1\"").body("{broken")
                 .put("/api/v1/articles/" + id).then(), 400);
-        Api.problem(given().contentType("application/json").header("If-Match", "garbage").body(Api.uniqueJson("x"))
+        Problems.assertProblem(given().contentType("application/json").header("If-Match", "garbage").body(Api.uniqueJson("x"))
                 .put("/api/v1/articles/" + id).then(), 412);
-        Api.problem(given().contentType("application/x-ndjson").body("\n\n".getBytes()).post("/api/v1/articles/batch").then(), 400);
-        Api.problem(given().contentType("application/x-ndjson").body("{}\n".repeat(1001).getBytes()).post("/api/v1/articles/batch").then(), 400);
-        Api.problem(given().post("/api/v1/articles/feed").then(), 405);
+        Problems.assertProblem(given().contentType("application/x-ndjson").body("\n\n".getBytes()).post("/api/v1/articles/batch").then(), 400);
+        Problems.assertProblem(given().contentType("application/x-ndjson").body("{}\n".repeat(1001).getBytes()).post("/api/v1/articles/batch").then(), 400);
+        Problems.assertProblem(given().post("/api/v1/articles/feed").then(), 405);
 
         assertEquals(feedBefore, feedLength(), "no write happened");
         given().get("/api/v1/articles/" + id).then().statusCode(200).body("version", equalTo(1));
@@ -55,15 +56,15 @@ class HostileInputTests {
 
     @Test
     void badQueryParametersAreRejected() {
-        Api.problem(given().queryParam("limit", "abc").get("/api/v1/articles").then(), 400);
-        Api.problem(given().queryParam("limit", 101).get("/api/v1/articles").then(), 400).body("errors[0].field", equalTo("limit"));
-        Api.problem(given().queryParam("limit", -1).get("/api/v1/articles").then(), 400);
-        Api.problem(given().queryParam("publishedFrom", "03/23/2025").get("/api/v1/articles").then(), 400)
+        Problems.assertProblem(given().queryParam("limit", "abc").get("/api/v1/articles").then(), 400);
+        Problems.assertProblem(given().queryParam("limit", 101).get("/api/v1/articles").then(), 400).body("errors[0].field", equalTo("limit"));
+        Problems.assertProblem(given().queryParam("limit", -1).get("/api/v1/articles").then(), 400);
+        Problems.assertProblem(given().queryParam("publishedFrom", "03/23/2025").get("/api/v1/articles").then(), 400)
                 .body("errors[0].field", equalTo("publishedFrom"));
-        Api.problem(given().queryParam("cursor", "djEfYR8tNQ").get("/api/v1/articles").then(), 400);
-        Api.problem(given().queryParam("cursor", "../../etc/passwd").get("/api/v1/articles").then(), 400);
-        Api.problem(given().get("/api/v1/articles/..%2F..%2Fetc%2Fpasswd").then(), 404);
-        Api.problem(given().get("/api/v1/articles/' OR 1=1 --").then(), 404);
+        Problems.assertProblem(given().queryParam("cursor", "djEfYR8tNQ").get("/api/v1/articles").then(), 400);
+        Problems.assertProblem(given().queryParam("cursor", "../../etc/passwd").get("/api/v1/articles").then(), 400);
+        Problems.assertProblem(given().get("/api/v1/articles/..%2F..%2Fetc%2Fpasswd").then(), 404);
+        Problems.assertProblem(given().get("/api/v1/articles/' OR 1=1 --").then(), 404);
     }
 
     private static long feedLength() {

@@ -1,5 +1,6 @@
 package io.newsgraph.article.rest;
 
+import io.newsgraph.common.testing.Problems;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
@@ -158,7 +159,7 @@ class IngestTests {
 
     @Test
     void textWithoutTitleIsUnprocessable() {
-        Api.problem(given().contentType("text/plain").body("Just one sentence of body text that ends with a period.")
+        Problems.assertProblem(given().contentType("text/plain").body("Just one sentence of body text that ends with a period.")
                 .post("/api/v1/articles").then(), 422)
                 .body("errors[0].field", equalTo("title"));
     }

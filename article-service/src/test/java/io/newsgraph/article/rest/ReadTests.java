@@ -1,5 +1,6 @@
 package io.newsgraph.article.rest;
 
+import io.newsgraph.common.testing.Problems;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
@@ -69,7 +70,7 @@ class ReadTests {
         given().header("X-Request-Id", "bad id\twith spaces").get("/api/v1/articles?limit=1").then()
                 .header("X-Request-Id", org.hamcrest.Matchers.matchesPattern("[0-9a-f-]{36}"));
         given().get("/q/health/live").then().header("X-Request-Id", startsWith(""));
-        Api.problem(given().header("X-Request-Id", "trace-7").get("/api/v1/nothing-here").then(), 404)
+        Problems.assertProblem(given().header("X-Request-Id", "trace-7").get("/api/v1/nothing-here").then(), 404)
                 .header("X-Request-Id", "trace-7").body("requestId", equalTo("trace-7"));
     }
 }

@@ -1,5 +1,6 @@
 package io.newsgraph.article.rest;
 
+import io.newsgraph.common.testing.Problems;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
@@ -79,12 +80,12 @@ class SearchTests {
 
     @Test
     void missingOrOverlongQueriesAreClientErrors() {
-        Api.problem(given().get("/api/v1/search").then(), 400).body("errors[0].field", equalTo("q"));
-        Api.problem(given().queryParam("q", "  ").get("/api/v1/search").then(), 400);
-        Api.problem(given().queryParam("q", "x".repeat(501)).get("/api/v1/search").then(), 400);
-        Api.problem(given().queryParam("q", "x").queryParam("cursor", "garbage").get("/api/v1/search").then(), 400)
+        Problems.assertProblem(given().get("/api/v1/search").then(), 400).body("errors[0].field", equalTo("q"));
+        Problems.assertProblem(given().queryParam("q", "  ").get("/api/v1/search").then(), 400);
+        Problems.assertProblem(given().queryParam("q", "x".repeat(501)).get("/api/v1/search").then(), 400);
+        Problems.assertProblem(given().queryParam("q", "x").queryParam("cursor", "garbage").get("/api/v1/search").then(), 400)
                 .body("errors[0].field", equalTo("cursor"));
-        Api.problem(given().queryParam("q", "x").queryParam("limit", 0).get("/api/v1/search").then(), 400)
+        Problems.assertProblem(given().queryParam("q", "x").queryParam("limit", 0).get("/api/v1/search").then(), 400)
                 .body("errors[0].field", equalTo("limit"));
     }
 }

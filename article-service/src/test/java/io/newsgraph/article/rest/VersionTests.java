@@ -1,5 +1,6 @@
 package io.newsgraph.article.rest;
 
+import io.newsgraph.common.testing.Problems;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
@@ -19,9 +20,9 @@ class VersionTests {
         String id = Api.postJson(Api.uniqueJson("versions.example"));
         String changed = Api.uniqueJson("versions.example");
 
-        Api.problem(given().contentType("application/json").body(changed).put("/api/v1/articles/" + id).then(), 428)
+        Problems.assertProblem(given().contentType("application/json").body(changed).put("/api/v1/articles/" + id).then(), 428)
                 .body("errors[0].field", equalTo("If-Match"));
-        Api.problem(given().contentType("application/json").header("If-Match", "\"7\"").body(changed)
+        Problems.assertProblem(given().contentType("application/json").header("If-Match", "\"7\"").body(changed)
                 .put("/api/v1/articles/" + id).then(), 412);
 
         given().contentType("application/json").header("If-Match", "\"1\"").body(changed).put("/api/v1/articles/" + id)
@@ -30,7 +31,7 @@ class VersionTests {
         given().contentType("application/json").header("If-Match", "\"2\"").body(changed).put("/api/v1/articles/" + id)
                 .then().statusCode(200).header("ETag", "\"2\"");
         // A stale ETag is refused and the stored version is untouched.
-        Api.problem(given().contentType("application/json").header("If-Match", "\"1\"").body(Api.uniqueJson("x"))
+        Problems.assertProblem(given().contentType("application/json").header("If-Match", "\"1\"").body(Api.uniqueJson("x"))
                 .put("/api/v1/articles/" + id).then(), 412);
 
         given().get("/api/v1/articles/" + id + "/versions").then().statusCode(200)
@@ -46,11 +47,11 @@ class VersionTests {
     void deleteIsSoftAndAnnounced() {
         String json = Api.uniqueJson("delete.example");
         String id = Api.postJson(json);
-        Api.problem(given().header("If-Match", "\"9\"").delete("/api/v1/articles/" + id).then(), 412);
+        Problems.assertProblem(given().header("If-Match", "\"9\"").delete("/api/v1/articles/" + id).then(), 412);
         given().header("If-Match", "\"1\"").delete("/api/v1/articles/" + id).then().statusCode(204);
 
-        Api.problem(given().get("/api/v1/articles/" + id).then(), 404);
-        Api.problem(given().delete("/api/v1/articles/" + id).then(), 404);
+        Problems.assertProblem(given().get("/api/v1/articles/" + id).then(), 404);
+        Problems.assertProblem(given().delete("/api/v1/articles/" + id).then(), 404);
         given().get("/api/v1/articles/" + id + "/versions").then().statusCode(200)
                 .body("items.change", contains("CREATED", "DELETED"));
         org.junit.jupiter.api.Assertions.assertEquals(List.of("CREATED", "DELETED"), feedKindsFor(id));
@@ -66,19 +67,19 @@ class VersionTests {
         String first = Api.uniqueJson("conflict.example");
         Api.postJson(first);
         String second = Api.postJson(Api.uniqueJson("conflict.example"));
-        Api.problem(given().contentType("application/json").header("If-Match", "\"1\"").body(first)
+        Problems.assertProblem(given().contentType("application/json").header("If-Match", "\"1\"").body(first)
                 .put("/api/v1/articles/" + second).then(), 409);
         given().get("/api/v1/articles/" + second).then().statusCode(200).body("version", equalTo(1));
     }
 
     @Test
     void unknownArticlesAndVersionsAre404() {
-        Api.problem(given().get("/api/v1/articles/" + UUID.randomUUID()).then(), 404);
-        Api.problem(given().get("/api/v1/articles/not-a-uuid").then(), 404);
-        Api.problem(given().get("/api/v1/articles/" + UUID.randomUUID() + "/versions").then(), 404);
+        Problems.assertProblem(given().get("/api/v1/articles/" + UUID.randomUUID()).then(), 404);
+        Problems.assertProblem(given().get("/api/v1/articles/not-a-uuid").then(), 404);
+        Problems.assertProblem(given().get("/api/v1/articles/" + UUID.randomUUID() + "/versions").then(), 404);
         String id = Api.postJson(Api.uniqueJson("v.example"));
-        Api.problem(given().get("/api/v1/articles/" + id + "/versions/5").then(), 404);
-        Api.problem(given().contentType("application/json").header("If-Match", "\"1\"").body(Api.uniqueJson("v"))
+        Problems.assertProblem(given().get("/api/v1/articles/" + id + "/versions/5").then(), 404);
+        Problems.assertProblem(given().contentType("application/json").header("If-Match", "\"1\"").body(Api.uniqueJson("v"))
                 .put("/api/v1/articles/" + UUID.randomUUID()).then(), 404);
     }
 

@@ -1,5 +1,6 @@
 package io.newsgraph.entity.repository;
 
+import io.newsgraph.common.sql.SqlValues;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.newsgraph.entity.extract.EntityType;

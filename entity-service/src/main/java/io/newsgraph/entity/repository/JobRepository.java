@@ -1,5 +1,6 @@
 package io.newsgraph.entity.repository;
 
+import io.newsgraph.common.sql.SqlValues;
 import io.newsgraph.entity.client.ArticleFeedPage;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

@@ -1,5 +1,6 @@
 package io.newsgraph.entity.rest;
 
+import io.newsgraph.common.paging.NextLinks;
 import io.newsgraph.common.paging.OffsetCursor;
 import io.newsgraph.common.paging.PageLimit;
 import io.newsgraph.common.problem.ProblemException;
@@ -73,7 +74,7 @@ public class CorpusResource {
         var rows = analyses.quotes(speakerId == null ? null : graph.live(speakerId).id(), Params.text(q, "q", 500), offset, limit + 1);
         String nextCursor = OffsetCursor.next(offset, limit, rows.size() > limit);
         return new Views.QuotePage(rows.stream().limit(limit).map(QuoteView::of).toList(), nextCursor,
-                nextCursor == null ? null : Params.next("/api/v1/quotes", "speaker", speaker, "q", q, "limit", String.valueOf(limit), "cursor", nextCursor));
+                nextCursor == null ? null : NextLinks.of("/api/v1/quotes", "speaker", speaker, "q", q, "limit", String.valueOf(limit), "cursor", nextCursor));
     }
 
     @GET
@@ -91,7 +92,7 @@ public class CorpusResource {
         var rows = analyses.claims(entityId == null ? null : graph.live(entityId).id(), offset, limit + 1);
         String nextCursor = OffsetCursor.next(offset, limit, rows.size() > limit);
         return new Views.ClaimPage(rows.stream().limit(limit).map(Views.ClaimView::of).toList(), nextCursor,
-                nextCursor == null ? null : Params.next("/api/v1/claims", "entity", entity, "limit", String.valueOf(limit), "cursor", nextCursor));
+                nextCursor == null ? null : NextLinks.of("/api/v1/claims", "entity", entity, "limit", String.valueOf(limit), "cursor", nextCursor));
     }
 
     @GET

@@ -1,5 +1,6 @@
 package io.newsgraph.entity.rest;
 
+import io.newsgraph.common.paging.NextLinks;
 import io.newsgraph.common.paging.OffsetCursor;
 import io.newsgraph.common.paging.PageLimit;
 import io.newsgraph.entity.extract.EntityType;
@@ -62,7 +63,7 @@ public class EntityResource {
         List<EntityRepository.EntitySummary> rows = entities.search(prefix, entityType, offset, limit + 1);
         String nextCursor = OffsetCursor.next(offset, limit, rows.size() > limit);
         return new Views.EntityPage(rows.stream().limit(limit).map(r -> new Views.EntitySummary(r.id(), r.canonicalName(), r.type(), r.articleCount())).toList(),
-                nextCursor, nextCursor == null ? null : Params.next("/api/v1/entities", "q", q, "type", type, "limit", String.valueOf(limit), "cursor", nextCursor));
+                nextCursor, nextCursor == null ? null : NextLinks.of("/api/v1/entities", "q", q, "type", type, "limit", String.valueOf(limit), "cursor", nextCursor));
     }
 
     @GET
@@ -91,7 +92,7 @@ public class EntityResource {
         String nextCursor = OffsetCursor.next(offset, limit, rows.size() > limit);
         return new Views.ArticlePage(rows.stream().limit(limit).map(r -> new Views.ArticleRef(r.articleId(), r.title(), r.publishedAt(), r.salience(),
                 r.mentionCount())).toList(), nextCursor,
-                nextCursor == null ? null : Params.next("/api/v1/entities/" + entityId + "/articles", "limit", String.valueOf(limit), "cursor", nextCursor));
+                nextCursor == null ? null : NextLinks.of("/api/v1/entities/" + entityId + "/articles", "limit", String.valueOf(limit), "cursor", nextCursor));
     }
 
     @GET
@@ -108,7 +109,7 @@ public class EntityResource {
         var rows = analyses.quotes(entityId, null, offset, limit + 1);
         String nextCursor = OffsetCursor.next(offset, limit, rows.size() > limit);
         return new Views.QuotePage(rows.stream().limit(limit).map(QuoteView::of).toList(), nextCursor,
-                nextCursor == null ? null : Params.next("/api/v1/entities/" + entityId + "/quotes", "limit", String.valueOf(limit), "cursor", nextCursor));
+                nextCursor == null ? null : NextLinks.of("/api/v1/entities/" + entityId + "/quotes", "limit", String.valueOf(limit), "cursor", nextCursor));
     }
 
     @GET
@@ -128,7 +129,7 @@ public class EntityResource {
         String nextCursor = OffsetCursor.next(offset, limit, rows.size() > limit);
         return new Views.CooccurrencePage(rows.stream().limit(limit).map(r -> new Views.Cooccurrence(r.entityId(), r.name(), r.type(), r.weight())).toList(),
                 nextCursor, nextCursor == null ? null
-                : Params.next("/api/v1/entities/" + entityId + "/cooccurrences", "type", type, "limit", String.valueOf(limit), "cursor", nextCursor));
+                : NextLinks.of("/api/v1/entities/" + entityId + "/cooccurrences", "type", type, "limit", String.valueOf(limit), "cursor", nextCursor));
     }
 
     @POST

@@ -1,5 +1,6 @@
 package io.newsgraph.entity.rest;
 
+import io.newsgraph.common.http.QueryValues;
 import io.newsgraph.common.problem.FieldError;
 import io.newsgraph.common.problem.ProblemException;
 import io.newsgraph.entity.extract.ExtractionInput;
@@ -66,6 +67,6 @@ public class ExtractResource {
             throw ProblemException.badRequest("The text has " + text.length() + " characters; the limit is " + MAX_TEXT,
                     new FieldError("body", "must be at most " + MAX_TEXT + " characters"));
         }
-        return AnalysisView.of(engine.analyse(new ExtractionInput(null, text, Params.instant("publishedAt", publishedAt))));
+        return AnalysisView.of(engine.analyse(new ExtractionInput(null, text, QueryValues.instant("publishedAt", publishedAt))));
     }
 }

@@ -3,13 +3,7 @@ package io.newsgraph.entity.rest;
 import io.newsgraph.common.problem.FieldError;
 import io.newsgraph.common.problem.ProblemException;
 import io.newsgraph.entity.extract.EntityType;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.Locale;
-import java.util.StringJoiner;
 import java.util.UUID;
 
 /** Parsing of path and query parameters into 400/404 problems instead of JAX-RS' defaults. */
@@ -49,18 +43,6 @@ final class Params {
         }
     }
 
-    static Instant instant(String field, String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return OffsetDateTime.parse(value.strip()).toInstant();
-        } catch (DateTimeParseException e) {
-            throw ProblemException.badRequest(field + " is not an RFC 3339 date-time",
-                    new FieldError(field, "must be an RFC 3339 date-time such as 2025-03-23T12:00:00Z"));
-        }
-    }
-
     static String text(String value, String field, int max) {
         if (value == null || value.isBlank()) {
             return null;
@@ -72,15 +54,4 @@ final class Params {
         return value.replaceAll("\\p{Cntrl}", " ").strip();
     }
 
-    /** Relative link to the next page: only the parameters that have a value ({@code namesAndValues}: name, value, …). */
-    static String next(String path, String... namesAndValues) {
-        StringJoiner query = new StringJoiner("&", path + "?", "");
-        for (int i = 0; i < namesAndValues.length; i += 2) {
-            String value = namesAndValues[i + 1];
-            if (value != null && !value.isBlank()) {
-                query.add(namesAndValues[i] + "=" + URLEncoder.encode(value, StandardCharsets.UTF_8));
-            }
-        }
-        return query.toString();
-    }
 }

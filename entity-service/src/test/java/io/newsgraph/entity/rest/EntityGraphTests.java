@@ -1,5 +1,6 @@
 package io.newsgraph.entity.rest;
 
+import io.newsgraph.common.testing.Problems;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
@@ -98,7 +99,7 @@ class EntityGraphTests {
         // An alias that names another entity is refused.
         analyse("Other", "Knut Aasen met reporters in Oslo.");
         String other = entityId("Knut Aasen", "PERSON");
-        Api.problem(given().contentType("application/json").body("{\"alias\": \"Ingrid Halvorsen\"}")
+        Problems.assertProblem(given().contentType("application/json").body("{\"alias\": \"Ingrid Halvorsen\"}")
                 .post("/api/v1/entities/" + other + "/aliases").then(), 409);
     }
 
@@ -113,27 +114,27 @@ class EntityGraphTests {
             analyse("Three", "Officials gathered in Oslo.");
             place = entityId("Oslo", "LOCATION");
         }
-        Api.problem(given().contentType("application/json").body("{\"source\": \"" + target + "\"}").post("/api/v1/entities/" + target + "/merge").then(), 400);
-        Api.problem(given().contentType("application/json").body("{\"source\": \"" + place + "\"}").post("/api/v1/entities/" + target + "/merge").then(), 409);
+        Problems.assertProblem(given().contentType("application/json").body("{\"source\": \"" + target + "\"}").post("/api/v1/entities/" + target + "/merge").then(), 400);
+        Problems.assertProblem(given().contentType("application/json").body("{\"source\": \"" + place + "\"}").post("/api/v1/entities/" + target + "/merge").then(), 409);
         given().contentType("application/json").body("{\"source\": \"" + source + "\"}").post("/api/v1/entities/" + target + "/merge")
                 .then().statusCode(200).body("articleCount", equalTo(2)).body("aliases.alias", hasItem("M. Solheimova"));
         given().redirects().follow(false).get("/api/v1/entities/" + source).then().statusCode(301);
-        Api.problem(given().contentType("application/json").body("{\"source\": \"" + source + "\"}").post("/api/v1/entities/" + target + "/merge").then(), 409);
+        Problems.assertProblem(given().contentType("application/json").body("{\"source\": \"" + source + "\"}").post("/api/v1/entities/" + target + "/merge").then(), 409);
     }
 
     @Test
     void badParametersAreProblems() {
-        Api.problem(given().get("/api/v1/entities/not-a-uuid").then(), 404);
-        Api.problem(given().get("/api/v1/entities/" + UUID.randomUUID()).then(), 404);
-        Api.problem(given().get("/api/v1/entities/" + UUID.randomUUID() + "/articles").then(), 404);
-        Api.problem(given().queryParam("type", "ANIMAL").get("/api/v1/entities").then(), 400).body("errors[0].field", equalTo("type"));
-        Api.problem(given().queryParam("cursor", "zzz").get("/api/v1/entities").then(), 400).body("errors[0].field", equalTo("cursor"));
-        Api.problem(given().queryParam("limit", "1000").get("/api/v1/entities").then(), 400).body("errors[0].field", equalTo("limit"));
-        Api.problem(given().queryParam("speaker", "x").get("/api/v1/quotes").then(), 400).body("errors[0].field", equalTo("speaker"));
-        Api.problem(given().queryParam("entity", UUID.randomUUID()).get("/api/v1/claims").then(), 404);
-        Api.problem(given().get("/api/v1/articles/" + UUID.randomUUID() + "/analysis").then(), 404);
-        Api.problem(given().contentType("application/json").body("{}").post("/api/v1/entities/" + UUID.randomUUID() + "/merge").then(), 400);
-        Api.problem(given().contentType("application/json").body("{\"alias\": \"a\\u0000\"}").post("/api/v1/entities/" + UUID.randomUUID() + "/aliases").then(), 400);
+        Problems.assertProblem(given().get("/api/v1/entities/not-a-uuid").then(), 404);
+        Problems.assertProblem(given().get("/api/v1/entities/" + UUID.randomUUID()).then(), 404);
+        Problems.assertProblem(given().get("/api/v1/entities/" + UUID.randomUUID() + "/articles").then(), 404);
+        Problems.assertProblem(given().queryParam("type", "ANIMAL").get("/api/v1/entities").then(), 400).body("errors[0].field", equalTo("type"));
+        Problems.assertProblem(given().queryParam("cursor", "zzz").get("/api/v1/entities").then(), 400).body("errors[0].field", equalTo("cursor"));
+        Problems.assertProblem(given().queryParam("limit", "1000").get("/api/v1/entities").then(), 400).body("errors[0].field", equalTo("limit"));
+        Problems.assertProblem(given().queryParam("speaker", "x").get("/api/v1/quotes").then(), 400).body("errors[0].field", equalTo("speaker"));
+        Problems.assertProblem(given().queryParam("entity", UUID.randomUUID()).get("/api/v1/claims").then(), 404);
+        Problems.assertProblem(given().get("/api/v1/articles/" + UUID.randomUUID() + "/analysis").then(), 404);
+        Problems.assertProblem(given().contentType("application/json").body("{}").post("/api/v1/entities/" + UUID.randomUUID() + "/merge").then(), 400);
+        Problems.assertProblem(given().contentType("application/json").body("{\"alias\": \"a\\u0000\"}").post("/api/v1/entities/" + UUID.randomUUID() + "/aliases").then(), 400);
         for (String q : new String[] {"%", "_", "'", "\\", "\u0000", "😀", "a' OR '1'='1"}) {
             given().queryParam("q", q).get("/api/v1/entities").then().statusCode(200);
             given().queryParam("q", q).get("/api/v1/quotes").then().statusCode(200);

@@ -1,5 +1,6 @@
 package io.newsgraph.entity.rest;
 
+import io.newsgraph.common.testing.Problems;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
@@ -65,14 +66,14 @@ class ExtractResourceTests {
 
     @Test
     void badRequestsAreProblems() {
-        Api.problem(given().contentType("application/json").body("{\"text\": \"\"}").post("/api/v1/extract").then(), 400)
+        Problems.assertProblem(given().contentType("application/json").body("{\"text\": \"\"}").post("/api/v1/extract").then(), 400)
                 .body("errors[0].field", equalTo("text"));
-        Api.problem(given().contentType("application/json").body("{\"text\": ").post("/api/v1/extract").then(), 400);
-        Api.problem(given().contentType("application/json").body("{\"text\": \"x\", \"publishedAt\": \"Sunday\"}").post("/api/v1/extract").then(), 400);
-        Api.problem(given().contentType("text/plain").body(" ").post("/api/v1/extract").then(), 400);
-        Api.problem(given().contentType("text/plain").queryParam("publishedAt", "x").body("Text.").post("/api/v1/extract").then(), 400);
-        Api.problem(given().contentType("application/json").body("{\"text\": \"" + "a ".repeat(100_001) + "\"}").post("/api/v1/extract").then(), 400);
-        Api.problem(given().contentType("text/plain").body("x".repeat(2 * 1024 * 1024)).post("/api/v1/extract").then(), 413);
-        Api.problem(given().contentType("application/xml").body("<a/>").post("/api/v1/extract").then(), 415);
+        Problems.assertProblem(given().contentType("application/json").body("{\"text\": ").post("/api/v1/extract").then(), 400);
+        Problems.assertProblem(given().contentType("application/json").body("{\"text\": \"x\", \"publishedAt\": \"Sunday\"}").post("/api/v1/extract").then(), 400);
+        Problems.assertProblem(given().contentType("text/plain").body(" ").post("/api/v1/extract").then(), 400);
+        Problems.assertProblem(given().contentType("text/plain").queryParam("publishedAt", "x").body("Text.").post("/api/v1/extract").then(), 400);
+        Problems.assertProblem(given().contentType("application/json").body("{\"text\": \"" + "a ".repeat(100_001) + "\"}").post("/api/v1/extract").then(), 400);
+        Problems.assertProblem(given().contentType("text/plain").body("x".repeat(2 * 1024 * 1024)).post("/api/v1/extract").then(), 413);
+        Problems.assertProblem(given().contentType("application/xml").body("<a/>").post("/api/v1/extract").then(), 415);
     }
 }

@@ -5,7 +5,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static io.newsgraph.gateway.FakeUpstreams.READ_KEY;
-import static io.newsgraph.gateway.Problems.assertProblem;
+import static io.newsgraph.common.testing.Problems.assertProblem;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.lessThan;

@@ -7,7 +7,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static io.newsgraph.gateway.FakeUpstreams.ADMIN_KEY;
 import static io.newsgraph.gateway.FakeUpstreams.READ_KEY;
 import static io.newsgraph.gateway.FakeUpstreams.WRITE_KEY;
-import static io.newsgraph.gateway.Problems.assertProblem;
+import static io.newsgraph.common.testing.Problems.assertProblem;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.matchesPattern;

@@ -1,15 +1,15 @@
-package io.newsgraph.entity.repository;
+package io.newsgraph.common.sql;
 
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 
 /** Conversions for values read by native queries, whose JDBC types vary with the driver and Hibernate. */
-final class SqlValues {
+public final class SqlValues {
     private SqlValues() {
     }
 
-    static Instant toInstant(Object value) {
+    public static Instant toInstant(Object value) {
         if (value == null || value instanceof Instant) {
             return (Instant) value;
         }
