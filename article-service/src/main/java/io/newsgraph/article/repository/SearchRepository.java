@@ -10,7 +10,8 @@ import java.util.UUID;
 
 /**
  * Full-text search over live articles with PostgreSQL: `websearch_to_tsquery` accepts any user text without
- * syntax errors, the GIN index on the weighted (title A, body B) vector finds the matches.
+ * syntax errors, the GIN index on the weighted (title A, body B) vector finds the matches, and the small
+ * title-and-lead `rank_vector` ranks them (see V4__search_rank_vector.sql).
  */
 @ApplicationScoped
 public class SearchRepository {
@@ -28,7 +29,7 @@ public class SearchRepository {
                 WITH q AS (SELECT websearch_to_tsquery('english', :q) AS query),
                 page AS (
                     SELECT a.id, a.title, a.source, a.author, a.published_at, a.body, a.listing_seq,
-                           ts_rank_cd(a.search_vector, q.query, 1) AS rank
+                           ts_rank_cd(a.rank_vector, q.query, 1) AS rank
                     FROM article a, q
                     WHERE a.search_vector @@ q.query AND a.deleted_at IS NULL
                       AND (CAST(:source AS text) IS NULL OR lower(a.source) = lower(CAST(:source AS text)))
@@ -49,17 +50,21 @@ public class SearchRepository {
                 ((Number) r[5]).doubleValue(), (String) r[6])).toList();
     }
 
-    /** Match counts per source over all matches (not only the page). */
-    public List<FacetCount> sourceFacets(String query) {
+    /**
+     * Match counts per source over the first {@code cap} matches: exact for all but very broad queries, and
+     * bounded in cost for those (the caller reports whether the counts are exact).
+     */
+    public List<FacetCount> sourceFacets(String query, int cap) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("""
-                SELECT a.source, count(*) AS n
-                FROM article a, websearch_to_tsquery('english', :q) AS query
-                WHERE a.search_vector @@ query AND a.deleted_at IS NULL
-                GROUP BY a.source
-                ORDER BY n DESC, a.source
+                SELECT m.source, count(*) AS n
+                FROM (SELECT a.source FROM article a, websearch_to_tsquery('english', :q) AS query
+                      WHERE a.search_vector @@ query AND a.deleted_at IS NULL LIMIT :cap) m
+                GROUP BY m.source
+                ORDER BY n DESC, m.source
                 """)
                 .setParameter("q", query)
+                .setParameter("cap", cap)
                 .getResultList();
         return rows.stream().map(r -> new FacetCount((String) r[0], ((Number) r[1]).longValue())).toList();
     }

@@ -33,7 +33,8 @@ public final class Pages {
     @Schema(name = "SearchPage", description = "Ranked full-text hits with highlighted snippets and facets.")
     public record SearchPage(
             @Schema(examples = "cease-fire \"Black Sea\"") String query,
-            @Schema(description = "Number of matching articles.", examples = "1") long total,
+            @Schema(description = "Number of matching articles (a lower bound when `totalExact` is false).", examples = "1") long total,
+            @Schema(description = "False when the query matched more articles than are counted (10,000): `total` and the facet counts then cover the first 10,000 matches.") boolean totalExact,
             List<SearchHit> hits,
             @Schema(description = "Facet counts over all matches.") Facets facets,
             String nextCursor,

@@ -56,7 +56,7 @@ public class SearchResource {
         ArticleQueries.SearchResult result = queries.search(query, sourceFilter, cursor == null || cursor.isBlank() ? null : cursor, limit);
         String next = result.nextCursor() == null ? null : NextLinks.of("/api/v1/search", "q", q,
                 "limit", String.valueOf(limit), "source", sourceFilter, "cursor", result.nextCursor());
-        return new Pages.SearchPage(q, result.total(), result.hits().stream().map(Pages.SearchHit::of).toList(),
+        return new Pages.SearchPage(q, result.total(), result.totalExact(), result.hits().stream().map(Pages.SearchHit::of).toList(),
                 new Pages.Facets(result.sources().stream().map(Pages.FacetValue::of).toList()), result.nextCursor(), next);
     }
 }

@@ -18,6 +18,8 @@ import java.util.List;
 /** Read side: article listing, full-text search and the change feed, each paged with opaque cursors. */
 @ApplicationScoped
 public class ArticleQueries {
+    /** Matches counted for `total` and facets at most: broad queries stay cheap; the response says when capped. */
+    static final int FACET_CAP = 10_000;
 
     @Inject
     ArticleRepository articles;
@@ -37,9 +39,9 @@ public class ArticleQueries {
     public SearchResult search(String query, String source, String cursor, int limit) {
         int offset = OffsetCursor.decode(cursor);
         Slice<Hit> page = Slice.of(search.hits(query, source, offset, limit + 1), offset, limit);
-        List<FacetCount> sources = search.sourceFacets(query);
-        long total = sources.stream().mapToLong(FacetCount::count).sum();
-        return new SearchResult(page.items(), total, sources, page.nextCursor());
+        List<FacetCount> sources = search.sourceFacets(query, FACET_CAP);
+        long counted = sources.stream().mapToLong(FacetCount::count).sum();
+        return new SearchResult(page.items(), counted, counted < FACET_CAP, sources, page.nextCursor());
     }
 
     /** Events after the cursor; the returned cursor resumes after the last one (or stays put when none). */
@@ -70,7 +72,7 @@ public class ArticleQueries {
     public record Page<T>(List<T> items, String nextCursor) {
     }
 
-    public record SearchResult(List<Hit> hits, long total, List<FacetCount> sources, String nextCursor) {
+    public record SearchResult(List<Hit> hits, long total, boolean totalExact, List<FacetCount> sources, String nextCursor) {
     }
 
     public record FeedSlice(List<FeedEvent> events, String cursor, boolean more) {

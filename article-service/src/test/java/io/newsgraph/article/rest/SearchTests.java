@@ -26,6 +26,7 @@ class SearchTests {
                 {"title": "The %s festival opens", "body": "Crowds gathered on Friday for the opening.", "source": "title.example"}""".formatted(word));
         given().queryParam("q", word).get("/api/v1/search").then().statusCode(200)
                 .body("total", equalTo(2))
+                .body("totalExact", equalTo(true))
                 .body("hits.id", contains(inTitle, inBody))
                 .body("hits[1].snippet", containsString("<mark>" + word + "</mark>"))
                 // PostgreSQL drops tags from headlines; what remains is escaped, so a snippet is safe to render.
