@@ -1,0 +1,87 @@
+package io.newsgraph.k8s;
+
+import static io.newsgraph.k8s.Rendered.kind;
+import static io.newsgraph.k8s.Rendered.list;
+import static io.newsgraph.k8s.Rendered.map;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A NetworkPolicy evaluator for the constructs k8s/ uses (matchLabels selectors, numeric TCP ports); anything else
+ * (matchExpressions, named ports, ipBlock peers) fails the test rather than being guessed at. All our pods live in
+ * the namespace {@value #NAMESPACE}.
+ */
+final class NetworkPolicies {
+    static final String NAMESPACE = "newsgraph";
+
+    private NetworkPolicies() {
+    }
+
+    /** Whether a pod with labels {@code from} may open a TCP connection to a pod with labels {@code to} on {@code port}. */
+    static boolean allows(List<Map<String, Object>> objects, Map<String, Object> from, Map<String, Object> to, int port) {
+        return direction(objects, from, "Egress", "egress", "to", peer -> matchesPeer(peer, NAMESPACE, to), port)
+                && direction(objects, to, "Ingress", "ingress", "from", peer -> matchesPeer(peer, NAMESPACE, from), port);
+    }
+
+    /** Ingress side only, for a client in another namespace (its own egress is not ours to decide). */
+    static boolean allowsIngressFromNamespace(List<Map<String, Object>> objects, String namespace, Map<String, Object> from,
+            Map<String, Object> to, int port) {
+        return direction(objects, to, "Ingress", "ingress", "from", peer -> matchesPeer(peer, namespace, from), port);
+    }
+
+    private static boolean direction(List<Map<String, Object>> objects, Map<String, Object> pod, String type, String section,
+            String peers, java.util.function.Predicate<Map<String, Object>> peerMatches, int port) {
+        boolean isolated = false;
+        for (Map<String, Object> np : kind(objects, "NetworkPolicy")) {
+            Map<String, Object> spec = map(np, "spec");
+            if (!selector(map(spec, "podSelector")).entrySet().stream().allMatch(e -> String.valueOf(e.getValue()).equals(String.valueOf(pod.get(e.getKey()))))) {
+                continue;
+            }
+            @SuppressWarnings("unchecked")
+            List<String> types = (List<String>) spec.get("policyTypes");
+            if (types == null || !types.contains(type)) {
+                if (types == null) {
+                    throw new AssertionError(Rendered.name(np) + ": policyTypes must be explicit");
+                }
+                continue;
+            }
+            isolated = true;
+            for (Map<String, Object> rule : list(spec, section)) {
+                List<Map<String, Object>> ps = list(rule, peers);
+                boolean peerOk = !rule.containsKey(peers) || ps.stream().anyMatch(peerMatches);
+                List<Map<String, Object>> ports = list(rule, "ports");
+                boolean portOk = !rule.containsKey("ports") || ports.stream().anyMatch(p -> {
+                    if (!(p.get("port") instanceof Number n)) {
+                        throw new AssertionError(Rendered.name(np) + ": only numeric ports are evaluated");
+                    }
+                    return n.intValue() == port && "TCP".equals(p.getOrDefault("protocol", "TCP"));
+                });
+                if (peerOk && portOk) {
+                    return true;
+                }
+            }
+        }
+        return !isolated;
+    }
+
+    private static boolean matchesPeer(Map<String, Object> peer, String podNamespace, Map<String, Object> podLabels) {
+        if (peer.containsKey("ipBlock")) {
+            throw new AssertionError("ipBlock peers are not evaluated");
+        }
+        boolean namespaceOk = peer.containsKey("namespaceSelector")
+                ? selector(map(peer, "namespaceSelector")).equals(Map.of("kubernetes.io/metadata.name", podNamespace))
+                        || selector(map(peer, "namespaceSelector")).isEmpty()
+                : podNamespace.equals(NAMESPACE);
+        boolean podOk = !peer.containsKey("podSelector") || selector(map(peer, "podSelector")).entrySet().stream()
+                .allMatch(e -> String.valueOf(e.getValue()).equals(String.valueOf(podLabels.get(e.getKey()))));
+        return namespaceOk && podOk;
+    }
+
+    private static Map<String, Object> selector(Map<String, Object> selector) {
+        if (selector.containsKey("matchExpressions")) {
+            throw new AssertionError("matchExpressions are not evaluated");
+        }
+        return map(selector, "matchLabels");
+    }
+}
