@@ -14,7 +14,7 @@ public record ArticleInput(
         @Schema(description = "Headline.", examples = "US talks set on Russia-Ukraine war")
         @NotBlank @Size(max = 1000) @Pattern(regexp = SINGLE_LINE, message = SINGLE_LINE_MESSAGE) String title,
         @Schema(description = "Article text; paragraphs separated by blank lines.", examples = "US and Russian delegations will meet in Saudi Arabia on Monday.\n\nThe talks will take place a day after...")
-        @NotBlank @Size(max = 1_000_000) String body,
+        @NotBlank @Size(max = 1_000_000) @Pattern(regexp = STORABLE_TEXT, message = STORABLE_TEXT_MESSAGE) String body,
         @Schema(description = "Author(s) as printed.", examples = "HENG WEILI")
         @Size(max = 300) @Pattern(regexp = SINGLE_LINE, message = SINGLE_LINE_MESSAGE) String author,
         @Schema(description = "Publisher or outlet.", examples = "chinadaily.com.cn")
@@ -25,7 +25,10 @@ public record ArticleInput(
         @Pattern(regexp = "[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*", message = "must be a BCP 47 language tag such as en or en-GB") String language,
         @Schema(description = "Publication time, RFC 3339.", examples = "2025-03-23T12:00:00Z") OffsetDateTime publishedAt) {
 
-    /** Single-line fields: no control characters (they cannot be stored faithfully and carry no meaning). */
-    static final String SINGLE_LINE = "[^\\p{Cntrl}]*";
-    static final String SINGLE_LINE_MESSAGE = "must not contain control characters";
+    /** Single-line fields: no control characters or unpaired surrogates (they cannot be stored faithfully). */
+    static final String SINGLE_LINE = "[^\\p{Cntrl}\\p{Cs}]*";
+    static final String SINGLE_LINE_MESSAGE = "must not contain control characters or unpaired surrogates";
+    /** Text that can be stored exactly: no NUL (PostgreSQL refuses it) and no unpaired UTF-16 surrogates. */
+    static final String STORABLE_TEXT = "[^\\x00\\p{Cs}]*";
+    static final String STORABLE_TEXT_MESSAGE = "must not contain NUL characters or unpaired surrogates";
 }

@@ -13,6 +13,7 @@ import io.smallrye.common.annotation.RunOnVirtualThread;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
@@ -98,8 +99,8 @@ public class ArticleResource {
     @APIResponse(responseCode = "200", description = "One page of articles.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Pages.ArticlePage.class)))
     public Response list(
-            @Parameter(description = "Only this source (case-insensitive).", example = "chinadaily.com.cn") @QueryParam("source") @Size(max = 300) String source,
-            @Parameter(description = "Only this author (case-insensitive).", example = "HENG WEILI") @QueryParam("author") @Size(max = 300) String author,
+            @Parameter(description = "Only this source (case-insensitive).", example = "chinadaily.com.cn") @QueryParam("source") @Size(max = 300) @Pattern(regexp = ArticleInput.SINGLE_LINE, message = ArticleInput.SINGLE_LINE_MESSAGE) String source,
+            @Parameter(description = "Only this author (case-insensitive).", example = "HENG WEILI") @QueryParam("author") @Size(max = 300) @Pattern(regexp = ArticleInput.SINGLE_LINE, message = ArticleInput.SINGLE_LINE_MESSAGE) String author,
             @Parameter(description = "Published at or after (RFC 3339).", example = "2025-03-01T00:00:00Z") @QueryParam("publishedFrom") String publishedFrom,
             @Parameter(description = "Published before (RFC 3339).", example = "2025-04-01T00:00:00Z") @QueryParam("publishedTo") String publishedTo,
             @Parameter(description = "`nextCursor` of the previous page.") @QueryParam("cursor") String cursor,
@@ -219,10 +220,10 @@ public class ArticleResource {
         if (value.equals("*")) {
             return null;
         }
-        if (value.startsWith("W/")) {
-            value = value.substring(2);
-        }
         try {
+            if (value.startsWith("W/")) {
+                throw new NumberFormatException("If-Match compares strongly (RFC 9110): a weak ETag never matches");
+            }
             return Integer.parseInt(value.replace("\"", ""));
         } catch (NumberFormatException e) {
             throw new ProblemException(412, "version-mismatch", "Article has changed",

@@ -49,6 +49,16 @@ class HostileInputTests {
         Problems.assertProblem(given().contentType("application/x-ndjson").body("\n\n".getBytes()).post("/api/v1/articles/batch").then(), 400);
         Problems.assertProblem(given().contentType("application/x-ndjson").body("{}\n".repeat(1001).getBytes()).post("/api/v1/articles/batch").then(), 400);
         Problems.assertProblem(given().post("/api/v1/articles/feed").then(), 405);
+        // Text that cannot be stored exactly is refused, not silently altered.
+        Problems.assertProblem(given().contentType("application/json").body("{\"title\": \"t\", \"body\": \"c\\u0000d\"}")
+                .post("/api/v1/articles").then(), 400).body("errors[0].field", equalTo("body"));
+        Problems.assertProblem(given().contentType("application/json").body("{\"title\": \"\\uD800\", \"body\": \"b\"}")
+                .post("/api/v1/articles").then(), 400).body("errors[0].field", equalTo("title"));
+        // One JSON document per body: trailing garbage is malformed.
+        Problems.assertProblem(given().contentType("application/json").body(Api.uniqueJson("trailing") + " garbage")
+                .post("/api/v1/articles").then(), 400);
+        // If-Match compares strongly: a weak ETag never matches.
+        Problems.assertProblem(given().header("If-Match", "W/\"1\"").delete("/api/v1/articles/" + id).then(), 412);
 
         assertEquals(feedBefore, feedLength(), "no write happened");
         given().get("/api/v1/articles/" + id).then().statusCode(200).body("version", equalTo(1));
@@ -65,6 +75,8 @@ class HostileInputTests {
         Problems.assertProblem(given().queryParam("cursor", "../../etc/passwd").get("/api/v1/articles").then(), 400);
         Problems.assertProblem(given().get("/api/v1/articles/..%2F..%2Fetc%2Fpasswd").then(), 404);
         Problems.assertProblem(given().get("/api/v1/articles/' OR 1=1 --").then(), 404);
+        Problems.assertProblem(given().queryParam("source", "a\u0000b").get("/api/v1/articles").then(), 400).body("errors[0].field", equalTo("source"));
+        Problems.assertProblem(given().queryParam("author", "\u0000").get("/api/v1/articles").then(), 400).body("errors[0].field", equalTo("author"));
     }
 
     private static long feedLength() {

@@ -93,7 +93,7 @@ public final class Views {
 
     @Schema(name = "AliasRequest")
     public record AliasRequest(@Schema(description = "Another name of the entity.", examples = "Kiev")
-                               @NotBlank @Size(max = 300) @Pattern(regexp = "[^\\p{Cntrl}]*", message = "must not contain control characters") String alias) {
+                               @NotBlank @Size(max = 300) @Pattern(regexp = "[^\\p{Cntrl}\\p{Cs}]*", message = "must not contain control characters or unpaired surrogates") String alias) {
     }
 
     @Schema(name = "MergeRequest")
