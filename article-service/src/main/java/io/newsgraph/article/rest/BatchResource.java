@@ -47,7 +47,8 @@ public class BatchResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(operationId = "ingestArticleBatch", summary = "Ingest many articles (NDJSON)",
             description = "One JSON article per line (same fields as the JSON ingest). Each line is stored on its own: "
-                    + "a bad line fails alone and is reported with its problem; the others are stored.")
+                    + "a bad line fails alone and is reported with its problem; the others are stored. At most 1,000 lines "
+                    + "and 4 MiB per request (about 900 wire-length articles): whichever is reached first applies.")
     @RequestBody(required = true, content = @Content(mediaType = NDJSON, schema = @Schema(type = SchemaType.STRING),
             examples = @ExampleObject(name = "two-articles", value = """
                     {"title": "Talks set for Monday", "body": "Delegations will meet in Riyadh on Monday.", "source": "example.org"}
