@@ -22,6 +22,7 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -100,7 +101,10 @@ public class CorpusResource {
     @Operation(operationId = "getExtractionStatus", summary = "Extraction progress",
             description = "Whether the model is loaded, the feed position reached, pending/done/parked jobs, lag, and the parked jobs themselves.")
     @APIResponse(responseCode = "200", description = "Current status.",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Views.Status.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Views.Status.class),
+                    examples = @ExampleObject(name = "caught-up", value = """
+                            {"modelLoaded": true, "modelLoadMillis": 2300, "feedPosition": 1042, "pendingJobs": 0,
+                             "doneJobs": 1042, "parkedJobs": 0, "lagSeconds": 0.0, "parked": []}""")))
     public Views.Status status() {
         var backlog = status.now();
         var parked = QuarkusTransaction.requiringNew().call(() -> jobs.parked(100)).stream()

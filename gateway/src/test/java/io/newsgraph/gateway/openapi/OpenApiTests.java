@@ -25,4 +25,10 @@ class OpenApiTests {
                 .body("paths.'/api/v1/articles/{id}'.get.parameters.name", hasItem("include"))
                 .body("paths.'/api/v1/articles/{id}'.get.responses.'429'.'$ref'", equalTo("#/components/responses/RateLimited"));
     }
+
+    /** The merged document documents every public operation, the services' and the gateway's own. */
+    @Test
+    void everyOperationIsDescribedWithExamples() throws Exception {
+        org.junit.jupiter.api.Assertions.assertTrue(io.newsgraph.common.testing.OpenApiDocs.assertEveryOperationDocumented() >= 22);
+    }
 }
