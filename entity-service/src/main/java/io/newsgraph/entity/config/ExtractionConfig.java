@@ -20,27 +20,23 @@ public interface ExtractionConfig {
     }
 
     interface Feed {
-        /** How often the feed is polled when it has nothing new. */
-        @WithDefault("1s")
-        String pollInterval();
+        /** How long the puller waits after the feed had nothing new: bounds the lag from ingest to analysis. */
+        @WithDefault("250ms")
+        Duration pollInterval();
 
         /** Events asked for per feed request. */
         @WithDefault("200")
         int pageSize();
-
-        /** Pages pulled per scheduler tick at most, so that one tick stays short. */
-        @WithDefault("20")
-        int maxPagesPerPoll();
     }
 
     interface Worker {
-        /** How often idle workers look for due jobs. */
-        @WithDefault("500ms")
-        String pollInterval();
+        /** Worker threads per replica (each runs one job at a time; the CRF uses one core per job). */
+        @WithDefault("2")
+        int threads();
 
-        /** Jobs one scheduler tick processes at most before yielding. */
-        @WithDefault("50")
-        int maxJobsPerPoll();
+        /** How long an idle worker waits for due jobs when no wake-up comes (retries becoming due, other replicas). */
+        @WithDefault("500ms")
+        Duration pollInterval();
 
         /** Failed attempts after which a job is parked (visible in /api/v1/extraction/status). */
         @WithDefault("5")

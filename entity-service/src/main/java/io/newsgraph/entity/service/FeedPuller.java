@@ -5,9 +5,12 @@ import io.newsgraph.entity.client.ArticleFeedPage;
 import io.newsgraph.entity.config.ExtractionConfig;
 import io.newsgraph.entity.repository.JobRepository;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.scheduler.Scheduled;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import org.jboss.logging.Logger;
 
 /**
  * Pulls article-service's change feed into the job table. The feed is read outside any database transaction
@@ -17,6 +20,7 @@ import jakarta.inject.Inject;
  */
 @ApplicationScoped
 public class FeedPuller {
+    private static final Logger LOG = Logger.getLogger(FeedPuller.class);
 
     @Inject
     ArticleClient articles;
@@ -24,11 +28,36 @@ public class FeedPuller {
     JobRepository jobs;
     @Inject
     ExtractionConfig config;
+    @Inject
+    JobWorker workers;
 
-    @Scheduled(every = "${newsgraph.feed.poll-interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    void poll() {
-        for (int page = 0; page < config.feed().maxPagesPerPoll(); page++) {
-            if (!pullPage()) {
+    private volatile boolean running;
+    private Thread puller;
+
+    // A thread of its own rather than @Scheduled: the scheduler's triggers fire at most once a second, and the
+    // poll interval is what bounds the lag between ingest and analysis.
+    void start(@Observes StartupEvent event) {
+        running = true;
+        puller = Thread.ofPlatform().name("feed-puller").daemon().start(this::pullUntilStopped);
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        running = false;
+        puller.interrupt();
+    }
+
+    private void pullUntilStopped() {
+        while (running) {
+            try {
+                while (running && pullPage()) {
+                    // the feed has more right now: keep going
+                }
+            } catch (RuntimeException e) {
+                LOG.warnf("feed puller: %s", e.toString()); // database unavailable: retry after the interval
+            }
+            try {
+                Thread.sleep(config.feed().pollInterval().toMillis());
+            } catch (InterruptedException e) {
                 return;
             }
         }
@@ -41,7 +70,7 @@ public class FeedPuller {
         if (page.events().isEmpty()) {
             return false;
         }
-        return QuarkusTransaction.requiringNew().call(() -> {
+        boolean more = QuarkusTransaction.requiringNew().call(() -> {
             if (!jobs.lockCursorAt(cursor)) {
                 return false;
             }
@@ -49,5 +78,7 @@ public class FeedPuller {
             jobs.advanceCursor(page.cursor(), page.events().get(page.events().size() - 1).seq());
             return page.hasMore();
         });
+        workers.jobsAdded(); // after the commit, so the new jobs are visible to the workers' transactions
+        return more;
     }
 }

@@ -7,17 +7,25 @@ import io.newsgraph.entity.repository.AnalysisRepository;
 import io.newsgraph.entity.repository.JobRepository;
 import io.newsgraph.entity.repository.JobRepository.Job;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.scheduler.Scheduled;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.WebApplicationException;
+import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
 
 /**
- * Runs extraction jobs. Each job is claimed (FOR UPDATE SKIP LOCKED) and processed inside one transaction,
- * so replicas share the work and a worker killed mid-job leaves the job PENDING for the next one. A failed
- * job is retried with exponential backoff and parked after the configured number of attempts.
+ * Runs extraction jobs on a few worker threads. Each job is claimed (FOR UPDATE SKIP LOCKED) and processed inside
+ * one transaction, so threads and replicas share the work and a worker killed mid-job leaves the job PENDING for
+ * the next one. A failed job is retried with exponential backoff and parked after the configured number of
+ * attempts. Idle workers wait for the feed puller's wake-up (new jobs) or, at the latest, the poll interval.
  */
 @ApplicationScoped
 public class JobWorker {
@@ -36,14 +44,47 @@ public class JobWorker {
     @Inject
     ExtractionConfig config;
 
-    @Scheduled(every = "${newsgraph.worker.poll-interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    void poll() {
-        if (!engine.ready()) {
-            return;
+    private final Semaphore wakeUp = new Semaphore(0);
+    private volatile boolean running;
+    private ExecutorService workers;
+
+    /** Starts the worker threads: each claims and runs jobs until none is due, then waits for a wake-up or the poll interval. */
+    void start(@Observes StartupEvent event) {
+        running = true;
+        int threads = config.worker().threads();
+        workers = Executors.newFixedThreadPool(threads, Thread.ofPlatform().name("extraction-worker-", 1).daemon().factory());
+        for (int i = 0; i < threads; i++) {
+            workers.submit(this::work);
         }
-        for (int i = 0; i < config.worker().maxJobsPerPoll(); i++) {
-            if (!runNext()) {
-                return;
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        running = false;
+        wakeUp.release(config.worker().threads());
+        workers.shutdown();
+    }
+
+    /** Called when new jobs were enqueued: idle workers start at once instead of at their next poll. */
+    public void jobsAdded() {
+        wakeUp.release(config.worker().threads());
+    }
+
+    private void work() {
+        Duration idle = config.worker().pollInterval();
+        while (running) {
+            boolean worked = false;
+            try {
+                worked = engine.ready() && runNext();
+            } catch (RuntimeException e) {
+                LOG.warnf("extraction worker: %s", e.toString()); // database unavailable: wait and retry
+            }
+            if (!worked) {
+                try {
+                    wakeUp.tryAcquire(idle.toMillis(), TimeUnit.MILLISECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
             }
         }
     }
