@@ -69,10 +69,50 @@ public class ProblemMappers {
 
     @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
     public Response unexpected(Throwable e, HttpServerRequest request) {
+        if (databaseUnavailable(e)) {
+            // Not a bug: the database is down or restarting; the pool reconnects by itself.
+            LOG.warnf("request %s: database unavailable (%s)", RequestIds.of(request), e.toString());
+            return build(Response.status(503).header("Retry-After", "5"), new Problem(Problem.type("database-unavailable"),
+                    "Database unavailable", 503, "The database cannot be reached right now; retry in a few seconds",
+                    request.path(), RequestIds.of(request), null));
+        }
+        if (clientGone(e)) {
+            // The client closed the connection before its body arrived: nobody reads this answer; not a bug.
+            LOG.debugf("request %s: client closed the connection (%s)", RequestIds.of(request), e.toString());
+            return respond(new Problem(Problem.type("malformed-body"), "Request body is malformed", 400,
+                    "The request body did not arrive completely", request.path(), RequestIds.of(request), null));
+        }
         LOG.errorf(e, "request %s failed", RequestIds.of(request));
         return respond(new Problem(Problem.type("internal-error"), "Internal error", 500,
                 "The server could not handle the request; quote the request id when reporting it",
                 request.path(), RequestIds.of(request), null));
+    }
+
+    /** A lost or refused database connection (SQLState class 08) or a pool that cannot get one in time. */
+    static boolean databaseUnavailable(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.sql.SQLTransientConnectionException || t instanceof java.sql.SQLNonTransientConnectionException) {
+                return true;
+            }
+            // 08: connection exceptions; 57P01-03: the server is shutting down, crashed or not accepting connections yet.
+            if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null
+                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
+                return true;
+            }
+            if (t instanceof java.sql.SQLException sql && sql.getMessage() != null && sql.getMessage().contains("Acquisition timeout")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    static boolean clientGone(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof io.vertx.core.http.HttpClosedException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public static Response respond(Problem problem) {

@@ -65,6 +65,10 @@ public final class ServiceProcess implements AutoCloseable {
         awaitReady(Duration.ofMinutes(2));
     }
 
+    public boolean isRunning() {
+        return process != null && process.isAlive();
+    }
+
     /** SIGKILL: no shutdown hook, no graceful stop - what a crash or an OOM kill looks like. */
     public void kill() {
         process.destroyForcibly();

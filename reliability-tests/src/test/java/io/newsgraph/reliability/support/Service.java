@@ -1,0 +1,180 @@
+package io.newsgraph.reliability.support;
+
+import io.newsgraph.common.testing.TestPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.HttpURLConnection;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.awaitility.Awaitility;
+
+/**
+ * A service run as a real process from its packaged app, like common's ServiceProcess, but from a private copy
+ * of {@code <service>/target/quarkus-app} taken once per test JVM: somebody rebuilding a service while a long
+ * run is going (the jars are replaced in place) must not break the restarts of the fault tests. Also exposes
+ * the process id (RSS, jcmd). Log: target/e2e/{name}-{port}.log.
+ */
+public final class Service implements AutoCloseable {
+    private static final Map<String, Path> COPIES = new HashMap<>();
+
+    private final String name;
+    private final Map<String, String> env;
+    private final int port;
+    private final Path log;
+    private Process process;
+
+    private Service(String name, Map<String, String> env) {
+        this.name = name;
+        this.port = freePort();
+        this.env = new HashMap<>(env);
+        this.env.put("QUARKUS_HTTP_PORT", String.valueOf(port));
+        this.env.put("QUARKUS_HTTP_HOST", "127.0.0.1");
+        this.log = Path.of("target/e2e/" + name + "-" + port + ".log").toAbsolutePath();
+    }
+
+    public static Service start(String name, Map<String, String> env) {
+        Service service = new Service(name, env);
+        service.start();
+        return service;
+    }
+
+    public String url() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public long pid() {
+        return process.pid();
+    }
+
+    public boolean alive() {
+        return process != null && process.isAlive();
+    }
+
+    /** (Re)starts the process on the same port with the same environment; waits until ready. */
+    public void start() {
+        startNoWait();
+        awaitReady(Duration.ofMinutes(2));
+    }
+
+    public void startNoWait() {
+        Path jar = copy(name).resolve("quarkus-run.jar");
+        try {
+            Files.createDirectories(log.getParent());
+            String java = ProcessHandle.current().info().command().orElse("java");
+            ProcessBuilder builder = new ProcessBuilder(java, "-Xmx512m", "-jar", jar.toString())
+                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+            builder.environment().putAll(env);
+            process = builder.start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start " + name, e);
+        }
+    }
+
+    /** SIGKILL: no shutdown hook, no graceful stop - a crash or an OOM kill. */
+    public void kill() {
+        process.destroyForcibly();
+        try {
+            process.waitFor(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** SIGTERM and wait (graceful stop), SIGKILL after 20 s. */
+    @Override
+    public void close() {
+        if (process != null && process.isAlive()) {
+            process.destroy();
+            try {
+                if (!process.waitFor(20, TimeUnit.SECONDS)) {
+                    kill();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                kill();
+            }
+        }
+    }
+
+    public void awaitReady(Duration timeout) {
+        Awaitility.await(name + " ready").atMost(timeout).pollInterval(Duration.ofMillis(100))
+                .failFast(name + " exited; see " + log, () -> !process.isAlive())
+                .until(this::ready);
+    }
+
+    public boolean ready() {
+        try {
+            HttpURLConnection c = (HttpURLConnection) URI.create(url() + "/q/health/ready").toURL().openConnection();
+            c.setConnectTimeout(500);
+            c.setReadTimeout(3000);
+            return c.getResponseCode() == 200;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** A private copy of the service's packaged app, made once per JVM. */
+    private static synchronized Path copy(String name) {
+        return COPIES.computeIfAbsent(name, n -> {
+            Path source = TestPostgres.repositoryRoot().resolve(n).resolve("target/quarkus-app");
+            if (!Files.isRegularFile(source.resolve("quarkus-run.jar"))) {
+                throw new IllegalStateException(source + " is missing: build first (./mvnw -B install -DskipTests)");
+            }
+            Path target = Path.of("target/apps/" + n + "-" + ProcessHandle.current().pid()).toAbsolutePath();
+            removeCopiesOfEndedRuns(target.getParent(), n);
+            try (Stream<Path> files = Files.walk(source)) {
+                for (Path file : (Iterable<Path>) files::iterator) {
+                    Path to = target.resolve(source.relativize(file).toString());
+                    if (Files.isDirectory(file)) {
+                        Files.createDirectories(to);
+                    } else {
+                        Files.copy(file, to, StandardCopyOption.REPLACE_EXISTING);
+                    }
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot copy " + source, e);
+            }
+            return target;
+        });
+    }
+
+    /** Copies left by earlier test JVMs (named {service}-{pid}) whose process is gone. */
+    private static void removeCopiesOfEndedRuns(Path apps, String name) {
+        if (!Files.isDirectory(apps)) {
+            return;
+        }
+        try (Stream<Path> dirs = Files.list(apps)) {
+            for (Path dir : (Iterable<Path>) dirs::iterator) {
+                String suffix = dir.getFileName().toString().substring(Math.min(dir.getFileName().toString().length(), name.length() + 1));
+                if (dir.getFileName().toString().startsWith(name + "-") && suffix.matches("[0-9]+")
+                        && ProcessHandle.of(Long.parseLong(suffix)).isEmpty()) {
+                    try (Stream<Path> files = Files.walk(dir)) {
+                        files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+                    }
+                }
+            }
+        } catch (IOException e) {
+            // leftovers only cost disk space
+        }
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
