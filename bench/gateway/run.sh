@@ -18,7 +18,9 @@ connections=${CONNECTIONS:-32}
 threads=${THREADS:-2}
 articles_port=18081; gateway_port=18080; nginx_port=18090
 key="bench-$RANDOM$RANDOM"
-java=${JAVA_HOME:+$JAVA_HOME/bin/}java
+source "$root/scripts/lib.sh"
+select_jdk
+java=$JAVA_HOME/bin/java
 mkdir -p "$work"
 
 need() { command -v "$1" >/dev/null 2>&1; }

@@ -1,5 +1,6 @@
 package io.newsgraph.reliability;
 
+import io.newsgraph.common.testing.ServiceProcess;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 

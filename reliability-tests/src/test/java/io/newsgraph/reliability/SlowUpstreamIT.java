@@ -11,7 +11,7 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import io.newsgraph.reliability.support.Latencies;
 import io.newsgraph.reliability.support.Results;
 import io.newsgraph.reliability.support.Scale;
-import io.newsgraph.reliability.support.Service;
+import io.newsgraph.common.testing.ServiceProcess;
 import io.newsgraph.reliability.support.Stack;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -48,7 +48,7 @@ class SlowUpstreamIT {
         slow.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
                 .withBody("{\"items\":[]}").withFixedDelay(4000)));
         fast.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody("{\"items\":[]}")));
-        try (Service gateway = Service.start("gateway", Stack.gatewayEnv(slow.baseUrl(), fast.baseUrl()))) {
+        try (ServiceProcess gateway = ServiceProcess.startFromSnapshot("gateway", Stack.gatewayEnv(slow.baseUrl(), fast.baseUrl()))) {
             HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
             measure(client, gateway, 200); // warm-up
             Latencies baseline = measure(client, gateway, 300);
@@ -93,7 +93,7 @@ class SlowUpstreamIT {
         }
     }
 
-    private static Latencies measure(HttpClient client, Service gateway, int n) throws Exception {
+    private static Latencies measure(HttpClient client, ServiceProcess gateway, int n) throws Exception {
         Latencies l = new Latencies();
         for (int i = 0; i < n; i++) {
             long t0 = System.nanoTime();
@@ -105,7 +105,7 @@ class SlowUpstreamIT {
         return l;
     }
 
-    private static int inFlight(HttpClient client, Service gateway) throws Exception {
+    private static int inFlight(HttpClient client, ServiceProcess gateway) throws Exception {
         HttpResponse<String> r = client.send(HttpRequest.newBuilder(URI.create(gateway.url() + "/q/health/ready")).build(), HttpResponse.BodyHandlers.ofString());
         return Stack.readTree(r.body()).path("checks").get(0).path("data").path("article-service.inFlight").asInt();
     }

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.newsgraph.reliability.support.Latencies;
 import io.newsgraph.reliability.support.Results;
-import io.newsgraph.reliability.support.Service;
+import io.newsgraph.common.testing.ServiceProcess;
 import io.newsgraph.reliability.support.Stack;
 import io.newsgraph.reliability.support.Stories;
 import java.net.http.HttpRequest;
@@ -108,7 +108,7 @@ class SoakIT {
 
     private static Map<String, double[]> memory(Stack stack) {
         Map<String, double[]> m = new TreeMap<>();
-        for (Map.Entry<String, Service> s : Map.of("gateway", stack.gateway, "article-service", stack.articles, "entity-service", stack.entities).entrySet()) {
+        for (Map.Entry<String, ServiceProcess> s : Map.of("gateway", stack.gateway, "article-service", stack.articles, "entity-service", stack.entities).entrySet()) {
             m.put(s.getKey(), new double[] {Stack.heapAfterGcMiB(s.getValue()), Stack.rssMiB(s.getValue())});
         }
         return m;

@@ -1,39 +1,56 @@
 package io.newsgraph.common.testing;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.HttpURLConnection;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.awaitility.Awaitility;
 
 /**
- * A service of this repository run as a real process from its built `quarkus-run.jar`, for end-to-end tests
- * (real HTTP between services). Output goes to `target/e2e/<name>.log` of the calling module.
+ * A service of this repository run as a real process from its packaged app (`<service>/target/quarkus-app`),
+ * for end-to-end tests with real HTTP between services. {@link #startFromSnapshot} runs it from a private copy
+ * of the app taken once per test JVM, for long runs during which somebody may rebuild the service (the jars are
+ * replaced in place) and restarts must still work. Log: `target/e2e/<name>-<port>.log` of the calling module.
  */
 public final class ServiceProcess implements AutoCloseable {
+    private static final Map<String, Path> COPIES = new HashMap<>();
+
     private final String name;
-    private final Path jar;
+    private final boolean snapshot;
     private final Map<String, String> env;
     private final int port;
+    private final Path log;
     private Process process;
 
-    private ServiceProcess(String name, Map<String, String> env) {
+    private ServiceProcess(String name, Map<String, String> env, boolean snapshot) {
         this.name = name;
-        this.jar = TestPostgres.repositoryRoot().resolve(name).resolve("target/quarkus-app/quarkus-run.jar");
+        this.snapshot = snapshot;
         this.port = freePort();
         this.env = new HashMap<>(env);
         this.env.put("QUARKUS_HTTP_PORT", String.valueOf(port));
         this.env.put("QUARKUS_HTTP_HOST", "127.0.0.1");
+        this.log = Path.of("target/e2e/" + name + "-" + port + ".log").toAbsolutePath();
     }
 
-    /** Starts the service and waits until it is ready. */
+    /** Starts the service from its build output and waits until it is ready. */
     public static ServiceProcess start(String name, Map<String, String> env) {
-        ServiceProcess service = new ServiceProcess(name, env);
+        ServiceProcess service = new ServiceProcess(name, env, false);
+        service.start();
+        return service;
+    }
+
+    /** Starts the service from a private copy of its build output (see class comment) and waits until it is ready. */
+    public static ServiceProcess startFromSnapshot(String name, Map<String, String> env) {
+        ServiceProcess service = new ServiceProcess(name, env, true);
         service.start();
         return service;
     }
@@ -46,13 +63,27 @@ public final class ServiceProcess implements AutoCloseable {
         return port;
     }
 
-    /** (Re)starts the process with the same port and environment and waits until /q/health/ready is UP. */
+    public long pid() {
+        return process.pid();
+    }
+
+    public boolean isRunning() {
+        return process != null && process.isAlive();
+    }
+
+    /** (Re)starts the process on the same port with the same environment; waits until ready. */
     public void start() {
+        startNoWait();
+        awaitReady(Duration.ofMinutes(2));
+    }
+
+    public void startNoWait() {
+        Path app = snapshot ? copy(name) : TestPostgres.repositoryRoot().resolve(name).resolve("target/quarkus-app");
+        Path jar = app.resolve("quarkus-run.jar");
         if (!Files.isRegularFile(jar)) {
-            throw new IllegalStateException(jar + " is missing: build " + name + " first (mvn package)");
+            throw new IllegalStateException(jar + " is missing: build " + name + " first (./mvnw -B install -DskipTests)");
         }
         try {
-            Path log = Path.of("target/e2e/" + name + ".log").toAbsolutePath();
             Files.createDirectories(log.getParent());
             String java = ProcessHandle.current().info().command().orElse("java");
             ProcessBuilder builder = new ProcessBuilder(java, "-Xmx512m", "-jar", jar.toString())
@@ -60,31 +91,27 @@ public final class ServiceProcess implements AutoCloseable {
             builder.environment().putAll(env);
             process = builder.start();
         } catch (IOException e) {
-            throw new IllegalStateException("cannot start " + name, e);
+            throw new UncheckedIOException("cannot start " + name, e);
         }
-        awaitReady(Duration.ofMinutes(2));
     }
 
-    public boolean isRunning() {
-        return process != null && process.isAlive();
-    }
-
-    /** SIGKILL: no shutdown hook, no graceful stop - what a crash or an OOM kill looks like. */
+    /** SIGKILL: no shutdown hook, no graceful stop - a crash or an OOM kill. */
     public void kill() {
         process.destroyForcibly();
         try {
-            process.waitFor();
+            process.waitFor(30, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
     }
 
+    /** SIGTERM and wait (graceful stop), SIGKILL after 20 s. */
     @Override
     public void close() {
         if (process != null && process.isAlive()) {
             process.destroy();
             try {
-                if (!process.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)) {
+                if (!process.waitFor(20, TimeUnit.SECONDS)) {
                     kill();
                 }
             } catch (InterruptedException e) {
@@ -94,20 +121,65 @@ public final class ServiceProcess implements AutoCloseable {
         }
     }
 
-    private void awaitReady(Duration timeout) {
+    public void awaitReady(Duration timeout) {
         Awaitility.await(name + " ready").atMost(timeout).pollInterval(Duration.ofMillis(100))
-                .failFast(name + " exited; see target/e2e/" + name + ".log", () -> !process.isAlive())
+                .failFast(name + " exited; see " + log, () -> !process.isAlive())
                 .until(this::ready);
     }
 
-    private boolean ready() {
+    public boolean ready() {
         try {
             HttpURLConnection c = (HttpURLConnection) URI.create(url() + "/q/health/ready").toURL().openConnection();
             c.setConnectTimeout(500);
-            c.setReadTimeout(2000);
+            c.setReadTimeout(3000);
             return c.getResponseCode() == 200;
         } catch (IOException e) {
-            return false; // not listening yet
+            return false;
+        }
+    }
+
+    /** A private copy of the service's packaged app, made once per JVM. */
+    private static synchronized Path copy(String name) {
+        return COPIES.computeIfAbsent(name, n -> {
+            Path source = TestPostgres.repositoryRoot().resolve(n).resolve("target/quarkus-app");
+            if (!Files.isRegularFile(source.resolve("quarkus-run.jar"))) {
+                throw new IllegalStateException(source + " is missing: build first (./mvnw -B install -DskipTests)");
+            }
+            Path target = Path.of("target/apps/" + n + "-" + ProcessHandle.current().pid()).toAbsolutePath();
+            removeCopiesOfEndedRuns(target.getParent(), n);
+            try (Stream<Path> files = Files.walk(source)) {
+                for (Path file : (Iterable<Path>) files::iterator) {
+                    Path to = target.resolve(source.relativize(file).toString());
+                    if (Files.isDirectory(file)) {
+                        Files.createDirectories(to);
+                    } else {
+                        Files.copy(file, to, StandardCopyOption.REPLACE_EXISTING);
+                    }
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot copy " + source, e);
+            }
+            return target;
+        });
+    }
+
+    /** Copies left by earlier test JVMs (named {service}-{pid}) whose process is gone. */
+    private static void removeCopiesOfEndedRuns(Path apps, String name) {
+        if (!Files.isDirectory(apps)) {
+            return;
+        }
+        try (Stream<Path> dirs = Files.list(apps)) {
+            for (Path dir : (Iterable<Path>) dirs::iterator) {
+                String suffix = dir.getFileName().toString().substring(Math.min(dir.getFileName().toString().length(), name.length() + 1));
+                if (dir.getFileName().toString().startsWith(name + "-") && suffix.matches("[0-9]+")
+                        && ProcessHandle.of(Long.parseLong(suffix)).isEmpty()) {
+                    try (Stream<Path> files = Files.walk(dir)) {
+                        files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+                    }
+                }
+            }
+        } catch (IOException e) {
+            // leftovers only cost disk space
         }
     }
 
@@ -115,7 +187,7 @@ public final class ServiceProcess implements AutoCloseable {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         } catch (IOException e) {
-            throw new IllegalStateException(e);
+            throw new UncheckedIOException(e);
         }
     }
 }

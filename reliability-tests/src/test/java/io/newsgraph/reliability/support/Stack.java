@@ -1,5 +1,6 @@
 package io.newsgraph.reliability.support;
 
+import io.newsgraph.common.testing.ServiceProcess;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -44,9 +45,9 @@ public final class Stack implements AutoCloseable {
     private static Stack shared;
 
     public final PgCluster pg;
-    public final Service articles;
-    public final Service entities;
-    public final Service gateway;
+    public final ServiceProcess articles;
+    public final ServiceProcess entities;
+    public final ServiceProcess gateway;
     public final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(2)).build();
 
@@ -54,13 +55,13 @@ public final class Stack implements AutoCloseable {
         pg = PgCluster.start(name);
         pg.createDatabase("articles");
         pg.createDatabase("entities");
-        articles = Service.start("article-service", datasource("articles"));
+        articles = ServiceProcess.startFromSnapshot("article-service", datasource("articles"));
         Map<String, String> entityEnv = new HashMap<>(datasource("entities"));
         entityEnv.put("NEWSGRAPH_ARTICLES_URL", articles.url());
         entityEnv.put("NEWSGRAPH_FEED_POLL_INTERVAL", "200ms");
         entityEnv.put("NEWSGRAPH_WORKER_POLL_INTERVAL", "100ms");
-        entities = Service.start("entity-service", entityEnv);
-        gateway = Service.start("gateway", gatewayEnv(articles.url(), entities.url()));
+        entities = ServiceProcess.startFromSnapshot("entity-service", entityEnv);
+        gateway = ServiceProcess.startFromSnapshot("gateway", gatewayEnv(articles.url(), entities.url()));
     }
 
     /** The gateway's environment for the given upstreams: the four test keys, quotas, a short article circuit delay. */
@@ -96,7 +97,7 @@ public final class Stack implements AutoCloseable {
 
     @Override
     public void close() {
-        for (Service s : new Service[] {gateway, entities, articles}) {
+        for (ServiceProcess s : new ServiceProcess[] {gateway, entities, articles}) {
             if (s != null) {
                 s.close();
             }
@@ -202,12 +203,12 @@ public final class Stack implements AutoCloseable {
 
     // ---------------------------------------------------------------- processes
 
-    public static Optional<ProcessHandle> processOf(Service service) {
-        return service.alive() ? ProcessHandle.of(service.pid()) : Optional.empty();
+    public static Optional<ProcessHandle> processOf(ServiceProcess service) {
+        return service.isRunning() ? ProcessHandle.of(service.pid()) : Optional.empty();
     }
 
     /** Resident set size in MiB (from /proc), -1 when unknown. */
-    public static double rssMiB(Service service) {
+    public static double rssMiB(ServiceProcess service) {
         return processOf(service).map(p -> {
             try {
                 for (String line : Files.readAllLines(Path.of("/proc/" + p.pid() + "/status"))) {
@@ -223,7 +224,7 @@ public final class Stack implements AutoCloseable {
     }
 
     /** Heap in use right after a full GC (jcmd GC.run, then Micrometer's jvm_memory_used_bytes), MiB. */
-    public static double heapAfterGcMiB(Service service) {
+    public static double heapAfterGcMiB(ServiceProcess service) {
         processOf(service).ifPresent(p -> {
             try {
                 String jcmd = Path.of(ProcessHandle.current().info().command().orElse("java")).resolveSibling("jcmd").toString();
@@ -255,7 +256,7 @@ public final class Stack implements AutoCloseable {
     }
 
     /** Live threads of a service (Micrometer's jvm_threads_live_threads), -1 when unknown. */
-    public static double liveThreads(Service service) {
+    public static double liveThreads(ServiceProcess service) {
         try {
             HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(service.url() + "/q/metrics"))
                     .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
