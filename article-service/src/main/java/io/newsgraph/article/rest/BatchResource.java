@@ -1,5 +1,6 @@
 package io.newsgraph.article.rest;
 
+import io.newsgraph.article.config.BatchConfig;
 import io.newsgraph.article.service.ArticleService;
 import io.newsgraph.article.service.StoredArticle;
 import io.newsgraph.common.http.RequestIds;
@@ -19,7 +20,6 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -39,8 +39,8 @@ public class BatchResource {
     ArticleService service;
     @Inject
     ArticleRequests requests;
-    @ConfigProperty(name = "newsgraph.batch.max-lines", defaultValue = "1000")
-    int maxLines;
+    @Inject
+    BatchConfig config;
 
     @POST
     @Consumes({NDJSON, "application/jsonl"})
@@ -63,9 +63,9 @@ public class BatchResource {
         if (nonEmpty == 0) {
             throw ProblemException.badRequest("The batch has no lines", new FieldError("body", "must hold at least one JSON line"));
         }
-        if (nonEmpty > maxLines) {
-            throw ProblemException.badRequest("The batch has " + nonEmpty + " lines; the limit is " + maxLines,
-                    new FieldError("body", "must hold at most " + maxLines + " lines"));
+        if (nonEmpty > config.maxLines()) {
+            throw ProblemException.badRequest("The batch has " + nonEmpty + " lines; the limit is " + config.maxLines(),
+                    new FieldError("body", "must hold at most " + config.maxLines() + " lines"));
         }
         List<Pages.BatchLine> results = new ArrayList<>();
         for (int i = 0; i < lines.length; i++) {
