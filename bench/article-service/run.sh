@@ -41,28 +41,7 @@ done
 JAVA_OPTS=(${BENCH_JAVA_OPTS:-})
 
 mkdir -p "$WORK/logs" "$WORK/aot" "$WORK/apps"
-R="$WORK/results.txt"     # key=value lines, rendered into the report at the end
-: >"$R"
-put() { echo "$1=$2" >>"$R"; }
-log() { echo "[$(date +%H:%M:%S)] $*" >&2; }
-CMDS="$WORK/commands.txt"; : >"$CMDS"
-cmd() { echo "$*" >>"$CMDS"; }
-
-# ---- cleanup: only what this script started, by pid --------------------------------------------------------------
-PIDS=()
-cleanup() {
-  local pid
-  for pid in "${PIDS[@]}"; do
-    if kill -0 "$pid" 2>/dev/null; then
-      kill -TERM "$pid" 2>/dev/null || true
-      for _ in $(seq 1 100); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
-      kill -KILL "$pid" 2>/dev/null || true
-    fi
-  done
-  "$ROOT/scripts/pg" stop "$WORK/pg" >/dev/null 2>&1 || true
-}
-trap cleanup EXIT
-trap 'exit 130' INT TERM
+source "$ROOT/bench/lib.sh"   # results/commands files, log, cleanup of what this script starts
 
 # ---- tools, JDK, builds ------------------------------------------------------------------------------------------
 source "$ROOT/scripts/lib.sh"

@@ -1,8 +1,7 @@
 package io.newsgraph.entity.rest;
 
-import io.newsgraph.common.paging.NextLinks;
-import io.newsgraph.common.paging.OffsetCursor;
-import io.newsgraph.common.paging.PageLimit;
+import io.newsgraph.common.paging.OffsetPage;
+import io.newsgraph.common.paging.Slice;
 import io.newsgraph.common.problem.ProblemException;
 import io.newsgraph.entity.repository.AnalysisRepository;
 import io.newsgraph.entity.repository.JobRepository;
@@ -69,13 +68,11 @@ public class CorpusResource {
                                   @Parameter(description = "Words in the quote.", example = "cease-fire") @QueryParam("q") String q,
                                   @Parameter(description = "`nextCursor` of the previous page.") @QueryParam("cursor") String cursor,
                                   @Parameter(description = "Page size, 1 to 100 (default 20).", example = "20", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100")) @QueryParam("limit") String limitParam) {
-        int limit = PageLimit.parse(limitParam, 20, 100);
-        int offset = OffsetCursor.decode(cursor);
+        OffsetPage page = OffsetPage.of(cursor, limitParam, 20, 100);
         UUID speakerId = Params.optionalId(speaker, "speaker");
-        var rows = analyses.quotes(speakerId == null ? null : graph.live(speakerId).id(), Params.text(q, "q", 500), offset, limit + 1);
-        String nextCursor = OffsetCursor.next(offset, limit, rows.size() > limit);
-        return new Views.QuotePage(rows.stream().limit(limit).map(QuoteView::of).toList(), nextCursor,
-                nextCursor == null ? null : NextLinks.of("/api/v1/quotes", "speaker", speaker, "q", q, "limit", String.valueOf(limit), "cursor", nextCursor));
+        Slice<QuoteView> slice = page.slice(analyses.quotes(speakerId == null ? null : graph.live(speakerId).id(), Params.text(q, "q", 500),
+                page.offset(), page.fetch()), QuoteView::of);
+        return new Views.QuotePage(slice.items(), slice.nextCursor(), page.nextLink(slice, "/api/v1/quotes", "speaker", speaker, "q", q));
     }
 
     @GET
@@ -87,13 +84,11 @@ public class CorpusResource {
     public Views.ClaimPage claims(@Parameter(description = "Claimant entity id.", example = EntityResource.ID_EXAMPLE) @QueryParam("entity") String entity,
                                   @Parameter(description = "`nextCursor` of the previous page.") @QueryParam("cursor") String cursor,
                                   @Parameter(description = "Page size, 1 to 100 (default 20).", example = "20", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100")) @QueryParam("limit") String limitParam) {
-        int limit = PageLimit.parse(limitParam, 20, 100);
-        int offset = OffsetCursor.decode(cursor);
+        OffsetPage page = OffsetPage.of(cursor, limitParam, 20, 100);
         UUID entityId = Params.optionalId(entity, "entity");
-        var rows = analyses.claims(entityId == null ? null : graph.live(entityId).id(), offset, limit + 1);
-        String nextCursor = OffsetCursor.next(offset, limit, rows.size() > limit);
-        return new Views.ClaimPage(rows.stream().limit(limit).map(Views.ClaimView::of).toList(), nextCursor,
-                nextCursor == null ? null : NextLinks.of("/api/v1/claims", "entity", entity, "limit", String.valueOf(limit), "cursor", nextCursor));
+        Slice<Views.ClaimView> slice = page.slice(analyses.claims(entityId == null ? null : graph.live(entityId).id(), page.offset(), page.fetch()),
+                Views.ClaimView::of);
+        return new Views.ClaimPage(slice.items(), slice.nextCursor(), page.nextLink(slice, "/api/v1/claims", "entity", entity));
     }
 
     @GET

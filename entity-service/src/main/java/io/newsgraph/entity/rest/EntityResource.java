@@ -1,9 +1,7 @@
 package io.newsgraph.entity.rest;
 
-import io.newsgraph.common.paging.NextLinks;
-import io.newsgraph.common.paging.OffsetCursor;
-import io.newsgraph.common.paging.PageLimit;
-import io.newsgraph.entity.extract.EntityType;
+import io.newsgraph.common.paging.OffsetPage;
+import io.newsgraph.common.paging.Slice;
 import io.newsgraph.entity.repository.AnalysisRepository;
 import io.newsgraph.entity.repository.EntityRepository;
 import io.newsgraph.entity.repository.EntityRepository.EntityRow;
@@ -56,14 +54,10 @@ public class EntityResource {
             @Parameter(description = "PERSON, ORGANIZATION or LOCATION.", example = "PERSON") @QueryParam("type") String type,
             @Parameter(description = "`nextCursor` of the previous page.") @QueryParam("cursor") String cursor,
             @Parameter(description = "Page size, 1 to 100 (default 20).", example = "20", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100")) @QueryParam("limit") String limitParam) {
-        int limit = PageLimit.parse(limitParam, 20, 100);
-        int offset = OffsetCursor.decode(cursor);
-        String prefix = Params.text(q, "q", 200);
-        EntityType entityType = Params.type(type);
-        List<EntityRepository.EntitySummary> rows = entities.search(prefix, entityType, offset, limit + 1);
-        String nextCursor = OffsetCursor.next(offset, limit, rows.size() > limit);
-        return new Views.EntityPage(rows.stream().limit(limit).map(r -> new Views.EntitySummary(r.id(), r.canonicalName(), r.type(), r.articleCount())).toList(),
-                nextCursor, nextCursor == null ? null : NextLinks.of("/api/v1/entities", "q", q, "type", type, "limit", String.valueOf(limit), "cursor", nextCursor));
+        OffsetPage page = OffsetPage.of(cursor, limitParam, 20, 100);
+        Slice<Views.EntitySummary> slice = page.slice(entities.search(Params.text(q, "q", 200), Params.type(type), page.offset(), page.fetch()),
+                r -> new Views.EntitySummary(r.id(), r.canonicalName(), r.type(), r.articleCount()));
+        return new Views.EntityPage(slice.items(), slice.nextCursor(), page.nextLink(slice, "/api/v1/entities", "q", q, "type", type));
     }
 
     @GET
@@ -86,13 +80,10 @@ public class EntityResource {
                                       @Parameter(description = "`nextCursor` of the previous page.") @QueryParam("cursor") String cursor,
                                       @Parameter(description = "Page size, 1 to 100 (default 20).", example = "5", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100")) @QueryParam("limit") String limitParam) {
         UUID entityId = graph.live(Params.id(id, "entity")).id();
-        int limit = PageLimit.parse(limitParam, 20, 100);
-        int offset = OffsetCursor.decode(cursor);
-        var rows = analyses.articlesOf(entityId, offset, limit + 1);
-        String nextCursor = OffsetCursor.next(offset, limit, rows.size() > limit);
-        return new Views.ArticlePage(rows.stream().limit(limit).map(r -> new Views.ArticleRef(r.articleId(), r.title(), r.publishedAt(), r.salience(),
-                r.mentionCount())).toList(), nextCursor,
-                nextCursor == null ? null : NextLinks.of("/api/v1/entities/" + entityId + "/articles", "limit", String.valueOf(limit), "cursor", nextCursor));
+        OffsetPage page = OffsetPage.of(cursor, limitParam, 20, 100);
+        Slice<Views.ArticleRef> slice = page.slice(analyses.articlesOf(entityId, page.offset(), page.fetch()),
+                r -> new Views.ArticleRef(r.articleId(), r.title(), r.publishedAt(), r.salience(), r.mentionCount()));
+        return new Views.ArticlePage(slice.items(), slice.nextCursor(), page.nextLink(slice, "/api/v1/entities/" + entityId + "/articles"));
     }
 
     @GET
@@ -104,12 +95,9 @@ public class EntityResource {
                                   @Parameter(description = "`nextCursor` of the previous page.") @QueryParam("cursor") String cursor,
                                   @Parameter(description = "Page size, 1 to 100 (default 20).", example = "20", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100")) @QueryParam("limit") String limitParam) {
         UUID entityId = graph.live(Params.id(id, "entity")).id();
-        int limit = PageLimit.parse(limitParam, 20, 100);
-        int offset = OffsetCursor.decode(cursor);
-        var rows = analyses.quotes(entityId, null, offset, limit + 1);
-        String nextCursor = OffsetCursor.next(offset, limit, rows.size() > limit);
-        return new Views.QuotePage(rows.stream().limit(limit).map(QuoteView::of).toList(), nextCursor,
-                nextCursor == null ? null : NextLinks.of("/api/v1/entities/" + entityId + "/quotes", "limit", String.valueOf(limit), "cursor", nextCursor));
+        OffsetPage page = OffsetPage.of(cursor, limitParam, 20, 100);
+        Slice<QuoteView> slice = page.slice(analyses.quotes(entityId, null, page.offset(), page.fetch()), QuoteView::of);
+        return new Views.QuotePage(slice.items(), slice.nextCursor(), page.nextLink(slice, "/api/v1/entities/" + entityId + "/quotes"));
     }
 
     @GET
@@ -123,13 +111,11 @@ public class EntityResource {
                                                 @Parameter(description = "`nextCursor` of the previous page.") @QueryParam("cursor") String cursor,
                                                 @Parameter(description = "Page size, 1 to 100 (default 20).", example = "20", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100")) @QueryParam("limit") String limitParam) {
         UUID entityId = graph.live(Params.id(id, "entity")).id();
-        int limit = PageLimit.parse(limitParam, 20, 100);
-        int offset = OffsetCursor.decode(cursor);
-        var rows = analyses.cooccurrences(entityId, Params.type(type), offset, limit + 1);
-        String nextCursor = OffsetCursor.next(offset, limit, rows.size() > limit);
-        return new Views.CooccurrencePage(rows.stream().limit(limit).map(r -> new Views.Cooccurrence(r.entityId(), r.name(), r.type(), r.weight())).toList(),
-                nextCursor, nextCursor == null ? null
-                : NextLinks.of("/api/v1/entities/" + entityId + "/cooccurrences", "type", type, "limit", String.valueOf(limit), "cursor", nextCursor));
+        OffsetPage page = OffsetPage.of(cursor, limitParam, 20, 100);
+        Slice<Views.Cooccurrence> slice = page.slice(analyses.cooccurrences(entityId, Params.type(type), page.offset(), page.fetch()),
+                r -> new Views.Cooccurrence(r.entityId(), r.name(), r.type(), r.weight()));
+        return new Views.CooccurrencePage(slice.items(), slice.nextCursor(),
+                page.nextLink(slice, "/api/v1/entities/" + entityId + "/cooccurrences", "type", type));
     }
 
     @POST
