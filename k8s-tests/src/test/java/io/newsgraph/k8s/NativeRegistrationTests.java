@@ -34,6 +34,9 @@ class NativeRegistrationTests {
     private static final String MODEL = "edu/stanford/nlp/models/ner/english.all.3class.distsim.crf.ser.gz";
     private static final Path CONFIG = Path.of("entity-service/src/main/resources/META-INF/native-image/io.newsgraph/entity-service");
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    /** Fields entity-service's CrfEntityRecognizer.packLookupTables replaces by reflection (its PACKED_FIELDS). */
+    private static final Map<String, String> PACKED_FIELDS = Map.of("edu.stanford.nlp.ie.crf.CRFClassifier", "featureIndex",
+            "edu.stanford.nlp.ie.NERFeatureFactory", "lexicon");
 
     @Test
     void everyClassTheNerModelNeedsIsRegisteredForTheNativeImage() throws Exception {
@@ -71,6 +74,10 @@ class NativeRegistrationTests {
                 }
             }
         }
+        for (Map.Entry<String, String> packed : PACKED_FIELDS.entrySet()) {
+            Class.forName(packed.getKey()).getDeclaredField(packed.getValue()); // still there in this CoreNLP version
+            reflective.add(packed.getKey());
+        }
         Path config = Rendered.root().resolve(CONFIG);
         if (Boolean.getBoolean("newsgraph.native.write")) {
             Files.createDirectories(config);
@@ -78,13 +85,25 @@ class NativeRegistrationTests {
             serialized.forEach(n -> ser.add(Map.of("name", n)));
             JSON.writeValue(config.resolve("serialization-config.json").toFile(), ser);
             List<Map<String, Object>> refl = new ArrayList<>();
-            reflective.forEach(n -> refl.add(Map.of("name", n, "allDeclaredConstructors", true, "allPublicConstructors", true,
-                    "allPublicMethods", true)));
+            for (String n : reflective) {
+                Map<String, Object> entry = new java.util.TreeMap<>(Map.of("name", n, "allDeclaredConstructors", true,
+                        "allPublicConstructors", true, "allPublicMethods", true));
+                if (PACKED_FIELDS.containsKey(n)) {
+                    entry.put("fields", List.of(Map.of("name", PACKED_FIELDS.get(n), "allowWrite", true)));
+                }
+                refl.add(entry);
+            }
             JSON.writeValue(config.resolve("reflect-config.json").toFile(), refl);
         }
         assertTrue(serialized.size() > 10, "the model names its classes: " + serialized);
         assertEquals(Set.of(), missing(serialized, config.resolve("serialization-config.json")), "not registered for serialization");
         assertEquals(Set.of(), missing(reflective, config.resolve("reflect-config.json")), "not registered for reflection");
+        List<Map<String, Object>> entries = JSON.readValue(config.resolve("reflect-config.json").toFile(), new TypeReference<>() { });
+        for (Map.Entry<String, String> packed : PACKED_FIELDS.entrySet()) {
+            assertTrue(entries.stream().anyMatch(e -> packed.getKey().equals(e.get("name")) && e.get("fields") instanceof List<?> fields
+                    && fields.contains(Map.of("name", packed.getValue(), "allowWrite", true))),
+                    packed + " must be registered as a writable field");
+        }
     }
 
     private static Set<String> missing(Set<String> needed, Path file) throws Exception {

@@ -43,6 +43,23 @@ class CrfEntityRecognizerTests {
         assertEquals(2, mentions.size());
     }
 
+    /** The packed lookup tables (CrfEntityRecognizer.packLookupTables) change memory, not labels. */
+    @Test
+    void packedModelLabelsExactlyLikeCoreNlpsOwnTables() {
+        CrfEntityRecognizer unpacked = CrfEntityRecognizer.load(CrfEntityRecognizer.DEFAULT_MODEL, false);
+        List<String> texts = List.of(SampleArticle.load().body(), SampleArticle.load().title(),
+                SampleArticle.resource("/samples/ap-style.txt"), SampleArticle.resource("/samples/reuters-style.txt"),
+                SampleArticle.resource("/samples/speaker-list.txt"),
+                "Zürich-based Nestlé's CEO Ulf Mark Schneider met Łukasz Kowalski of PKN Orlen in Gdańsk and São Paulo.");
+        int mentions = 0;
+        for (String text : texts) {
+            List<Mention> expected = unpacked.recognize(text);
+            assertEquals(expected, TestModels.crf().recognize(text));
+            mentions += expected.size();
+        }
+        assertTrue(mentions > 100, "compared " + mentions + " mentions");
+    }
+
     @Test
     void reportsLoadTime() {
         assertTrue(TestModels.crf().loadTime().toMillis() > 0);
