@@ -32,7 +32,9 @@ import org.junit.jupiter.api.Test;
 /**
  * One slow upstream (WireMock, every answer delayed 4 s, below the 5 s timeout) flooded with concurrent requests:
  * the gateway neither runs out of threads nor connections, and its latency for the other upstream's routes stays
- * within 2x normal.
+ * within 2x normal. The loaded measurement starts once every flood request has reached the gateway (waiting on the
+ * upstream or refused by the bulkhead): the burst of opening hundreds of connections is this test JVM's own CPU
+ * load on the same machine, not a property of the gateway, and is reported separately as its settle time.
  */
 @Order(5)
 class SlowUpstreamIT {
@@ -65,7 +67,12 @@ class SlowUpstreamIT {
                             return null;
                         }));
             }
+            Awaitility.await("flood requests waiting at the gateway").atMost(Duration.ofSeconds(3)).pollInterval(Duration.ofMillis(50))
+                    .until(() -> inFlight(client, gateway) + floodStatuses.values().stream().mapToInt(Integer::intValue).sum() >= FLOOD);
+            double settleMs = (System.nanoTime() - t0) / 1e6;
+            int waiting = inFlight(client, gateway);
             Latencies loaded = measure(client, gateway, 300);
+            boolean stillWaiting = inFlight(client, gateway) >= waiting;
             double threadsDuring = Stack.liveThreads(gateway);
             CompletableFuture.allOf(flood.toArray(CompletableFuture[]::new)).get(60, TimeUnit.SECONDS);
             double floodS = (System.nanoTime() - t0) / 1e9;
@@ -76,12 +83,15 @@ class SlowUpstreamIT {
             double ratio50 = loaded.percentileMs(50) / Math.max(0.5, baseline.percentileMs(50));
             double ratio99 = loaded.percentileMs(99) / Math.max(0.5, baseline.percentileMs(99));
             Results.record("slow-upstream", "fast route p50/p99: normal", String.format(java.util.Locale.ROOT, "%.2f / %.2f ms", baseline.percentileMs(50), baseline.percentileMs(99)), "");
+            Results.record("slow-upstream", "flood sent and waiting at the gateway after (in flight)",
+                    String.format(java.util.Locale.ROOT, "%.0f ms (%d)", settleMs, waiting), "");
             Results.record("slow-upstream", "fast route p50/p99 while " + FLOOD + " requests wait on the slow upstream",
                     String.format(java.util.Locale.ROOT, "%.2f / %.2f ms (x%.2f / x%.2f)", loaded.percentileMs(50), loaded.percentileMs(99), ratio50, ratio99), "<= 2x normal");
             Results.record("slow-upstream", "slow-route outcomes (status: count), done in", new TreeMap<>(floodStatuses) + String.format(java.util.Locale.ROOT, " in %.1f s", floodS),
                     "200 / 503 bulkhead / 504 timeout; no hang");
             Results.record("slow-upstream", "gateway live threads before / during", threadsBefore + " / " + threadsDuring, "no growth with load");
             assertEquals(FLOOD, floodStatuses.values().stream().mapToInt(Integer::intValue).sum());
+            assertTrue(stillWaiting, "the flood must still be waiting when the loaded measurement ends");
             assertTrue(floodStatuses.keySet().stream().allMatch(s -> s == 200 || s == 503 || s == 504), floodStatuses.toString());
             assertTrue(ratio50 <= 2.0, "fast-route median within 2x: x" + ratio50);
             assertTrue(loaded.percentileMs(99) < Math.max(2 * baseline.percentileMs(99), 50), "fast-route p99 " + loaded.percentileMs(99));
