@@ -9,13 +9,12 @@
 #   --texts N          generated wire-length articles beside the sample for that loop (default 99)
 #   --starts N         start-to-ready / RSS rounds; each round starts every heap setting once (default 3)
 #   --heaps LIST       heap settings compared for start/RSS, ';'-separated, "default" = no flag
-#                      (default "default;-Xmx512m -XX:MaxHeapFreeRatio=20 -XX:MinHeapFreeRatio=10;-XX:+UseSerialGC -Xms16m
-#                      -Xmx256m": no flag, what scripts/run and the JVM image set, what the JVM would pick by itself in
-#                      a container with the manifests' 1Gi limit)
+#                      (default "default;-Xmx512m;-XX:+UseSerialGC -Xms16m -Xmx256m": no flag, what scripts/run sets,
+#                      what the JVM would pick by itself in a container with the manifests' 1Gi limit - the JVM
+#                      image sets -XX:+UseG1GC instead)
 #   --rate R           articles/s of the main end-to-end phases (default 20)
 #   --duration S       measured seconds of each end-to-end phase (default 60; after 20 s of warm-up at 5/s)
-#   --e2e-heap FLAGS   JVM flags of entity-service in the end-to-end phases (default as scripts/run:
-#                      "-Xmx512m -XX:MaxHeapFreeRatio=20 -XX:MinHeapFreeRatio=10")
+#   --e2e-heap FLAGS   JVM flags of entity-service in the end-to-end phases (default -Xmx512m, as scripts/run)
 #   --replicas N       entity-service replicas of the "scaled" phase at --rate (default 3; 0 skips it)
 #   --low-rate R       articles/s of the "low" phases, below one replica's capacity (default 3; 0 skips them)
 #   --tuned F:W        feed:worker poll intervals of the "low-tuned" phase (default 250ms:100ms; "none" skips it)
@@ -31,8 +30,8 @@ HERE=$(cd "$(dirname "$0")" && pwd)
 ROOT=$(cd "$HERE/../.." && pwd)
 WORK="$HERE/.work"
 MEASURE=90 WARMUP=30 TEXTS=99 STARTS=3 RATE=20 DURATION=60 E2E_WARMUP=20 E2E_WARMUP_RATE=5
-E2E_HEAP="-Xmx512m -XX:MaxHeapFreeRatio=20 -XX:MinHeapFreeRatio=10" TUNED=250ms:100ms RESULTS="" QUICK=0 SEED=20251125 REPLICAS=3 LOW_RATE=3
-HEAPS="default;-Xmx512m -XX:MaxHeapFreeRatio=20 -XX:MinHeapFreeRatio=10;-XX:+UseSerialGC -Xms16m -Xmx256m"
+E2E_HEAP=-Xmx512m TUNED=250ms:100ms RESULTS="" QUICK=0 SEED=20251125 REPLICAS=3 LOW_RATE=3
+HEAPS="default;-Xmx512m;-XX:+UseSerialGC -Xms16m -Xmx256m"
 while [ $# -gt 0 ]; do
   case $1 in
     --measure) MEASURE=$2; shift ;;
@@ -47,7 +46,7 @@ while [ $# -gt 0 ]; do
     --low-rate) LOW_RATE=$2; shift ;;
     --results) RESULTS=$2; shift ;;
     --quick) QUICK=1; MEASURE=10; WARMUP=5; TEXTS=20; STARTS=1; DURATION=15; E2E_WARMUP=5 ;;
-    -h|--help) sed -n '2,30p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,29p' "$0"; exit 0 ;;
     *) echo "unknown option $1 (see --help)" >&2; exit 2 ;;
   esac
   shift
