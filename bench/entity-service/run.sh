@@ -13,7 +13,9 @@
 #                      what the JVM would pick by itself in a container with the manifests' 1Gi limit - the JVM
 #                      image sets -XX:+UseG1GC instead)
 #   --rate R           articles/s of the main end-to-end phases (default 20)
-#   --duration S       measured seconds of each end-to-end phase (default 60; after 20 s of warm-up at 5/s)
+#   --duration S       measured seconds of each end-to-end phase (default 60)
+#   --e2e-warmup S:R   warm-up before each end-to-end phase, not measured (default 60:10 = 600 articles: the JIT needs
+#                      several hundred articles before CoreNLP's code is compiled; a running service is warm)
 #   --e2e-heap FLAGS   JVM flags of entity-service in the end-to-end phases (default -Xmx512m, as scripts/run)
 #   --replicas N       entity-service replicas of the "scaled" phase at --rate (default 3; 0 skips it)
 #   --low-rate R       articles/s of the "low" phases, below one replica's capacity (default 3; 0 skips them)
@@ -29,7 +31,7 @@ set -euo pipefail
 HERE=$(cd "$(dirname "$0")" && pwd)
 ROOT=$(cd "$HERE/../.." && pwd)
 WORK="$HERE/.work"
-MEASURE=90 WARMUP=30 TEXTS=99 STARTS=3 RATE=20 DURATION=60 E2E_WARMUP=20 E2E_WARMUP_RATE=5
+MEASURE=90 WARMUP=30 TEXTS=99 STARTS=3 RATE=20 DURATION=60 E2E_WARMUP=60 E2E_WARMUP_RATE=10
 E2E_HEAP=-Xmx512m TUNED=250ms:100ms RESULTS="" QUICK=0 SEED=20251125 REPLICAS=3 LOW_RATE=3
 HEAPS="default;-Xmx512m;-XX:+UseSerialGC -Xms16m -Xmx256m"
 while [ $# -gt 0 ]; do
@@ -41,12 +43,13 @@ while [ $# -gt 0 ]; do
     --rate) RATE=$2; shift ;;
     --duration) DURATION=$2; shift ;;
     --e2e-heap) E2E_HEAP=$2; shift ;;
+    --e2e-warmup) E2E_WARMUP=${2%%:*}; E2E_WARMUP_RATE=${2##*:}; shift ;;
     --tuned) TUNED=$2; shift ;;
     --replicas) REPLICAS=$2; shift ;;
     --low-rate) LOW_RATE=$2; shift ;;
     --results) RESULTS=$2; shift ;;
     --quick) QUICK=1; MEASURE=10; WARMUP=5; TEXTS=20; STARTS=1; DURATION=15; E2E_WARMUP=5 ;;
-    -h|--help) sed -n '2,29p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,31p' "$0"; exit 0 ;;
     *) echo "unknown option $1 (see --help)" >&2; exit 2 ;;
   esac
   shift
