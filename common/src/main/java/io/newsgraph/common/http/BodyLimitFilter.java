@@ -20,7 +20,7 @@ public class BodyLimitFilter {
     io.quarkus.runtime.configuration.MemorySize maxBodySize;
 
     void register(@Observes Router router) {
-        router.route().order(RequestIdFilter.ORDER + 1).handler(this::rejectOversizedBodies);
+        router.route().order(RequestHeadFilter.ORDER + 1).handler(this::rejectOversizedBodies);
     }
 
     void rejectOversizedBodies(RoutingContext context) {

@@ -10,9 +10,9 @@ import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
 
 /**
- * Requests that fail in Vert.x before any resource sees them (a path with invalid percent-encoding, an
- * HTTP/1.1 request without Host, …) get problem+json like every other error, instead of an empty body or
- * Quarkus' error page.
+ * Requests that fail in Vert.x before any resource sees them (an HTTP/1.1 request without Host, a failing
+ * route, …) get problem+json like every other error, instead of an empty body or Quarkus' error page. What
+ * Quarkus and the HTTP codec refuse before the router is {@link RequestHeadFilter}'s.
  */
 @ApplicationScoped
 public class FailureProblems {
@@ -20,7 +20,7 @@ public class FailureProblems {
 
     void register(@Observes Router router) {
         router.route().order(RequestIdFilter.ORDER).failureHandler(this::answer);
-        // Requests the router refuses before any route (invalid percent-encoding, no Host on HTTP/1.1).
+        // Requests the router refuses before any route (no Host on HTTP/1.1, a path it cannot decode).
         router.errorHandler(400, this::answer);
     }
 
@@ -35,18 +35,24 @@ public class FailureProblems {
         HttpResponseStatus known = HttpResponseStatus.valueOf(status);
         String detail = status >= 500 ? "The server could not handle the request; quote the request id when reporting it"
                 : "The request could not be read: " + known.reasonPhrase();
-        String path;
-        try {
-            path = context.request().path();
-        } catch (RuntimeException e) {
-            path = "/";
-        }
+        String path = pathOf(context);
         String id = RequestIds.of(context);
         if (id == null) { // failed before RequestIdFilter ran
             id = RequestIds.acceptOrCreate(context.request().getHeader(RequestIds.HEADER));
             context.response().putHeader(RequestIds.HEADER, id);
         }
-        ProblemResponses.send(context, new Problem(status >= 500 ? Problem.type("internal-error") : "about:blank",
-                known.reasonPhrase(), status, detail, path == null ? "/" : path, id, null));
+        String type = status >= 500 ? Problem.type("internal-error") : status == 400 ? Problem.type("malformed-request") : "about:blank";
+        ProblemResponses.send(context, new Problem(type, status == 400 ? "Malformed request" : known.reasonPhrase(), status,
+                detail, path, id, null));
+    }
+
+    /** The request path for a problem's instance, also when the request is too broken to have one. */
+    static String pathOf(RoutingContext context) {
+        try {
+            String path = context.request().path();
+            return path == null ? "/" : path;
+        } catch (RuntimeException e) {
+            return "/";
+        }
     }
 }

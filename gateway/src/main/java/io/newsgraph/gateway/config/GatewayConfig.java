@@ -60,7 +60,10 @@ public interface GatewayConfig {
         @WithDefault("256")
         int maxConcurrent();
 
-        /** Extra attempts for GET/HEAD when the connection failed before any response. */
+        /**
+         * Extra attempts when the connection failed before any response: for GET/HEAD without body, and for any
+         * request of which nothing had been written yet.
+         */
         @WithDefault("1")
         int retries();
 

@@ -20,7 +20,8 @@ import org.jboss.logging.Logger;
  * One request through the proxy. Bodies are streamed both ways with back-pressure, never buffered. Until the
  * upstream's response headers arrive the exchange can still end in a problem: 413 (chunked body over the
  * limit), 503 (upstream refused or unreachable), 504 (no answer within the timeout). After that the
- * upstream's answer is passed through as it is.
+ * upstream's answer is passed through as it is, also when it came before the whole request body went up
+ * (an early 413 or 401): the rest of the client's body is then dropped and the upstream connection closed.
  * All callbacks run on the request's event loop, so the state needs no locking.
  */
 final class ProxyExchange {
@@ -39,6 +40,10 @@ final class ProxyExchange {
     private int attempt;
     private long received;
     private boolean settled;
+    /** Something of the current attempt reached the upstream's socket: from then on only GET/HEAD are retried. */
+    private boolean written;
+    /** The whole request went upstream (end() was called). */
+    private boolean sent;
 
     ProxyExchange(RoutingContext context, Upstream upstream, long maxBodyBytes) {
         this.context = context;
@@ -62,6 +67,8 @@ final class ProxyExchange {
         }
         Vertx vertx = context.vertx();
         timer = vertx.setTimer(upstream.config().timeout().toMillis(), id -> timedOut());
+        // From the start: a client connection that fails (broken chunking, gone) while the upstream is being reached.
+        in.exceptionHandler(e -> abort());
         send();
     }
 
@@ -79,7 +86,7 @@ final class ProxyExchange {
     private void connected(AsyncResult<HttpClientRequest> result) {
         if (settled) {
             if (result.succeeded()) {
-                result.result().reset();
+                result.result().exceptionHandler(e -> { }).reset(); // nothing written: the connection goes back to the pool
             }
             return;
         }
@@ -89,27 +96,52 @@ final class ProxyExchange {
         }
         HttpClientRequest request = result.result();
         current = request;
-        request.response().onComplete(this::responded);
+        written = false;
+        // Failures reach responded() through the response future; without a handler Vert.x logs each as an error.
+        request.exceptionHandler(e -> { });
         if (bodyless) {
-            request.end();
+            sent = true;
+            request.end().onSuccess(v -> {
+                if (request == current) {
+                    written = true;
+                }
+            });
             in.resume();
-            return;
+        } else {
+            if (in.getHeader("Content-Length") == null) {
+                request.setChunked(true);
+            }
+            // The body waits until the head is out: a connection that fails before got nothing, so any method may retry.
+            request.sendHead().onSuccess(v -> {
+                if (request == current && !settled) {
+                    written = true;
+                    stream(request);
+                }
+            });
         }
-        if (in.getHeader("Content-Length") == null) {
-            request.setChunked(true);
-        }
+        request.response().onComplete(response -> {
+            if (request == current) {
+                responded(response);
+            }
+        });
+    }
+
+    private void stream(HttpClientRequest request) {
         in.handler(this::forward);
         in.endHandler(v -> {
             if (!settled) {
+                sent = true;
                 request.end();
             }
         });
-        in.exceptionHandler(e -> abort());
         in.resume();
     }
 
     private void forward(Buffer chunk) {
         received += chunk.length();
+        if (settled) {
+            return; // the upstream answered before the end of the body: the rest is read and dropped
+        }
         if (received > maxBodyBytes) {
             settle(UpstreamGuard.Outcome.NEUTRAL);
             ProblemReplies.send(context, 413, "payload-too-large", "Request body too large",
@@ -133,6 +165,13 @@ final class ProxyExchange {
         }
         settled = true;
         context.vertx().cancelTimer(timer);
+        HttpClientRequest request = current;
+        boolean early = !sent;
+        if (early) {
+            // The upstream has decided without the rest of the body: stop forwarding it, keep reading it from the client.
+            request.drainHandler(null);
+            in.resume();
+        }
         HttpClientResponse response = result.result();
         HttpServerResponse out = context.response();
         out.setStatusCode(response.statusCode());
@@ -140,14 +179,21 @@ final class ProxyExchange {
             out.setStatusMessage(response.statusMessage());
         }
         Headers.copyResponse(response.headers(), out.headers());
+        if (early && !in.isEnded()) {
+            out.putHeader("Connection", "close"); // the rest of the client's body is dropped
+        }
         int status = response.statusCode();
         boolean body = in.method() != HttpMethod.HEAD && status != 204 && status != 304 && status >= 200;
         if (body && response.getHeader("Content-Length") == null) {
             out.setChunked(true);
         }
-        out.closeHandler(v -> current.reset());
+        // No reset when the client goes away: a late reset would close the connection after the pool had handed it to
+        // another request. The failed pipe resumes the upstream's answer, which is read to its end and dropped.
         response.pipe().endOnFailure(false).to(out).onComplete(done -> {
             permit.complete(UpstreamGuard.Outcome.SUCCESS);
+            if (early) {
+                request.reset(); // a half-sent request leaves its connection unusable: close it
+            }
             if (done.failed()) {
                 // Upstream or client went away mid-body: the only honest signal left is a cut connection.
                 in.connection().close();
@@ -159,8 +205,9 @@ final class ProxyExchange {
         if (settled) {
             return;
         }
-        if (retryable && attempt < upstream.config().retries() && connectionProblem(cause)) {
+        if ((retryable || !written) && attempt < upstream.config().retries() && connectionProblem(cause)) {
             attempt++;
+            current = null;
             LOG.debugf("retrying %s %s on %s after %s", in.method(), uri, upstream.service(), cause.toString());
             send();
             return;
@@ -194,6 +241,7 @@ final class ProxyExchange {
             current.reset();
         }
         in.handler(null);
+        in.resume(); // the rest of the body is dropped, also when back-pressure had paused it
         permit.complete(outcome);
     }
 
@@ -203,7 +251,7 @@ final class ProxyExchange {
     }
 
     private static boolean connectionProblem(Throwable cause) {
-        // Refused, reset or closed before any response: the request did not get through, or a GET may run twice.
+        // Refused, reset or closed before any response (a write to a closed connection fails with an IOException).
         return cause instanceof IOException || cause instanceof HttpClosedException;
     }
 }

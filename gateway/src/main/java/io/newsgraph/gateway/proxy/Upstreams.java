@@ -45,6 +45,8 @@ public class Upstreams {
                 .setSsl(tls)
                 .setConnectTimeout((int) config.connectTimeout().toMillis())
                 .setKeepAlive(true)
+                // Far below the services' idle timeout (quarkus.http.idle-timeout, 30 min): the pool drops an idle
+                // connection before the service would close it under a request.
                 .setKeepAliveTimeout(30)
                 .setTcpNoDelay(true)
                 .setName("gateway-" + name);

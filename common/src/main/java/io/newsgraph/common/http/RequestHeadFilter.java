@@ -1,0 +1,72 @@
+package io.newsgraph.common.http;
+
+import io.newsgraph.common.problem.Problem;
+import io.newsgraph.common.problem.ProblemResponses;
+import io.quarkus.runtime.configuration.MemorySize;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.Map;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Refuses a request head that Quarkus or Vert.x' HTTP codec would otherwise refuse with a bare status and no
+ * body, as the first route and with problem+json: a request target that is not a URI (400, Quarkus' own check,
+ * which {@link ServiceMain} turns off for this), a request line over {@code newsgraph.http.max-request-line}
+ * (414) and headers over {@code newsgraph.http.max-header-size} (431). The codec's own limits
+ * ({@code quarkus.http.limits.max-initial-line-length}, {@code max-header-size}) are set above these in every
+ * service, so that only what is far beyond them still gets the codec's bare answer (see docs/errors.md).
+ */
+@ApplicationScoped
+public class RequestHeadFilter {
+    static final int ORDER = RequestIdFilter.ORDER + 1;
+    private static final int VERSION_LENGTH = "HTTP/1.1".length();
+
+    @ConfigProperty(name = "newsgraph.http.max-request-line", defaultValue = "4096")
+    int maxRequestLine;
+
+    @ConfigProperty(name = "newsgraph.http.max-header-size", defaultValue = "20K")
+    MemorySize maxHeaderSize;
+
+    void register(@Observes Router router) {
+        router.route().order(ORDER).handler(this::check);
+    }
+
+    void check(RoutingContext context) {
+        HttpServerRequest request = context.request();
+        String target = request.uri();
+        int line = request.method().name().length() + 1 + target.length() + 1 + VERSION_LENGTH;
+        if (line > maxRequestLine) {
+            refuse(context, 414, "uri-too-long", "Request target too long",
+                    "The request line has " + line + " bytes; the limit is " + maxRequestLine + " bytes");
+            return;
+        }
+        long headers = 0;
+        for (Map.Entry<String, String> header : request.headers()) {
+            headers += header.getKey().length() + 2 + header.getValue().length(); // "name: value"
+        }
+        if (headers > maxHeaderSize.asLongValue()) {
+            refuse(context, 431, "headers-too-large", "Request headers too large",
+                    "The request headers have about " + headers + " bytes; the limit is " + maxHeaderSize.asLongValue() + " bytes");
+            return;
+        }
+        try {
+            new URI(target);
+        } catch (URISyntaxException e) {
+            // The reason and position only: the target itself is what could not be read.
+            refuse(context, 400, "malformed-request", "Malformed request",
+                    "The request target is not a valid URI: " + e.getReason() + " at index " + e.getIndex());
+            return;
+        }
+        context.next();
+    }
+
+    private static void refuse(RoutingContext context, int status, String slug, String title, String detail) {
+        ProblemResponses.send(context, new Problem(Problem.type(slug), title, status, detail, FailureProblems.pathOf(context),
+                RequestIds.of(context), null));
+    }
+}

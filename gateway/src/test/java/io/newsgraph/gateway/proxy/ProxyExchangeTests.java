@@ -1,0 +1,218 @@
+package io.newsgraph.gateway.proxy;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.newsgraph.gateway.config.GatewayConfig;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpClientRequest;
+import io.vertx.core.http.HttpClientResponse;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.PoolOptions;
+import io.vertx.core.http.RequestOptions;
+import io.vertx.ext.web.Router;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.net.Socket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The proxy exchange on a bare Vert.x router, against upstreams played by small Vert.x servers that do what
+ * WireMock cannot: answer before the request body is in, or lose a pooled connection before the request is sent.
+ */
+class ProxyExchangeTests {
+    private static final long MAX_BODY = 64 * 1024;
+    private static final String PROBLEM = "{\"type\":\"https://newsgraph.io/problems/payload-too-large\",\"status\":413}";
+    private static Vertx vertx;
+    private final List<HttpServer> servers = new CopyOnWriteArrayList<>();
+    private final List<HttpClient> clients = new CopyOnWriteArrayList<>();
+
+    @BeforeAll
+    static void startVertx() {
+        vertx = Vertx.vertx();
+    }
+
+    @AfterAll
+    static void stopVertx() throws Exception {
+        get(vertx.close());
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        for (HttpClient client : clients) {
+            get(client.close());
+        }
+        for (HttpServer server : servers) {
+            get(server.close());
+        }
+    }
+
+    /**
+     * An upstream that answers as soon as the head is in, without reading the body: like entity-service over its
+     * body limit (which then closes the connection unread, so that its kernel resets it), or one that keeps it.
+     * The pool has one connection: an exchange that left it half-used would starve the next one.
+     */
+    @ParameterizedTest(name = "upstream closes: {0}")
+    @ValueSource(booleans = {true, false})
+    void anEarlyUpstreamAnswerIsPassedThroughAndTheRestOfTheBodyDropped(boolean upstreamCloses) throws Exception {
+        AtomicInteger upstreamRequests = new AtomicInteger();
+        int upstreamPort = listen(request -> {
+            upstreamRequests.incrementAndGet();
+            request.pause();
+            request.response().setStatusCode(413).putHeader("Content-Type", "application/problem+json").end(PROBLEM)
+                    .onComplete(v -> {
+                        if (upstreamCloses) {
+                            request.connection().close();
+                        }
+                    });
+        });
+        HttpClient pool = vertx.createHttpClient(new HttpClientOptions(), new PoolOptions().setHttp1MaxSize(1));
+        clients.add(pool);
+        Upstream upstream = upstream(upstreamPort, pool);
+        HttpClient caller = client();
+        int gatewayPort = gateway(upstream);
+        for (int i = 0; i < 3; i++) {
+            HttpClientRequest post = get(caller.request(new RequestOptions().setMethod(HttpMethod.POST)
+                    .setPort(gatewayPort).setHost("127.0.0.1").setURI("/api/v1/extract")));
+            post.setChunked(true).putHeader("Content-Type", "text/plain");
+            get(post.write(Buffer.buffer(new byte[16 * 1024])));
+            Answer answer = get(post.response().compose(Answer::of)); // while the body is still being sent
+            assertEquals(413, answer.status());
+            assertEquals("close", answer.connection(), "the rest of the body is not wanted");
+            assertEquals(PROBLEM, answer.body());
+            // The gateway keeps reading what the client still sends (and drops it) instead of cutting it off.
+            get(post.write(Buffer.buffer(new byte[32 * 1024])));
+            get(post.end());
+        }
+        assertEquals(3, upstreamRequests.get());
+        assertEquals(UpstreamGuard.State.CLOSED, upstream.guard().state(), "an upstream's answer is no breaker failure");
+    }
+
+    /** A connection the upstream closed while it sat in the pool, lost before anything was written: any method may retry. */
+    @Test
+    void aRequestLostBeforeAnythingWasWrittenIsRetriedEvenAPost() throws Exception {
+        List<String> bodies = new CopyOnWriteArrayList<>();
+        int upstreamPort = listen(request -> request.body().onSuccess(body -> {
+            bodies.add(body.toString());
+            request.response().end("extracted");
+        }));
+        HttpClient pool = client();
+        AtomicInteger requests = new AtomicInteger();
+        HttpClient stale = (HttpClient) Proxy.newProxyInstance(HttpClient.class.getClassLoader(), new Class<?>[] {HttpClient.class},
+                (proxy, method, args) -> {
+                    Object result;
+                    try {
+                        result = method.invoke(pool, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                    if (method.getName().equals("request") && args.length == 1 && requests.getAndIncrement() == 0) {
+                        @SuppressWarnings("unchecked")
+                        Future<HttpClientRequest> request = (Future<HttpClientRequest>) result;
+                        return request.compose(r -> r.connection().close().map(r));
+                    }
+                    return result;
+                });
+        Upstream upstream = upstream(upstreamPort, stale);
+        HttpClient caller = client();
+        int gatewayPort = gateway(upstream);
+        Answer answer = post(caller, gatewayPort, "Anna Berg said.");
+        assertEquals(200, answer.status());
+        assertEquals("extracted", answer.body());
+        assertEquals(2, requests.get(), "one retry on a new connection");
+        assertEquals(List.of("Anna Berg said."), bodies, "the upstream got the request once, whole");
+        assertEquals(UpstreamGuard.State.CLOSED, upstream.guard().state());
+    }
+
+    /** Broken chunk framing fails the client's connection while the upstream is still being reached: no orphan exchange. */
+    @Test
+    void aClientConnectionThatFailsEarlyEndsTheExchangeAtOnce() throws Exception {
+        int upstreamPort = listen(request -> request.body().onSuccess(body -> request.response().end("extracted")));
+        Upstream upstream = upstream(upstreamPort, client());
+        int gatewayPort = gateway(upstream);
+        try (Socket socket = new Socket("127.0.0.1", gatewayPort)) {
+            socket.getOutputStream().write(("POST /api/v1/extract HTTP/1.1\r\nHost: 127.0.0.1\r\nTransfer-Encoding: chunked\r\n\r\n"
+                    + "zz\r\n{}\r\n0\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+            socket.getInputStream().readAllBytes();
+        }
+        // Not only when the gateway's timeout (3 s here) ends it, counting a failure against the upstream.
+        await().atMost(Duration.ofSeconds(1)).until(() -> upstream.guard().inFlight() == 0);
+        assertEquals(UpstreamGuard.State.CLOSED, upstream.guard().state());
+    }
+
+    /** A response read whole on the event loop (data that comes before a handler is set would be lost). */
+    private record Answer(int status, String connection, String body) {
+        static Future<Answer> of(HttpClientResponse response) {
+            return response.body().map(body -> new Answer(response.statusCode(), response.getHeader("Connection"), body.toString()));
+        }
+    }
+
+    private static Answer post(HttpClient caller, int port, String body) throws Exception {
+        return get(caller.request(new RequestOptions().setMethod(HttpMethod.POST).setPort(port).setHost("127.0.0.1")
+                .setURI("/api/v1/extract")).compose(request -> request.send(body)).compose(Answer::of));
+    }
+
+    private int listen(io.vertx.core.Handler<HttpServerRequest> handler) throws Exception {
+        HttpServer server = get(vertx.createHttpServer().requestHandler(handler).listen(0, "127.0.0.1"));
+        servers.add(server);
+        return server.actualPort();
+    }
+
+    /** The gateway's proxy route alone, as ProxyRoutes installs it. */
+    private int gateway(Upstream upstream) throws Exception {
+        Router router = Router.router(vertx);
+        router.route("/api/*").handler(context -> {
+            context.request().pause();
+            new ProxyExchange(context, upstream, MAX_BODY).start();
+        });
+        return listen(router);
+    }
+
+    private HttpClient client() {
+        HttpClient client = vertx.createHttpClient();
+        clients.add(client);
+        return client;
+    }
+
+    /** One retry; a breaker that opens on a single failure, so that any counted failure shows. */
+    private static Upstream upstream(int port, HttpClient client) {
+        GatewayConfig.Upstream config = new GatewayConfig.Upstream() {
+            public URI url() { return URI.create("http://127.0.0.1:" + port); }
+            public Duration timeout() { return Duration.ofSeconds(3); }
+            public Duration connectTimeout() { return Duration.ofSeconds(1); }
+            public int maxConnections() { return 4; }
+            public int maxConcurrent() { return 16; }
+            public int retries() { return 1; }
+            public GatewayConfig.CircuitBreaker circuitBreaker() {
+                return new GatewayConfig.CircuitBreaker() {
+                    public int window() { return 1; }
+                    public double failureRatio() { return 0.5; }
+                    public Duration delay() { return Duration.ofMinutes(1); }
+                };
+            }
+        };
+        return new Upstream("entities", "entity-service", config, client, "127.0.0.1", port, "", new UpstreamGuard(config, System::nanoTime));
+    }
+
+    private static <T> T get(Future<T> future) throws Exception {
+        return future.toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    }
+}
