@@ -43,6 +43,7 @@ public class FakeUpstreams implements QuarkusTestResourceLifecycleManager {
                 "writer:" + sha256(WRITE_KEY) + ":read+write",
                 "ops:" + sha256(ADMIN_KEY) + ":admin"));
         config.put("quarkus.http.limits.max-body-size", "64K");
+        config.put("newsgraph.gateway.upstreams.entities.max-body-size", "16K");
         // Short composition timeouts keep the degraded-path tests fast.
         config.put("io.newsgraph.gateway.client.EntityClient/analysis/Timeout/value", "500");
         config.put("io.newsgraph.gateway.client.ArticleClient/article/Timeout/value", "500");

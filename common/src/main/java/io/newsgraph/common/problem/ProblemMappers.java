@@ -76,6 +76,12 @@ public class ProblemMappers {
                     "Database unavailable", 503, "The database cannot be reached right now; retry in a few seconds",
                     request.path(), RequestIds.of(request), null));
         }
+        if (e instanceof java.io.IOException && "Request too large".equals(e.getMessage())) {
+            // RESTEasy Reactive's body reader met a chunked body over the limit and has already answered 413 itself.
+            LOG.debugf("request %s: body over the limit (%s)", RequestIds.of(request), e.toString());
+            return respond(new Problem(Problem.type("payload-too-large"), "Request body too large", 413,
+                    "The request body exceeds the limit", request.path(), RequestIds.of(request), null));
+        }
         if (clientGone(e)) {
             // The client closed the connection before its body arrived: nobody reads this answer; not a bug.
             LOG.debugf("request %s: client closed the connection (%s)", RequestIds.of(request), e.toString());

@@ -1,5 +1,6 @@
 package io.newsgraph.gateway.config;
 
+import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.net.URI;
@@ -55,6 +56,13 @@ public interface GatewayConfig {
         /** Pooled HTTP/1.1 connections to this upstream (per gateway instance). */
         @WithDefault("64")
         int maxConnections();
+
+        /**
+         * Largest request body forwarded to this upstream, at most {@code quarkus.http.limits.max-body-size}: set it to
+         * the service's own limit, so that the gateway answers 413 problem+json itself (also for chunked bodies,
+         * counted while streaming) instead of streaming a body the service will refuse. Default: the gateway's limit.
+         */
+        Optional<MemorySize> maxBodySize();
 
         /** Bulkhead: requests in flight to this upstream at most; beyond, 503 at once. */
         @WithDefault("256")

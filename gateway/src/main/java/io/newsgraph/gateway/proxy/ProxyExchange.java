@@ -144,8 +144,7 @@ final class ProxyExchange {
         }
         if (received > maxBodyBytes) {
             settle(UpstreamGuard.Outcome.NEUTRAL);
-            ProblemReplies.send(context, 413, "payload-too-large", "Request body too large",
-                    "The request body exceeds the limit of " + maxBodyBytes + " bytes");
+            tooLarge(context, maxBodyBytes);
             return;
         }
         current.write(chunk);
@@ -243,6 +242,11 @@ final class ProxyExchange {
         in.handler(null);
         in.resume(); // the rest of the body is dropped, also when back-pressure had paused it
         permit.complete(outcome);
+    }
+
+    static void tooLarge(RoutingContext context, long limit) {
+        ProblemReplies.send(context, 413, "payload-too-large", "Request body too large",
+                "The request body exceeds the limit of " + limit + " bytes");
     }
 
     private void unavailable(String detail) {

@@ -42,8 +42,22 @@ public class ProxyRoutes {
             ProblemReplies.send(context, 404, "not-found", "Resource not found", "No API operation at " + path);
             return;
         }
+        long limit = Math.min(maxBodyBytes, upstream.config().maxBodySize().map(MemorySize::asLongValue).orElse(maxBodyBytes));
+        if (declaredLength(context) > limit) {
+            ProxyExchange.tooLarge(context, limit); // the service would refuse it: don't stream it there
+            return;
+        }
         // Hold the body until the upstream connection is there (Quarkus resumed the request for this route).
         context.request().pause();
-        new ProxyExchange(context, upstream, maxBodyBytes).start();
+        new ProxyExchange(context, upstream, limit).start();
+    }
+
+    private static long declaredLength(RoutingContext context) {
+        try {
+            String length = context.request().getHeader("Content-Length");
+            return length == null ? -1 : Long.parseLong(length.trim());
+        } catch (NumberFormatException e) {
+            return -1; // the HTTP codec refuses unreadable lengths before any route
+        }
     }
 }

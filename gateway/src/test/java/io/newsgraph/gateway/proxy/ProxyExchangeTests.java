@@ -194,21 +194,8 @@ class ProxyExchangeTests {
 
     /** One retry; a breaker that opens on a single failure, so that any counted failure shows. */
     private static Upstream upstream(int port, HttpClient client) {
-        GatewayConfig.Upstream config = new GatewayConfig.Upstream() {
-            public URI url() { return URI.create("http://127.0.0.1:" + port); }
-            public Duration timeout() { return Duration.ofSeconds(3); }
-            public Duration connectTimeout() { return Duration.ofSeconds(1); }
-            public int maxConnections() { return 4; }
-            public int maxConcurrent() { return 16; }
-            public int retries() { return 1; }
-            public GatewayConfig.CircuitBreaker circuitBreaker() {
-                return new GatewayConfig.CircuitBreaker() {
-                    public int window() { return 1; }
-                    public double failureRatio() { return 0.5; }
-                    public Duration delay() { return Duration.ofMinutes(1); }
-                };
-            }
-        };
+        GatewayConfig.Upstream config = new TestUpstreamConfig(URI.create("http://127.0.0.1:" + port), Duration.ofSeconds(3), 4, 16, 1,
+                1, 0.5, Duration.ofMinutes(1));
         return new Upstream("entities", "entity-service", config, client, "127.0.0.1", port, "", new UpstreamGuard(config, System::nanoTime));
     }
 

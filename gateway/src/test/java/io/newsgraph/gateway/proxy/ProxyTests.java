@@ -129,6 +129,20 @@ class ProxyTests {
         FakeUpstreams.articles().verify(0, postRequestedFor(anyUrl()));
     }
 
+    /** An upstream's own, smaller limit is enforced by the gateway: the body never reaches a service that would refuse it. */
+    @Test
+    void bodiesOverTheUpstreamsLimitAre413FromTheGateway() {
+        FakeUpstreams.entities().stubFor(post(anyUrl()).willReturn(aResponse().withStatus(200)));
+        byte[] big = new byte[17 * 1024];
+        assertProblem(given().header("X-API-Key", WRITE_KEY).contentType("text/plain").body(big).post("/api/v1/extract").then(),
+                413, "payload-too-large", "/api/v1/extract");
+        assertProblem(given().header("X-API-Key", WRITE_KEY).contentType("text/plain").body(new ByteArrayInputStream(big))
+                .post("/api/v1/extract").then(), 413, "payload-too-large", "/api/v1/extract");
+        FakeUpstreams.entities().verify(0, postRequestedFor(anyUrl()));
+        given().header("X-API-Key", WRITE_KEY).contentType("text/plain").body(new byte[15 * 1024]).post("/api/v1/extract")
+                .then().statusCode(200);
+    }
+
     @Test
     void upstreamThatDropsConnectionsGives503() {
         FakeUpstreams.entities().stubFor(get(anyUrl()).willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));

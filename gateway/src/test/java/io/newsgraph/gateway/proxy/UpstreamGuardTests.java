@@ -62,20 +62,6 @@ class UpstreamGuardTests {
     }
 
     static GatewayConfig.Upstream config(int maxConcurrent, int window, double ratio, Duration delay) {
-        return new GatewayConfig.Upstream() {
-            public URI url() { return URI.create("http://127.0.0.1:1"); }
-            public Duration timeout() { return Duration.ofSeconds(1); }
-            public Duration connectTimeout() { return Duration.ofSeconds(1); }
-            public int maxConnections() { return 1; }
-            public int maxConcurrent() { return maxConcurrent; }
-            public int retries() { return 0; }
-            public GatewayConfig.CircuitBreaker circuitBreaker() {
-                return new GatewayConfig.CircuitBreaker() {
-                    public int window() { return window; }
-                    public double failureRatio() { return ratio; }
-                    public Duration delay() { return delay; }
-                };
-            }
-        };
+        return new TestUpstreamConfig(URI.create("http://127.0.0.1:1"), Duration.ofSeconds(1), 1, maxConcurrent, 0, window, ratio, delay);
     }
 }
