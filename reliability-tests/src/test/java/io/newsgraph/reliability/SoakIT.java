@@ -35,7 +35,8 @@ import org.junit.jupiter.api.Test;
  * Mixed traffic through the gateway (ingest 5 %, reads 80 %, search 15 %) from an open-loop generator (requests
  * are scheduled at a fixed rate; latency counts from the scheduled time, so a stalled server cannot hide its
  * queue). A short ramp finds the highest rate with p99 < 100 ms and no errors; then the soak runs at that rate
- * (default 10 min) and reports errors, p99 per minute and heap-after-GC/RSS of every service at start and end.
+ * (default 10 min; once more one ramp step lower when it misses p99 < 100 ms there) and reports errors, p99 per
+ * minute and heap-after-GC/RSS of every service at start and end.
  * run.sh only (tag "slow").
  */
 @Order(9)
@@ -86,14 +87,35 @@ class SoakIT {
             best = rate;
         }
         assertTrue(best > 0, "no rate met p99 < 100 ms");
-        stack.awaitAnalysed(Duration.ofMinutes(3));
-        Map<String, double[]> start = memory(stack);
-        List<String> minutes = new CopyOnWriteArrayList<>();
-        Step soak = run(stack, ids2, best, SOAK, minutes);
-        Map<String, double[]> end = memory(stack);
+        // A 20 s step does not show what 10 minutes do (the corpus grows by the ingests, caches and the JIT settle):
+        // when the soak misses p99 < 100 ms at the ramp's rate, it is rejected and run once more one step lower.
+        int rate = best;
+        Step soak;
+        Map<String, double[]> start;
+        Map<String, double[]> end;
+        List<String> minutes;
+        while (true) {
+            stack.awaitAnalysed(Duration.ofMinutes(3));
+            start = memory(stack);
+            minutes = new CopyOnWriteArrayList<>();
+            soak = run(stack, ids2, rate, SOAK, minutes);
+            end = memory(stack);
+            int lower = lowerRampStep(rate);
+            if (soak.ok() || rate != best || lower == 0) {
+                break;
+            }
+            Results.record("soak-rejected", "rate, duration", rate + " req/s, " + SOAK.toMinutes() + " min", "");
+            Results.record("soak-rejected", "p50 / p99 / max; errors; dropped", String.format(Locale.ROOT, "%.1f / %.1f / %.1f ms; %s; %d",
+                    soak.latencies().percentileMs(50), soak.latencies().percentileMs(99), soak.latencies().maxMs(), soak.errors(), soak.dropped()),
+                    "p99 < 100 ms, 0 errors");
+            Results.record("soak-rejected", "p99 per minute", String.join(", ", minutes), "");
+            Results.record("soak-rejected", "p50/p99 ms by operation", soak.perOperation(), "");
+            rate = lower;
+        }
         stack.awaitAnalysed(Duration.ofMinutes(5));
 
-        Results.record("soak", "rate (highest ramp step with p99 < 100 ms), duration", best + " req/s, " + SOAK.toMinutes() + " min", "max sustainable");
+        Results.record("soak", "rate (highest ramp step with p99 < 100 ms; one step lower if the soak at it missed), duration",
+                rate + " req/s, " + SOAK.toMinutes() + " min", "max sustainable");
         Results.record("soak", "requests; errors; dropped (generator could not keep up)", soak.latencies().count() + "; " + soak.errors() + "; " + soak.dropped(), "0 errors");
         Results.record("soak", "p50 / p99 / max over the soak", String.format(Locale.ROOT, "%.1f / %.1f / %.1f ms", soak.latencies().percentileMs(50),
                 soak.latencies().percentileMs(99), soak.latencies().maxMs()), "p99 < 100 ms");
@@ -104,6 +126,16 @@ class SoakIT {
                     start.get(name)[0], end.get(name)[0], start.get(name)[1], end.get(name)[1]), "no growth trend");
         }
         assertEquals(Map.of(), soak.errors());
+    }
+
+    private static int lowerRampStep(int rate) {
+        int lower = 0;
+        for (int r : RAMP) {
+            if (r < rate) {
+                lower = r;
+            }
+        }
+        return lower;
     }
 
     private static Map<String, double[]> memory(Stack stack) {
