@@ -231,16 +231,8 @@ public final class Kustomize {
 
     /** Every document of a YAML file (empty documents skipped). */
     public static List<Map<String, Object>> readObjects(Path file) {
-        try (MappingIterator<Map<String, Object>> docs = YAML.readerFor(new TypeReference<Map<String, Object>>() { })
-                .readValues(file.toFile())) {
-            List<Map<String, Object>> objects = new ArrayList<>();
-            while (docs.hasNext()) {
-                Map<String, Object> doc = docs.next();
-                if (doc != null && !doc.isEmpty()) {
-                    objects.add(doc);
-                }
-            }
-            return objects;
+        try {
+            return nonEmpty(YAML.readerFor(MAP).readValues(file.toFile()));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file, e);
         }
@@ -248,8 +240,17 @@ public final class Kustomize {
 
     /** Every document of a YAML stream (empty documents skipped). */
     public static List<Map<String, Object>> readObjectsFromString(String yaml) {
-        try (MappingIterator<Map<String, Object>> docs = YAML.readerFor(new TypeReference<Map<String, Object>>() { })
-                .readValues(yaml)) {
+        try {
+            return nonEmpty(YAML.readerFor(MAP).readValues(yaml));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() { };
+
+    private static List<Map<String, Object>> nonEmpty(MappingIterator<Map<String, Object>> docs) throws IOException {
+        try (docs) {
             List<Map<String, Object>> objects = new ArrayList<>();
             while (docs.hasNext()) {
                 Map<String, Object> doc = docs.next();
@@ -258,8 +259,6 @@ public final class Kustomize {
                 }
             }
             return objects;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 

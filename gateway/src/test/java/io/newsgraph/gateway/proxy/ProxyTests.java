@@ -21,6 +21,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import com.github.tomakehurst.wiremock.WireMockServer;
 import io.newsgraph.gateway.FakeUpstreams;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.Header;
@@ -120,27 +121,26 @@ class ProxyTests {
 
     @Test
     void bodiesOverTheLimitAre413EvenWhenChunked() {
-        FakeUpstreams.articles().stubFor(post(anyUrl()).willReturn(aResponse().withStatus(201)));
-        byte[] big = new byte[65 * 1024];
-        assertProblem(given().header("X-API-Key", WRITE_KEY).contentType("text/plain").body(big).post("/api/v1/articles").then(),
-                413, "payload-too-large", "/api/v1/articles");
-        assertProblem(given().header("X-API-Key", WRITE_KEY).contentType("text/plain").body(new ByteArrayInputStream(big))
-                .post("/api/v1/articles").then(), 413, "payload-too-large", "/api/v1/articles");
-        FakeUpstreams.articles().verify(0, postRequestedFor(anyUrl()));
+        assertRefusedBeforeTheUpstream(FakeUpstreams.articles(), "/api/v1/articles", 65 * 1024);
     }
 
     /** An upstream's own, smaller limit is enforced by the gateway: the body never reaches a service that would refuse it. */
     @Test
     void bodiesOverTheUpstreamsLimitAre413FromTheGateway() {
-        FakeUpstreams.entities().stubFor(post(anyUrl()).willReturn(aResponse().withStatus(200)));
-        byte[] big = new byte[17 * 1024];
-        assertProblem(given().header("X-API-Key", WRITE_KEY).contentType("text/plain").body(big).post("/api/v1/extract").then(),
-                413, "payload-too-large", "/api/v1/extract");
-        assertProblem(given().header("X-API-Key", WRITE_KEY).contentType("text/plain").body(new ByteArrayInputStream(big))
-                .post("/api/v1/extract").then(), 413, "payload-too-large", "/api/v1/extract");
-        FakeUpstreams.entities().verify(0, postRequestedFor(anyUrl()));
+        assertRefusedBeforeTheUpstream(FakeUpstreams.entities(), "/api/v1/extract", 17 * 1024);
         given().header("X-API-Key", WRITE_KEY).contentType("text/plain").body(new byte[15 * 1024]).post("/api/v1/extract")
                 .then().statusCode(200);
+    }
+
+    /** A body of {@code size} bytes, sent with Content-Length and chunked, is a 413 problem and never reaches the upstream. */
+    private static void assertRefusedBeforeTheUpstream(WireMockServer upstream, String path, int size) {
+        upstream.stubFor(post(anyUrl()).willReturn(aResponse().withStatus(200)));
+        byte[] big = new byte[size];
+        assertProblem(given().header("X-API-Key", WRITE_KEY).contentType("text/plain").body(big).post(path).then(),
+                413, "payload-too-large", path);
+        assertProblem(given().header("X-API-Key", WRITE_KEY).contentType("text/plain").body(new ByteArrayInputStream(big))
+                .post(path).then(), 413, "payload-too-large", path);
+        upstream.verify(0, postRequestedFor(anyUrl()));
     }
 
     @Test
