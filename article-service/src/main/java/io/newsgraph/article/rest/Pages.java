@@ -33,10 +33,10 @@ public final class Pages {
     @Schema(name = "SearchPage", description = "Ranked full-text hits with highlighted snippets and facets.")
     public record SearchPage(
             @Schema(examples = "cease-fire \"Black Sea\"") String query,
-            @Schema(description = "Number of matching articles (a lower bound when `totalExact` is false).", examples = "1") long total,
-            @Schema(description = "False when the query matched more articles than are counted (10,000): `total` and the facet counts then cover the first 10,000 matches.") boolean totalExact,
+            @Schema(description = "Number of matching articles that were ranked: all of them when `totalExact` is true, else those among the newest articles (a lower bound).", examples = "1") long total,
+            @Schema(description = "False when the query matches so many articles that only the newest of them were ranked (a window of recent articles holding at least 1,000 matches): `hits`, `total` and the facets then cover that window.") boolean totalExact,
             List<SearchHit> hits,
-            @Schema(description = "Facet counts over all matches.") Facets facets,
+            @Schema(description = "Facet counts over the ranked matches, of every source (also when `source` filters the hits).") Facets facets,
             String nextCursor,
             String next) {
     }

@@ -34,7 +34,9 @@ public class SearchResource {
     @GET
     @Operation(operationId = "searchArticles", summary = "Full-text search",
             description = "Web-search syntax: words, \"quoted phrases\", `or`, `-excluded`. Any text is accepted; text "
-                    + "without searchable words gives an empty result. Title matches rank above body matches.")
+                    + "without searchable words gives an empty result. Title matches rank above body matches. A query matching "
+                    + "very many articles ranks the matches among the newest articles only (at least 1,000 of them; "
+                    + "`totalExact` is then false), so that its cost does not grow with the corpus.")
     @APIResponse(responseCode = "200", description = "Ranked hits with snippets and source facets.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Pages.SearchPage.class)))
     public Pages.SearchPage search(
