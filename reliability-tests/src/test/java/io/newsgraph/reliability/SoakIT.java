@@ -34,9 +34,9 @@ import org.junit.jupiter.api.Test;
 /**
  * Mixed traffic through the gateway (ingest 5 %, reads 80 %, search 15 %) from an open-loop generator (requests
  * are scheduled at a fixed rate; latency counts from the scheduled time, so a stalled server cannot hide its
- * queue). A short ramp finds the highest rate with p99 < 100 ms and no errors; then the soak runs at that rate
- * (default 10 min; once more one ramp step lower when it misses p99 < 100 ms there) and reports errors, p99 per
- * minute and heap-after-GC/RSS of every service at start and end.
+ * queue). A short ramp finds the highest rate with p99 < 100 ms and no errors (a step that misses gets one more
+ * try); then the soak runs at that rate (default 10 min; once more one ramp step lower when it misses p99 < 100 ms
+ * there) and reports errors, p99 per minute and heap-after-GC/RSS of every service at start and end.
  * run.sh only (tag "slow").
  */
 @Order(9)
@@ -76,13 +76,21 @@ class SoakIT {
         Results.record("soak-ramp", "warm-up 25 req/s for 30 s (not judged)", String.format(Locale.ROOT, "p50 %.1f ms, p99 %.1f ms, errors %s",
                 warmUp.latencies().percentileMs(50), warmUp.latencies().percentileMs(99), warmUp.errors()), "");
         int best = 0;
+        ramp:
         for (int rate : RAMP) {
-            Step step = run(stack, ids2, rate, STEP, null);
-            Results.record("soak-ramp", rate + " req/s for " + STEP.toSeconds() + " s",
-                    String.format(Locale.ROOT, "p50 %.1f ms, p99 %.1f ms, errors %s, dropped %d", step.latencies().percentileMs(50),
-                            step.latencies().percentileMs(99), step.errors(), step.dropped()) + "; p50/p99 ms by operation: " + step.perOperation(), "p99 < 100 ms, 0 errors");
-            if (!step.ok()) {
-                break;
+            // A step that misses runs once more: in 20 s one pause of half a second (a checkpoint, a GC) is over 1 % of
+            // the requests and so decides p99; the soak below judges the rate over 10 minutes anyway.
+            for (int attempt = 1; ; attempt++) {
+                Step step = run(stack, ids2, rate, STEP, null);
+                Results.record("soak-ramp", rate + " req/s for " + STEP.toSeconds() + " s" + (attempt > 1 ? " (again)" : ""),
+                        String.format(Locale.ROOT, "p50 %.1f ms, p99 %.1f ms, errors %s, dropped %d", step.latencies().percentileMs(50),
+                                step.latencies().percentileMs(99), step.errors(), step.dropped()) + "; p50/p99 ms by operation: " + step.perOperation(), "p99 < 100 ms, 0 errors");
+                if (step.ok()) {
+                    break;
+                }
+                if (attempt == 2) {
+                    break ramp;
+                }
             }
             best = rate;
         }
