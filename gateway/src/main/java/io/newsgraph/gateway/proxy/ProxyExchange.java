@@ -44,6 +44,8 @@ final class ProxyExchange {
     private boolean written;
     /** The whole request went upstream (end() was called). */
     private boolean sent;
+    /** The client was answered "Connection: close" while it still sent its body. */
+    private boolean closePromised;
 
     ProxyExchange(RoutingContext context, Upstream upstream, long maxBodyBytes) {
         this.context = context;
@@ -132,6 +134,8 @@ final class ProxyExchange {
             if (!settled) {
                 sent = true;
                 request.end();
+            } else {
+                closeIfPromised();
             }
         });
         in.resume();
@@ -180,6 +184,7 @@ final class ProxyExchange {
         Headers.copyResponse(response.headers(), out.headers());
         if (early && !in.isEnded()) {
             out.putHeader("Connection", "close"); // the rest of the client's body is dropped
+            closePromised = true;
         }
         int status = response.statusCode();
         boolean body = in.method() != HttpMethod.HEAD && status != 204 && status != 304 && status >= 200;
@@ -196,8 +201,20 @@ final class ProxyExchange {
             if (done.failed()) {
                 // Upstream or client went away mid-body: the only honest signal left is a cut connection.
                 in.connection().close();
+            } else {
+                closeIfPromised();
             }
         });
+    }
+
+    /**
+     * After "Connection: close" the connection must close (RFC 9112 9.6), which Vert.x leaves to us: once both the
+     * answer is out and the client's body is in, so that the client is never reset while it still sends.
+     */
+    private void closeIfPromised() {
+        if (closePromised && in.isEnded() && context.response().ended()) {
+            context.response().close(); // flushes what is written, then closes
+        }
     }
 
     private void failed(Throwable cause) {
