@@ -146,8 +146,10 @@ def main():
         p()
         p("## Search: each of the first 40 queries once, one client, after the load test")
         p()
-        p("Sorted slowest first. `total` is the number of matching articles the service reports "
-          "(the source facets count every match, so cost grows with it).")
+        p("Sorted slowest first. `total` is the number of matches the service ranked: every match when there are at most "
+          "about 2,000, else those among the newest articles (a window holding at least 1,000; docs/decisions.md). "
+          "A search reads each ranked match about twice (count, rank), so its cost follows `total`; "
+          "quoted phrases also re-read each candidate's full search vector.")
         p()
         p("| ms | HTTP | total | query |")
         p("|---:|---|---:|---|")
