@@ -48,9 +48,10 @@ public class ArticleQueries {
     /**
      * Ranks the matches among the newest articles: a window of newest articles that holds at least
      * {@code candidates} matches (sized from the planner's estimate of the matches, confirmed by counting), or
-     * the whole corpus when no window much smaller than it does. A broad query ("minister") thus ranks about {@code candidates} recent
-     * matches instead of every match ever stored; a rare one still ranks all of its matches. The cursor keeps
-     * the window, so later pages rank the same set even while new articles arrive.
+     * the whole corpus when no window much smaller than it does. A broad query ("minister") thus ranks about
+     * {@code candidates} recent matches instead of every match ever stored; a rare one still ranks all of its
+     * matches. The cursor keeps the window, so later pages rank the same set even while new articles arrive
+     * (their total is counted again).
      */
     public SearchResult search(String query, String source, String cursor, int limit) {
         return search(query, source, cursor, limit, candidates);
