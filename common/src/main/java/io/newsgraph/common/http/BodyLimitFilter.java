@@ -2,6 +2,7 @@ package io.newsgraph.common.http;
 
 import io.newsgraph.common.problem.Problem;
 import io.newsgraph.common.problem.ProblemResponses;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -24,8 +25,7 @@ public class BodyLimitFilter {
     }
 
     void rejectOversizedBodies(RoutingContext context) {
-        String length = context.request().getHeader("Content-Length");
-        long declared = parse(length);
+        long declared = declaredLength(context.request());
         if (declared > maxBodySize.asLongValue()) {
             ProblemResponses.send(context, new Problem(Problem.type("payload-too-large"), "Request body too large", 413,
                     "The request body has " + declared + " bytes; the limit is " + maxBodySize.asLongValue() + " bytes",
@@ -35,14 +35,16 @@ public class BodyLimitFilter {
         context.next();
     }
 
-    private static long parse(String length) {
+    /** The request's Content-Length; -1 when there is none (chunked) or it does not read as a number. */
+    public static long declaredLength(HttpServerRequest request) {
+        String length = request.getHeader("Content-Length");
         if (length == null) {
             return -1;
         }
         try {
             return Long.parseLong(length.trim());
         } catch (NumberFormatException e) {
-            return -1;
+            return -1; // the HTTP codec refuses unreadable lengths before any route
         }
     }
 }

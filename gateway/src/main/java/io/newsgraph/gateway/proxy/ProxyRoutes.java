@@ -1,5 +1,6 @@
 package io.newsgraph.gateway.proxy;
 
+import io.newsgraph.common.http.BodyLimitFilter;
 import io.newsgraph.gateway.rest.ComposedResource;
 import io.newsgraph.gateway.rest.ProblemReplies;
 import io.newsgraph.gateway.security.AccessFilter;
@@ -43,21 +44,12 @@ public class ProxyRoutes {
             return;
         }
         long limit = Math.min(maxBodyBytes, upstream.config().maxBodySize().map(MemorySize::asLongValue).orElse(maxBodyBytes));
-        if (declaredLength(context) > limit) {
+        if (BodyLimitFilter.declaredLength(context.request()) > limit) {
             ProxyExchange.tooLarge(context, limit); // the service would refuse it: don't stream it there
             return;
         }
         // Hold the body until the upstream connection is there (Quarkus resumed the request for this route).
         context.request().pause();
         new ProxyExchange(context, upstream, limit).start();
-    }
-
-    private static long declaredLength(RoutingContext context) {
-        try {
-            String length = context.request().getHeader("Content-Length");
-            return length == null ? -1 : Long.parseLong(length.trim());
-        } catch (NumberFormatException e) {
-            return -1; // the HTTP codec refuses unreadable lengths before any route
-        }
     }
 }
