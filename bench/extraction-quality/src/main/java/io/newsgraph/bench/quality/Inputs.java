@@ -1,0 +1,14 @@
+package io.newsgraph.bench.quality;
+
+import io.newsgraph.entity.extract.ExtractionInput;
+
+/** What entity-service receives for an article: the fields of article-service's feed item. */
+final class Inputs {
+
+    private Inputs() {
+    }
+
+    static ExtractionInput of(DevArticle a) {
+        return new ExtractionInput(a.title(), a.body(), a.publishedAt());
+    }
+}
