@@ -2,8 +2,13 @@ package io.newsgraph.entity.extract;
 
 import java.util.List;
 
-/** Everything extracted from one article; entities are ordered by descending salience. */
-public record Analysis(List<EntityResult> entities, List<QuoteResult> quotes, List<ClaimResult> claims, List<DateResult> dates) {
+/**
+ * Everything extracted from one article; entities are ordered by descending salience.
+ *
+ * @param referenceDate the day relative dates were resolved against, null when the article gives none
+ */
+public record Analysis(List<EntityResult> entities, List<QuoteResult> quotes, List<ClaimResult> claims, List<DateResult> dates,
+                       ReferenceDate referenceDate) {
 
     public Analysis {
         entities = List.copyOf(entities);
@@ -13,6 +18,6 @@ public record Analysis(List<EntityResult> entities, List<QuoteResult> quotes, Li
     }
 
     static Analysis empty() {
-        return new Analysis(List.of(), List.of(), List.of(), List.of());
+        return new Analysis(List.of(), List.of(), List.of(), List.of(), null);
     }
 }

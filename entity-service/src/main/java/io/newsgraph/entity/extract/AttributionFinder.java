@@ -19,6 +19,8 @@ final class AttributionFinder {
             "later", "earlier", "previously", "then", "repeatedly", "recently", "publicly", "already", "again");
     private static final Set<String> LEADING_CONJUNCTIONS = Set.of("but", "and", "yet", "so", "however");
     private static final Set<String> PP_HEADS = Set.of("in", "of", "from", "at", "for", "near", "with");
+    /** A name after these is part of a phrase about someone else ("the leaders of A and B"); "with X saying" keeps X. */
+    private static final Set<String> PLACE_PREPOSITIONS = Set.of("in", "of", "from", "at", "near");
     private static final int MAX_PARENTHETICAL_TOKENS = 8;
     private static final int MAX_DESCRIPTION_TOKENS = 7;
 
@@ -66,6 +68,10 @@ final class AttributionFinder {
                 continue;
             }
             if (text.charAt(p - 1) == ',') {
+                Speaker namedAppositive = namedAppositive(regionStart, p - 1);
+                if (namedAppositive != null) {
+                    return namedAppositive;
+                }
                 RoleSpan appositive = appositiveByEnd.get(p - 1);
                 if (appositive != null) {
                     p = appositive.mention().end();
@@ -85,6 +91,84 @@ final class AttributionFinder {
             break;
         }
         return speakerEndingAt(regionStart, p);
+    }
+
+    /**
+     * "Its chief executive, Jane Roe, said" / "A spokesman for the group, Dr Jane Roe, said": a description,
+     * then a person's name (at most two title words before it) between commas. The description becomes the
+     * speaker's role; the phrase starts at the description.
+     */
+    private Speaker namedAppositive(int regionStart, int closingComma) {
+        int end = skipSpaceBack(closingComma, regionStart);
+        EntityIndex.Located name = mentionEndingAt(end);
+        if (name == null || name.entity().type() != EntityType.PERSON) {
+            return null;
+        }
+        int opening = text.lastIndexOf(',', name.mention().start());
+        if (opening < regionStart) {
+            return null;
+        }
+        List<Token> before = segmentation.tokensIn(opening + 1, name.mention().start());
+        if (before.size() > 2 || before.stream().anyMatch(t -> !Character.isUpperCase(t.text().charAt(0)))) {
+            return null;
+        }
+        int descriptionEnd = skipSpaceBack(opening, regionStart);
+        int descriptionStart = clauseStartBefore(regionStart, descriptionEnd);
+        List<Token> description = segmentation.tokensIn(descriptionStart, descriptionEnd);
+        if (description.isEmpty() || description.size() > MAX_DESCRIPTION_TOKENS + 3
+                || description.stream().anyMatch(t -> lexicon.isReportingVerb(t.text()) || t.text().equals("\""))) {
+            return null;
+        }
+        return new Speaker(List.of(name), null, text.substring(descriptionStart, descriptionEnd), descriptionStart, closingComma);
+    }
+
+    /** Start of the clause that ends at {@code end}: after the previous comma, quote mark or the region start. */
+    private int clauseStartBefore(int regionStart, int end) {
+        int p = end;
+        while (p > regionStart && text.charAt(p - 1) != ',' && text.charAt(p - 1) != '"') {
+            p--;
+        }
+        return skipSpace(p, end);
+    }
+
+    /**
+     * "the envoy said" / "the ministry said": the latest person before {@code at} whose role holds the noun,
+     * else the latest organisation whose name holds it. Only for definite descriptions ("the ..."); "a
+     * diplomat" is someone not named.
+     */
+    EntityIndex.Located byRoleNoun(Speaker speaker, int at) {
+        String description = speaker.description();
+        if (description == null || !Lexicon.lower(description).startsWith("the ")) {
+            return null;
+        }
+        String[] words = description.split("\\s+");
+        if (words.length > 4) {
+            return null;
+        }
+        String head = Lexicon.lower(words[words.length - 1]);
+        EntityIndex.Located person = null;
+        EntityIndex.Located organization = null;
+        for (EntityIndex.Located l : index.mentions()) {
+            if (l.mention().start() >= at) {
+                break;
+            }
+            Entity e = l.entity();
+            if (e.type() == EntityType.PERSON && e.roles().stream().anyMatch(r -> hasWord(r, head))) {
+                person = l;
+            } else if (e.type() == EntityType.ORGANIZATION && hasWord(e.canonicalName(), head)) {
+                organization = l;
+            }
+        }
+        return person != null ? person : organization;
+    }
+
+    private static boolean hasWord(String phrase, String word) {
+        for (String w : phrase.split("[\\s-]+")) {
+            if (Lexicon.lower(w).equals(word)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** "said Smith" / "said the spokesperson": the speaker right after the verb. */
@@ -156,7 +240,14 @@ final class AttributionFinder {
             if (described != null) {
                 return described; // "Officials in Kyiv said": the officials speak, not the city
             }
-            return namedSpeaker(regionStart, mention, p);
+            Speaker named = namedSpeaker(regionStart, mention, p);
+            Token before = tokenEndingAt(skipSpaceBack(named.phraseStart(), regionStart));
+            if (before != null && PLACE_PREPOSITIONS.contains(Lexicon.lower(before.text()))) {
+                // "residents of villages near Tyre said", "the prime ministers of A and B said": a phrase about them speaks
+                int start = clauseStartBefore(regionStart, before.start());
+                return Speaker.unnamed(text.substring(start, p), start, p);
+            }
+            return named;
         }
         Token token = tokenEndingAt(p);
         if (token == null || !token.isWord()) {

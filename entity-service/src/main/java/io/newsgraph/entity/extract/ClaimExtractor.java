@@ -118,7 +118,7 @@ final class ClaimExtractor {
         }
         QuoteResult source = containing(numberStart, quotes);
         return new ClaimResult(start, end, text.substring(start, end), value, qualifier, unit,
-                source == null ? null : source.speakerKey(), source != null && source.kind() != QuoteKind.REPORTED);
+                source == null ? null : source.speakerKey(), source != null && source.kind() != QuoteKind.INDIRECT);
     }
 
     /** The counted noun phrase: up to the first plural noun within a few words, else a hyphenated unit or one word. */
@@ -159,7 +159,7 @@ final class ClaimExtractor {
         QuoteResult reported = null;
         for (QuoteResult q : quotes) {
             if (offset >= q.start() && offset < q.end()) {
-                if (q.kind() != QuoteKind.REPORTED) {
+                if (q.kind() != QuoteKind.INDIRECT) {
                     return q;
                 }
                 reported = q;

@@ -1,12 +1,13 @@
 package io.newsgraph.entity.extract;
 
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Objects;
 
 /**
- * Article analysis: normalise → segment → recognise entities → canonicalise → roles → dates →
+ * Article analysis: normalise → blank out wire markup (dateline, bylines, credited captions, agency tags:
+ * {@link WireMarkup}) → choose the reference date → segment → recognise entities → repair spans and types
+ * ({@link SpanRepair}) → canonicalise → roles → dates →
  * quotes → numeric claims → salience. Dates run before quotes so attribution can skip time
  * expressions ("Hegseth a day earlier had told ..."); claims run last to pick up their claimants.
  *
@@ -23,6 +24,7 @@ public final class ExtractionPipeline {
     private final DateExtractor dates = new DateExtractor(lexicon);
     private final ClaimExtractor claims = new ClaimExtractor();
     private final SalienceScorer salience = new SalienceScorer();
+    private final SpanRepair spans = new SpanRepair();
 
     public ExtractionPipeline(EntityRecognizer recognizer, AliasTable aliases) {
         this.recognizer = Objects.requireNonNull(recognizer, "recognizer");
@@ -45,14 +47,17 @@ public final class ExtractionPipeline {
         if (body.isBlank()) {
             return Analysis.empty();
         }
-        String text = TextNormalizer.normalize(body);
-        LocalDate published = input.publishedAt() == null ? null : LocalDate.ofInstant(input.publishedAt(), ZoneOffset.UTC);
+        String normalized = TextNormalizer.normalize(body);
+        WireMarkup.Markup markup = WireMarkup.find(normalized);
+        String text = markup.blank(normalized);
+        ReferenceDate reference = ReferenceDates.choose(input, markup, text);
+        LocalDate published = reference == null ? null : reference.value();
         Segmentation segmentation = segmenter.segment(text);
-        EntityIndex index = canonicalizer.canonicalize(text, recognizer.recognize(text));
+        EntityIndex index = canonicalizer.canonicalize(text, spans.repair(text, recognizer.recognize(text)));
         List<RoleSpan> roleSpans = roles.extract(segmentation, index);
         List<DateResult> dateResults = dates.extract(segmentation, published);
         List<QuoteResult> quotes = new QuoteExtractor(segmentation, body, index, roleSpans, dateResults, lexicon).extract();
         List<ClaimResult> claimResults = claims.extract(segmentation, dateResults, quotes);
-        return new Analysis(salience.score(index, input.title(), segmentation), quotes, claimResults, dateResults);
+        return new Analysis(salience.score(index, input.title(), segmentation), quotes, claimResults, dateResults, reference);
     }
 }

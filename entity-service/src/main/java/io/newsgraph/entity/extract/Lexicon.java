@@ -20,10 +20,13 @@ final class Lexicon {
             "a", "an", "the", "some", "several", "many", "two", "three", "four", "five", "other",
             "one", "another", "both", "few", "most", "all", "his", "her", "their", "its", "our", "this", "that");
     /** Pronouns that can stand for a person speaker; "it" and "we" too often refer to a country or group. */
-    private static final Set<String> PRONOUNS = Set.of("he", "she", "they");
+    private static final Set<String> PRONOUNS = Set.of("he", "she", "they", "it");
     private static final Set<String> UNNAMED_SPEAKER_HEADS = Set.of(
             "official", "source", "person", "people", "resident", "witness", "diplomat", "officer",
-            "spokesperson", "spokesman", "spokeswoman", "analyst", "expert", "statement", "aide");
+            "spokesperson", "spokesman", "spokeswoman", "analyst", "expert", "statement", "aide",
+            // institutions that speak as a body ("the ministry said"); resolved to a named one when the text has it
+            "ministry", "department", "agency", "authority", "government", "company", "bank", "union", "office", "council",
+            "army", "military", "committee", "embassy", "police", "commission", "institute");
 
     private final Set<String> titleHeads;
     private final Set<String> titleModifiers;

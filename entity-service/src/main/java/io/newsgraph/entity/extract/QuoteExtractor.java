@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -20,7 +21,13 @@ import java.util.regex.Pattern;
  * <p>Partial quotes take the speaker of a direct quotation in the same sentence, else the sentence's
  * subject (its first person or organisation outside a title). Reported speech is a reporting verb with an
  * adjacent speaker in a sentence without a direct quotation: "X said [that] CLAUSE" or
- * "CLAUSE, X reported".
+ * "CLAUSE, X reported". Titles of works and nicknames in quote marks are not quotes.
+ *
+ * <p>Discourse: "he"/"she" resolve to the topic person (the first person named outside titles and quotes in
+ * the nearest preceding sentence that names one), "it" to the topic organisation; "the envoy" / "the
+ * ministry" to the latest person whose role, or organisation whose name, holds that noun. A quotation
+ * paragraph without attribution continues the speaker of the previous paragraph's quotation or reported
+ * speech. "X said, quoting Y" / "on behalf of Y" / "a spokesman for Y" record Y as {@code onBehalfOf}.
  */
 final class QuoteExtractor {
 
@@ -34,6 +41,24 @@ final class QuoteExtractor {
     private static final Set<String> TELL_VERBS = Set.of("told", "tells", "tell", "telling");
     private static final Pattern PARAGRAPH_JOIN = Pattern.compile("\\s*\\n\\s*\"?");
     private static final Pattern CLAUSE_BREAK = Pattern.compile(", (?:while|whereas|but|although) |; ");
+    /** "..., quoting Secretary-General Y" / "on behalf of Y": the principal a spokesperson speaks for. */
+    private static final Pattern ON_BEHALF = Pattern.compile("\\b(?:quoting|on behalf of)\\s+");
+    /** "known to fans as", "dubbed", "nicknamed", "titled": the quoted words that follow are a name. */
+    private static final Pattern NAMING_CUE = Pattern.compile(
+            "\\b(?:(?:known|referred to)(?: [a-z]+){0,3} as|dubbed|nicknamed|(?:en)?titled|so-called|named)\\s*$");
+    private static final Set<String> TITLE_FUNCTION_WORDS = Set.of("a", "an", "the", "and", "of", "in", "on", "for", "to", "at",
+            "with", "or", "by", "from");
+    private static final int MAX_TITLE_WORDS = 8;
+    private static final int TOPIC_SENTENCES = 4;
+    private static final int MAX_TITLE_GAP_TOKENS = 6;
+    /** Confidence of each way of finding a speaker (QuoteResult.confidence). */
+    private static final double ADJACENT = 0.95;
+    private static final double ADJACENT_UNNAMED = 0.9;
+    private static final double PRONOUN = 0.8;
+    private static final double CONTINUED = 0.8;
+    private static final double ROLE = 0.75;
+    private static final double SUBJECT = 0.7;
+    private static final double CONTINUED_FROM_REPORTED = 0.7;
 
     private final Segmentation segmentation;
     private final String text;
@@ -42,6 +67,7 @@ final class QuoteExtractor {
     private final QuoteMarkScanner scanner;
     private final Lexicon lexicon;
     private final List<DateResult> dates;
+    private List<QuoteSpan> spans = List.of();
 
     QuoteExtractor(Segmentation segmentation, String original, EntityIndex index, List<RoleSpan> roles,
                    List<DateResult> dates, Lexicon lexicon) {
@@ -55,14 +81,24 @@ final class QuoteExtractor {
     }
 
     /** An attributed quotation before conversion, kept to resolve pronouns and continuations. */
-    private record Attributed(QuoteSpan span, QuoteKind kind, Speaker speaker, List<EntityIndex.Located> resolved, Token verb) {
+    private record Attributed(QuoteSpan span, QuoteKind kind, Speaker speaker, List<EntityIndex.Located> resolved, Token verb,
+                              EntityIndex.Located onBehalfOf, double confidence) {
+
+        Attributed(QuoteSpan span, QuoteKind kind, Speaker speaker, List<EntityIndex.Located> resolved, Token verb, double confidence) {
+            this(span, kind, speaker, resolved, verb, null, confidence);
+        }
+
+        Attributed with(QuoteSpan otherSpan, QuoteKind otherKind, Token otherVerb, double otherConfidence) {
+            return new Attributed(otherSpan, otherKind, speaker, resolved, otherVerb, onBehalfOf, otherConfidence);
+        }
     }
 
     List<QuoteResult> extract() {
         List<Attributed> quotes = new ArrayList<>();
         Attributed lastNamedDirect = null;
-        for (QuoteSpan span : scanner.scan()) {
-            if (span.end() <= span.start()) {
+        spans = scanner.scan();
+        for (QuoteSpan span : spans) {
+            if (span.end() <= span.start() || isName(span)) {
                 continue;
             }
             Attributed quote = opensUtterance(span) ? attributeDirect(span, lastNamedDirect) : attributeEmbedded(span, lastNamedDirect, quotes);
@@ -82,9 +118,62 @@ final class QuoteExtractor {
             String quoted = PARAGRAPH_JOIN.matcher(text.substring(start, end)).replaceAll(" ");
             results.add(toResult(start, end, quoted, q));
         }
-        results.addAll(reportedSpeech(quotes));
+        List<QuoteResult> reported = reportedSpeech(quotes);
+        results.addAll(reported);
         results.sort(Comparator.comparingInt(QuoteResult::start));
-        return List.copyOf(results);
+        return continuedFromReported(results);
+    }
+
+    /**
+     * A title of a work or a nickname in quote marks: inside a sentence, after "known as" / "dubbed" / ..., or
+     * every word capitalised (function words aside) with no sentence punctuation: "The Quiet Harbour".
+     */
+    private boolean isName(QuoteSpan span) {
+        if (!span.closed()) {
+            return false;
+        }
+        Segmentation.Sentence sentence = segmentation.sentenceAt(span.openMark());
+        String before = text.substring(Math.max(sentence.start(), span.openMark() - 60), span.openMark());
+        if (NAMING_CUE.matcher(before).find()) {
+            return true;
+        }
+        String quoted = text.substring(span.start(), span.end()).strip();
+        if (quoted.isEmpty() || ".?!,;:".indexOf(quoted.charAt(quoted.length() - 1)) >= 0) {
+            return false;
+        }
+        List<Token> words = segmentation.tokensIn(span.start(), span.end()).stream().filter(Token::isWord).toList();
+        if (words.isEmpty() || words.size() > MAX_TITLE_WORDS || !Character.isUpperCase(words.get(0).text().charAt(0))) {
+            return false;
+        }
+        for (Token w : words) {
+            if (!Character.isUpperCase(w.text().charAt(0)) && !TITLE_FUNCTION_WORDS.contains(w.text())) {
+                return false;
+            }
+        }
+        // A capitalised fragment attributed right after its closing mark is an utterance ("Stop It Now," she said).
+        return words.size() > 1 && attributionAfter(span, null) == null;
+    }
+
+    /**
+     * A direct quotation left without a speaker continues the speaker of reported speech in the same or the
+     * previous paragraph ("She said ... . / "We will keep working ...").
+     */
+    private List<QuoteResult> continuedFromReported(List<QuoteResult> results) {
+        List<QuoteResult> out = new ArrayList<>(results.size());
+        QuoteResult lastAttributed = null;
+        for (QuoteResult q : results) {
+            QuoteResult current = q;
+            if (q.kind() == QuoteKind.DIRECT && q.speakerKey() == null && q.speakerDescription() == null && lastAttributed != null
+                    && lastAttributed.kind() == QuoteKind.INDIRECT && paragraphsBetween(lastAttributed.end(), q.start()) <= CONTINUATION_PARAGRAPHS) {
+                current = new QuoteResult(q.start(), q.end(), q.text(), lastAttributed.speakerKey(), lastAttributed.speakerKeys(),
+                        null, null, lastAttributed.speakerRole(), null, q.kind(), lastAttributed.onBehalfOfKey(), CONTINUED_FROM_REPORTED);
+            }
+            if (current.speakerKey() != null) {
+                lastAttributed = current;
+            }
+            out.add(current);
+        }
+        return List.copyOf(out);
     }
 
     /** Inside a sentence, a quotation is direct only when it is attributed right after its closing mark. */
@@ -128,9 +217,9 @@ final class QuoteExtractor {
             return before;
         }
         if (previous != null && paragraphsBetween(previous.span().end(), span.openMark()) <= CONTINUATION_PARAGRAPHS) {
-            return new Attributed(span, QuoteKind.DIRECT, previous.speaker(), previous.resolved(), previous.verb());
+            return previous.with(span, QuoteKind.DIRECT, previous.verb(), CONTINUED);
         }
-        return new Attributed(span, QuoteKind.DIRECT, null, List.of(), null);
+        return new Attributed(span, QuoteKind.DIRECT, null, List.of(), null, 0.0);
     }
 
     /** {@code ," X said ...} or {@code ," said X}: the clause right after the closing mark. */
@@ -147,12 +236,25 @@ final class QuoteExtractor {
             Speaker speaker = token.start() == first
                     ? attribution.speakerAfter(token.end(), limit)
                     : attribution.speakerBefore(from, token.start());
-            if (speaker != null && (token.start() == first || speaker.phraseStart() == first)) {
+            if (speaker != null && (token.start() == first || speaker.phraseStart() == first
+                    || speaker.isNamed() && isTitleGap(first, speaker.phraseStart()))) {
                 return resolve(span, QuoteKind.DIRECT, speaker, token, previous);
             }
             return null;
         }
         return null;
+    }
+
+    /**
+     * {@code ," Ukrenergo chief executive Jane Roe said}: words between the quotation and the name that the
+     * role stage did not take as a title, all on one clause (no comma, no quote mark) and starting capitalised.
+     */
+    private boolean isTitleGap(int first, int phraseStart) {
+        if (phraseStart <= first || !Character.isUpperCase(text.charAt(first))) {
+            return false;
+        }
+        String gap = text.substring(first, phraseStart);
+        return gap.indexOf(',') < 0 && gap.indexOf('"') < 0 && segmentation.tokensIn(first, phraseStart).size() <= MAX_TITLE_GAP_TOKENS;
     }
 
     /** {@code X said: "...} or {@code X said, "...}: a reporting verb shortly before the opening mark. */
@@ -179,22 +281,25 @@ final class QuoteExtractor {
         for (int i = earlier.size() - 1; i >= 0; i--) {
             Attributed q = earlier.get(i);
             if (q.kind() == QuoteKind.DIRECT && q.span().openMark() >= sentence.start() && q.speaker() != null) {
-                return new Attributed(span, QuoteKind.PARTIAL, q.speaker(), q.resolved(), verb != null ? verb : q.verb());
+                return q.with(span, QuoteKind.PARTIAL, verb != null ? verb : q.verb(), q.confidence());
             }
         }
         if (verb != null) {
             Speaker speaker = attribution.speakerBefore(sentence.start(), verb.start());
-            if (speaker != null && !speaker.isPronoun()) {
-                return new Attributed(span, QuoteKind.PARTIAL, speaker, speaker.named(), verb);
+            if (speaker != null) {
+                Attributed resolved = resolve(span, QuoteKind.PARTIAL, speaker, verb, null);
+                if (!resolved.resolved().isEmpty() || speaker.description() != null) {
+                    return resolved;
+                }
             }
         }
         EntityIndex.Located subject = sentenceSubject(sentence.start(), span.openMark());
         if (subject == null) {
-            return new Attributed(span, QuoteKind.PARTIAL, null, List.of(), verb);
+            return new Attributed(span, QuoteKind.PARTIAL, null, List.of(), verb, 0.0);
         }
         List<EntityIndex.Located> speakers = attribution.withJointPartner(subject, span.openMark());
         int end = speakers.get(speakers.size() - 1).mention().end();
-        return new Attributed(span, QuoteKind.PARTIAL, Speaker.named(speakers, subject.mention().start(), end), speakers, verb);
+        return new Attributed(span, QuoteKind.PARTIAL, Speaker.named(speakers, subject.mention().start(), end), speakers, verb, SUBJECT);
     }
 
     /** The first person outside a title before {@code to}, else the first organisation. */
@@ -215,7 +320,12 @@ final class QuoteExtractor {
     }
 
     private Attributed resolve(QuoteSpan span, QuoteKind kind, Speaker speaker, Token verb, Attributed previous) {
-        return new Attributed(span, kind, speaker, resolveSpeaker(speaker, span.openMark(), previous), verb);
+        int at = span == null ? speaker.phraseStart() : span.openMark();
+        List<EntityIndex.Located> resolved = resolveSpeaker(speaker, at, previous);
+        double confidence = speaker.isNamed() ? ADJACENT
+                : speaker.isPronoun() ? (resolved.isEmpty() ? 0.0 : PRONOUN)
+                : resolved.isEmpty() ? ADJACENT_UNNAMED : ROLE;
+        return new Attributed(span, kind, speaker, resolved, verb, onBehalfOf(speaker, verb, resolved), confidence);
     }
 
     private List<EntityIndex.Located> resolveSpeaker(Speaker speaker, int at, Attributed previous) {
@@ -223,13 +333,88 @@ final class QuoteExtractor {
             return speaker.named();
         }
         if (!speaker.isPronoun()) {
-            return List.of();
+            EntityIndex.Located byRole = attribution.byRoleNoun(speaker, at);
+            return byRole == null ? List.of() : List.of(byRole);
+        }
+        String pronoun = Lexicon.lower(speaker.pronoun());
+        if (pronoun.equals("he") || pronoun.equals("she") || pronoun.equals("it")) {
+            EntityIndex.Located topic = topicBefore(speaker.phraseStart(), pronoun.equals("it") ? EntityType.ORGANIZATION : EntityType.PERSON);
+            if (topic != null) {
+                return List.of(topic);
+            }
         }
         if (previous != null && paragraphsBetween(previous.span().end(), at) <= PRONOUN_PARAGRAPHS) {
             return previous.resolved();
         }
+        if (pronoun.equals("it")) {
+            return List.of();
+        }
         EntityIndex.Located person = index.lastPersonBefore(at);
         return person == null ? List.of() : List.of(person);
+    }
+
+    /**
+     * The topic a pronoun at {@code at} refers to: the first entity of {@code type} named outside titles and
+     * quotations in the nearest sentence before it that names one (the text before the pronoun in its own
+     * sentence first), at most a few sentences back and never before the previous paragraph.
+     */
+    private EntityIndex.Located topicBefore(int at, EntityType type) {
+        List<Segmentation.Sentence> sentences = segmentation.sentences();
+        Segmentation.Sentence own = segmentation.sentenceAt(at);
+        int ownIndex = sentences.indexOf(own);
+        int floorParagraph = segmentation.paragraphIndexAt(at) - 1;
+        for (int i = ownIndex, seen = 0; i >= 0 && seen <= TOPIC_SENTENCES; i--, seen++) {
+            Segmentation.Sentence s = sentences.get(i);
+            if (segmentation.paragraphIndexAt(s.start()) < floorParagraph) {
+                break;
+            }
+            int to = i == ownIndex ? at : s.end();
+            for (EntityIndex.Located l : index.mentionsIn(s.start(), to)) {
+                int start = l.mention().start();
+                if (l.entity().type() == type && !attribution.insideRole(start) && !insideQuoteMarks(start)) {
+                    return l;
+                }
+            }
+        }
+        return null;
+    }
+
+    private boolean insideQuoteMarks(int offset) {
+        for (QuoteSpan span : spans) {
+            if (offset >= span.start() && offset < span.end()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The principal a spokesperson speaks for: "X said, quoting [Secretary-General] Y", "... on behalf of Y"
+     * after the verb, or "a spokesman for [President] Y" as the speaker's own description.
+     */
+    private EntityIndex.Located onBehalfOf(Speaker speaker, Token verb, List<EntityIndex.Located> resolved) {
+        if (speaker.description() != null && !speaker.isNamed()) {
+            for (EntityIndex.Located l : index.mentionsIn(speaker.phraseStart(), speaker.phraseEnd())) {
+                if (l.entity().type() == EntityType.PERSON && text.substring(speaker.phraseStart(), l.mention().start()).contains(" for ")) {
+                    return l;
+                }
+            }
+        }
+        if (verb == null) {
+            return null;
+        }
+        Segmentation.Sentence sentence = segmentation.sentenceAt(verb.start());
+        Matcher m = ON_BEHALF.matcher(text).region(verb.end(), sentence.end());
+        if (!m.find()) {
+            return null;
+        }
+        for (EntityIndex.Located l : index.mentionsIn(m.end(), Math.min(sentence.end(), m.end() + 60))) {
+            boolean self = resolved.stream().anyMatch(r -> r.entity() == l.entity());
+            if (l.entity().type() == EntityType.PERSON && !self) {
+                return l;
+            }
+        }
+        return null;
     }
 
     private List<QuoteResult> reportedSpeech(List<Attributed> quotes) {
@@ -249,7 +434,7 @@ final class QuoteExtractor {
                     continue;
                 }
                 int comma = commaBefore(regionStart, speaker.phraseStart());
-                if (comma >= 0 && isShortTail(token.end(), sentence.end())) {
+                if (comma >= 0 && (isShortTail(token.end(), sentence.end()) || participleTail(token.end(), sentence.end()))) {
                     if (head != null) {
                         reported.set(reported.size() - 1, trimmed(head, comma));
                     } else {
@@ -265,19 +450,31 @@ final class QuoteExtractor {
                 }
             }
         }
-        reported.removeIf(q -> q.end() <= q.start());
+        // A pronoun that resolves to nobody ("... that it claimed") is no attribution.
+        reported.removeIf(q -> q.end() <= q.start() || q.speakerKey() == null && q.speakerDescription() == null);
         return reported;
     }
 
     private QuoteResult reported(int start, int end, Speaker speaker, Token verb) {
-        Attributed a = new Attributed(null, QuoteKind.REPORTED, speaker, resolveSpeaker(speaker, start, null), verb);
+        Attributed a = resolve(null, QuoteKind.INDIRECT, speaker, verb, null);
         return toResult(start, end, text.substring(start, end), a);
     }
 
     private QuoteResult trimmed(QuoteResult q, int end) {
         int newEnd = Math.max(q.start(), end);
         return new QuoteResult(q.start(), newEnd, text.substring(q.start(), newEnd), q.speakerKey(), q.speakerKeys(),
-                q.speakerSurface(), q.speakerDescription(), q.speakerRole(), q.verb(), q.kind());
+                q.speakerSurface(), q.speakerDescription(), q.speakerRole(), q.verb(), q.kind(), q.onBehalfOfKey(), q.confidence());
+    }
+
+    /** "CLAUSE, X reported on Monday, citing people familiar with the matter": the tail opens with a participle. */
+    private boolean participleTail(int from, int sentenceEnd) {
+        int comma = text.indexOf(',', from);
+        if (comma < 0 || comma >= sentenceEnd) {
+            return false;
+        }
+        List<Token> tail = segmentation.tokensIn(comma + 1, sentenceEnd);
+        return !tail.isEmpty() && tail.get(0).isWord() && Lexicon.lower(tail.get(0).text()).endsWith("ing")
+                && segmentation.tokensIn(from, comma).stream().filter(Token::isWord).count() <= MAX_TAIL_TOKENS;
     }
 
     /** After the verb: skips ", however,", a time expression right after it, and "that". */
@@ -394,13 +591,15 @@ final class QuoteExtractor {
         if (speaker != null) {
             surface = speaker.isPronoun() ? speaker.pronoun()
                     : speaker.isNamed() ? String.join(" and ", speaker.named().stream().map(l -> l.mention().surface()).toList())
-                    : null;
-            description = speaker.description();
+                    : speaker.description();
+            description = a.resolved().isEmpty() ? speaker.description() : null;
             if (!a.resolved().isEmpty()) {
-                role = attribution.roleOf(a.resolved().get(0));
+                role = speaker.isNamed() && speaker.description() != null ? speaker.description() : attribution.roleOf(a.resolved().get(0));
             }
         }
+        String behalf = a.onBehalfOf() == null ? null : a.onBehalfOf().entity().key();
+        double confidence = keys.isEmpty() && description == null ? 0.0 : a.confidence();
         return new QuoteResult(start, end, quoted, keys.isEmpty() ? null : keys.get(0), keys, surface, description, role,
-                a.verb() == null ? null : Lexicon.lower(a.verb().text()), a.kind());
+                a.verb() == null ? null : Lexicon.lower(a.verb().text()), a.kind(), behalf, confidence);
     }
 }

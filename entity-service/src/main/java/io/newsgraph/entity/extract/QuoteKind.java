@@ -6,6 +6,6 @@ public enum QuoteKind {
     DIRECT,
     /** A fragment in quote marks inside the reporter's own sentence ("would \"allow\""). */
     PARTIAL,
-    /** Indirect speech without quote marks ("X said the talks had stalled"). */
-    REPORTED
+    /** Indirect (reported) speech without quote marks ("X said the talks had stalled"). */
+    INDIRECT
 }

@@ -13,9 +13,15 @@ import java.util.List;
  * @param speakerDescription for unnamed speakers, e.g. "A Ukrainian official"
  * @param speakerRole        the speaker's title or appositive, when known
  * @param verb               the reporting verb ("said", "told", "posted"), when there is one
+ * @param onBehalfOfKey      entity key of the principal a spokesperson speaks for ("..., quoting Y",
+ *                           "on behalf of Y", "a spokesman for Y"); null when the speaker speaks for themselves
+ * @param confidence         0..1, how sure the attribution is: highest for a speaker named next to the quote,
+ *                           lower for pronouns, roles ("the envoy"), continued paragraphs and sentence subjects;
+ *                           0 when no speaker was found
  */
 public record QuoteResult(int start, int end, String text, String speakerKey, List<String> speakerKeys, String speakerSurface,
-                          String speakerDescription, String speakerRole, String verb, QuoteKind kind) {
+                          String speakerDescription, String speakerRole, String verb, QuoteKind kind, String onBehalfOfKey,
+                          double confidence) {
 
     public QuoteResult {
         speakerKeys = List.copyOf(speakerKeys);

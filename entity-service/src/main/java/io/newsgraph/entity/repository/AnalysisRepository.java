@@ -37,9 +37,12 @@ public class AnalysisRepository {
     /** Replaces the analysis of an article: the previous one is deleted in the same transaction. */
     public void replace(StoredAnalysis a) {
         delete(a.articleId());
-        em.createNativeQuery("INSERT INTO article_analysis (article_id, version, title, published_at, analysed_at) VALUES (?1, ?2, ?3, ?4, now())")
+        em.createNativeQuery("""
+                INSERT INTO article_analysis (article_id, version, title, published_at, analysed_at, reference_date, reference_date_source)
+                VALUES (?1, ?2, ?3, ?4, now(), ?5, ?6)""")
                 .setParameter(1, a.articleId()).setParameter(2, a.version()).setParameter(3, a.title())
-                .setParameter(4, a.publishedAt() == null ? null : Timestamp.from(a.publishedAt())).executeUpdate();
+                .setParameter(4, a.publishedAt() == null ? null : Timestamp.from(a.publishedAt()))
+                .setParameter(5, a.referenceDate()).setParameter(6, a.referenceDateSource()).executeUpdate();
         for (StoredEntity e : a.entities()) {
             em.createNativeQuery("""
                     INSERT INTO article_entity (article_id, entity_id, salience, mention_count, roles) VALUES (?1, ?2, ?3, ?4, CAST(?5 AS jsonb))""")
@@ -56,10 +59,12 @@ public class AnalysisRepository {
         for (StoredQuote q : a.quotes()) {
             em.createNativeQuery("""
                     INSERT INTO quote (article_id, start_offset, end_offset, text, speaker_entity_id, speaker_surface, speaker_description,
-                                       speaker_role, verb, kind) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)""")
+                                       speaker_role, verb, kind, on_behalf_of_entity_id, confidence)
+                    VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)""")
                     .setParameter(1, a.articleId()).setParameter(2, q.start()).setParameter(3, q.end()).setParameter(4, q.text())
                     .setParameter(5, q.speakerId()).setParameter(6, q.speakerSurface()).setParameter(7, q.speakerDescription())
-                    .setParameter(8, q.speakerRole()).setParameter(9, q.verb()).setParameter(10, q.kind()).executeUpdate();
+                    .setParameter(8, q.speakerRole()).setParameter(9, q.verb()).setParameter(10, q.kind())
+                    .setParameter(11, q.onBehalfOfId()).setParameter(12, q.confidence()).executeUpdate();
         }
         for (StoredClaim c : a.claims()) {
             em.createNativeQuery("""
@@ -82,7 +87,7 @@ public class AnalysisRepository {
     /** The stored analysis of an article, entities ordered by salience. */
     public Optional<StoredAnalysis> find(UUID articleId) {
         @SuppressWarnings("unchecked")
-        List<Object[]> head = em.createNativeQuery("SELECT version, title, published_at, analysed_at FROM article_analysis WHERE article_id = ?1")
+        List<Object[]> head = em.createNativeQuery("SELECT version, title, published_at, analysed_at, reference_date, reference_date_source FROM article_analysis WHERE article_id = ?1")
                 .setParameter(1, articleId).getResultList();
         if (head.isEmpty()) {
             return Optional.empty();
@@ -106,7 +111,7 @@ public class AnalysisRepository {
         }
         return Optional.of(new StoredAnalysis(articleId, ((Number) h[0]).intValue(), (String) h[1], SqlValues.toInstant(h[2]),
                 SqlValues.toInstant(h[3]), entities, quotes("q.article_id = :id", articleId, null, 0, 10_000),
-                claims("c.article_id = :id", articleId, 0, 10_000), dates(articleId)));
+                claims("c.article_id = :id", articleId, 0, 10_000), dates(articleId), localDate(h[4]), (String) h[5]));
     }
 
     /** Quotes by a speaker and/or matching words, newest articles first. */
@@ -119,8 +124,9 @@ public class AnalysisRepository {
     private List<StoredQuote> quotes(String where, UUID id, String text, int offset, int limit) {
         var query = em.createNativeQuery("""
                 SELECT q.article_id, q.start_offset, q.end_offset, q.text, q.speaker_entity_id, e.canonical_name, q.speaker_surface,
-                       q.speaker_description, q.speaker_role, q.verb, q.kind
+                       q.speaker_description, q.speaker_role, q.verb, q.kind, q.on_behalf_of_entity_id, b.canonical_name, q.confidence
                 FROM quote q JOIN article_analysis aa ON aa.article_id = q.article_id LEFT JOIN entity e ON e.id = q.speaker_entity_id
+                     LEFT JOIN entity b ON b.id = q.on_behalf_of_entity_id
                 WHERE %s ORDER BY aa.published_at DESC NULLS LAST, q.article_id, q.start_offset OFFSET %d LIMIT %d"""
                 .formatted(where, offset, limit));
         if (where.contains(":id")) {
@@ -132,7 +138,8 @@ public class AnalysisRepository {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = query.getResultList();
         return rows.stream().map(r -> new StoredQuote((UUID) r[0], ((Number) r[1]).intValue(), ((Number) r[2]).intValue(), (String) r[3],
-                (UUID) r[4], (String) r[5], (String) r[6], (String) r[7], (String) r[8], (String) r[9], (String) r[10])).toList();
+                (UUID) r[4], (String) r[5], (String) r[6], (String) r[7], (String) r[8], (String) r[9], (String) r[10], (UUID) r[11],
+                (String) r[12], r[13] == null ? null : ((Number) r[13]).doubleValue())).toList();
     }
 
     /** Claims made by an entity (or all), newest articles first. */
@@ -162,7 +169,7 @@ public class AnalysisRepository {
                 "SELECT start_offset, end_offset, surface, resolved, granularity FROM date_mention WHERE article_id = ?1 ORDER BY start_offset")
                 .setParameter(1, articleId).getResultList();
         return rows.stream().map(r -> new StoredDate(((Number) r[0]).intValue(), ((Number) r[1]).intValue(), (String) r[2],
-                r[3] == null ? null : (r[3] instanceof LocalDate ld ? ld : ((java.sql.Date) r[3]).toLocalDate()), (String) r[4])).toList();
+                localDate(r[3]), (String) r[4])).toList();
     }
 
     /** Articles mentioning an entity, newest first. */
@@ -192,6 +199,10 @@ public class AnalysisRepository {
                 ((Number) r[3]).longValue())).toList();
     }
 
+    private static LocalDate localDate(Object value) {
+        return value == null ? null : value instanceof LocalDate ld ? ld : ((java.sql.Date) value).toLocalDate();
+    }
+
     private static String json(List<String> values) {
         try {
             return JSON.writeValueAsString(values);
@@ -209,7 +220,8 @@ public class AnalysisRepository {
     }
 
     public record StoredAnalysis(UUID articleId, int version, String title, Instant publishedAt, Instant analysedAt,
-                                 List<StoredEntity> entities, List<StoredQuote> quotes, List<StoredClaim> claims, List<StoredDate> dates) {
+                                 List<StoredEntity> entities, List<StoredQuote> quotes, List<StoredClaim> claims, List<StoredDate> dates,
+                                 LocalDate referenceDate, String referenceDateSource) {
     }
 
     public record StoredEntity(UUID entityId, String name, EntityType type, double salience, List<String> roles, List<StoredMention> mentions) {
@@ -219,7 +231,8 @@ public class AnalysisRepository {
     }
 
     public record StoredQuote(UUID articleId, int start, int end, String text, UUID speakerId, String speakerName, String speakerSurface,
-                              String speakerDescription, String speakerRole, String verb, String kind) {
+                              String speakerDescription, String speakerRole, String verb, String kind, UUID onBehalfOfId,
+                              String onBehalfOfName, Double confidence) {
     }
 
     public record StoredClaim(UUID articleId, int start, int end, String surface, BigDecimal value, String qualifier, String unit,

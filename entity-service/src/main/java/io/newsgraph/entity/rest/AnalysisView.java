@@ -22,7 +22,21 @@ public record AnalysisView(
         List<EntityItem> entities,
         List<QuoteItem> quotes,
         List<ClaimItem> claims,
-        List<DateItem> dates) {
+        List<DateItem> dates,
+        @Schema(description = "The day relative dates were resolved against and where it comes from; null when the article gives "
+                + "none (relative dates then stay unresolved).") ReferenceDateItem referenceDate) {
+
+    @Schema(name = "ReferenceDate")
+    public record ReferenceDateItem(@Schema(examples = "2025-03-03") LocalDate value,
+                                    @Schema(description = "PUBLISHED_AT (the article's publication time), DATELINE (\"KYIV, March 3 (Reuters) -\"), "
+                                            + "CAPTION (a dated photo caption), BYLINE (an \"Updated: 2025-03-03\" byline) or BODY (the latest "
+                                            + "explicit full date in the text), in that order of trust.", examples = "DATELINE",
+                                            enumeration = {"PUBLISHED_AT", "DATELINE", "CAPTION", "BYLINE", "BODY"}) String source) {
+
+        static ReferenceDateItem of(LocalDate value, String source) {
+            return value == null ? null : new ReferenceDateItem(value, source);
+        }
+    }
 
     @Schema(name = "AnalysisEntity")
     public record EntityItem(
@@ -53,9 +67,27 @@ public record AnalysisView(
     @Schema(name = "Quote")
     public record QuoteItem(int start, int end,
                             @Schema(examples = "The agenda is stop the killing, stop the carnage.") String text,
-                            @Schema(description = "DIRECT (in quote marks), PARTIAL (a fragment in quote marks) or REPORTED.", examples = "DIRECT") String kind,
+                            @Schema(description = "DIRECT (a full quotation in quote marks), PARTIAL (a fragment in quote marks inside the "
+                                    + "reporter's sentence) or INDIRECT (reported speech without quote marks).", examples = "DIRECT",
+                                    enumeration = {"DIRECT", "PARTIAL", "INDIRECT"}) String kind,
                             @Schema(examples = "said") String verb,
-                            SpeakerItem speaker) {
+                            SpeakerItem speaker,
+                            @Schema(description = "The principal a spokesperson speaks for (\"..., quoting Secretary-General Y\", \"on behalf "
+                                    + "of Y\", \"a spokesman for Y\"); null when the speaker speaks for themselves.") PrincipalItem onBehalfOf,
+                            @Schema(description = "0..1, how sure the attribution is: highest for a speaker named next to the quote, lower "
+                                    + "for a pronoun, a role (\"the envoy said\"), a continued paragraph or the sentence's subject; 0 when "
+                                    + "no speaker was found; null for quotes analysed before confidences were stored.", examples = "0.95")
+                            Double confidence) {
+    }
+
+    @Schema(name = "Principal", description = "The person a spokesperson speaks for.")
+    public record PrincipalItem(@Schema(description = "Entity id; null for stateless extraction.") UUID entityId,
+                                @Schema(description = "Key within the analysis.", examples = "PERSON:Antonio Guterres") String key,
+                                @Schema(examples = "Antonio Guterres") String name) {
+
+        static PrincipalItem of(UUID id, String key, String name) {
+            return id == null && key == null ? null : new PrincipalItem(id, key, name);
+        }
     }
 
     @Schema(name = "Claim")
@@ -82,12 +114,14 @@ public record AnalysisView(
                 a.entities().stream().map(e -> new EntityItem(null, e.key(), e.canonicalName(), e.type(), e.salience(), e.roles(),
                         e.mentions().stream().map(m -> new MentionItem(m.start(), m.end(), m.surface())).toList())).toList(),
                 a.quotes().stream().map(q -> new QuoteItem(q.start(), q.end(), q.text(), q.kind().name(), q.verb(),
-                        new SpeakerItem(null, q.speakerKey(), names.get(q.speakerKey()), q.speakerSurface(), q.speakerDescription(), q.speakerRole())))
+                        new SpeakerItem(null, q.speakerKey(), names.get(q.speakerKey()), q.speakerSurface(), q.speakerDescription(), q.speakerRole()),
+                        PrincipalItem.of(null, q.onBehalfOfKey(), names.get(q.onBehalfOfKey())), q.confidence()))
                         .toList(),
                 a.claims().stream().map(c -> new ClaimItem(c.start(), c.end(), c.surface(), c.value(), c.qualifier(), c.unit(), c.inQuote(),
                         c.claimantKey() == null ? null : new SpeakerItem(null, c.claimantKey(), names.get(c.claimantKey()), null, null, null)))
                         .toList(),
-                a.dates().stream().map(d -> new DateItem(d.start(), d.end(), d.surface(), d.resolved(), d.granularity())).toList());
+                a.dates().stream().map(d -> new DateItem(d.start(), d.end(), d.surface(), d.resolved(), d.granularity())).toList(),
+                a.referenceDate() == null ? null : ReferenceDateItem.of(a.referenceDate().value(), a.referenceDate().source().name()));
     }
 
     static AnalysisView of(StoredAnalysis a) {
@@ -96,10 +130,11 @@ public record AnalysisView(
         return new AnalysisView(a.articleId(), a.version(), a.analysedAt(),
                 a.entities().stream().map(e -> new EntityItem(e.entityId(), key.apply(e.entityId()), e.name(), e.type(), e.salience(), e.roles(),
                         e.mentions().stream().map(m -> new MentionItem(m.start(), m.end(), m.surface())).toList())).toList(),
-                a.quotes().stream().map(q -> QuoteView.speakerQuote(q, key.apply(q.speakerId()))).toList(),
+                a.quotes().stream().map(q -> QuoteView.speakerQuote(q, key.apply(q.speakerId()), key.apply(q.onBehalfOfId()))).toList(),
                 a.claims().stream().map(c -> new ClaimItem(c.start(), c.end(), c.surface(), c.value(), c.qualifier(), c.unit(), c.inQuote(),
                         c.claimantId() == null ? null : new SpeakerItem(c.claimantId(), key.apply(c.claimantId()), c.claimantName(), null, null, null)))
                         .toList(),
-                a.dates().stream().map(d -> new DateItem(d.start(), d.end(), d.surface(), d.resolved(), d.granularity())).toList());
+                a.dates().stream().map(d -> new DateItem(d.start(), d.end(), d.surface(), d.resolved(), d.granularity())).toList(),
+                ReferenceDateItem.of(a.referenceDate(), a.referenceDateSource()));
     }
 }

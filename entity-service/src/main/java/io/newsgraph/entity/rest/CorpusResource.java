@@ -63,7 +63,14 @@ public class CorpusResource {
     @Operation(operationId = "listQuotes", summary = "Quotes across the corpus",
             description = "Filter by speaker entity and/or words in the quote (web-search syntax); newest articles first.")
     @APIResponse(responseCode = "200", description = "One page of quotes.",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Views.QuotePage.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Views.QuotePage.class),
+                    examples = @ExampleObject(name = "spokesperson", description = "A spokesman speaking for his principal.", value = """
+                            {"items": [{"articleId": "3f1c2b9e-7a4d-4e21-9c55-0d6b8a1f2e33", "quote": {"start": 212, "end": 287,
+                              "text": "Attacks on humanitarian workers are unacceptable and may amount to war crimes", "kind": "DIRECT",
+                              "verb": "told", "speaker": {"entityId": "0b6f3c1e-5d2a-4c7e-8f3b-2a1d9e4c7b10", "key": null,
+                              "name": "Stephane Dumont", "surface": "Stephane Dumont", "description": null, "role": "UN spokesman"},
+                              "onBehalfOf": {"entityId": "7c2d4e6f-1a3b-4c5d-9e8f-0a1b2c3d4e5f", "key": null, "name": "Antonio Guterres"},
+                              "confidence": 0.95}}], "nextCursor": null, "next": null}""")))
     public Views.QuotePage quotes(@Parameter(description = "Speaker entity id.", example = EntityResource.ID_EXAMPLE) @QueryParam("speaker") String speaker,
                                   @Parameter(description = "Words in the quote.", example = "cease-fire") @QueryParam("q") String q,
                                   @Parameter(description = "`nextCursor` of the previous page.") @QueryParam("cursor") String cursor,

@@ -9,12 +9,13 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record QuoteView(UUID articleId, AnalysisView.QuoteItem quote) {
 
     static QuoteView of(StoredQuote q) {
-        return new QuoteView(q.articleId(), speakerQuote(q, null));
+        return new QuoteView(q.articleId(), speakerQuote(q, null, null));
     }
 
-    /** {@code key}: the speaker's key within an analysis, when the quote is shown inside one. */
-    static AnalysisView.QuoteItem speakerQuote(StoredQuote q, String key) {
+    /** {@code key}, {@code principalKey}: the speaker's and principal's keys within an analysis, when shown inside one. */
+    static AnalysisView.QuoteItem speakerQuote(StoredQuote q, String key, String principalKey) {
         return new AnalysisView.QuoteItem(q.start(), q.end(), q.text(), q.kind(), q.verb(), new AnalysisView.SpeakerItem(q.speakerId(),
-                key, q.speakerName(), q.speakerSurface(), q.speakerDescription(), q.speakerRole()));
+                key, q.speakerName(), q.speakerSurface(), q.speakerDescription(), q.speakerRole()),
+                AnalysisView.PrincipalItem.of(q.onBehalfOfId(), principalKey, q.onBehalfOfName()), q.confidence());
     }
 }

@@ -36,7 +36,8 @@ public class ArticleAnalyser {
     AnalysisRepository analyses;
 
     public void analyseAndStore(ArticleVersion article) {
-        Analysis analysis = engine.analyse(new ExtractionInput(article.title(), article.body(), article.publishedAt()));
+        Analysis analysis = engine.analyse(new ExtractionInput(article.title(), article.body(), article.publishedAt(),
+                article.datelineText(), article.captionTexts(), article.bylineDate()));
         Map<String, UUID> idsByKey = new HashMap<>();
         // Several extracted entities can resolve to one stored entity (user aliases, merges): fold them.
         Map<UUID, StoredEntity> byId = new LinkedHashMap<>();
@@ -52,7 +53,8 @@ public class ArticleAnalyser {
         List<StoredQuote> quotes = new ArrayList<>();
         for (QuoteResult q : analysis.quotes()) {
             quotes.add(new StoredQuote(article.articleId(), q.start(), q.end(), q.text(), idsByKey.get(q.speakerKey()), null,
-                    q.speakerSurface(), q.speakerDescription(), q.speakerRole(), q.verb(), q.kind().name()));
+                    q.speakerSurface(), q.speakerDescription(), q.speakerRole(), q.verb(), q.kind().name(), idsByKey.get(q.onBehalfOfKey()),
+                    null, q.confidence()));
         }
         List<StoredClaim> claims = new ArrayList<>();
         for (ClaimResult c : analysis.claims()) {
@@ -62,7 +64,9 @@ public class ArticleAnalyser {
         List<StoredDate> dates = analysis.dates().stream()
                 .map(d -> new StoredDate(d.start(), d.end(), d.surface(), d.resolved(), d.granularity())).toList();
         analyses.replace(new StoredAnalysis(article.articleId(), article.version(), article.title(), article.publishedAt(), null,
-                List.copyOf(byId.values()), quotes, claims, dates));
+                List.copyOf(byId.values()), quotes, claims, dates,
+                analysis.referenceDate() == null ? null : analysis.referenceDate().value(),
+                analysis.referenceDate() == null ? null : analysis.referenceDate().source().name()));
     }
 
     private static StoredEntity fold(StoredEntity a, StoredEntity b) {

@@ -50,7 +50,7 @@ class ClaimExtractorTests {
                 "1580|more than|guided aerial bombs|PERSON:Volodymyr Zelensky|true",
                 "1100|almost|strike drones|PERSON:Volodymyr Zelensky|true",
                 "15|null|missiles|PERSON:Volodymyr Zelensky|true",
-                "59|null|Ukrainian drones|ORGANIZATION:Russia's Ministry of Defense|false",
+                "59|null|Ukrainian drones|ORGANIZATION:Ministry of Defense|false",
                 "4|null|eastern Ukrainian regions|null|false",
                 "4|null|regions|null|false"), lines);
     }

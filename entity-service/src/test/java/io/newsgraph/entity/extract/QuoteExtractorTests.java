@@ -77,9 +77,9 @@ class QuoteExtractorTests {
 
     @Test
     void reportedSpeech() {
-        assertEquals(List.of("REPORTED|PERSON:Tom Park|said|the deal was off"), quotes("Tom Park said on Monday that the deal was off."));
-        assertEquals(List.of("REPORTED|PERSON:Anna Lee|reported|Prices rose again"), quotes("Prices rose again, Anna Lee reported."));
-        assertEquals(List.of("REPORTED||said|the vote was delayed"), quotes("Two officials, speaking anonymously, said the vote was delayed."));
+        assertEquals(List.of("INDIRECT|PERSON:Tom Park|said|the deal was off"), quotes("Tom Park said on Monday that the deal was off."));
+        assertEquals(List.of("INDIRECT|PERSON:Anna Lee|reported|Prices rose again"), quotes("Prices rose again, Anna Lee reported."));
+        assertEquals(List.of("INDIRECT||said|the vote was delayed"), quotes("Two officials, speaking anonymously, said the vote was delayed."));
     }
 
     @Test
@@ -97,25 +97,25 @@ class QuoteExtractorTests {
                 "DIRECT|PERSON:Rustem Unerov|null|posted|Ukrainian Defense Minister|We have concluded our meeting ",
                 "DIRECT|PERSON:Rustem Unerov|null|posted|Ukrainian Defense Minister|The discussion was productive ",
                 "DIRECT|PERSON:Steve Witkoff|null|said|US special envoy|I think that you're going to s",
-                "REPORTED|null|A Ukrainian official|said|null|the Ukrainian delegation might",
-                "REPORTED|ORGANIZATION:Bloomberg News|null|reported|null|The US hopes to reach a broad ",
+                "INDIRECT|null|A Ukrainian official|said|null|the Ukrainian delegation might",
+                "INDIRECT|ORGANIZATION:Bloomberg News|null|reported|null|The US hopes to reach a broad ",
                 "DIRECT|PERSON:Dmitry Kuznets|null|told|military analyst with the Russian news outlet Meduza|Both sides still believe that ",
                 "PARTIAL|PERSON:Dmitry Kuznets|null|adding|military analyst with the Russian news outlet Meduza|visions of what an agreement c",
                 "PARTIAL|PERSON:Donald Trump|null|null|US President|that the movement to peace wil",
-                "REPORTED|LOCATION:Moscow|null|saying|null|Ukraine hit an oil depot in so",
-                "REPORTED|LOCATION:Kyiv|null|said|null|Russia had struck hospitals an",
+                "INDIRECT|LOCATION:Moscow|null|saying|null|Ukraine hit an oil depot in so",
+                "INDIRECT|LOCATION:Kyiv|null|said|null|Russia had struck hospitals an",
                 "DIRECT|PERSON:Volodymyr Zelensky|null|said|Ukrainian President|This week alone, more than 1,5",
-                "REPORTED|ORGANIZATION:Russia's Ministry of Defense|null|said|null|it had shot down 59 Ukrainian ",
-                "REPORTED|PERSON:Vladimir Putin|null|said|Russian President|he wants Ukraine to drop its a",
-                "REPORTED|PERSON:John Coale|null|said|Trump's deputy Ukraine envoy|the US had not ruled out poten",
-                "REPORTED|PERSON:Pete Hegseth|null|told|US Defense Secretary|Ukraine's military allies in B",
-                "REPORTED|PERSON:Donald Trump|null|said|US President|he does not believe Russia wou",
+                "INDIRECT|ORGANIZATION:Ministry of Defense|null|said|null|it had shot down 59 Ukrainian ",
+                "INDIRECT|PERSON:Vladimir Putin|null|said|Russian President|he wants Ukraine to drop its a",
+                "INDIRECT|PERSON:John Coale|null|said|Trump's deputy Ukraine envoy|the US had not ruled out poten",
+                "INDIRECT|PERSON:Pete Hegseth|null|told|US Defense Secretary|Ukraine's military allies in B",
+                "INDIRECT|PERSON:Donald Trump|null|said|US President|he does not believe Russia wou",
                 "PARTIAL|PERSON:Donald Trump|null|said|US President|allow",
-                "REPORTED|null|some Russian officials|said|null|they could not accept such a f",
+                "INDIRECT|null|some Russian officials|said|null|they could not accept such a f",
                 "DIRECT|PERSON:Steve Witkoff|null|said|US special envoy|I just don't see that he wants",
                 "DIRECT|PERSON:Steve Witkoff|null|said|US special envoy|And I think the Europeans are ",
-                "REPORTED|LOCATION:Ukraine|null|says|null|it already recognizes that it ",
-                "REPORTED|LOCATION:Kyiv|null|says|null|it will never recognize Russia"), lines);
+                "INDIRECT|LOCATION:Ukraine|null|says|null|it already recognizes that it ",
+                "INDIRECT|LOCATION:Kyiv|null|says|null|it will never recognize Russia"), lines);
     }
 
     @Test

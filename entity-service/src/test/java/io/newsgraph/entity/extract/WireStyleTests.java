@@ -25,17 +25,17 @@ class WireStyleTests {
     void apStyleCurlyQuotesNestedQuotesAndPronouns() {
         Analysis a = analyse("/samples/ap-style.txt");
         assertEquals(List.of(
-                "REPORTED|PERSON:Andrii Sybiha|null|said|a new round of prisoner exchanges could happen \"within days,\" as negotiators met again in Istanbul",
+                "INDIRECT|PERSON:Andrii Sybiha|null|said|a new round of prisoner exchanges could happen \"within days,\" as negotiators met again in Istanbul",
                 "PARTIAL|PERSON:Andrii Sybiha|null|said|within days",
                 "DIRECT|PERSON:Andrii Sybiha|null|told|We are ready for a full exchange of all for all",
                 "DIRECT|PERSON:Andrii Sybiha|null|told|Our position has not changed.",
-                "REPORTED|PERSON:Andrii Sybiha|null|said|the Russian side had handed over a list of 1,200 names",
+                "INDIRECT|PERSON:Andrii Sybiha|null|said|the Russian side had handed over a list of 1,200 names",
                 "DIRECT|PERSON:Andrii Sybiha|null|said|The message from Moscow was clear: 'We will decide who comes home,'",
                 "DIRECT|PERSON:Andrii Sybiha|null|said|That is not how a humanitarian process works.",
-                "REPORTED|PERSON:Dmitry Peskov|null|said|the talks were \"constructive\" and that Moscow would respond next week",
+                "INDIRECT|PERSON:Dmitry Peskov|null|said|the talks were \"constructive\" and that Moscow would respond next week",
                 "PARTIAL|PERSON:Dmitry Peskov|null|said|constructive",
-                "REPORTED|PERSON:Oleksandr Syrskyi|null|said|Russian troops had launched 47 assaults along the front line in the past 24 hours",
-                "REPORTED||a spokeswoman|said|The European Commission on Monday approved $1.5 billion in new aid for Ukraine's energy grid"),
+                "INDIRECT|PERSON:Oleksandr Syrskyi|null|said|Russian troops had launched 47 assaults along the front line in the past 24 hours",
+                "INDIRECT||a spokeswoman|said|The European Commission on Monday approved $1.5 billion in new aid for Ukraine's energy grid"),
                 quoteLines(a));
         Map<String, List<String>> roles = a.entities().stream().filter(e -> e.type() == EntityType.PERSON)
                 .collect(Collectors.toMap(EntityResult::key, EntityResult::roles));
@@ -51,10 +51,10 @@ class WireStyleTests {
     void reutersStyleStraightQuotesJointSpeakersAndToldReporters() {
         Analysis a = analyse("/samples/reuters-style.txt");
         assertEquals(List.of(
-                "REPORTED|PERSON:Friedrich Merz+PERSON:Emmanuel Macron|null|said|Europe must raise defence spending to 3.5% of economic output by 2030",
+                "INDIRECT|PERSON:Friedrich Merz+PERSON:Emmanuel Macron|null|said|Europe must raise defence spending to 3.5% of economic output by 2030",
                 "DIRECT|PERSON:Friedrich Merz|null|told|We cannot wait for others to guarantee our security",
                 "DIRECT|PERSON:Friedrich Merz|null|told|Europe has to act now.",
-                "REPORTED|PERSON:Emmanuel Macron|null|said|France would host a summit of European leaders in Paris next month",
+                "INDIRECT|PERSON:Emmanuel Macron|null|said|France would host a summit of European leaders in Paris next month",
                 "DIRECT|PERSON:Guillaume Faury|null|said|This is a turning point for the European defence industry",
                 "PARTIAL|PERSON:Mark Rutte|null|telling|a quantum leap"), quoteLines(a));
         List<String> keys = a.entities().stream().map(EntityResult::key).sorted().toList();
@@ -75,7 +75,7 @@ class WireStyleTests {
                 "PERSON:Ajay Banga", List.of("World Bank President", "former Mastercard executive"),
                 "PERSON:William Ruto", List.of("Kenyan President")), roles);
         assertEquals(List.of("DIRECT|PERSON:William Ruto|null|said|Debt relief is no longer optional",
-                        "REPORTED|PERSON:Ajay Banga|null|said|the bank would double its lending to Africa within five years"),
+                        "INDIRECT|PERSON:Ajay Banga|null|said|the bank would double its lending to Africa within five years"),
                 quoteLines(a));
     }
 

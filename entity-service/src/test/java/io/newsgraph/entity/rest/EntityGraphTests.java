@@ -15,6 +15,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import jakarta.inject.Inject;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -120,6 +121,26 @@ class EntityGraphTests {
                 .then().statusCode(200).body("articleCount", equalTo(2)).body("aliases.alias", hasItem("M. Solheimova"));
         given().redirects().follow(false).get("/api/v1/entities/" + source).then().statusCode(301);
         Problems.assertProblem(given().contentType("application/json").body("{\"source\": \"" + source + "\"}").post("/api/v1/entities/" + target + "/merge").then(), 409);
+    }
+
+    @Test
+    void storedQuotesKeepPrincipalConfidenceAndTheReferenceDate() {
+        UUID id = UUID.randomUUID();
+        String body = "\"The attack is a crime,\" Sven Lundqvist told reporters, quoting Secretary-General Petra Holm.\n\n"
+                + "Lundqvist said the convoy was hit on Tuesday.";
+        QuarkusTransaction.requiringNew().run(() -> analyser.analyseAndStore(new ArticleVersion(id, 1, "CREATED", "Convoy", body, null,
+                "GENEVA, April 9, 2025 (Reuters) -", List.of(), null)));
+        given().get("/api/v1/articles/" + id + "/analysis").then().statusCode(200)
+                .body("referenceDate.value", equalTo("2025-04-09"))
+                .body("referenceDate.source", equalTo("DATELINE"))
+                .body("dates.find { it.surface == 'Tuesday' }.resolved", equalTo("2025-04-08"))
+                .body("quotes.find { it.kind == 'DIRECT' }.speaker.name", equalTo("Sven Lundqvist"))
+                .body("quotes.find { it.kind == 'DIRECT' }.onBehalfOf.name", equalTo("Petra Holm"))
+                .body("quotes.find { it.kind == 'DIRECT' }.confidence", equalTo(0.95f))
+                .body("quotes.find { it.kind == 'INDIRECT' }.speaker.name", equalTo("Sven Lundqvist"));
+        String speaker = entityId("Sven Lundqvist", "PERSON");
+        given().get("/api/v1/entities/" + speaker + "/quotes").then().statusCode(200)
+                .body("items.quote.onBehalfOf.name", hasItem("Petra Holm"));
     }
 
     @Test

@@ -55,6 +55,20 @@ class ExtractResourceTests {
     }
 
     @Test
+    void datelineInTheTextGivesTheReferenceDateAndIsNoEntity() {
+        given().contentType("text/plain; charset=utf-8")
+                .body("KYIV, March 3, 2025 (Reuters) - Mayor Ihor Petrenko said on Monday that schools would reopen.")
+                .post("/api/v1/extract").then().statusCode(200)
+                .body("referenceDate.value", equalTo("2025-03-03"))
+                .body("referenceDate.source", equalTo("DATELINE"))
+                .body("dates.find { it.surface == 'Monday' }.resolved", equalTo("2025-03-03"))
+                .body("entities.name", not(hasItem("Reuters")))
+                .body("quotes[0].kind", equalTo("INDIRECT"))
+                .body("quotes[0].speaker.name", equalTo("Ihor Petrenko"))
+                .body("quotes[0].onBehalfOf", equalTo(null));
+    }
+
+    @Test
     void plainTextWorksToo() {
         given().contentType("text/plain; charset=utf-8").queryParam("publishedAt", "2025-03-23T12:00:00Z")
                 .body("Chancellor Olaf Scholz met President Emmanuel Macron in Paris on Monday. \"We agree,\" Scholz said.")

@@ -38,6 +38,19 @@ final class Details {
                     .append(" / for ").append(Quotes.onBehalfOf(q)).append("] ")
                     .append(q.text().length() > 70 ? q.text().substring(0, 70) + "…" : q.text()).append('\n');
         }
+        java.util.Map<String, EntityResult> byKey = new java.util.HashMap<>();
+        a.analysis().entities().forEach(e -> byKey.put(e.key(), e));
+        Set<QuoteResult> used = new java.util.HashSet<>();
+        for (Gold.Quote g : a.article().gold().quotes()) {
+            QuoteResult p = Scorer.match(g, a.analysis().quotes(), used, !"INDIRECT".equals(g.kind()));
+            if (p != null) {
+                used.add(p);
+            }
+            if (p == null || !Scorer.speakerMatches(g.speaker(), p.speakerKey(), byKey)) {
+                out.append("    MISATTRIBUTED ").append(g.kind()).append(" '").append(g.text()).append("' gold ").append(g.speaker())
+                        .append(" got ").append(p == null ? "no match" : p.speakerKey() + " (" + p.speakerSurface() + ")").append('\n');
+            }
+        }
         for (DateResult d : a.analysis().dates()) {
             out.append("    date ").append(d.surface()).append(" = ").append(d.resolved()).append('\n');
         }

@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -21,7 +22,7 @@ import java.util.stream.Stream;
  * WireCopyParser.parse, HTML → HtmlArticleParser, JSON → fields over WireCopyParser.parseBody), and its gold.
  */
 record DevArticle(String name, Gold gold, String title, String author, String source, String place, List<Caption> captions,
-                  Instant metaPublishedAt, String body, Instant publishedAt) {
+                  Instant metaPublishedAt, String body, Instant publishedAt, String datelineText, LocalDate bylineDate) {
 
     static final ObjectMapper JSON = new ObjectMapper();
 
@@ -52,7 +53,7 @@ record DevArticle(String name, Gold gold, String title, String author, String so
             Instant published = node.hasNonNull("publishedAt") ? Instant.parse(node.get("publishedAt").asText()) : given;
             DevArticle a = of(name, gold, parsed, text(node, "title"), text(node, "author"), text(node, "source"), published);
             return new DevArticle(a.name(), gold, a.title(), a.author(), a.source(), a.place(), a.captions(),
-                    node.hasNonNull("publishedAt") ? published : parsed.publishedAt(), a.body(), published);
+                    node.hasNonNull("publishedAt") ? published : parsed.publishedAt(), a.body(), published, a.datelineText(), a.bylineDate());
         }
         return of(name, gold, new WireCopyParser().parse(raw), null, null, null, given);
     }
@@ -62,7 +63,21 @@ record DevArticle(String name, Gold gold, String title, String author, String so
         Instant published = given != null ? given : parsed.publishedAt();
         return new DevArticle(name, gold, title != null ? title : parsed.title(), author != null ? author : parsed.byline().author(),
                 source != null ? source : parsed.byline().source(), parsed.byline().place(), parsed.captions(),
-                parsed.publishedAt(), parsed.body(), published);
+                parsed.publishedAt(), parsed.body(), published, optional(parsed, "datelineText", String.class),
+                optional(parsed, "bylineDate", LocalDate.class));
+    }
+
+    /**
+     * A parser field that article-service adds for issue 14 (the raw dateline, the "Updated:" date) and feeds to
+     * entity-service; read reflectively so this scorer runs against the parser before and after that change.
+     */
+    private static <T> T optional(ParsedArticle parsed, String accessor, Class<T> type) {
+        try {
+            Object value = ParsedArticle.class.getMethod(accessor).invoke(parsed);
+            return type.isInstance(value) ? type.cast(value) : null;
+        } catch (ReflectiveOperationException e) {
+            return null;
+        }
     }
 
     private static String text(JsonNode node, String field) {

@@ -1,5 +1,6 @@
 package io.newsgraph.bench.quality;
 
+import io.newsgraph.article.parse.Caption;
 import io.newsgraph.entity.extract.ExtractionInput;
 
 /** What entity-service receives for an article: the fields of article-service's feed item. */
@@ -9,6 +10,7 @@ final class Inputs {
     }
 
     static ExtractionInput of(DevArticle a) {
-        return new ExtractionInput(a.title(), a.body(), a.publishedAt());
+        return new ExtractionInput(a.title(), a.body(), a.publishedAt(), a.datelineText(),
+                a.captions().stream().map(Caption::text).toList(), a.bylineDate());
     }
 }

@@ -9,6 +9,6 @@ final class Quotes {
     }
 
     static String onBehalfOf(QuoteResult quote) {
-        return null;
+        return quote.onBehalfOfKey();
     }
 }

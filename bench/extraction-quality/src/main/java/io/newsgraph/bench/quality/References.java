@@ -1,8 +1,6 @@
 package io.newsgraph.bench.quality;
 
 import io.newsgraph.entity.extract.Analysis;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 
 /** The reference date the analysis resolved relative dates against. */
 final class References {
@@ -14,7 +12,7 @@ final class References {
     }
 
     static Reference of(DevArticle article, Analysis analysis) {
-        return article.publishedAt() == null ? null
-                : new Reference(LocalDate.ofInstant(article.publishedAt(), ZoneOffset.UTC).toString(), "PUBLISHED_AT");
+        return analysis.referenceDate() == null ? null
+                : new Reference(analysis.referenceDate().value().toString(), analysis.referenceDate().source().name());
     }
 }

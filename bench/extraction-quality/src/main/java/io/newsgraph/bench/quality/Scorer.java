@@ -85,7 +85,7 @@ final class Scorer {
     private static void scoreQuotes(Gold gold, Analysis analysis, Map<String, Counts> scores) {
         Map<String, EntityResult> byKey = new HashMap<>();
         analysis.entities().forEach(e -> byKey.put(e.key(), e));
-        List<QuoteResult> marked = analysis.quotes().stream().filter(q -> q.kind() != QuoteKind.REPORTED).toList();
+        List<QuoteResult> marked = analysis.quotes().stream().filter(q -> q.kind() != QuoteKind.INDIRECT).toList();
         Set<QuoteResult> used = new HashSet<>();
         int detected = 0;
         int goldMarked = 0;
@@ -106,7 +106,7 @@ final class Scorer {
             }
             used.add(p);
             matchedAll++;
-            if (isMarked && p.kind() != QuoteKind.REPORTED) {
+            if (isMarked && p.kind() != QuoteKind.INDIRECT) {
                 detected++;
             }
             kindRight += g.kind().equals(kindName(p.kind())) ? 1 : 0;
@@ -124,7 +124,7 @@ final class Scorer {
     }
 
     /** Gold quotes in marks look among quotes in marks first, reported speech among reported speech first. */
-    private static QuoteResult match(Gold.Quote g, List<QuoteResult> quotes, Set<QuoteResult> used, boolean marked) {
+    static QuoteResult match(Gold.Quote g, List<QuoteResult> quotes, Set<QuoteResult> used, boolean marked) {
         String text = norm(g.text());
         QuoteResult fallback = null;
         for (QuoteResult q : quotes) {
@@ -132,7 +132,7 @@ final class Scorer {
             if (used.contains(q) || p.length() < 3 || !(p.contains(text) || text.contains(p))) {
                 continue;
             }
-            if ((q.kind() != QuoteKind.REPORTED) == marked) {
+            if ((q.kind() != QuoteKind.INDIRECT) == marked) {
                 return q;
             }
             if (fallback == null) {
@@ -143,10 +143,10 @@ final class Scorer {
     }
 
     static String kindName(QuoteKind kind) {
-        return kind == QuoteKind.REPORTED ? "INDIRECT" : kind.name();
+        return kind.name();
     }
 
-    private static boolean speakerMatches(String gold, String key, Map<String, EntityResult> byKey) {
+    static boolean speakerMatches(String gold, String key, Map<String, EntityResult> byKey) {
         if (gold == null) {
             return key == null;
         }
