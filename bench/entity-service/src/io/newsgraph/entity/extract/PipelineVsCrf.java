@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -124,16 +123,20 @@ public final class PipelineVsCrf {
         DateExtractor dates = new DateExtractor(lexicon);
         ClaimExtractor claims = new ClaimExtractor();
         SalienceScorer salience = new SalienceScorer();
-        String[] stages = {"normalize", "segment", "gazetteer", "crf", "composite_merge", "canonicalize", "roles", "dates",
-                "quotes", "claims", "salience"};
+        SpanRepair spanRepair = new SpanRepair();
+        String[] stages = {"normalize+markup+reference", "segment", "gazetteer", "crf", "composite_merge", "span_repair+canonicalize",
+                "roles", "dates", "quotes", "claims", "salience"};
         long[] ns = new long[stages.length];
         int n = 0;
         for (int pass = 0; pass < 2; pass++) {
             for (ExtractionInput in : inputs) {
                 long t = mx.getCurrentThreadCpuTime(), u;
-                String text = TextNormalizer.normalize(in.body());
+                String normalized = TextNormalizer.normalize(in.body());
+                WireMarkup.Markup markup = WireMarkup.find(normalized);
+                String text = markup.blank(normalized);
+                ReferenceDate reference = ReferenceDates.choose(in, markup, text);
+                LocalDate published = reference == null ? null : reference.value();
                 u = mx.getCurrentThreadCpuTime(); ns[0] += u - t; t = u;
-                LocalDate published = in.publishedAt() == null ? null : LocalDate.ofInstant(in.publishedAt(), ZoneOffset.UTC);
                 Segmentation seg = segmenter.segment(text);
                 u = mx.getCurrentThreadCpuTime(); ns[1] += u - t; t = u;
                 sink += gazetteer.recognize(text).size();
@@ -142,7 +145,7 @@ public final class PipelineVsCrf {
                 u = mx.getCurrentThreadCpuTime(); ns[3] += u - t; t = u;
                 List<Mention> mentions = composite.recognize(text); // gazetteer + CRF again + merge
                 u = mx.getCurrentThreadCpuTime(); ns[4] += u - t; t = u;
-                EntityIndex index = canonicalizer.canonicalize(text, mentions);
+                EntityIndex index = canonicalizer.canonicalize(text, spanRepair.repair(text, mentions));
                 u = mx.getCurrentThreadCpuTime(); ns[5] += u - t; t = u;
                 List<RoleSpan> roleSpans = roles.extract(seg, index);
                 u = mx.getCurrentThreadCpuTime(); ns[6] += u - t; t = u;

@@ -18,7 +18,8 @@ import java.util.regex.Pattern;
  * (taken in UTC). Resolution rules:
  * <ul>
  *   <li>weekday names: the most recent such day on or before publication, unless the clause is
- *       future tense ("will meet on Monday", "expected to", "might"), then the first such day on or
+ *       future tense ("will meet on Monday", "expected to", "might", reported "would reopen on Tuesday", a call
+ *       or forecast for a day: "urged ... to gather on Monday"), then the first such day on or
  *       after publication; the clause is read from the last reporting verb before the expression;</li>
  *   <li>month and day without a year ("April 20"): the occurrence nearest to publication;</li>
  *   <li>weeks start on Sunday (US newsroom convention): "last week" is the week before the one
@@ -55,7 +56,8 @@ final class DateExtractor {
             Pattern.CASE_INSENSITIVE);
     private static final Pattern YEAR_NUMBER = Pattern.compile("\\b(?:(?:pre|post|mid)-)?((?:1[89]|20)\\d{2})\\b(?![,.]\\d)(?!-\\d)");
     private static final Pattern FUTURE = Pattern.compile(
-            "\\b(?:will|won't|shall|going to|expected to|set to|due to|scheduled|plans? to|planning to|might|may|to be held|upcoming|next)\\b|'ll\\b");
+            "\\b(?:will|won't|shall|would|going to|expected to|set to|due to|scheduled|plans? to|planning to|might|may|to be held|upcoming|next"
+                    + "|urge[sd]?|call(?:s|ed)? on|forecasts?)\\b|'ll\\b");
     private static final Pattern YEAR_PREPOSITION = Pattern.compile("\\b(?:in|since|by|until|from|of|before|after|early|late)\\s+$",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern NEXT_WORD = Pattern.compile("\\G\\s+([a-z][a-z-]*)");
@@ -176,12 +178,15 @@ final class DateExtractor {
         return new Resolution(date, DAY);
     }
 
-    /** Future markers between the last reporting verb (or the sentence start) and the expression. */
+    /**
+     * Future markers from the last reporting verb (or the sentence start) to the expression; the verb itself
+     * counts, since a call ("urged ... to gather on Monday") points forward.
+     */
     private boolean isFutureClause(Segmentation segmentation, int at) {
         int from = segmentation.sentenceAt(at).start();
         for (Token t : segmentation.tokensIn(from, at)) {
             if (lexicon.isReportingVerb(t.text())) {
-                from = t.end();
+                from = t.start();
             }
         }
         return FUTURE.matcher(segmentation.text().substring(from, at)).find();

@@ -26,6 +26,13 @@ class DateExtractorTests {
     }
 
     @Test
+    void reportedFutureAndCallsPointForward() {
+        assertEquals(List.of("Tuesday=2025-03-25/DAY", "Monday=2025-03-24/DAY", "Wednesday=2025-03-26/DAY"),
+                dates("The mayor said schools would reopen on Tuesday. She urged supporters to gather on Monday. "
+                        + "Forecasters said the service forecast rain for Wednesday.", SUNDAY));
+    }
+
+    @Test
     void explicitDates() {
         assertEquals(List.of("April 20=2025-04-20/DAY", "Aug 15, 2024=2024-08-15/DAY", "December 2023=2023-12-01/MONTH",
                         "2024-02-29=2024-02-29/DAY", "5 May 2021=2021-05-05/DAY"),
