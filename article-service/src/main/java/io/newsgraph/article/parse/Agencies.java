@@ -58,7 +58,8 @@ public final class Agencies {
         return found != null ? found.name() : Texts.nullIfBlank(name);
     }
 
-    static boolean isAgency(String name) {
+    /** Whether the name is one of a news agency (not a picture agency, outlet or collective credit). */
+    public static boolean isAgency(String name) {
         Source found = find(name);
         return found != null && found.kind() == Kind.AGENCY;
     }

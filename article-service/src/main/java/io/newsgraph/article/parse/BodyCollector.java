@@ -61,7 +61,8 @@ final class BodyCollector {
         Dateline found = dateline == null ? null : dateline.dateline();
         Byline merged = Bylines.merge(Bylines.merge(byline, headerByline), dateline == null ? Byline.NONE : dateline.byline());
         merged = Bylines.merge(merged, trailerByline);
-        String agency = found != null && found.agency() != null ? found.agency() : tagAgency;
+        // A broadcaster in a dateline ("Hong Kong CNN —") is the source, not a news agency.
+        String agency = found != null && Agencies.isAgency(found.agency()) ? found.agency() : tagAgency;
         if (agency == null && merged.source() != null && Agencies.isAgency(merged.source())) {
             agency = Agencies.canonical(merged.source());
         }

@@ -51,21 +51,22 @@ public class ArticleDrafts {
         }
         List<StoredCaption> captions = parsed.captions().stream().map(c -> new StoredCaption(c.text(), c.credit())).toList();
         Instant publishedAt = meta.publishedAt() != null ? meta.publishedAt() : parsed.publishedAt();
+        String source = Agencies.canonical(firstNonBlank(meta.source(), parsed.byline().source()));
         return new ArticleDraft(meta.externalId(), title,
                 firstNonBlank(meta.author(), parsed.byline().author()),
-                Agencies.canonical(firstNonBlank(meta.source(), parsed.byline().source())),
+                source,
                 parsed.byline().place(),
                 firstNonBlank(meta.url(), parsed.url()),
                 firstNonBlank(meta.language(), parsed.language()),
                 publishedAt,
-                parsed.body(), captions, parsed.footers(), wire(parsed, publishedAt), original, mediaType);
+                parsed.body(), captions, parsed.footers(), wire(parsed, publishedAt, source), original, mediaType);
     }
 
     /**
      * The dateline's year is rarely printed: it is the year that puts the day closest before the publication date
      * (else the byline's date), never more than two days after it; with neither, only the month and day are known.
      */
-    private static WireMetadata wire(ParsedArticle parsed, Instant publishedAt) {
+    private static WireMetadata wire(ParsedArticle parsed, Instant publishedAt, String source) {
         Dateline dateline = parsed.dateline();
         LocalDate bylineDate = parsed.byline().date();
         MonthDay monthDay = dateline == null ? null : dateline.monthDay();
@@ -75,7 +76,9 @@ public class ArticleDrafts {
             datelineDate = dateline.year() != null ? monthDay.atYear(dateline.year()) : WireDates.resolve(monthDay, reference);
         }
         List<StoredCredit> credits = parsed.credits().stream().map(c -> new StoredCredit(c.role(), c.names())).toList();
-        return new WireMetadata(dateline == null ? null : dateline.text(), monthDay, datelineDate, parsed.agency(),
+        // Copy that names no agency itself but comes from one ("source": "Agence France-Presse") is that agency's.
+        String agency = parsed.agency() != null ? parsed.agency() : Agencies.isAgency(source) ? source : null;
+        return new WireMetadata(dateline == null ? null : dateline.text(), monthDay, datelineDate, agency,
                 bylineDate, credits);
     }
 
