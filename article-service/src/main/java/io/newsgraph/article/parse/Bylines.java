@@ -1,5 +1,6 @@
 package io.newsgraph.article.parse;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -25,11 +26,13 @@ final class Bylines {
             "and", "&", "de", "da", "di", "du", "del", "van", "von", "der", "den", "la", "le", "bin", "al", "el", "y",
             "of", "upon", "am");
 
-    /** Outlet names that commonly close a byline ("By Jane Doe, Reuters") or fill a dateline. */
-    static final Set<String> KNOWN_AGENCIES = Set.of(
-            "reuters", "ap", "associated press", "the associated press", "afp", "agence france-presse", "xinhua",
-            "bloomberg", "dpa", "kyodo", "kyodo news", "yonhap", "tass", "efe", "ansa", "upi", "pa", "cnn", "bbc",
-            "china daily", "agencies", "anadolu", "interfax", "ria novosti", "pti", "ians", "aap");
+    /** "Updated: 2025-03-03 10:17", "Published: March 3, 2025", "Last updated 2025-03-03": the rest must be a date. */
+    private static final Pattern DATED = Pattern.compile(
+            "(?i:(?:last\\s+)?(?:updated|published|posted|modified|date))\\s*(?::|-|–)?\\s*(\\S.{0,60})");
+    /** A date, optionally with a time and zone: "2025-03-03 10:17", "March 3, 2025", "2025-03-03T10:17:00Z". */
+    private static final Pattern DATE_ONLY = Pattern.compile(
+            "(?:(?:19|20)\\d{2}-\\d{2}-\\d{2}|" + WireDates.MONTH_DAY + ")"
+                    + "(?:[\\s,T]+[\\d:.+-]{1,14}(?:\\s*(?i:a\\.?m\\.?|p\\.?m\\.?))?)?(?:\\s*\\(?[A-Z]{1,5}\\)?)?");
 
     /** Last words that mark an outlet name rather than a person ("Washington Post", "Kyodo News"). */
     private static final Set<String> OUTLET_WORDS = Set.of(
@@ -55,6 +58,13 @@ final class Bylines {
         if (CN_MARKERS.stream().anyMatch(s::contains)) {
             return parseChinese(s);
         }
+        if (s.contains("|")) {
+            return parseSegments(s.split("\\s*\\|\\s*"));
+        }
+        Byline dated = datedLine(s);
+        if (dated != null) {
+            return dated;
+        }
         Matcher by = BY.matcher(s);
         if (by.matches()) {
             return parseBy(by.group(1));
@@ -71,11 +81,52 @@ final class Bylines {
         return new Byline(
                 primary.author() != null ? primary.author() : secondary.author(),
                 primary.place() != null ? primary.place() : secondary.place(),
-                primary.source() != null ? primary.source() : secondary.source());
+                primary.source() != null ? primary.source() : secondary.source(),
+                primary.date() != null ? primary.date() : secondary.date());
     }
 
-    static boolean isKnownAgency(String name) {
-        return KNOWN_AGENCIES.contains(name.strip().toLowerCase(Locale.ROOT));
+    /**
+     * {@code By Jane Doe | China Daily | Updated: 2025-03-03 10:17}: every segment must be a byline, an outlet,
+     * or a date; one unknown segment and the line is not a byline.
+     */
+    private static Byline parseSegments(String[] segments) {
+        Byline byline = Byline.NONE;
+        int used = 0;
+        for (String segment : segments) {
+            if (segment.isBlank()) {
+                continue;
+            }
+            Byline part = segmentByline(segment.strip());
+            if (part == null) {
+                return null;
+            }
+            byline = merge(byline, part);
+            used++;
+        }
+        return used == 0 ? null : byline;
+    }
+
+    /** "Updated: 2025-03-03 10:17" → a byline holding only that date; null when the line is anything else. */
+    private static Byline datedLine(String line) {
+        Matcher dated = DATED.matcher(line);
+        String value = dated.matches() ? dated.group(1).strip() : line;
+        LocalDate date = DATE_ONLY.matcher(value).matches() ? WireDates.findFullDate(value) : null;
+        return date == null ? null : new Byline(null, null, null, date);
+    }
+
+    private static Byline segmentByline(String segment) {
+        Byline dated = datedLine(segment);
+        if (dated != null) {
+            return dated;
+        }
+        Matcher by = BY.matcher(segment);
+        if (by.matches()) {
+            return parseBy(by.group(1));
+        }
+        if (isOutlet(segment)) {
+            return new Byline(null, null, segment);
+        }
+        return null;
     }
 
     /** {@code 作者:HENG WEILI in New York来源:chinadaily.com.cn}: markers may touch the preceding value. */
@@ -100,14 +151,23 @@ final class Bylines {
         return Texts.nullIfBlank(line.substring(start, end));
     }
 
-    /** "Jane Doe and John Roe, Reuters" / "Jane Doe in Berlin". */
+    /** "Jane Doe and John Roe, Reuters" / "JANE DOE Associated Press" / "Jane Doe in Berlin" / "Reuters". */
     private static Byline parseBy(String rest) {
+        if (Agencies.isKnown(rest)) {
+            return new Byline(null, null, rest.strip());
+        }
         String names = rest;
         String source = null;
         int comma = rest.lastIndexOf(',');
         if (comma > 0 && isOutlet(rest.substring(comma + 1))) {
             source = rest.substring(comma + 1).strip();
             names = rest.substring(0, comma);
+        } else {
+            String[] split = trailingOutlet(rest);
+            if (split != null) {
+                names = split[0];
+                source = split[1];
+            }
         }
         String[] authorAndPlace = splitPlace(names);
         if (!looksLikeNames(authorAndPlace[0], 12) || !looksLikePlace(authorAndPlace[1])) {
@@ -137,13 +197,28 @@ final class Bylines {
         return new String[] {value.substring(0, in).strip(), value.substring(in + 4).strip()};
     }
 
-    private static boolean isOutlet(String candidate) {
+    static boolean isOutlet(String candidate) {
         String s = candidate.strip().toLowerCase(Locale.ROOT);
         if (s.isEmpty()) {
             return false;
         }
         String lastWord = s.substring(s.lastIndexOf(' ') + 1);
-        return KNOWN_AGENCIES.contains(s) || DOMAIN.matcher(s).matches() || OUTLET_WORDS.contains(lastWord);
+        return Agencies.isKnown(s) || DOMAIN.matcher(s).matches() || OUTLET_WORDS.contains(lastWord);
+    }
+
+    /**
+     * "JANE DOE Associated Press" → {"JANE DOE", "Associated Press"}: the AP prints its name after the authors
+     * without a comma. Only names of two or more words count, so a surname such as "Reuter" is never cut.
+     */
+    private static String[] trailingOutlet(String rest) {
+        String[] words = rest.strip().split("\\s+");
+        for (int n = Math.min(4, words.length - 1); n >= 2; n--) {
+            String tail = String.join(" ", java.util.Arrays.copyOfRange(words, words.length - n, words.length));
+            if (Agencies.isKnown(tail)) {
+                return new String[] {String.join(" ", java.util.Arrays.copyOfRange(words, 0, words.length - n)), tail};
+            }
+        }
+        return null;
     }
 
     /** Capitalised name tokens (any script casing kept), joined by particles such as "and". */

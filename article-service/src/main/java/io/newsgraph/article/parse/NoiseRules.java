@@ -4,7 +4,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 
-/** Recognises page furniture (share buttons) and contribution/credit footers. */
+/** Recognises page furniture (share buttons), end-of-story markers and contribution/credit footers. */
 final class NoiseRules {
 
     /** Whole-line widget labels; matched case-insensitively against the entire line only. */
@@ -12,6 +12,13 @@ final class NoiseRules {
             "分享", "share", "share this", "share this article",
             "share on facebook", "share on twitter", "share on x", "share on whatsapp", "share on linkedin",
             "print", "email", "tweet", "copy link", "follow us", "advertisement");
+
+    /** Whole-line end-of-story markers of agency copy ("Enditem", "(END)", "###", "--0--"). */
+    private static final Pattern END_MARKER = Pattern.compile(
+            "(?i)\\(?\\s*(?:enditem|end\\s*item|ends?|-+\\s*end\\s*-+)\\s*\\)?\\.?|#{3}|-+0-+|\\*{3}");
+
+    /** The same markers glued to the last sentence: "... he said. Enditem". */
+    private static final Pattern TRAILING_END_MARKER = Pattern.compile("(?<=[.!?”\"’)])\\s+(?:Enditem|\\(END\\)|\\(ENDS\\)|###)\\s*$");
 
     /** Footers are short; a long paragraph mentioning "contributed" is body text. */
     private static final int MAX_FOOTER_LENGTH = 300;
@@ -26,9 +33,22 @@ final class NoiseRules {
         return line.length() <= 20 && SHARE_MARKERS.contains(line.strip().toLowerCase(Locale.ROOT));
     }
 
+    static boolean isEndMarker(String line) {
+        return line.length() <= 20 && END_MARKER.matcher(line.strip()).matches();
+    }
+
+    /** The paragraph without an end marker glued to its end. */
+    static String withoutTrailingEndMarker(String paragraph) {
+        return TRAILING_END_MARKER.matcher(Texts.tail(paragraph, 40)).find()
+                ? TRAILING_END_MARKER.matcher(paragraph).replaceFirst("") : paragraph;
+    }
+
     static boolean isFooter(String paragraph) {
         if (paragraph.length() > MAX_FOOTER_LENGTH) {
             return false;
+        }
+        if (Credits.parse(paragraph) != null) {
+            return true;
         }
         String s = paragraph.toLowerCase(Locale.ROOT);
         return s.startsWith("(reporting by") || s.startsWith("(writing by") || s.startsWith("(editing by")

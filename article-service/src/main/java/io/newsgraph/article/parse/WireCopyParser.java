@@ -56,7 +56,9 @@ public final class WireCopyParser {
         List<String> first = blocks.get(0);
         String candidate = first.get(0);
         boolean restAreBylines = first.stream().skip(1).allMatch(line -> Bylines.parseLine(line, true) != null);
-        if (!restAreBylines || !looksLikeTitle(candidate)) {
+        // Hard-wrapped copy may run the body on right under the headline; a dateline opening it marks the title.
+        boolean bodyFollows = first.size() > 1 && Datelines.match(String.join(" ", first.subList(1, first.size()))) != null;
+        if (!(restAreBylines || bodyFollows) || !looksLikeTitle(candidate)) {
             return null;
         }
         first.remove(0);

@@ -4,6 +4,7 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.MappedSuperclass;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
@@ -17,6 +18,17 @@ public abstract class ArticleContent extends PanacheEntityBase {
     public String author;
     public String source;
     public String dateline;
+    @Column(name = "dateline_text")
+    public String datelineText;
+    @Column(name = "dateline_month_day")
+    public String datelineMonthDay;
+    @Column(name = "dateline_date")
+    public LocalDate datelineDate;
+    public String agency;
+    @Column(name = "byline_date")
+    public LocalDate bylineDate;
+    @JdbcTypeCode(SqlTypes.JSON)
+    public List<StoredCredit> credits;
     public String url;
     public String language;
     @Column(name = "published_at")
@@ -37,6 +49,12 @@ public abstract class ArticleContent extends PanacheEntityBase {
         author = from.author;
         source = from.source;
         dateline = from.dateline;
+        datelineText = from.datelineText;
+        datelineMonthDay = from.datelineMonthDay;
+        datelineDate = from.datelineDate;
+        agency = from.agency;
+        bylineDate = from.bylineDate;
+        credits = from.credits;
         url = from.url;
         language = from.language;
         publishedAt = from.publishedAt;

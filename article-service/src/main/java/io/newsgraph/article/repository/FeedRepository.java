@@ -1,17 +1,21 @@
 package io.newsgraph.article.repository;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.newsgraph.common.sql.SqlValues;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
 /** The change feed (see V3__change_feed.sql for why positions come from a locked counter row). */
 @ApplicationScoped
 public class FeedRepository {
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     @Inject
     EntityManager em;
@@ -35,21 +39,47 @@ public class FeedRepository {
         return seq;
     }
 
+    /** Events after {@code seq}, each with the wire metadata of the version it produced (a key lookup per event). */
     public List<FeedEvent> after(long seq, int limit) {
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery(
-                "SELECT seq, kind, article_id, version, occurred_at FROM article_change WHERE seq > ?1 ORDER BY seq LIMIT ?2")
+        List<Object[]> rows = em.createNativeQuery("""
+                SELECT c.seq, c.kind, c.article_id, c.version, c.occurred_at, v.dateline_text, v.captions::text, v.byline_date
+                FROM article_change c JOIN article_version v ON v.article_id = c.article_id AND v.version = c.version
+                WHERE c.seq > ?1 ORDER BY c.seq LIMIT ?2""")
                 .setParameter(1, seq)
                 .setParameter(2, limit)
                 .getResultList();
         return rows.stream().map(r -> new FeedEvent(((Number) r[0]).longValue(), ChangeKind.valueOf((String) r[1]),
-                (UUID) r[2], ((Number) r[3]).intValue(), SqlValues.toInstant(r[4]))).toList();
+                (UUID) r[2], ((Number) r[3]).intValue(), SqlValues.toInstant(r[4]), (String) r[5], captions((String) r[6]),
+                toLocalDate(r[7]))).toList();
+    }
+
+    private static List<StoredCaption> captions(String json) {
+        if (json == null) {
+            return List.of();
+        }
+        try {
+            return List.of(JSON.readValue(json, StoredCaption[].class));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("captions column holds no caption list", e);
+        }
+    }
+
+    private static LocalDate toLocalDate(Object value) {
+        return switch (value) {
+            case null -> null;
+            case LocalDate d -> d;
+            case java.sql.Date d -> d.toLocalDate();
+            default -> LocalDate.parse(value.toString());
+        };
     }
 
     public long lastSeq() {
         return ((Number) em.createNativeQuery("SELECT last_seq FROM feed_position WHERE id = 1").getSingleResult()).longValue();
     }
 
-    public record FeedEvent(long seq, ChangeKind kind, UUID articleId, int version, Instant occurredAt) {
+    /** One change; {@code datelineText}, {@code captions}, {@code bylineDate} are those of the version it produced. */
+    public record FeedEvent(long seq, ChangeKind kind, UUID articleId, int version, Instant occurredAt,
+                            String datelineText, List<StoredCaption> captions, LocalDate bylineDate) {
     }
 }

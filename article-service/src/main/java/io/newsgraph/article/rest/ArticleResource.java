@@ -2,6 +2,7 @@ package io.newsgraph.article.rest;
 
 import io.newsgraph.common.http.QueryValues;
 import io.newsgraph.common.paging.NextLinks;
+import io.newsgraph.article.parse.Agencies;
 import io.newsgraph.article.repository.Article;
 import io.newsgraph.article.repository.ArticleRepository.ArticleFilter;
 import io.newsgraph.article.service.ArticleQueries;
@@ -99,14 +100,15 @@ public class ArticleResource {
     @APIResponse(responseCode = "200", description = "One page of articles.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Pages.ArticlePage.class)))
     public Response list(
-            @Parameter(description = "Only this source (case-insensitive).", example = "chinadaily.com.cn") @QueryParam("source") @Size(max = 300) @Pattern(regexp = ArticleInput.SINGLE_LINE, message = ArticleInput.SINGLE_LINE_MESSAGE) String source,
+            @Parameter(description = "Only this source (case-insensitive; a known agency by any of its names, e.g. `Agence France-Presse` or `AFP`).", example = "chinadaily.com.cn") @QueryParam("source") @Size(max = 300) @Pattern(regexp = ArticleInput.SINGLE_LINE, message = ArticleInput.SINGLE_LINE_MESSAGE) String source,
             @Parameter(description = "Only this author (case-insensitive).", example = "HENG WEILI") @QueryParam("author") @Size(max = 300) @Pattern(regexp = ArticleInput.SINGLE_LINE, message = ArticleInput.SINGLE_LINE_MESSAGE) String author,
             @Parameter(description = "Published at or after (RFC 3339).", example = "2025-03-01T00:00:00Z") @QueryParam("publishedFrom") String publishedFrom,
             @Parameter(description = "Published before (RFC 3339).", example = "2025-04-01T00:00:00Z") @QueryParam("publishedTo") String publishedTo,
             @Parameter(description = "`nextCursor` of the previous page.") @QueryParam("cursor") String cursor,
             @Parameter(description = "Page size, 1 to 100 (default 20).", example = "20", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100", defaultValue = "20")) @QueryParam("limit") String limitParam) {
         int limit = PageLimit.parse(limitParam, 20, 100);
-        ArticleFilter filter = new ArticleFilter(blankToNull(source), blankToNull(author),
+        // Sources are stored under their canonical name: "Agence France-Presse" finds the articles of AFP.
+        ArticleFilter filter = new ArticleFilter(Agencies.canonical(blankToNull(source)), blankToNull(author),
                 QueryValues.instant("publishedFrom", publishedFrom), QueryValues.instant("publishedTo", publishedTo));
         ArticleQueries.Page<Article> page = queries.list(filter, blankToNull(cursor), limit);
         String next = page.nextCursor() == null ? null : NextLinks.of("/api/v1/articles", "limit", String.valueOf(limit),

@@ -5,6 +5,7 @@ import io.newsgraph.article.repository.FeedRepository.FeedEvent;
 import io.newsgraph.article.repository.SearchRepository.FacetCount;
 import io.newsgraph.article.repository.SearchRepository.Hit;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -74,10 +75,23 @@ public final class Pages {
                            @Schema(examples = "CREATED") ChangeKind kind,
                            UUID articleId,
                            @Schema(description = "Article version this event produced.", examples = "1") int version,
-                           Instant occurredAt) {
+                           Instant occurredAt,
+                           @Schema(description = "The wire dateline of that version exactly as it appeared in the text; null when it has none.",
+                                   examples = "KYIV, March 3 (Reuters) -") String datelineText,
+                           @Schema(description = "Photo captions of that version with their credits; empty when none.") List<FeedCaption> captions,
+                           @Schema(description = "Date of a dated byline (\"Updated: 2025-03-03 10:17\"), ISO local date; null when none.",
+                                   examples = "2025-03-03") LocalDate bylineDate) {
         static FeedItem of(FeedEvent e) {
-            return new FeedItem(e.seq(), e.kind(), e.articleId(), e.version(), e.occurredAt());
+            return new FeedItem(e.seq(), e.kind(), e.articleId(), e.version(), e.occurredAt(), e.datelineText(),
+                    e.captions().stream().map(c -> new FeedCaption(c.text(), c.credit())).toList(), e.bylineDate());
         }
+    }
+
+    @Schema(name = "FeedCaption", description = "A photo caption and its credit, as the change feed carries it.")
+    public record FeedCaption(
+            @Schema(examples = "Rescuers search the rubble in Kharkiv on March 2, 2025.") String text,
+            @Schema(description = "Photo credit as printed (marker words such as \"Photo:\" removed); null when none.",
+                    examples = "REUTERS/Jane Roe") String credit) {
     }
 
     @Schema(name = "BatchResult", description = "Outcome of an NDJSON batch: one result per non-empty input line.")

@@ -12,7 +12,11 @@ import java.util.Locale;
 /** A parsed article ready to be stored: what a create or an update writes. */
 public record ArticleDraft(String externalId, String title, String author, String source, String dateline, String url,
                            String language, Instant publishedAt, String body, List<StoredCaption> captions,
-                           List<String> footers, String originalText, String originalMediaType) {
+                           List<String> footers, WireMetadata wire, String originalText, String originalMediaType) {
+
+    public ArticleDraft {
+        wire = wire == null ? WireMetadata.NONE : wire;
+    }
 
     /**
      * Dedup key: the title and body with case and whitespace folded, so the same story posted as JSON, as

@@ -141,7 +141,9 @@ public class ArticleService {
         return a.contentHash.equals(hash) && java.util.Objects.equals(a.author, d.author())
                 && java.util.Objects.equals(a.source, d.source()) && java.util.Objects.equals(a.url, d.url())
                 && java.util.Objects.equals(a.publishedAt, d.publishedAt())
-                && java.util.Objects.equals(a.externalId, d.externalId());
+                && java.util.Objects.equals(a.externalId, d.externalId())
+                && java.util.Objects.equals(a.datelineText, d.wire().datelineText())
+                && java.util.Objects.equals(a.bylineDate, d.wire().bylineDate());
     }
 
     private static void apply(Article article, ArticleDraft draft, String hash, Instant now) {
@@ -151,6 +153,12 @@ public class ArticleService {
         article.author = draft.author();
         article.source = draft.source();
         article.dateline = draft.dateline();
+        article.datelineText = draft.wire().datelineText();
+        article.datelineMonthDay = draft.wire().datelineMonthDay() == null ? null : draft.wire().datelineMonthDay().toString();
+        article.datelineDate = draft.wire().datelineDate();
+        article.agency = draft.wire().agency();
+        article.bylineDate = draft.wire().bylineDate();
+        article.credits = draft.wire().credits();
         article.url = draft.url();
         article.language = draft.language();
         article.publishedAt = draft.publishedAt();
