@@ -1,5 +1,14 @@
 package io.newsgraph.article.rest;
 
+import static io.newsgraph.common.validation.TextPatterns.HTTP_URL;
+import static io.newsgraph.common.validation.TextPatterns.HTTP_URL_MESSAGE;
+import static io.newsgraph.common.validation.TextPatterns.LANGUAGE_TAG;
+import static io.newsgraph.common.validation.TextPatterns.LANGUAGE_TAG_MESSAGE;
+import static io.newsgraph.common.validation.TextPatterns.SINGLE_LINE;
+import static io.newsgraph.common.validation.TextPatterns.SINGLE_LINE_MESSAGE;
+import static io.newsgraph.common.validation.TextPatterns.STORABLE_TEXT;
+import static io.newsgraph.common.validation.TextPatterns.STORABLE_TEXT_MESSAGE;
+
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -20,15 +29,8 @@ public record ArticleInput(
         @Schema(description = "Publisher or outlet.", examples = "chinadaily.com.cn")
         @Size(max = 300) @Pattern(regexp = SINGLE_LINE, message = SINGLE_LINE_MESSAGE) String source,
         @Schema(description = "Canonical URL of the article.", examples = "https://www.chinadaily.com.cn/a/202503/23/WS67df.html")
-        @Size(max = 2000) @Pattern(regexp = "https?://\\S+", message = "must be an http(s) URL") String url,
+        @Size(max = 2000) @Pattern(regexp = HTTP_URL, message = HTTP_URL_MESSAGE) String url,
         @Schema(description = "BCP 47 language tag.", examples = "en")
-        @Pattern(regexp = "[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*", message = "must be a BCP 47 language tag such as en or en-GB") String language,
+        @Pattern(regexp = LANGUAGE_TAG, message = LANGUAGE_TAG_MESSAGE) String language,
         @Schema(description = "Publication time, RFC 3339.", examples = "2025-03-23T12:00:00Z") OffsetDateTime publishedAt) {
-
-    /** Single-line fields: no control characters or unpaired surrogates (they cannot be stored faithfully). */
-    static final String SINGLE_LINE = "[^\\p{Cntrl}\\p{Cs}]*";
-    static final String SINGLE_LINE_MESSAGE = "must not contain control characters or unpaired surrogates";
-    /** Text that can be stored exactly: no NUL (PostgreSQL refuses it) and no unpaired UTF-16 surrogates. */
-    static final String STORABLE_TEXT = "[^\\x00\\p{Cs}]*";
-    static final String STORABLE_TEXT_MESSAGE = "must not contain NUL characters or unpaired surrogates";
 }

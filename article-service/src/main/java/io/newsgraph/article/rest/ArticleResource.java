@@ -10,6 +10,7 @@ import io.newsgraph.article.service.ArticleService;
 import io.newsgraph.article.service.StoredArticle;
 import io.newsgraph.common.problem.FieldError;
 import io.newsgraph.common.problem.ProblemException;
+import io.newsgraph.common.validation.TextPatterns;
 import io.smallrye.common.annotation.RunOnVirtualThread;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -100,8 +101,8 @@ public class ArticleResource {
     @APIResponse(responseCode = "200", description = "One page of articles.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Pages.ArticlePage.class)))
     public Response list(
-            @Parameter(description = "Only this source (case-insensitive; a known agency by any of its names, e.g. `Agence France-Presse` or `AFP`).", example = "chinadaily.com.cn") @QueryParam("source") @Size(max = 300) @Pattern(regexp = ArticleInput.SINGLE_LINE, message = ArticleInput.SINGLE_LINE_MESSAGE) String source,
-            @Parameter(description = "Only this author (case-insensitive).", example = "HENG WEILI") @QueryParam("author") @Size(max = 300) @Pattern(regexp = ArticleInput.SINGLE_LINE, message = ArticleInput.SINGLE_LINE_MESSAGE) String author,
+            @Parameter(description = "Only this source (case-insensitive; a known agency by any of its names, e.g. `Agence France-Presse` or `AFP`).", example = "chinadaily.com.cn") @QueryParam("source") @Size(max = 300) @Pattern(regexp = TextPatterns.SINGLE_LINE, message = TextPatterns.SINGLE_LINE_MESSAGE) String source,
+            @Parameter(description = "Only this author (case-insensitive).", example = "HENG WEILI") @QueryParam("author") @Size(max = 300) @Pattern(regexp = TextPatterns.SINGLE_LINE, message = TextPatterns.SINGLE_LINE_MESSAGE) String author,
             @Parameter(description = "Published at or after (RFC 3339).", example = "2025-03-01T00:00:00Z") @QueryParam("publishedFrom") String publishedFrom,
             @Parameter(description = "Published before (RFC 3339).", example = "2025-04-01T00:00:00Z") @QueryParam("publishedTo") String publishedTo,
             @Parameter(description = "`nextCursor` of the previous page.") @QueryParam("cursor") String cursor,
@@ -130,7 +131,7 @@ public class ArticleResource {
     @APIResponse(responseCode = "200", description = "The article.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ArticleView.class)))
     @APIResponse(responseCode = "304", description = "Not modified since the ETag in `If-None-Match`.")
-    public Response get(@Parameter(description = "Article id.", example = ID_EXAMPLE) @PathParam("id") String id,
+    public Response get(@Parameter(description = "Article id.", example = ID_EXAMPLE, schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam("id") String id,
                         @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
         Article article = service.get(uuid(id));
         EntityTag tag = etag(article);
@@ -158,7 +159,7 @@ public class ArticleResource {
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = io.newsgraph.common.problem.Problem.class)))
     @APIResponse(responseCode = "428", description = "`If-Match` is missing.",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = io.newsgraph.common.problem.Problem.class)))
-    public Response update(@Parameter(description = "Article id.", example = ID_EXAMPLE) @PathParam("id") String id,
+    public Response update(@Parameter(description = "Article id.", example = ID_EXAMPLE, schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam("id") String id,
                            @Parameter(description = "ETag of the version being replaced.", example = "\"1\"", required = true) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                            @HeaderParam(HttpHeaders.CONTENT_TYPE) MediaType type, byte[] body, @Valid @BeanParam MetadataParams meta) {
         UUID articleId = uuid(id);
@@ -176,7 +177,7 @@ public class ArticleResource {
             description = "Hides the article from reads and search; its versions stay for provenance and the feed announces the delete. "
                     + "`If-Match` is optional and, when sent, must name the current version.")
     @APIResponse(responseCode = "204", description = "Deleted.")
-    public Response delete(@Parameter(description = "Article id.", example = ID_EXAMPLE) @PathParam("id") String id,
+    public Response delete(@Parameter(description = "Article id.", example = ID_EXAMPLE, schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam("id") String id,
                            @Parameter(description = "ETag of the current version (optional).") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         UUID articleId = uuid(id);
         service.delete(articleId, ifMatch == null || ifMatch.isBlank() ? null : expectedVersion(ifMatch, articleId));
@@ -189,7 +190,7 @@ public class ArticleResource {
             description = "Every version of the article, including deleted ones, with content hash and time.")
     @APIResponse(responseCode = "200", description = "Versions, oldest first.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Pages.VersionList.class)))
-    public Pages.VersionList versions(@Parameter(description = "Article id.", example = ID_EXAMPLE) @PathParam("id") String id) {
+    public Pages.VersionList versions(@Parameter(description = "Article id.", example = ID_EXAMPLE, schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam("id") String id) {
         return new Pages.VersionList(service.history(uuid(id)).stream().map(VersionView::of).toList());
     }
 
@@ -199,7 +200,7 @@ public class ArticleResource {
             description = "A whole version including the original content exactly as posted.")
     @APIResponse(responseCode = "200", description = "The version.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = VersionDetailView.class)))
-    public VersionDetailView version(@Parameter(description = "Article id.", example = ID_EXAMPLE) @PathParam("id") String id,
+    public VersionDetailView version(@Parameter(description = "Article id.", example = ID_EXAMPLE, schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam("id") String id,
                                      @Parameter(description = "Version number.", example = "1") @PathParam("version") @Min(1) int version) {
         return VersionDetailView.of(service.version(uuid(id), version));
     }

@@ -2,6 +2,7 @@ package io.newsgraph.article.rest;
 
 import io.newsgraph.article.service.ArticleMetadata;
 import io.newsgraph.common.http.QueryValues;
+import io.newsgraph.common.validation.TextPatterns;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.QueryParam;
@@ -12,36 +13,36 @@ public class MetadataParams {
     @QueryParam("externalId")
     @Parameter(description = "The publisher's own id (dedup key).", example = "cd-2025-03-23-0042")
     @Size(max = 200)
-    @Pattern(regexp = ArticleInput.SINGLE_LINE, message = ArticleInput.SINGLE_LINE_MESSAGE)
+    @Pattern(regexp = TextPatterns.SINGLE_LINE, message = TextPatterns.SINGLE_LINE_MESSAGE)
     public String externalId;
 
     @QueryParam("title")
     @Parameter(description = "Headline, when the text does not start with it.")
     @Size(max = 1000)
-    @Pattern(regexp = ArticleInput.SINGLE_LINE, message = ArticleInput.SINGLE_LINE_MESSAGE)
+    @Pattern(regexp = TextPatterns.SINGLE_LINE, message = TextPatterns.SINGLE_LINE_MESSAGE)
     public String title;
 
     @QueryParam("author")
     @Parameter(description = "Author, when the text has no byline.")
     @Size(max = 300)
-    @Pattern(regexp = ArticleInput.SINGLE_LINE, message = ArticleInput.SINGLE_LINE_MESSAGE)
+    @Pattern(regexp = TextPatterns.SINGLE_LINE, message = TextPatterns.SINGLE_LINE_MESSAGE)
     public String author;
 
     @QueryParam("source")
     @Parameter(description = "Publisher or outlet.", example = "chinadaily.com.cn")
     @Size(max = 300)
-    @Pattern(regexp = ArticleInput.SINGLE_LINE, message = ArticleInput.SINGLE_LINE_MESSAGE)
+    @Pattern(regexp = TextPatterns.SINGLE_LINE, message = TextPatterns.SINGLE_LINE_MESSAGE)
     public String source;
 
     @QueryParam("url")
     @Parameter(description = "Canonical URL (also the base for relative links in HTML).")
     @Size(max = 2000)
-    @Pattern(regexp = "https?://\\S+", message = "must be an http(s) URL")
+    @Pattern(regexp = TextPatterns.HTTP_URL, message = TextPatterns.HTTP_URL_MESSAGE)
     public String url;
 
     @QueryParam("language")
     @Parameter(description = "BCP 47 language tag.", example = "en")
-    @Pattern(regexp = "[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*", message = "must be a BCP 47 language tag such as en or en-GB")
+    @Pattern(regexp = TextPatterns.LANGUAGE_TAG, message = TextPatterns.LANGUAGE_TAG_MESSAGE)
     public String language;
 
     @QueryParam("publishedAt")

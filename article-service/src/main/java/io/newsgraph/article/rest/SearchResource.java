@@ -1,5 +1,6 @@
 package io.newsgraph.article.rest;
 
+import io.micrometer.core.annotation.Timed;
 import io.newsgraph.common.paging.NextLinks;
 import io.newsgraph.article.service.ArticleQueries;
 import io.newsgraph.common.problem.FieldError;
@@ -39,6 +40,7 @@ public class SearchResource {
                     + "`totalExact` is then false), so that its cost does not grow with the corpus.")
     @APIResponse(responseCode = "200", description = "Ranked hits with snippets and source facets.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Pages.SearchPage.class)))
+    @Timed(value = "newsgraph.search", histogram = true, description = "Search requests, from parsing to the ranked page")
     public Pages.SearchPage search(
             @Parameter(description = "Search text, up to 500 characters.", example = "cease-fire \"Black Sea\"", required = true) @QueryParam("q") String q,
             @Parameter(description = "Only hits from this source (case-insensitive).") @QueryParam("source") @Size(max = 300) String source,

@@ -1,5 +1,6 @@
 package io.newsgraph.article.service;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.newsgraph.article.repository.Article;
 import io.newsgraph.article.repository.ArticleRepository;
 import io.newsgraph.article.repository.ArticleVersion;
@@ -28,12 +29,14 @@ public class ArticleService {
     ArticleVersionRepository versions;
     @Inject
     FeedRepository feed;
+    @Inject
+    MeterRegistry metrics;
 
     /** Stores a new article, or returns the live one it duplicates (same external id or same content). */
     public StoredArticle ingest(ArticleDraft draft) {
         String hash = draft.contentHash();
         try {
-            return QuarkusTransaction.requiringNew().call(() -> {
+            return counted(QuarkusTransaction.requiringNew().call(() -> {
                 Optional<Article> duplicate = articles.findDuplicate(draft.externalId(), hash);
                 if (duplicate.isPresent()) {
                     return new StoredArticle(duplicate.get(), false);
@@ -48,16 +51,22 @@ public class ArticleService {
                 versions.persist(ArticleVersion.of(article, ChangeKind.CREATED, now));
                 feed.append(ChangeKind.CREATED, article.id, article.version, now);
                 return new StoredArticle(article, true);
-            });
+            }));
         } catch (RuntimeException e) {
             if (!isUniqueViolation(e)) {
                 throw e;
             }
             // A concurrent request stored the same article first: answer with that one.
-            return QuarkusTransaction.requiringNew().call(() -> articles.findDuplicate(draft.externalId(), hash)
+            return counted(QuarkusTransaction.requiringNew().call(() -> articles.findDuplicate(draft.externalId(), hash)
                     .map(a -> new StoredArticle(a, false))
-                    .orElseThrow(() -> e));
+                    .orElseThrow(() -> e)));
         }
+    }
+
+    /** newsgraph_articles_ingested_total{outcome=created|duplicate}: the ingest rate operators watch. */
+    private StoredArticle counted(StoredArticle stored) {
+        metrics.counter("newsgraph.articles.ingested", "outcome", stored.changed() ? "created" : "duplicate").increment();
+        return stored;
     }
 
     /** New version of a live article, if the client saw its current version (optimistic concurrency). */

@@ -140,13 +140,13 @@ class GatewayEndToEndIT {
                 .anyMatch(a -> article.getId().equals(a.getId())));
         assertTrue(new SearchApi(client(KEY)).searchArticles("cease-fire", null, 10, null).getHits().stream()
                 .anyMatch(hit -> article.getId().equals(hit.getId())));
-        assertEquals(article.getBody(), articlesApi.getArticle(article.getId().toString(), null, null).getBody());
+        assertEquals(article.getBody(), articlesApi.getArticle(article.getId(), null, null).getBody());
 
         // entity-service consumes the feed; the analysis shows up through the gateway.
         ExtractionApi extraction = new ExtractionApi(client(KEY));
         Awaitility.await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(250)).ignoreExceptions()
-                .until(() -> extraction.getArticleAnalysis(article.getId().toString()) != null);
-        Analysis analysis = extraction.getArticleAnalysis(article.getId().toString());
+                .until(() -> extraction.getArticleAnalysis(article.getId()) != null);
+        Analysis analysis = extraction.getArticleAnalysis(article.getId());
         assertTrue(analysis.getEntities().stream().anyMatch(e -> "Steve Witkoff".equals(e.getName())));
         JsonNode composed = get("/api/v1/articles/" + article.getId() + "?include=analysis", 200);
         assertEquals(title, composed.get("title").asText());

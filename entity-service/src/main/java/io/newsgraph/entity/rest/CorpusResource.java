@@ -52,7 +52,7 @@ public class CorpusResource {
                     + "404 until the article has been analysed (usually within a second or two of ingest).")
     @APIResponse(responseCode = "200", description = "The analysis of the article's current version.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AnalysisView.class)))
-    public AnalysisView analysis(@Parameter(description = "Article id.", example = "6f1c8a52-3a6e-4c8e-9a53-0d8f0b0f5d11") @PathParam("id") String id) {
+    public AnalysisView analysis(@Parameter(description = "Article id.", example = "6f1c8a52-3a6e-4c8e-9a53-0d8f0b0f5d11", schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam("id") String id) {
         UUID articleId = Params.id(id, "article");
         return analyses.find(articleId).map(AnalysisView::of).orElseThrow(() -> new ProblemException(404, "not-found",
                 "Analysis not available", "Article " + articleId + " has no analysis (unknown, deleted, or not analysed yet)"));
@@ -71,7 +71,7 @@ public class CorpusResource {
                               "name": "Stephane Dumont", "surface": "Stephane Dumont", "description": null, "role": "UN spokesman"},
                               "onBehalfOf": {"entityId": "7c2d4e6f-1a3b-4c5d-9e8f-0a1b2c3d4e5f", "key": null, "name": "Antonio Guterres"},
                               "confidence": 0.95}}], "nextCursor": null, "next": null}""")))
-    public Views.QuotePage quotes(@Parameter(description = "Speaker entity id.", example = EntityResource.ID_EXAMPLE) @QueryParam("speaker") String speaker,
+    public Views.QuotePage quotes(@Parameter(description = "Speaker entity id.", example = EntityResource.ID_EXAMPLE, schema = @Schema(type = SchemaType.STRING, format = "uuid")) @QueryParam("speaker") String speaker,
                                   @Parameter(description = "Words in the quote.", example = "cease-fire") @QueryParam("q") String q,
                                   @Parameter(description = "`nextCursor` of the previous page.") @QueryParam("cursor") String cursor,
                                   @Parameter(description = "Page size, 1 to 100 (default 20).", example = "20", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100")) @QueryParam("limit") String limitParam) {
@@ -88,7 +88,7 @@ public class CorpusResource {
             description = "Numbers with their unit, qualifier and claimant; filter by claimant entity; newest articles first.")
     @APIResponse(responseCode = "200", description = "One page of claims.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Views.ClaimPage.class)))
-    public Views.ClaimPage claims(@Parameter(description = "Claimant entity id.", example = EntityResource.ID_EXAMPLE) @QueryParam("entity") String entity,
+    public Views.ClaimPage claims(@Parameter(description = "Claimant entity id.", example = EntityResource.ID_EXAMPLE, schema = @Schema(type = SchemaType.STRING, format = "uuid")) @QueryParam("entity") String entity,
                                   @Parameter(description = "`nextCursor` of the previous page.") @QueryParam("cursor") String cursor,
                                   @Parameter(description = "Page size, 1 to 100 (default 20).", example = "20", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100")) @QueryParam("limit") String limitParam) {
         OffsetPage page = OffsetPage.of(cursor, limitParam, 20, 100);

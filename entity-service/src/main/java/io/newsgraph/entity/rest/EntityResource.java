@@ -67,7 +67,7 @@ public class EntityResource {
     @APIResponse(responseCode = "200", description = "The entity.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Views.EntityView.class)))
     @APIResponse(responseCode = "301", description = "Merged into the entity named by `Location`.")
-    public Views.EntityView get(@Parameter(description = "Entity id.", example = ID_EXAMPLE) @PathParam("id") String id) {
+    public Views.EntityView get(@Parameter(description = "Entity id.", example = ID_EXAMPLE, schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam("id") String id) {
         return view(graph.live(Params.id(id, "entity")));
     }
 
@@ -76,7 +76,7 @@ public class EntityResource {
     @Operation(operationId = "listEntityArticles", summary = "Articles mentioning an entity", description = "Newest first.")
     @APIResponse(responseCode = "200", description = "One page of articles.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Views.ArticlePage.class)))
-    public Views.ArticlePage articles(@Parameter(description = "Entity id.", example = ID_EXAMPLE) @PathParam("id") String id,
+    public Views.ArticlePage articles(@Parameter(description = "Entity id.", example = ID_EXAMPLE, schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam("id") String id,
                                       @Parameter(description = "`nextCursor` of the previous page.") @QueryParam("cursor") String cursor,
                                       @Parameter(description = "Page size, 1 to 100 (default 20).", example = "5", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100")) @QueryParam("limit") String limitParam) {
         UUID entityId = graph.live(Params.id(id, "entity")).id();
@@ -91,7 +91,7 @@ public class EntityResource {
     @Operation(operationId = "listEntityQuotes", summary = "Quotes of an entity", description = "Quotes the entity is the speaker of, newest articles first.")
     @APIResponse(responseCode = "200", description = "One page of quotes.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Views.QuotePage.class)))
-    public Views.QuotePage quotes(@Parameter(description = "Entity id.", example = ID_EXAMPLE) @PathParam("id") String id,
+    public Views.QuotePage quotes(@Parameter(description = "Entity id.", example = ID_EXAMPLE, schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam("id") String id,
                                   @Parameter(description = "`nextCursor` of the previous page.") @QueryParam("cursor") String cursor,
                                   @Parameter(description = "Page size, 1 to 100 (default 20).", example = "20", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100")) @QueryParam("limit") String limitParam) {
         UUID entityId = graph.live(Params.id(id, "entity")).id();
@@ -106,7 +106,7 @@ public class EntityResource {
             description = "Entities mentioned in the same articles, weighted by the number of shared articles, heaviest first.")
     @APIResponse(responseCode = "200", description = "One page of edges.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Views.CooccurrencePage.class)))
-    public Views.CooccurrencePage cooccurrences(@Parameter(description = "Entity id.", example = ID_EXAMPLE) @PathParam("id") String id,
+    public Views.CooccurrencePage cooccurrences(@Parameter(description = "Entity id.", example = ID_EXAMPLE, schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam("id") String id,
                                                 @Parameter(description = "Only neighbours of this type.", example = "PERSON") @QueryParam("type") String type,
                                                 @Parameter(description = "`nextCursor` of the previous page.") @QueryParam("cursor") String cursor,
                                                 @Parameter(description = "Page size, 1 to 100 (default 20).", example = "20", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100")) @QueryParam("limit") String limitParam) {
@@ -128,7 +128,7 @@ public class EntityResource {
             examples = @ExampleObject(name = "kiev", value = "{\"alias\": \"Kiev\"}")))
     @APIResponse(responseCode = "200", description = "The entity with its aliases.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Views.EntityView.class)))
-    public Views.EntityView addAlias(@Parameter(description = "Entity id.", example = ID_EXAMPLE) @PathParam("id") String id,
+    public Views.EntityView addAlias(@Parameter(description = "Entity id.", example = ID_EXAMPLE, schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam("id") String id,
                                      @Valid @NotNull Views.AliasRequest request) {
         return view(graph.addAlias(Params.id(id, "entity"), request.alias().strip()));
     }
@@ -143,7 +143,7 @@ public class EntityResource {
             examples = @ExampleObject(name = "merge", value = "{\"source\": \"1b7a2c9e-0f7e-4d0b-9d1e-0d8f0b0f5d11\"}")))
     @APIResponse(responseCode = "200", description = "The merged entity.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Views.EntityView.class)))
-    public Views.EntityView merge(@Parameter(description = "Entity id (the target).", example = ID_EXAMPLE) @PathParam("id") String id,
+    public Views.EntityView merge(@Parameter(description = "Entity id (the target).", example = ID_EXAMPLE, schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam("id") String id,
                                   @Valid @NotNull Views.MergeRequest request) {
         return view(graph.merge(Params.id(id, "entity"), request.source()));
     }

@@ -1,5 +1,6 @@
 package io.newsgraph.entity.rest;
 
+import io.newsgraph.common.validation.TextPatterns;
 import io.newsgraph.entity.extract.EntityType;
 import io.newsgraph.entity.repository.AnalysisRepository.StoredClaim;
 import jakarta.validation.constraints.NotBlank;
@@ -93,7 +94,7 @@ public final class Views {
 
     @Schema(name = "AliasRequest")
     public record AliasRequest(@Schema(description = "Another name of the entity.", examples = "Kiev")
-                               @NotBlank @Size(max = 300) @Pattern(regexp = "[^\\p{Cntrl}\\p{Cs}]*", message = "must not contain control characters or unpaired surrogates") String alias) {
+                               @NotBlank @Size(max = 300) @Pattern(regexp = TextPatterns.SINGLE_LINE, message = TextPatterns.SINGLE_LINE_MESSAGE) String alias) {
     }
 
     @Schema(name = "MergeRequest")

@@ -1,5 +1,6 @@
 package io.newsgraph.entity.service;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.newsgraph.entity.client.ArticleClient;
 import io.newsgraph.entity.client.ArticleVersion;
 import io.newsgraph.entity.config.ExtractionConfig;
@@ -43,6 +44,8 @@ public class JobWorker {
     ExtractionEngine engine;
     @Inject
     ExtractionConfig config;
+    @Inject
+    MeterRegistry metrics;
 
     private final Semaphore wakeUp = new Semaphore(0);
     private volatile boolean running;
@@ -93,15 +96,19 @@ public class JobWorker {
     boolean runNext() {
         Job[] claimed = new Job[1];
         try {
-            return QuarkusTransaction.requiringNew().call(() -> {
+            String outcome = QuarkusTransaction.requiringNew().call(() -> {
                 Optional<Job> job = jobs.claimNext();
                 if (job.isEmpty()) {
-                    return false;
+                    return null;
                 }
                 claimed[0] = job.get();
-                process(job.get());
-                return true;
+                return process(job.get());
             });
+            if (outcome == null) {
+                return false;
+            }
+            count(outcome); // after the commit
+            return true;
         } catch (RuntimeException e) {
             if (claimed[0] == null) {
                 throw e;
@@ -109,16 +116,23 @@ public class JobWorker {
             boolean permanent = e instanceof WebApplicationException w && w.getResponse().getStatus() == 404;
             LOG.warnf("extraction of article %s v%d failed (attempt %d): %s", claimed[0].articleId(), claimed[0].version(),
                     claimed[0].attempts() + 1, e.toString());
+            count("failed");
             QuarkusTransaction.requiringNew().run(() -> jobs.recordFailure(claimed[0], e.toString(),
                     config.worker().maxAttempts(), config.worker().backoff(), permanent));
             return true;
         }
     }
 
-    private void process(Job job) {
+    /** newsgraph_extraction_jobs_total{outcome=done|superseded|failed}: job throughput and failures (each failed attempt). */
+    private void count(String outcome) {
+        metrics.counter("newsgraph.extraction.jobs", "outcome", outcome).increment();
+    }
+
+    /** Runs the job; its outcome for the metrics. */
+    private String process(Job job) {
         if (jobs.hasLaterVersion(job)) {
             jobs.finish(job, "SUPERSEDED"); // a newer version or a delete of the same article decides its analysis
-            return;
+            return "superseded";
         }
         if (job.kind().equals("DELETED")) {
             analyses.delete(job.articleId());
@@ -127,5 +141,6 @@ public class JobWorker {
             analyser.analyseAndStore(article);
         }
         jobs.finish(job, "DONE");
+        return "done";
     }
 }

@@ -83,6 +83,18 @@ public class GatewayOpenApiFilter implements OASFilter {
         GATEWAY_RESPONSES.stream().filter(name -> !used.contains(name)).forEach(components::removeResponse);
     }
 
+    /**
+     * SmallRye writes the type of a referenced schema beside the {@code $ref} when the property carries {@code @Schema}
+     * attributes; client generators then warn and clear it. The referenced schema alone says the type.
+     */
+    @Override
+    public Schema filterSchema(Schema schema) {
+        if (schema.getRef() != null) {
+            schema.setType(null);
+        }
+        return schema;
+    }
+
     private void filterPath(String path, PathItem item) {
         if (!path.startsWith("/api/")) {
             return;
