@@ -14,7 +14,7 @@ import org.jboss.logging.MDC;
 
 /**
  * API key check, scope check and rate limit for every /api call, before any body is read or any upstream
- * is contacted. Runs after Quarkus' CORS filter (order -300) so that preflights need no key.
+ * is contacted (the rate limit may ask the shared store, without blocking). Runs after Quarkus' CORS filter (order -300) so that preflights need no key.
  */
 @ApplicationScoped
 public class AccessFilter {
@@ -64,7 +64,12 @@ public class AccessFilter {
         }
         MDC.put("apiKey", key.get().name());
         context.addEndHandler(done -> MDC.remove("apiKey"));
-        RateLimiter.Decision decision = limiter.take(key.get(), needed);
+        // The decision may need a round trip to the shared store. The body waits meanwhile: Quarkus keeps the request
+        // paused until a handler reads it (the proxy, or JAX-RS for the composed reads).
+        limiter.take(key.get(), needed).onComplete(outcome -> decide(context, outcome.result()));
+    }
+
+    private static void decide(RoutingContext context, RateLimiter.Decision decision) {
         context.response().putHeader("RateLimit-Policy", decision.policyHeader()).putHeader("RateLimit", decision.limitHeader());
         if (!decision.allowed()) {
             ProblemReplies.send(context, 429, "rate-limited", "Too many requests",
