@@ -15,21 +15,28 @@ import java.util.concurrent.TimeUnit;
 public final class TestRedis {
     private final Path dir;
     private final Path log;
+    private final String givenPassword;
     private String host;
     private int port;
     private String password;
 
-    private TestRedis(Path dir, Path log) {
+    private TestRedis(Path dir, Path log, String givenPassword) {
         this.dir = dir;
         this.log = log;
+        this.givenPassword = givenPassword;
     }
 
-    /** Starts a new server named after {@code name}. */
+    /** Starts a new server named after {@code name}, with a random password. */
     public static TestRedis start(String name) {
+        return start(name, null);
+    }
+
+    /** Starts a new server named after {@code name} that requires {@code password} (null: a random one). */
+    public static TestRedis start(String name, String password) {
         Path root = TestPostgres.repositoryRoot();
         String pid = String.valueOf(ProcessHandle.current().pid());
         TestRedis redis = new TestRedis(root.resolve("target/test-redis/" + name + "-" + pid),
-                root.resolve("target/test-redis/" + name + "-" + pid + ".log"));
+                root.resolve("target/test-redis/" + name + "-" + pid + ".log"), password);
         redis.start();
         return redis;
     }
@@ -64,7 +71,11 @@ public final class TestRedis {
             command[0] = "bash";
             command[1] = TestPostgres.repositoryRoot().resolve("scripts/redis").toString();
             System.arraycopy(args, 0, command, 2, args.length);
-            Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+            ProcessBuilder builder = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.appendTo(log.toFile()));
+            if (givenPassword != null) {
+                builder.environment().put("NEWSGRAPH_REDIS_PASSWORD", givenPassword);
+            }
+            Process process = builder.start();
             String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
             if (!process.waitFor(10, TimeUnit.MINUTES) || process.exitValue() != 0) {
                 throw new IllegalStateException("scripts/redis " + args[0] + " failed: " + Files.readString(log).trim());
