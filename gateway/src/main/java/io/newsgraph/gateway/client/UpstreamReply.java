@@ -1,7 +1,7 @@
 package io.newsgraph.gateway.client;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.newsgraph.common.http.Json;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
@@ -11,14 +11,12 @@ import java.io.IOException;
  * gateway does not duplicate the services' DTOs), or, when it could not answer, why not.
  */
 public record UpstreamReply(int status, String contentType, JsonNode body, String unavailable) {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     static UpstreamReply of(Response response) {
         String text = response.hasEntity() ? response.readEntity(String.class) : null;
         JsonNode body = null;
         if (text != null && !text.isEmpty()) {
             try {
-                body = JSON.readTree(text);
+                body = Json.mapper().readTree(text);
             } catch (IOException e) {
                 body = null; // not JSON: the status still tells the story
             }

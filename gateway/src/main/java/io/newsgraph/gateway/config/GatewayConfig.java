@@ -98,6 +98,33 @@ public interface GatewayConfig {
         RateLimit write();
 
         RateLimit admin();
+
+        /** The store shared by all replicas; without a URL each replica counts on its own. */
+        Redis redis();
+    }
+
+    /**
+     * Redis holding every replica's counters (GCRA in one Lua script per request). When it cannot be reached the
+     * gateway fails open to its per-replica token buckets and says so in readiness data and a metric.
+     */
+    interface Redis {
+        /** {@code redis://host:6379} ({@code rediss://} for TLS, optional {@code /db}); absent: per-replica limits. */
+        Optional<String> url();
+
+        /** From a Secret (env {@code NEWSGRAPH_GATEWAY_RATE_LIMITS_REDIS_PASSWORD}), never in the URL in git. */
+        Optional<String> password();
+
+        /** Longest wait for Redis' answer; then this request is counted by the local limiter. */
+        @WithDefault("100ms")
+        Duration timeout();
+
+        /** After a failure, how long the local limiter decides alone before Redis is asked again. */
+        @WithDefault("2s")
+        Duration retryDelay();
+
+        /** Pooled connections to Redis (per replica); the commands are pipelined over them. */
+        @WithDefault("8")
+        int maxConnections();
     }
 
     /** Token bucket: {@code requests} tokens, refilled evenly over {@code window}. */

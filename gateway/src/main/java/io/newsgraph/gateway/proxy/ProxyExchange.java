@@ -1,6 +1,6 @@
 package io.newsgraph.gateway.proxy;
 
-import io.newsgraph.gateway.rest.ProblemReplies;
+import io.newsgraph.common.problem.ProblemResponses;
 import io.vertx.core.AsyncResult;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -239,7 +239,7 @@ final class ProxyExchange {
         }
         settle(UpstreamGuard.Outcome.FAILURE);
         LOG.warnf("%s %s: %s did not answer within %s", in.method(), uri, upstream.service(), upstream.config().timeout());
-        ProblemReplies.send(context, 504, "upstream-timeout", "Upstream timed out",
+        ProblemResponses.send(context, 504, "upstream-timeout", "Upstream timed out",
                 upstream.service() + " did not answer within " + upstream.config().timeout().toMillis() + " ms");
     }
 
@@ -262,12 +262,12 @@ final class ProxyExchange {
     }
 
     static void tooLarge(RoutingContext context, long limit) {
-        ProblemReplies.send(context, 413, "payload-too-large", "Request body too large",
+        ProblemResponses.send(context, 413, "payload-too-large", "Request body too large",
                 "The request body exceeds the limit of " + limit + " bytes");
     }
 
     private void unavailable(String detail) {
-        ProblemReplies.send(context, 503, "upstream-unavailable", "Upstream unavailable", detail,
+        ProblemResponses.send(context, 503, "upstream-unavailable", "Upstream unavailable", detail,
                 Map.of("Retry-After", String.valueOf(upstream.guard().retryAfterSeconds())));
     }
 

@@ -2,7 +2,7 @@ package io.newsgraph.gateway.proxy;
 
 import io.newsgraph.common.http.BodyLimitFilter;
 import io.newsgraph.gateway.rest.ComposedResource;
-import io.newsgraph.gateway.rest.ProblemReplies;
+import io.newsgraph.common.problem.ProblemResponses;
 import io.newsgraph.gateway.security.AccessFilter;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.vertx.ext.web.Router;
@@ -40,7 +40,7 @@ public class ProxyRoutes {
         }
         Upstream upstream = routes.route(path);
         if (upstream == null) {
-            ProblemReplies.send(context, 404, "not-found", "Resource not found", "No API operation at " + path);
+            ProblemResponses.send(context, 404, "not-found", "Resource not found", "No API operation at " + path);
             return;
         }
         long limit = Math.min(maxBodyBytes, upstream.config().maxBodySize().map(MemorySize::asLongValue).orElse(maxBodyBytes));

@@ -1,7 +1,7 @@
 package io.newsgraph.gateway.security;
 
 import io.newsgraph.gateway.config.GatewayConfig;
-import io.newsgraph.gateway.rest.ProblemReplies;
+import io.newsgraph.common.problem.ProblemResponses;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -14,7 +14,7 @@ import org.jboss.logging.MDC;
 
 /**
  * API key check, scope check and rate limit for every /api call, before any body is read or any upstream
- * is contacted. Runs after Quarkus' CORS filter (order -300) so that preflights need no key.
+ * is contacted (the rate limit may ask the shared store, without blocking). Runs after Quarkus' CORS filter (order -300) so that preflights need no key.
  */
 @ApplicationScoped
 public class AccessFilter {
@@ -44,13 +44,13 @@ public class AccessFilter {
         HttpServerRequest request = context.request();
         String presented = presentedKey(request);
         if (presented == null) {
-            ProblemReplies.send(context, 401, "unauthenticated", "API key required",
+            ProblemResponses.send(context, 401, "unauthenticated", "API key required",
                     "Send your key in the X-API-Key header or as Authorization: Bearer <key>", CHALLENGE);
             return;
         }
         Optional<ApiKey> key = keys.find(presented);
         if (key.isEmpty()) {
-            ProblemReplies.send(context, 401, "unauthenticated", "API key not accepted",
+            ProblemResponses.send(context, 401, "unauthenticated", "API key not accepted",
                     keys.none() ? "This gateway has no API keys configured and refuses every call"
                             : "The API key is unknown or revoked", CHALLENGE);
             return;
@@ -58,16 +58,21 @@ public class AccessFilter {
         Scope needed = Scope.requiredFor(request.method());
         if (!key.get().allows(needed)) {
             LOG.infof("key %s lacks scope %s for %s %s", key.get().name(), needed.label(), request.method(), request.path());
-            ProblemReplies.send(context, 403, "forbidden", "Scope missing",
+            ProblemResponses.send(context, 403, "forbidden", "Scope missing",
                     "This operation needs the '" + needed.label() + "' scope, which the key does not have");
             return;
         }
         MDC.put("apiKey", key.get().name());
         context.addEndHandler(done -> MDC.remove("apiKey"));
-        RateLimiter.Decision decision = limiter.take(key.get(), needed);
+        // The decision may need a round trip to the shared store. The body waits meanwhile: Quarkus keeps the request
+        // paused until a handler reads it (the proxy, or JAX-RS for the composed reads).
+        limiter.take(key.get(), needed).onComplete(outcome -> decide(context, outcome.result()));
+    }
+
+    private static void decide(RoutingContext context, RateLimiter.Decision decision) {
         context.response().putHeader("RateLimit-Policy", decision.policyHeader()).putHeader("RateLimit", decision.limitHeader());
         if (!decision.allowed()) {
-            ProblemReplies.send(context, 429, "rate-limited", "Too many requests",
+            ProblemResponses.send(context, 429, "rate-limited", "Too many requests",
                     "The key's '" + decision.policy() + "' quota of " + decision.quota() + " requests per "
                             + decision.windowSeconds() + " s is used up; retry after " + decision.retryAfterSeconds() + " s",
                     Map.of("Retry-After", String.valueOf(decision.retryAfterSeconds())));

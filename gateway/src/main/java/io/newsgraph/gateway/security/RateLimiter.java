@@ -1,42 +1,76 @@
 package io.newsgraph.gateway.security;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.newsgraph.gateway.config.GatewayConfig;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.Optional;
 import java.util.function.LongSupplier;
 
 /**
- * One token bucket per key and scope of the request: a key's reads do not starve its writes. Keys with the
- * admin scope get the admin rate. Buckets exist only for configured keys, so the map stays small.
+ * One bucket per key and scope of the request: a key's reads do not starve its writes. Keys with the admin scope
+ * get the admin rate. With {@code newsgraph.gateway.rate-limits.redis.url} the buckets live in Redis and hold for
+ * the whole deployment; without it, or while Redis fails, each replica counts on its own (fail open: a quota
+ * store outage must never turn into errors for clients).
  */
 @ApplicationScoped
 public class RateLimiter {
-    private final Map<String, TokenBucket> buckets = new ConcurrentHashMap<>();
     private final GatewayConfig.RateLimits limits;
-    private final LongSupplier clock;
+    private final LocalBuckets local;
+    private final Optional<SharedBuckets> shared;
 
     @Inject
-    RateLimiter(GatewayConfig config) {
-        this(config.rateLimits(), System::nanoTime);
+    RateLimiter(GatewayConfig config, Vertx vertx, MeterRegistry registry) {
+        this(config.rateLimits(), System::nanoTime,
+                config.rateLimits().redis().url().map(url -> new SharedBuckets(vertx, config.rateLimits().redis(), System::nanoTime)));
+        Gauge.builder("newsgraph.gateway.rate_limit.store.shared", this, limiter -> limiter.storeShared() ? 1 : 0)
+                .description("1 while the rate limits are counted in the shared store, 0 while each replica counts alone")
+                .register(registry);
     }
 
-    RateLimiter(GatewayConfig.RateLimits limits, LongSupplier clock) {
+    RateLimiter(GatewayConfig.RateLimits limits, LongSupplier clock, Optional<SharedBuckets> shared) {
         this.limits = limits;
-        this.clock = clock;
+        this.local = new LocalBuckets(clock);
+        this.shared = shared;
     }
 
-    public Decision take(ApiKey key, Scope scope) {
+    /** Counts one request of {@code key} needing {@code scope}; never fails. */
+    public Future<Decision> take(ApiKey key, Scope scope) {
         Scope policy = key.scopes().contains(Scope.ADMIN) ? Scope.ADMIN : scope;
         GatewayConfig.RateLimit limit = switch (policy) {
             case READ -> limits.read();
             case WRITE -> limits.write();
             case ADMIN -> limits.admin();
         };
-        TokenBucket bucket = buckets.computeIfAbsent(key.name() + '\u0000' + policy,
-                k -> new TokenBucket(limit.requests(), limit.window().toNanos(), clock.getAsLong()));
-        return bucket.take(clock.getAsLong(), policy.label());
+        String bucket = key.name() + ':' + policy.label();
+        if (shared.isEmpty()) {
+            return Future.succeededFuture(local.take(bucket, limit, policy.label()));
+        }
+        return shared.get().take(bucket, limit, policy.label())
+                .recover(failure -> Future.succeededFuture(local.take(bucket, limit, policy.label())));
+    }
+
+    /** Where the counting happens now, for readiness data. */
+    public StoreState store() {
+        return shared.map(s -> new StoreState("redis", s.endpoint(), s.failure() == null, s.failure()))
+                .orElseGet(() -> new StoreState("local", null, false, null));
+    }
+
+    private boolean storeShared() {
+        return shared.isPresent() && shared.get().failure() == null;
+    }
+
+    @PreDestroy
+    void close() {
+        shared.ifPresent(SharedBuckets::close);
+    }
+
+    /** {@code shared}: limits hold across replicas right now; {@code failure}: why the configured store is bypassed. */
+    public record StoreState(String kind, String endpoint, boolean shared, String failure) {
     }
 
     /**
@@ -54,35 +88,7 @@ public class RateLimiter {
         }
     }
 
-    static final class TokenBucket {
-        private final int capacity;
-        private final long windowNanos;
-        private double tokens;
-        private long last;
-
-        TokenBucket(int capacity, long windowNanos, long now) {
-            this.capacity = capacity;
-            this.windowNanos = windowNanos;
-            this.tokens = capacity;
-            this.last = now;
-        }
-
-        synchronized Decision take(long now, String policy) {
-            double nanosPerToken = (double) windowNanos / capacity;
-            tokens = Math.min(capacity, tokens + (now - last) / nanosPerToken);
-            last = now;
-            boolean allowed = tokens >= 1;
-            if (allowed) {
-                tokens -= 1;
-            }
-            long untilFull = seconds((capacity - tokens) * nanosPerToken);
-            long untilNext = allowed ? 0 : Math.max(1, seconds((1 - tokens) * nanosPerToken));
-            return new Decision(allowed, policy, capacity, Math.max(1, windowNanos / 1_000_000_000L), (int) Math.floor(tokens),
-                    allowed ? untilFull : untilNext, untilNext);
-        }
-
-        private static long seconds(double nanos) {
-            return (long) Math.ceil(nanos / 1e9);
-        }
+    static long seconds(double nanos) {
+        return (long) Math.ceil(nanos / 1e9);
     }
 }
