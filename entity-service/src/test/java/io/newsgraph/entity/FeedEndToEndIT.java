@@ -1,7 +1,10 @@
 package io.newsgraph.entity;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -90,6 +93,14 @@ class FeedEndToEndIT {
         for (Map<String, Object> m : mentions) {
             assertEquals(m.get("surface"), body.substring((Integer) m.get("start"), (Integer) m.get("end")));
         }
+        // The entity graph the analysis fed: search, the entity, its articles, quotes and neighbours.
+        String zelensky = given().baseUri(entities.url()).queryParam("q", "Zelensky").queryParam("type", "PERSON").get("/api/v1/entities")
+                .then().statusCode(200).extract().path("items.find { it.name == 'Volodymyr Zelensky' }.id");
+        given().baseUri(entities.url()).get("/api/v1/entities/" + zelensky).then().statusCode(200).body("articleCount", equalTo(1));
+        given().baseUri(entities.url()).get("/api/v1/entities/" + zelensky + "/articles").then().statusCode(200).body("items.articleId", hasItem(id));
+        given().baseUri(entities.url()).get("/api/v1/entities/" + zelensky + "/quotes").then().statusCode(200).body("items", not(empty()));
+        given().baseUri(entities.url()).get("/api/v1/entities/" + zelensky + "/cooccurrences").then().statusCode(200)
+                .body("items", not(empty()));
     }
 
     @Order(2)

@@ -1,12 +1,14 @@
 package io.newsgraph.common.problem;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** RFC 9457 problem details, the body of every error response of every service. */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 @Schema(name = "Problem", description = "RFC 9457 problem details (`application/problem+json`).")
+@RegisterForReflection // also written by plain ObjectMappers (ProblemResponses, the gateway), not only by the REST layer
 public record Problem(
         @Schema(description = "URI identifying the problem type; `about:blank` for plain HTTP errors.",
                 examples = "https://newsgraph.io/problems/validation-failed") String type,

@@ -20,9 +20,13 @@ import org.awaitility.Awaitility;
  * for end-to-end tests with real HTTP between services. {@link #startFromSnapshot} runs it from a private copy
  * of the app taken once per test JVM, for long runs during which somebody may rebuild the service (the jars are
  * replaced in place) and restarts must still work. Log: `target/e2e/<name>-<port>.log` of the calling module.
+ * With the system property `newsgraph.native=true` (what `-Dnative` sets for the failsafe tests) the service runs
+ * as its native executable (`<service>/target/*-runner`) instead.
  */
 public final class ServiceProcess implements AutoCloseable {
     private static final Map<String, Path> COPIES = new HashMap<>();
+    /** Whether services run as native executables rather than from their runner jars. */
+    public static final boolean NATIVE = Boolean.getBoolean("newsgraph.native");
 
     private final String name;
     private final boolean snapshot;
@@ -78,21 +82,37 @@ public final class ServiceProcess implements AutoCloseable {
     }
 
     public void startNoWait() {
-        Path app = snapshot ? copy(name) : TestPostgres.repositoryRoot().resolve(name).resolve("target/quarkus-app");
-        Path jar = app.resolve("quarkus-run.jar");
-        if (!Files.isRegularFile(jar)) {
-            throw new IllegalStateException(jar + " is missing: build " + name + " first (./mvnw -B install -DskipTests)");
-        }
+        Path app = snapshot ? copy(name) : packaged(name);
         try {
             Files.createDirectories(log.getParent());
             String java = ProcessHandle.current().info().command().orElse("java");
-            ProcessBuilder builder = new ProcessBuilder(java, "-Xmx512m", "-jar", jar.toString())
+            ProcessBuilder builder = (NATIVE ? new ProcessBuilder(app.toString(), "-Xmx512m")
+                    : new ProcessBuilder(java, "-Xmx512m", "-jar", app.resolve("quarkus-run.jar").toString()))
                     .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
             builder.environment().putAll(env);
             process = builder.start();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start " + name, e);
         }
+    }
+
+    /** The service's build output: its `target/quarkus-app` folder, or its native executable. */
+    private static Path packaged(String name) {
+        Path target = TestPostgres.repositoryRoot().resolve(name).resolve("target");
+        if (NATIVE) {
+            try (Stream<Path> files = Files.list(target)) {
+                return files.filter(f -> f.getFileName().toString().endsWith("-runner") && Files.isRegularFile(f) && Files.isExecutable(f))
+                        .findFirst().orElseThrow(() -> new IllegalStateException("no native executable of " + name
+                                + " in " + target + ": build it first (./mvnw -B install -Dnative -DskipTests -pl " + name + " -am)"));
+            } catch (IOException e) {
+                throw new IllegalStateException("no native executable of " + name + ": " + target + " unreadable", e);
+            }
+        }
+        Path app = target.resolve("quarkus-app");
+        if (!Files.isRegularFile(app.resolve("quarkus-run.jar"))) {
+            throw new IllegalStateException(app.resolve("quarkus-run.jar") + " is missing: build " + name + " first (./mvnw -B install -DskipTests)");
+        }
+        return app;
     }
 
     /** SIGKILL: no shutdown hook, no graceful stop - a crash or an OOM kill. */
@@ -138,13 +158,10 @@ public final class ServiceProcess implements AutoCloseable {
         }
     }
 
-    /** A private copy of the service's packaged app, made once per JVM. */
+    /** A private copy of the service's packaged app (folder or executable), made once per JVM. */
     private static synchronized Path copy(String name) {
         return COPIES.computeIfAbsent(name, n -> {
-            Path source = TestPostgres.repositoryRoot().resolve(n).resolve("target/quarkus-app");
-            if (!Files.isRegularFile(source.resolve("quarkus-run.jar"))) {
-                throw new IllegalStateException(source + " is missing: build first (./mvnw -B install -DskipTests)");
-            }
+            Path source = packaged(n);
             Path target = Path.of("target/apps/" + n + "-" + ProcessHandle.current().pid()).toAbsolutePath();
             removeCopiesOfEndedRuns(target.getParent(), n);
             try (Stream<Path> files = Files.walk(source)) {
@@ -153,7 +170,8 @@ public final class ServiceProcess implements AutoCloseable {
                     if (Files.isDirectory(file)) {
                         Files.createDirectories(to);
                     } else {
-                        Files.copy(file, to, StandardCopyOption.REPLACE_EXISTING);
+                        Files.createDirectories(to.getParent());
+                        Files.copy(file, to, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.COPY_ATTRIBUTES);
                     }
                 }
             } catch (IOException e) {

@@ -4,13 +4,10 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.sun.management.HotSpotDiagnosticMXBean;
 import io.newsgraph.common.testing.OpenApiDocs;
 import io.quarkus.test.junit.QuarkusTest;
-import java.lang.management.ManagementFactory;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -24,15 +21,6 @@ class PlatformTests {
                 .body("checks.find { it.name == 'NER model' }.data.loadMillis", org.hamcrest.Matchers.greaterThan(0));
         given().get("/q/health/live").then().statusCode(200);
         given().get("/q/health/started").then().statusCode(200);
-    }
-
-    /** The model loader lowers the heap free ratios for one collection only (ExtractionEngine): they are back after it. */
-    @Test
-    void heapFreeRatiosAreRestoredAfterTheModelLoad() {
-        Api.awaitModel();
-        HotSpotDiagnosticMXBean vm = ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class);
-        assertEquals("70", vm.getVMOption("MaxHeapFreeRatio").getValue()); // HotSpot's defaults; the test JVM sets neither
-        assertEquals("40", vm.getVMOption("MinHeapFreeRatio").getValue());
     }
 
     @Test

@@ -1,0 +1,8 @@
+package io.newsgraph.gateway.rest;
+
+import io.quarkus.test.junit.QuarkusIntegrationTest;
+
+/** {@link RequestHeadTests} against the packaged application: the runner jar, or the native executable with -Dnative. */
+@QuarkusIntegrationTest
+class RequestHeadIT extends RequestHeadTests {
+}
