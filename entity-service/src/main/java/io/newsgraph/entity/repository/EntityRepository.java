@@ -100,6 +100,7 @@ public class EntityRepository {
                 WHERE e.merged_into IS NULL
                   AND (CAST(?1 AS text) IS NULL OR e.type = CAST(?1 AS text))
                   AND (CAST(?2 AS text) IS NULL OR e.name_key LIKE CAST(?2 AS text) || '%'
+                       OR e.name_key LIKE '% ' || CAST(?2 AS text) || '%'
                        OR EXISTS (SELECT 1 FROM entity_alias a WHERE a.entity_id = e.id AND a.alias_key LIKE CAST(?2 AS text) || '%'))
                 ORDER BY articles DESC, e.name_key, e.id
                 OFFSET ?3 LIMIT ?4""")

@@ -50,7 +50,7 @@ public class EntityResource {
     @APIResponse(responseCode = "200", description = "One page of entities.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Views.EntityPage.class)))
     public Views.EntityPage list(
-            @Parameter(description = "Name prefix.", example = "witk") @QueryParam("q") String q,
+            @Parameter(description = "Prefix of the name, of any word of it (a surname) or of an alias.", example = "witk") @QueryParam("q") String q,
             @Parameter(description = "PERSON, ORGANIZATION or LOCATION.", example = "PERSON") @QueryParam("type") String type,
             @Parameter(description = "`nextCursor` of the previous page.") @QueryParam("cursor") String cursor,
             @Parameter(description = "Page size, 1 to 100 (default 20).", example = "20", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100")) @QueryParam("limit") String limitParam) {
