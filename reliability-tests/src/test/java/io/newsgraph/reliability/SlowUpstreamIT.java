@@ -116,7 +116,6 @@ class SlowUpstreamIT {
     }
 
     private static int inFlight(HttpClient client, ServiceProcess gateway) throws Exception {
-        HttpResponse<String> r = client.send(HttpRequest.newBuilder(URI.create(gateway.url() + "/q/health/ready")).build(), HttpResponse.BodyHandlers.ofString());
-        return Stack.readTree(r.body()).path("checks").get(0).path("data").path("article-service.inFlight").asInt();
+        return Stack.upstreamsHealth(client, gateway.url()).path("article-service.inFlight").asInt();
     }
 }

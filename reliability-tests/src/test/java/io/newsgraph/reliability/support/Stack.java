@@ -140,6 +140,25 @@ public final class Stack implements AutoCloseable {
         return readTree(r.body()).get("id").asText();
     }
 
+    /** The data of the gateway's readiness check "upstreams" (circuit state, in-flight calls per upstream). */
+    public static JsonNode upstreamsHealth(HttpClient client, String gatewayUrl) {
+        try {
+            HttpResponse<String> r = client.send(HttpRequest.newBuilder(URI.create(gatewayUrl + "/q/health/ready")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            for (JsonNode check : readTree(r.body()).path("checks")) {
+                if ("upstreams".equals(check.path("name").asText())) {
+                    return check.path("data");
+                }
+            }
+            throw new IllegalStateException("no 'upstreams' readiness check: " + r.body());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     public static JsonNode readTree(String body) {
         try {
             return JSON.readTree(body);
