@@ -15,10 +15,12 @@ import java.util.UUID;
 /** The change feed (see V3__change_feed.sql for why positions come from a locked counter row). */
 @ApplicationScoped
 public class FeedRepository {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     @Inject
     EntityManager em;
+
+    /** Quarkus' configured mapper (strict settings included), not a private default one. */
+    @Inject
+    ObjectMapper mapper;
 
     /**
      * Appends an event. Call it as the last statement of the transaction: the counter row stays locked until
@@ -54,12 +56,12 @@ public class FeedRepository {
                 toLocalDate(r[7]))).toList();
     }
 
-    private static List<StoredCaption> captions(String json) {
+    private List<StoredCaption> captions(String json) {
         if (json == null) {
             return List.of();
         }
         try {
-            return List.of(JSON.readValue(json, StoredCaption[].class));
+            return List.of(mapper.readValue(json, StoredCaption[].class));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("captions column holds no caption list", e);
         }

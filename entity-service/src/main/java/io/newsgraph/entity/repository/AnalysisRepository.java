@@ -19,10 +19,12 @@ import java.util.UUID;
 /** The stored analysis of each article and the cross-article views built on it. */
 @ApplicationScoped
 public class AnalysisRepository {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     @Inject
     EntityManager em;
+
+    /** Quarkus' configured mapper (strict settings included), not a private default one. */
+    @Inject
+    ObjectMapper mapper;
 
     public Optional<Integer> storedVersion(UUID articleId) {
         List<?> rows = em.createNativeQuery("SELECT version FROM article_analysis WHERE article_id = ?1").setParameter(1, articleId).getResultList();
@@ -203,17 +205,17 @@ public class AnalysisRepository {
         return value == null ? null : value instanceof LocalDate ld ? ld : ((java.sql.Date) value).toLocalDate();
     }
 
-    private static String json(List<String> values) {
+    private String json(List<String> values) {
         try {
-            return JSON.writeValueAsString(values);
+            return mapper.writeValueAsString(values);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
     }
 
-    private static List<String> strings(String json) {
+    private List<String> strings(String json) {
         try {
-            return List.of(JSON.readValue(json, String[].class));
+            return List.of(mapper.readValue(json, String[].class));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
