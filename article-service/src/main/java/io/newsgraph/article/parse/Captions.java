@@ -20,6 +20,7 @@ final class Captions {
     private static final String PHOTO_WORD = "(?:Photos?|Photographs?|Images?|Pictures?|Credit)";
 
     /** {@code [Photo/Xinhua]}, {@code [Photo by John Smith/China Daily]}, {@code [Photo provided to China Daily]}. */
+    private static final Pattern EXPANSION = Pattern.compile("\\s*\\([^()]{1,60}\\)");
     private static final Pattern BRACKET_CREDIT = Pattern.compile(
             "\\[\\s*(" + PHOTO_WORD + "\\b[^\\[\\]]{0,120})]\\s*$", Pattern.CASE_INSENSITIVE);
 
@@ -130,7 +131,9 @@ final class Captions {
             return false;
         }
         boolean namesSource = false;
-        for (String part : PhotoCredit.parts(candidate)) {
+        for (String credited : PhotoCredit.parts(candidate)) {
+            // "WANA (West Asia News Agency)": an agency's spelled-out name is not part of the credit's shape.
+            String part = EXPANSION.matcher(credited).replaceAll("").strip();
             String[] words = part.split("\\s+");
             if (part.isEmpty() || words.length > MAX_CREDIT_PART_WORDS || !allCapitalised(words)) {
                 return false;

@@ -72,9 +72,12 @@ public record PhotoCredit(String agency, String photographer) {
         };
     }
 
-    /** "Ministry Press Service/Handout": the part before "Handout" is who handed it out, not a photographer. */
+    /**
+     * "Ministry Press Service/Handout", "Press Office/ANKA/Handout": the parts before "Handout" say who handed the
+     * picture out, not who took it.
+     */
     private static boolean suppliedBy(List<String> parts, int i) {
-        return i + 1 < parts.size() && parts.get(i + 1).toLowerCase(Locale.ROOT).startsWith("handout");
+        return parts.subList(i + 1, parts.size()).stream().anyMatch(p -> p.toLowerCase(Locale.ROOT).startsWith("handout"));
     }
 
     private static boolean isPersonName(String part) {

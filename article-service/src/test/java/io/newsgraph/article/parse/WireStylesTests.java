@@ -265,6 +265,7 @@ class WireStylesTests {
             Visitors queue outside the museum. Photo: Claire Dubois/AFP                 | Claire Dubois/AFP                | AFP          | Claire Dubois
             Delegates arrive for the talks. Fabrice Morel/AFP via Getty Images          | Fabrice Morel/AFP via Getty Images | AFP        | Fabrice Morel
             Workers repair a bridge. State Emergency Service/Handout via REUTERS        | State Emergency Service/Handout via REUTERS | Reuters |
+            Officials meet in Ankara. Press Office/ANKA (Ankara News Agency)/Handout via REUTERS | Press Office/ANKA (Ankara News Agency)/Handout via REUTERS | Reuters |
             A passenger boards a train in Beijing, March 3, 2025. (Xinhua/Li Wen)       | Xinhua/Li Wen                    | Xinhua       | Li Wen
             The minister speaks in Kuala Lumpur. (Photo by Aziz Rahman/Bernama)         | Aziz Rahman/Bernama              | Bernama      | Aziz Rahman
             The minister presents the plan in Madrid. EFE/Juan Ortega                   | EFE/Juan Ortega                  | EFE          | Juan Ortega
