@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.newsgraph.common.testing.ServiceProcess;
 import io.newsgraph.common.testing.TestPostgres;
+import io.newsgraph.common.testing.TestRedis;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -39,13 +40,16 @@ import org.junit.jupiter.api.Test;
  * start as processes with exactly the environment their Deployments get from ConfigMaps and Secrets. Only these are
  * translated: Service host names to the local ports of the processes, the PostgreSQL host to the test server, and
  * database and role names get a random suffix (the test server is shared); Secret values are the test values of
- * {@link Rendered}. ServiceProcess itself adds QUARKUS_HTTP_HOST/PORT (free local ports). A smoke through the gateway
- * with the API key whose hash the gateway Secret holds ingests the sample article and reads its analysis.
+ * {@link Rendered}. ServiceProcess itself adds QUARKUS_HTTP_HOST/PORT (free local ports). The Redis Service's URL goes
+ * to a throwaway Redis (TestRedis) that requires the password the redis Deployment gets from its Secret, so the
+ * gateway counts in it only when both sides are wired to the same Secret key. A smoke through the gateway with the
+ * API key whose hash the gateway Secret holds ingests the sample article and reads its analysis.
  */
 class DevOverlayWiringTests {
     private static final String SUFFIX = "_wt_" + UUID.randomUUID().toString().replace("-", "").substring(0, 8);
     private static List<Map<String, Object>> objects;
     private static TestPostgres postgres;
+    private static TestRedis redis;
     private static final Map<String, String> names = new LinkedHashMap<>();
     private static final List<ServiceProcess> processes = new ArrayList<>();
     private static final Map<String, ServiceProcess> byHost = new LinkedHashMap<>();
@@ -60,6 +64,7 @@ class DevOverlayWiringTests {
             names.put(pgEnv.get(key), pgEnv.get(key) + SUFFIX);
         }
         runInitScript(pgEnv);
+        redis = TestRedis.start("dev-overlay-wiring", podEnvironment("Deployment", "redis").get("REDIS_PASSWORD"));
         for (String service : PolicyTests.SERVICES) {
             ServiceProcess process = ServiceProcess.start(service, localEnvironment(service));
             processes.add(process);
@@ -71,6 +76,9 @@ class DevOverlayWiringTests {
     static void stop() throws SQLException {
         for (int i = processes.size() - 1; i >= 0; i--) {
             processes.get(i).close();
+        }
+        if (redis != null) {
+            redis.stop();
         }
         if (postgres != null) {
             try (Connection c = DriverManager.getConnection(postgres.jdbcUrl("postgres"), postgres.user(), postgres.password());
@@ -111,6 +119,12 @@ class DevOverlayWiringTests {
             if (value.startsWith("jdbc:postgresql://newsgraph-pg-rw:5432/")) {
                 String db = value.substring(value.lastIndexOf('/') + 1);
                 return postgres.jdbcUrl(names.getOrDefault(db, db));
+            }
+            if (value.startsWith("redis://")) {
+                if (!"redis".equals(java.net.URI.create(value).getHost())) {
+                    throw new IllegalStateException(service + " " + key + " names " + value + ", not the redis Service");
+                }
+                return redis.url();
             }
             if (value.startsWith("http://")) {
                 java.net.URI uri = java.net.URI.create(value);
@@ -176,6 +190,40 @@ class DevOverlayWiringTests {
                 .body("id", equalTo(id))
                 .body("analysis", notNullValue())
                 .body("analysis.entities.type", hasItem("PERSON"));
+    }
+
+    /**
+     * Every metric the Grafana dashboards and the alerts of k8s/components/monitoring read is one the services really
+     * expose: after an ingest, its analysis and a search through the gateway (what registers the lazily created
+     * meters), the three services' /q/metrics are scraped and the names compared (DashboardTests reads the names).
+     */
+    @Test
+    void everyMetricOfTheDashboardsAndAlertsIsExposed() {
+        String gateway = byHost.get("gateway").url();
+        String id = given().baseUri(gateway).header("X-API-Key", Rendered.API_KEY).contentType("application/json")
+                .body("{\"title\":\"Harbour reopens\",\"body\":\"The harbour of Rotterdam reopened on Monday, port officials said.\",\"source\":\"k8s-tests\"}")
+                .post("/api/v1/articles").then().statusCode(oneOf(200, 201)).extract().path("id");
+        Awaitility.await("analysis of " + id).atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(500))
+                .until(() -> given().baseUri(gateway).header("X-API-Key", Rendered.API_KEY)
+                        .get("/api/v1/articles/" + id + "/analysis").statusCode() == 200);
+        given().baseUri(gateway).header("X-API-Key", Rendered.API_KEY).queryParam("q", "harbour").get("/api/v1/search").then().statusCode(200);
+        java.util.Set<String> exposed = new java.util.TreeSet<>();
+        for (ServiceProcess service : byHost.values()) {
+            exposed.addAll(PromQl.exposed(given().baseUri(service.url()).get("/q/metrics").then().statusCode(200).extract().asString().lines().toList()));
+        }
+        java.util.Set<String> missing = new java.util.TreeSet<>(DashboardTests.usedMetricNames());
+        missing.removeAll(exposed);
+        assertEquals(java.util.Set.of(), missing, "read by a panel or an alert but exposed by no service");
+    }
+
+    /** The gateway reached Redis with the password from the Secret: its rate limits are shared, not per replica. */
+    @Test
+    void theGatewayCountsRateLimitsInTheOverlaysRedis() {
+        String gateway = byHost.get("gateway").url();
+        given().baseUri(gateway).header("X-API-Key", Rendered.API_KEY).get("/api/v1/articles?limit=1").then().statusCode(200);
+        Awaitility.await("rate limits shared").atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(200))
+                .until(() -> "shared".equals(given().baseUri(gateway).get("/q/health/ready").then().extract()
+                        .path("checks.find { it.name == 'rate-limit-store' }.data.mode")));
     }
 
     @Test

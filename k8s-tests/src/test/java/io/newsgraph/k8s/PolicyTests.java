@@ -165,6 +165,54 @@ class PolicyTests {
         }
     }
 
+    /**
+     * The gateway counts rate limits in Redis in every overlay: dev in its own (components/redis: the redis Service,
+     * in memory only, the password from the same Secret key on both sides), prod in a managed one over TLS whose URL
+     * and password come from a Secret and whose port the gateway may reach.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "prod"})
+    void theGatewaySharesRateLimitsThroughRedis(String overlay) {
+        List<Map<String, Object>> objects = Rendered.overlay(overlay);
+        Map<String, String> env = environment(objects, "gateway");
+        assertEquals("secret:newsgraph-redis/password", env.get("NEWSGRAPH_GATEWAY_RATE_LIMITS_REDIS_PASSWORD"), overlay);
+        String url = env.get("NEWSGRAPH_GATEWAY_RATE_LIMITS_REDIS_URL");
+        if (overlay.equals("dev")) {
+            java.net.URI uri = java.net.URI.create(url);
+            assertEquals("redis", uri.getScheme());
+            Map<String, Object> svc = find(objects, "Service", uri.getHost());
+            assertEquals(uri.getPort(), list(svc, "spec", "ports").get(0).get("port"));
+            Map<String, Object> redis = find(objects, "Deployment", "redis");
+            assertTrue(selects(map(svc, "spec", "selector"), podLabels(redis)));
+            assertEquals("Recreate", map(redis, "spec", "strategy").get("type"), "never two counter stores at once");
+            Map<String, Object> c = containers(redis).get(0);
+            assertEquals(uri.getPort(), list(c, "ports").get(0).get("containerPort"));
+            Map<String, String> redisEnv = new HashMap<>();
+            list(c, "env").forEach(e -> redisEnv.put((String) e.get("name"), map(e, "valueFrom", "secretKeyRef").get("name") + "/"
+                    + map(e, "valueFrom", "secretKeyRef").get("key")));
+            assertEquals("newsgraph-redis/password", redisEnv.get("REDIS_PASSWORD"), "Redis' password is the gateway's");
+            String command = String.join(" ", Stream.concat(((List<?>) c.get("command")).stream(), ((List<?>) c.get("args")).stream())
+                    .map(String::valueOf).toList());
+            assertTrue(command.contains("--save ''") && command.contains("--appendonly no"), "in memory only: " + command);
+            assertFalse(command.contains("--requirepass"), "no password on the command line: " + command);
+            assertTrue(list(podSpec(redis), "volumes").stream().noneMatch(v -> v.containsKey("persistentVolumeClaim")));
+        } else {
+            assertEquals("secret:newsgraph-redis/url", url);
+            String secretUrl = new String(java.util.Base64.getDecoder().decode(String.valueOf(map(find(objects, "Secret", "newsgraph-redis"), "data")
+                    .get("url"))), java.nio.charset.StandardCharsets.UTF_8);
+            assertEquals(Rendered.PROD_REDIS_URL, secretUrl);
+            assertTrue(kind(objects, "Deployment").stream().noneMatch(d -> name(d).equals("redis")), "prod has no Redis of its own");
+            // The managed Redis is outside the cluster: some egress rule of the gateway allows its port to any address.
+            int port = java.net.URI.create(secretUrl).getPort();
+            boolean egress = kind(objects, "NetworkPolicy").stream()
+                    .filter(np -> selects(map(np, "spec", "podSelector", "matchLabels"), podLabels(find(objects, "Deployment", "gateway"))))
+                    .flatMap(np -> list(np, "spec", "egress").stream())
+                    .anyMatch(rule -> !rule.containsKey("to") && list(rule, "ports").stream()
+                            .anyMatch(p -> Integer.valueOf(port).equals(p.get("port")) && "TCP".equals(p.get("protocol"))));
+            assertTrue(egress, "gateway egress to the managed Redis' port " + port);
+        }
+    }
+
     /** Variable name to value ("secret:<name>/<key>" for Secret references) of a service's container. */
     static Map<String, String> environment(List<Map<String, Object>> objects, String service) {
         Map<String, Object> c = containers(find(objects, "Deployment", service)).get(0);
@@ -318,6 +366,8 @@ class PolicyTests {
                 "entity-service -> article-service:8081", "article-service -> postgres:5432", "entity-service -> postgres:5432"));
         if (overlay.equals("prod")) {
             expected.add("postgres -> postgres:5432"); // streaming replication between the instances
+        } else {
+            expected.add("gateway -> redis:6379"); // the rate-limit store (components/redis)
         }
         assertEquals(expected, allowed, overlay);
         // From outside the namespace: only the ingress controller, only to the gateway.

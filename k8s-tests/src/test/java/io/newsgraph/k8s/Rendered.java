@@ -25,11 +25,18 @@ import java.util.stream.Stream;
 final class Rendered {
     static final List<String> OVERLAYS = List.of("dev", "prod");
     static final String API_KEY = "test-api-key-for-k8s-tests";
+    static final String REDIS_PASSWORD = "test-redis-password";
+    /** The managed Redis of the prod overlay's test Secret. */
+    static final String PROD_REDIS_URL = "rediss://redis.example.com:6379";
     static final Map<String, String> SECRET_FILES = Map.of(
             "postgres-superuser.env", "username=postgres\npassword=test-superuser-password\n",
             "db-articles.env", "username=articles\npassword=test-articles-password\n",
             "db-entities.env", "username=entities\npassword=test-entities-password\n",
             "gateway-api-keys.env", "api-keys=test:" + sha256(API_KEY) + ":read+write+admin\n");
+    /** Redis: dev runs its own (a password only), prod names a managed one (URL and password). */
+    static final Map<String, String> REDIS_FILES = Map.of(
+            "dev", "password=" + REDIS_PASSWORD + "\n",
+            "prod", "url=" + PROD_REDIS_URL + "\npassword=" + REDIS_PASSWORD + "\n");
 
     private static final Map<String, List<Map<String, Object>>> CACHE = new LinkedHashMap<>();
     private static Path copy;
@@ -77,6 +84,7 @@ final class Rendered {
                     for (Map.Entry<String, String> file : SECRET_FILES.entrySet()) {
                         Files.writeString(secrets.resolve(file.getKey()), file.getValue());
                     }
+                    Files.writeString(secrets.resolve("redis.env"), REDIS_FILES.get(overlay));
                 }
             } catch (IOException e) {
                 throw new UncheckedIOException(e);

@@ -31,7 +31,9 @@ final class SharedBuckets implements AutoCloseable {
     /*
      * KEYS[1] the bucket; ARGV[1] microseconds per request (window / quota), ARGV[2] the quota (the burst).
      * Returns {allowed, remaining, microseconds until full, microseconds until the next request fits}.
-     * The small epsilons keep the Q-th request of a burst from falling to floating-point rounding.
+     * The small epsilons keep the Q-th request of a burst from falling to floating-point rounding. An interval below
+     * the resolution of a microsecond timestamp as a double (~0.25 us: quotas of ~240 million per minute and more)
+     * leaves `after` equal to `now`: the expiry is still at least 1 ms, as SET refuses PX 0.
      */
     static final String SCRIPT = """
             local interval = tonumber(ARGV[1])
@@ -44,7 +46,7 @@ final class SharedBuckets implements AutoCloseable {
             if after - now > burst + 0.001 then
               return {0, math.floor((burst - (tat - now)) / interval + 1e-9), tat - now, after - now - burst}
             end
-            redis.call('SET', KEYS[1], string.format('%.17g', after), 'PX', math.ceil((after - now) / 1000))
+            redis.call('SET', KEYS[1], string.format('%.17g', after), 'PX', math.max(1, math.ceil((after - now) / 1000)))
             return {1, math.floor((burst - (after - now)) / interval + 1e-9), after - now, 0}
             """;
     private static final String SHA = sha1(SCRIPT);

@@ -102,6 +102,18 @@ class SharedRateLimiterTests {
         own.stop();
     }
 
+    /** Found by bench/gateway/rate-limits.sh: Redis refused the script's SET with PX 0 and every request failed open. */
+    @Test
+    void aQuotaFinerThanTheClockStillCountsInRedis() throws Exception {
+        RateLimiter limiter = limiter(redis.url(), 2_000_000_000, Duration.ofSeconds(60));
+        ApiKey key = uniqueKey();
+        awaitShared(limiter);
+        for (int i = 0; i < 5; i++) {
+            assertTrue(take(limiter, key).allowed());
+        }
+        assertTrue(limiter.store().shared(), "failure: " + limiter.store().failure());
+    }
+
     @Test
     void aWrongPasswordIsAFailureNotAnError() throws Exception {
         RateLimiter limiter = limiter(redis.url(), 1, Duration.ofHours(1), "not-the-password", Duration.ofSeconds(30));
