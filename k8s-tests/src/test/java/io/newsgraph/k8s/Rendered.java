@@ -25,11 +25,19 @@ import java.util.stream.Stream;
 final class Rendered {
     static final List<String> OVERLAYS = List.of("dev", "prod");
     static final String API_KEY = "test-api-key-for-k8s-tests";
-    static final Map<String, String> SECRET_FILES = Map.of(
-            "postgres-superuser.env", "username=postgres\npassword=test-superuser-password\n",
-            "db-articles.env", "username=articles\npassword=test-articles-password\n",
-            "db-entities.env", "username=entities\npassword=test-entities-password\n",
-            "gateway-api-keys.env", "api-keys=test:" + sha256(API_KEY) + ":read+write+admin\n");
+    static final Map<String, String> SECRET_FILES = Map.ofEntries(
+            Map.entry("postgres-superuser.env", "username=postgres\npassword=test-superuser-password\n"),
+            Map.entry("db-articles.env", "username=articles\npassword=test-articles-password\n"),
+            Map.entry("db-entities.env", "username=entities\npassword=test-entities-password\n"),
+            Map.entry("gateway-api-keys.env", "api-keys=test:" + sha256(API_KEY) + ":read+write+admin\n"),
+            Map.entry("opensearch-admin.env", "username=admin\npassword=test-opensearch-admin-password\n"),
+            Map.entry("search-credentials.env", "username=newsgraph\npassword=test-search-password\n"),
+            Map.entry("search-ca.crt", "test CA certificate\n"),
+            Map.entry("opensearch-tls/ca.crt", "test CA certificate\n"),
+            Map.entry("opensearch-tls/tls.crt", "test node certificate\n"),
+            Map.entry("opensearch-tls/tls.key", "test node key\n"),
+            Map.entry("opensearch-tls/admin.crt", "test admin certificate\n"),
+            Map.entry("opensearch-tls/admin.key", "test admin key\n"));
 
     private static final Map<String, List<Map<String, Object>>> CACHE = new LinkedHashMap<>();
     private static Path copy;
@@ -75,6 +83,7 @@ final class Rendered {
                     Path secrets = target.resolve("overlays").resolve(overlay).resolve("secrets");
                     Files.createDirectories(secrets);
                     for (Map.Entry<String, String> file : SECRET_FILES.entrySet()) {
+                        Files.createDirectories(secrets.resolve(file.getKey()).getParent());
                         Files.writeString(secrets.resolve(file.getKey()), file.getValue());
                     }
                 }
