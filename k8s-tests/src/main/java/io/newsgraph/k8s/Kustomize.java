@@ -22,7 +22,8 @@ import java.util.Set;
  * carries kustomize v2, which has no components; no registry reachable here ships kustomize v5). Everything
  * outside that part is rejected with an exception rather than rendered differently: a kustomization may use only
  * {@code resources} (files and folders), {@code components}, {@code namespace}, {@code secretGenerator} (from
- * {@code envs} files, with {@code generatorOptions.disableNameSuffixHash: true}), {@code images} ({@code name},
+ * {@code envs} files and whole {@code files}, {@code path} or {@code key=path}, with
+ * {@code generatorOptions.disableNameSuffixHash: true}), {@code images} ({@code name},
  * {@code newName}, {@code newTag}) and inline JSON 6902 {@code patches} (add / replace / remove) with a target of
  * {@code group}/{@code version}/{@code kind}/{@code name}. {@code KustomizeParityTests} compares its output with
  * real kustomize's, object by object, whenever a kustomize v5 is on the machine.
@@ -103,7 +104,7 @@ public final class Kustomize {
         }
         for (Map<String, Object> generator : generators) {
             for (String key : generator.keySet()) {
-                if (!Set.of("name", "type", "envs").contains(key)) {
+                if (!Set.of("name", "type", "envs", "files").contains(key)) {
                     throw new UnsupportedOperationException(dir + ": secretGenerator field '" + key + "' is outside the supported subset");
                 }
             }
@@ -120,6 +121,16 @@ public final class Kustomize {
                     }
                     data.put(trimmed.substring(0, eq), Base64.getEncoder().encodeToString(
                             trimmed.substring(eq + 1).getBytes(StandardCharsets.UTF_8)));
+                }
+            }
+            for (String file : strings(generator.get("files"))) {
+                int eq = file.indexOf('=');
+                String path = eq < 0 ? file : file.substring(eq + 1);
+                String key = eq < 0 ? Path.of(path).getFileName().toString() : file.substring(0, eq);
+                try {
+                    data.put(key, Base64.getEncoder().encodeToString(Files.readAllBytes(dir.resolve(path))));
+                } catch (IOException e) {
+                    throw new UncheckedIOException(dir.resolve(path) + ": secretGenerator file", e);
                 }
             }
             Map<String, Object> secret = new LinkedHashMap<>();

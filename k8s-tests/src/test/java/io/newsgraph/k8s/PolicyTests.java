@@ -88,8 +88,10 @@ class PolicyTests {
         for (Map<String, Object> w : workloads(Rendered.overlay(overlay))) {
             for (Map<String, Object> c : containers(w)) {
                 String cw = overlay + " " + name(w) + "/" + c.get("name");
+                // Init containers run to completion before the pod starts: Kubernetes allows them no probes.
+                boolean init = list(podSpec(w), "initContainers").contains(c);
                 for (String probe : List.of("startupProbe", "readinessProbe", "livenessProbe")) {
-                    assertFalse(map(c, probe).isEmpty(), cw + " " + probe);
+                    assertEquals(init, map(c, probe).isEmpty(), cw + " " + probe);
                 }
                 for (String section : List.of("requests", "limits")) {
                     for (String resource : List.of("cpu", "memory")) {
@@ -368,6 +370,7 @@ class PolicyTests {
             expected.add("postgres -> postgres:5432"); // streaming replication between the instances
         } else {
             expected.add("gateway -> redis:6379"); // the rate-limit store (components/redis)
+            expected.addAll(List.of("article-service -> opensearch:9200", "entity-service -> opensearch:9200"));
         }
         assertEquals(expected, allowed, overlay);
         // From outside the namespace: only the ingress controller, only to the gateway.
@@ -381,5 +384,49 @@ class PolicyTests {
             }
         }
         assertEquals(List.of("gateway:8080"), fromIngress);
+    }
+
+    /**
+     * dev runs one OpenSearch node of the launcher's version with security on; prod runs none and names an external
+     * cluster over HTTPS. Both give the services the same ConfigMap and Secrets (docs/search.md).
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "prod"})
+    void searchIsTheLaunchersVersionInDevAndExternalWithVerifiedTlsInProd(String overlay) throws IOException {
+        List<Map<String, Object>> objects = Rendered.overlay(overlay);
+        String url = String.valueOf(map(find(objects, "ConfigMap", "newsgraph-search"), "data").get("NEWSGRAPH_SEARCH_URL"));
+        assertTrue(url.startsWith("https://"), overlay + " search over TLS: " + url);
+        assertEquals("kubernetes.io/basic-auth", find(objects, "Secret", "newsgraph-search-credentials").get("type"));
+        assertEquals(Set.of("username", "password"), map(find(objects, "Secret", "newsgraph-search-credentials"), "data").keySet());
+        assertEquals(Set.of("ca.crt"), map(find(objects, "Secret", "newsgraph-search-ca"), "data").keySet());
+        List<Map<String, Object>> nodes = kind(objects, "StatefulSet").stream().filter(s -> name(s).equals("opensearch")).toList();
+        if (overlay.equals("prod")) {
+            assertEquals(List.of(), nodes, "prod runs no search node of its own");
+            return;
+        }
+        java.net.URI uri = java.net.URI.create(url);
+        Map<String, Object> svc = find(objects, "Service", uri.getHost());
+        assertEquals(uri.getPort(), list(svc, "spec", "ports").get(0).get("port"), "the URL names the Service's port");
+        Map<String, Object> node = nodes.get(0);
+        Map<String, Object> c = containers(node).stream().filter(x -> "opensearch".equals(x.get("name"))).findFirst().orElseThrow();
+        String pom = Files.readString(Rendered.root().resolve("search-node/pom.xml"));
+        String version = pom.replaceAll("(?s).*<opensearch.version>([^<]+)</opensearch.version>.*", "$1");
+        for (Map<String, Object> any : containers(node)) {
+            assertEquals("opensearchproject/opensearch:" + version, any.get("image"), "the image is the local launcher's version");
+        }
+        Map<String, String> env = new HashMap<>();
+        list(c, "env").forEach(e -> env.put((String) e.get("name"), String.valueOf(e.get("value"))));
+        assertEquals("true", env.get("DISABLE_INSTALL_DEMO_CONFIG"), "no demo certificates or users");
+        String config = String.valueOf(map(find(objects, "ConfigMap", "opensearch-config"), "data").get("opensearch.yml"));
+        for (String setting : List.of("node.store.allow_mmap: false", "plugins.security.ssl.http.enabled: true", "discovery.type: single-node")) {
+            assertTrue(config.contains(setting), "opensearch.yml sets " + setting);
+        }
+        assertFalse(config.contains("plugins.security.disabled"), "security stays on");
+        assertEquals(1000, ((Number) map(podSpec(node), "securityContext").get("runAsUser")).intValue(), "the image's opensearch user");
+        assertTrue(list(c, "volumeMounts").stream().anyMatch(m -> "/usr/share/opensearch/data".equals(m.get("mountPath"))
+                && list(node, "spec", "volumeClaimTemplates").stream().anyMatch(t -> m.get("name").equals(map(t, "metadata").get("name")))),
+                "data on a PersistentVolumeClaim");
+        Set<String> tlsKeys = map(find(objects, "Secret", "newsgraph-opensearch-tls"), "data").keySet();
+        assertEquals(Set.of("ca.crt", "tls.crt", "tls.key", "admin.crt", "admin.key"), tlsKeys);
     }
 }

@@ -28,15 +28,23 @@ final class Rendered {
     static final String REDIS_PASSWORD = "test-redis-password";
     /** The managed Redis of the prod overlay's test Secret. */
     static final String PROD_REDIS_URL = "rediss://redis.example.com:6379";
-    static final Map<String, String> SECRET_FILES = Map.of(
-            "postgres-superuser.env", "username=postgres\npassword=test-superuser-password\n",
-            "db-articles.env", "username=articles\npassword=test-articles-password\n",
-            "db-entities.env", "username=entities\npassword=test-entities-password\n",
-            "gateway-api-keys.env", "api-keys=test:" + sha256(API_KEY) + ":read+write+admin\n");
     /** Redis: dev runs its own (a password only), prod names a managed one (URL and password). */
     static final Map<String, String> REDIS_FILES = Map.of(
             "dev", "password=" + REDIS_PASSWORD + "\n",
             "prod", "url=" + PROD_REDIS_URL + "\npassword=" + REDIS_PASSWORD + "\n");
+    static final Map<String, String> SECRET_FILES = Map.ofEntries(
+            Map.entry("postgres-superuser.env", "username=postgres\npassword=test-superuser-password\n"),
+            Map.entry("db-articles.env", "username=articles\npassword=test-articles-password\n"),
+            Map.entry("db-entities.env", "username=entities\npassword=test-entities-password\n"),
+            Map.entry("gateway-api-keys.env", "api-keys=test:" + sha256(API_KEY) + ":read+write+admin\n"),
+            Map.entry("opensearch-admin.env", "username=admin\npassword=test-opensearch-admin-password\n"),
+            Map.entry("search-credentials.env", "username=newsgraph\npassword=test-search-password\n"),
+            Map.entry("search-ca.crt", "test CA certificate\n"),
+            Map.entry("opensearch-tls/ca.crt", "test CA certificate\n"),
+            Map.entry("opensearch-tls/tls.crt", "test node certificate\n"),
+            Map.entry("opensearch-tls/tls.key", "test node key\n"),
+            Map.entry("opensearch-tls/admin.crt", "test admin certificate\n"),
+            Map.entry("opensearch-tls/admin.key", "test admin key\n"));
 
     private static final Map<String, List<Map<String, Object>>> CACHE = new LinkedHashMap<>();
     private static Path copy;
@@ -82,6 +90,7 @@ final class Rendered {
                     Path secrets = target.resolve("overlays").resolve(overlay).resolve("secrets");
                     Files.createDirectories(secrets);
                     for (Map.Entry<String, String> file : SECRET_FILES.entrySet()) {
+                        Files.createDirectories(secrets.resolve(file.getKey()).getParent());
                         Files.writeString(secrets.resolve(file.getKey()), file.getValue());
                     }
                     Files.writeString(secrets.resolve("redis.env"), REDIS_FILES.get(overlay));
