@@ -9,13 +9,15 @@ import java.util.Map;
 
 /**
  * GeoNames populated places by name (geonames/places.tsv, generated at build time from the GeoNames dump on npm:
- * see entity-service's pom and src/build/GeonamesGazetteer.java). A place's own name ranks above its other names
- * (exonyms and transliterations such as "Kiev"), so that another town's alternate name never makes a well-known
- * name ambiguous.
+ * see entity-service's pom and src/build/GeonamesGazetteer.java). A name finds the places that bear it as their own
+ * name; the places that bear it as another name (exonyms and transliterations: "Kiev", "Geneva" for Genève) join them
+ * unless a place of note (a capital, a first-level seat or {@value #NOTABLE_POPULATION}+ people) already bears it as its
+ * own: "Victoria" is a city in British Columbia and in Hong Kong, not also the old name of Hong Kong itself.
  */
 final class PlaceGazetteer {
 
     static final String RESOURCE = "geonames/places.tsv";
+    static final long NOTABLE_POPULATION = 100_000;
 
     /** One gazetteer entry. */
     record Candidate(long geonamesId, String name, String countryCode, double latitude, double longitude, long population,
@@ -23,6 +25,10 @@ final class PlaceGazetteer {
 
         Place place() {
             return new Place(geonamesId, countryCode, latitude, longitude);
+        }
+
+        boolean notable() {
+            return population >= NOTABLE_POPULATION || featureCode.equals("PPLC") || featureCode.equals("PPLA");
         }
     }
 
@@ -57,14 +63,17 @@ final class PlaceGazetteer {
         return Holder.STANDARD;
     }
 
-    /** Places with this name; places known by it only as another name when none has it as its own. */
+    /** Places with this name as their own, joined by those with it as another name unless a notable place owns it. */
     List<Candidate> find(String name) {
         String k = key(name);
-        List<Candidate> own = byName.get(k);
-        if (own != null) {
+        List<Candidate> own = byName.getOrDefault(k, List.of());
+        List<Candidate> other = byOtherName.getOrDefault(k, List.of());
+        if (other.isEmpty() || own.stream().anyMatch(Candidate::notable)) {
             return own;
         }
-        return byOtherName.getOrDefault(k, List.of());
+        List<Candidate> all = new ArrayList<>(own);
+        other.stream().filter(c -> !all.contains(c)).forEach(all::add);
+        return all;
     }
 
     /** Case, accents, punctuation and spacing folded; a leading "the" dropped on both sides ("the Hague", "The Hague"). */

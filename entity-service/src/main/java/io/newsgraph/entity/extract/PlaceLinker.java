@@ -15,15 +15,15 @@ import java.util.Set;
  *   <li>only those in the article's countries count: countries the article mentions as LOCATION entities and the
  *       country of its dateline (named in it, "GAZA, Palestinian Territories", or the country of the dateline city);</li>
  *   <li>among what is left (all of them when none is in those countries), the most populous wins only when it has
- *       at least {@link #DOMINANCE} times the population of the next ("Paris" is Paris, France; "Birmingham" alone
- *       stays open between England and Alabama);</li>
+ *       at least {@link #DOMINANCE} times the population of the next ("Paris" is Paris, France, not Paris, Texas;
+ *       "Geneva" is Genève, not Geneva, New York; "Victoria" stays open between Hong Kong and British Columbia);</li>
  *   <li>otherwise the entity stays unlinked: no link is better than a wrong one.</li>
  * </ol>
  * PERSON and ORGANIZATION entities are never linked, whatever their name.
  */
 final class PlaceLinker {
 
-    static final double DOMINANCE = 10.0;
+    static final double DOMINANCE = 5.0;
 
     private final PlaceGazetteer gazetteer;
     private final Countries countries;

@@ -31,6 +31,14 @@ class PlaceLinkerTests {
     }
 
     @Test
+    void anotherNameOfAPlaceCountsOnlyWhereNoPlaceOfNoteOwnsTheName() {
+        // Hong Kong's old name "Victoria" does not join the cities of British Columbia and Hong Kong called so.
+        assertTrue(PlaceGazetteer.standard().find("Victoria").stream().noneMatch(c -> c.name().equals("Hong Kong")));
+        // "Geneva" is only another name of Genève, and the own name of a small town in New York State.
+        assertTrue(PlaceGazetteer.standard().find("Geneva").stream().anyMatch(c -> c.geonamesId() == 2660646L));
+    }
+
+    @Test
     void anotherNameOfAPlaceLinksToIt() {
         assertEquals(703448L, link(null, location("Kiev")).get("Kiev").geonamesId()); // GeoNames: Kyiv
         assertEquals(2925533L, link(null, location("Frankfurt")).get("Frankfurt").geonamesId()); // Frankfurt am Main
@@ -46,27 +54,27 @@ class PlaceLinkerTests {
 
     @Test
     void anAmbiguousNameIsResolvedByACountryTheArticleMentions() {
-        // Birmingham, England has about five times the people of Birmingham, Alabama: not enough to choose alone.
         assertEquals("US", link(null, location("Birmingham"), location("United States")).get("Birmingham").countryCode());
         assertEquals(2655603L, link(null, location("Birmingham"), location("Britain")).get("Birmingham").geonamesId());
     }
 
     @Test
     void anAmbiguousNameIsResolvedByTheDateline() {
-        assertEquals(2655603L, link("LONDON", location("Birmingham")).get("Birmingham").geonamesId());
-        assertEquals(4049979L, link("NEW YORK", location("Birmingham")).get("Birmingham").geonamesId());
-        assertEquals("US", link("SPRINGFIELD, United States", location("Birmingham")).get("Birmingham").countryCode());
+        assertEquals(6174041L, link("OTTAWA", location("Victoria")).get("Victoria").geonamesId()); // British Columbia
+        assertEquals(1931681L, link("HONG KONG", location("Victoria")).get("Victoria").geonamesId());
+        assertEquals("CA", link("SPRINGFIELD, Canada", location("Victoria")).get("Victoria").countryCode());
     }
 
     @Test
     void aPlaceThatDwarfsEveryOtherOfItsNameWinsWithoutContext() {
         assertEquals(2988507L, link(null, location("Paris")).get("Paris").geonamesId()); // not Paris, Texas
         assertEquals("CL", link(null, location("Santiago")).get("Santiago").countryCode());
+        assertEquals(2660646L, link(null, location("Geneva")).get("Geneva").geonamesId()); // GeoNames: Genève; Geneva, NY is smaller
     }
 
     @Test
     void anAmbiguousNameWithoutDecidingContextStaysUnlinked() {
-        assertNull(link(null, location("Birmingham")).get("Birmingham"));
+        assertNull(link(null, location("Victoria")).get("Victoria")); // Hong Kong, British Columbia, Seychelles ...
         // The context names a country where several Springfields are, none dominant.
         assertNull(link(null, location("Springfield"), location("United States")).get("Springfield"));
         assertNull(link(null, location("Atlantis Ocean Ridge")).get("Atlantis Ocean Ridge"));

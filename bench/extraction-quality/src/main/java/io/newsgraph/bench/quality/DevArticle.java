@@ -63,21 +63,8 @@ record DevArticle(String name, Gold gold, String title, String author, String so
         Instant published = given != null ? given : parsed.publishedAt();
         return new DevArticle(name, gold, title != null ? title : parsed.title(), author != null ? author : parsed.byline().author(),
                 source != null ? source : parsed.byline().source(), parsed.byline().place(), parsed.captions(),
-                parsed.publishedAt(), parsed.body(), published, optional(parsed, "datelineText", String.class),
-                optional(parsed, "bylineDate", LocalDate.class));
-    }
-
-    /**
-     * A parser field that article-service adds for issue 14 (the raw dateline, the "Updated:" date) and feeds to
-     * entity-service; read reflectively so this scorer runs against the parser before and after that change.
-     */
-    private static <T> T optional(ParsedArticle parsed, String accessor, Class<T> type) {
-        try {
-            Object value = ParsedArticle.class.getMethod(accessor).invoke(parsed);
-            return type.isInstance(value) ? type.cast(value) : null;
-        } catch (ReflectiveOperationException e) {
-            return null;
-        }
+                parsed.publishedAt(), parsed.body(), published, parsed.dateline() == null ? null : parsed.dateline().text(),
+                parsed.byline().date());
     }
 
     private static String text(JsonNode node, String field) {
