@@ -4,7 +4,6 @@ import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -78,8 +77,27 @@ final class PlaceGazetteer {
 
     /** Case, accents, punctuation and spacing folded; a leading "the" dropped on both sides ("the Hague", "The Hague"). */
     static String key(String name) {
-        String folded = Normalizer.normalize(name, Normalizer.Form.NFKD).replaceAll("\\p{M}+", "")
-                .toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", " ").strip();
+        // One pass instead of regular expressions: the gazetteer folds ~130,000 names when it loads.
+        String decomposed = Normalizer.isNormalized(name, Normalizer.Form.NFKD) ? name : Normalizer.normalize(name, Normalizer.Form.NFKD);
+        StringBuilder out = new StringBuilder(decomposed.length());
+        boolean space = false;
+        for (int i = 0; i < decomposed.length(); i++) {
+            char ch = decomposed.charAt(i);
+            int type = Character.getType(ch);
+            if (type == Character.NON_SPACING_MARK || type == Character.COMBINING_SPACING_MARK || type == Character.ENCLOSING_MARK) {
+                continue;
+            }
+            if (Character.isLetterOrDigit(ch)) {
+                if (space && !out.isEmpty()) {
+                    out.append(' ');
+                }
+                out.append(Character.toLowerCase(ch));
+                space = false;
+            } else {
+                space = true;
+            }
+        }
+        String folded = out.toString();
         return folded.startsWith("the ") ? folded.substring(4) : folded;
     }
 }
