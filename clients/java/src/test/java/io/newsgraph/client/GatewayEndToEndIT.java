@@ -157,13 +157,17 @@ class GatewayEndToEndIT {
         List<String> people = new ArrayList<>();
         String cursor = null;
         do {
-            EntityPage page = entitiesApi.listEntities(cursor, 3, null, "PERSON");
+            EntityPage page = entitiesApi.listEntities(null, cursor, 3, null, "PERSON");
             page.getItems().stream().map(EntitySummary::getName).forEach(people::add);
             cursor = page.getNextCursor();
         } while (cursor != null);
         assertTrue(people.containsAll(List.of("Steve Witkoff", "Vladimir Putin", "Donald Trump")), people.toString());
         assertEquals(people.size(), people.stream().distinct().count(), "no entity on two pages");
-        String witkoff = entitiesApi.listEntities(null, 5, "Witkoff", "PERSON").getItems().get(0).getId().toString();
+        String witkoff = entitiesApi.listEntities(null, null, 5, "Witkoff", "PERSON").getItems().get(0).getId().toString();
+        // Places of one country with their GeoNames link (a country carries its code only).
+        EntityPage saudi = entitiesApi.listEntities("sa", null, 20, null, "LOCATION");
+        assertTrue(saudi.getItems().stream().anyMatch(e -> "Saudi Arabia".equals(e.getName()) && e.getPlace() != null
+                && "SA".equals(e.getPlace().getCountryCode()) && e.getPlace().getGeonamesId() == null), saudi.toString());
         JsonNode entity = get("/api/v1/entities/" + witkoff, 200);
         assertEquals(title, entity.get("recentArticles").get(0).get("title").asText(), entity.toString());
     }

@@ -8,7 +8,7 @@ import java.util.Objects;
  * Article analysis: normalise → blank out wire markup (dateline, bylines, credited captions, agency tags:
  * {@link WireMarkup}) → choose the reference date → segment → recognise entities → repair spans and types
  * ({@link SpanRepair}) → canonicalise → roles → dates →
- * quotes → numeric claims → salience. Dates run before quotes so attribution can skip time
+ * quotes → numeric claims → salience → place links ({@link PlaceLinker}). Dates run before quotes so attribution can skip time
  * expressions ("Hegseth a day earlier had told ..."); claims run last to pick up their claimants.
  *
  * <p>Only the recognizer is expensive; every other stage is a linear pass over the text. Instances
@@ -25,6 +25,7 @@ public final class ExtractionPipeline {
     private final ClaimExtractor claims = new ClaimExtractor();
     private final SalienceScorer salience = new SalienceScorer();
     private final SpanRepair spans = new SpanRepair();
+    private final PlaceLinker places = PlaceLinker.standard();
 
     public ExtractionPipeline(EntityRecognizer recognizer, AliasTable aliases) {
         this.recognizer = Objects.requireNonNull(recognizer, "recognizer");
@@ -51,6 +52,10 @@ public final class ExtractionPipeline {
         WireMarkup.Markup markup = WireMarkup.find(normalized);
         String text = markup.blank(normalized);
         ReferenceDate reference = ReferenceDates.choose(input, markup, text);
+        WireMarkup.Dateline dateline = WireMarkup.dateline(input.datelineText());
+        if (dateline == null) {
+            dateline = markup.dateline();
+        }
         LocalDate published = reference == null ? null : reference.value();
         Segmentation segmentation = segmenter.segment(text);
         EntityIndex index = canonicalizer.canonicalize(text, spans.repair(text, recognizer.recognize(text)));
@@ -58,6 +63,7 @@ public final class ExtractionPipeline {
         List<DateResult> dateResults = dates.extract(segmentation, published);
         List<QuoteResult> quotes = new QuoteExtractor(segmentation, body, index, roleSpans, dateResults, lexicon).extract();
         List<ClaimResult> claimResults = claims.extract(segmentation, dateResults, quotes);
-        return new Analysis(salience.score(index, input.title(), segmentation), quotes, claimResults, dateResults, reference);
+        List<EntityResult> entities = places.link(salience.score(index, input.title(), segmentation), dateline == null ? null : dateline.place());
+        return new Analysis(entities, quotes, claimResults, dateResults, reference);
     }
 }

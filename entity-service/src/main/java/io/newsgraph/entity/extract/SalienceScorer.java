@@ -77,6 +77,6 @@ final class SalienceScorer {
                 .map(m -> new MentionResult(m.start(), m.end(), m.surface()))
                 .toList();
         return new EntityResult(e.key(), e.canonicalName(), e.type(), List.copyOf(e.aliases()), List.copyOf(e.roles()),
-                salience, mentions);
+                salience, mentions, null);
     }
 }

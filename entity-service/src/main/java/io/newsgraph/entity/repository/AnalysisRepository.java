@@ -4,6 +4,7 @@ import io.newsgraph.common.sql.SqlValues;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.newsgraph.entity.extract.EntityType;
+import io.newsgraph.entity.extract.Place;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -97,7 +98,8 @@ public class AnalysisRepository {
         Object[] h = head.get(0);
         @SuppressWarnings("unchecked")
         List<Object[]> entityRows = em.createNativeQuery("""
-                SELECT ae.entity_id, e.canonical_name, e.type, ae.salience, ae.roles::text FROM article_entity ae JOIN entity e ON e.id = ae.entity_id
+                SELECT ae.entity_id, e.canonical_name, e.type, ae.salience, ae.roles::text, e.geonames_id, e.country_code, e.latitude, e.longitude
+                FROM article_entity ae JOIN entity e ON e.id = ae.entity_id
                 WHERE ae.article_id = ?1 ORDER BY ae.salience DESC, e.canonical_name""").setParameter(1, articleId).getResultList();
         @SuppressWarnings("unchecked")
         List<Object[]> mentionRows = em.createNativeQuery(
@@ -109,7 +111,7 @@ public class AnalysisRepository {
             List<StoredMention> mentions = mentionRows.stream().filter(m -> id.equals(m[0]))
                     .map(m -> new StoredMention(((Number) m[1]).intValue(), ((Number) m[2]).intValue(), (String) m[3])).toList();
             entities.add(new StoredEntity(id, (String) r[1], EntityType.valueOf((String) r[2]), ((Number) r[3]).doubleValue(),
-                    strings((String) r[4]), mentions));
+                    strings((String) r[4]), mentions, EntityRepository.place(r, 5)));
         }
         return Optional.of(new StoredAnalysis(articleId, ((Number) h[0]).intValue(), (String) h[1], SqlValues.toInstant(h[2]),
                 SqlValues.toInstant(h[3]), entities, quotes("q.article_id = :id", articleId, null, 0, 10_000),
@@ -190,15 +192,15 @@ public class AnalysisRepository {
     public List<Cooccurrence> cooccurrences(UUID entityId, EntityType type, int offset, int limit) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("""
-                SELECT o.entity_id, e.canonical_name, e.type, count(*) AS weight
+                SELECT o.entity_id, e.canonical_name, e.type, count(*) AS weight, e.geonames_id, e.country_code, e.latitude, e.longitude
                 FROM article_entity me JOIN article_entity o ON o.article_id = me.article_id AND o.entity_id <> me.entity_id
                 JOIN entity e ON e.id = o.entity_id
                 WHERE me.entity_id = ?1 AND (CAST(?2 AS text) IS NULL OR e.type = CAST(?2 AS text))
-                GROUP BY o.entity_id, e.canonical_name, e.type ORDER BY weight DESC, e.canonical_name OFFSET ?3 LIMIT ?4""")
+                GROUP BY o.entity_id, e.canonical_name, e.type, e.geonames_id, e.country_code, e.latitude, e.longitude ORDER BY weight DESC, e.canonical_name OFFSET ?3 LIMIT ?4""")
                 .setParameter(1, entityId).setParameter(2, type == null ? null : type.name()).setParameter(3, offset).setParameter(4, limit)
                 .getResultList();
         return rows.stream().map(r -> new Cooccurrence((UUID) r[0], (String) r[1], EntityType.valueOf((String) r[2]),
-                ((Number) r[3]).longValue())).toList();
+                ((Number) r[3]).longValue(), EntityRepository.place(r, 4))).toList();
     }
 
     private static LocalDate localDate(Object value) {
@@ -226,7 +228,9 @@ public class AnalysisRepository {
                                  LocalDate referenceDate, String referenceDateSource) {
     }
 
-    public record StoredEntity(UUID entityId, String name, EntityType type, double salience, List<String> roles, List<StoredMention> mentions) {
+    /** @param place the entity's place in the graph (read only here: {@link EntityRepository#link} sets it) */
+    public record StoredEntity(UUID entityId, String name, EntityType type, double salience, List<String> roles, List<StoredMention> mentions,
+                               Place place) {
     }
 
     public record StoredMention(int start, int end, String surface) {
@@ -247,6 +251,6 @@ public class AnalysisRepository {
     public record EntityArticle(UUID articleId, String title, Instant publishedAt, double salience, int mentionCount) {
     }
 
-    public record Cooccurrence(UUID entityId, String name, EntityType type, long weight) {
+    public record Cooccurrence(UUID entityId, String name, EntityType type, long weight, Place place) {
     }
 }

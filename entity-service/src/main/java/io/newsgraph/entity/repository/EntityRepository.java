@@ -1,6 +1,7 @@
 package io.newsgraph.entity.repository;
 
 import io.newsgraph.entity.extract.EntityType;
+import io.newsgraph.entity.extract.Place;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -62,6 +63,18 @@ public class EntityRepository {
                 .setParameter(5, origin).executeUpdate();
     }
 
+    /**
+     * Records where a LOCATION entity is, unless it already has a place: the first article that links it decides,
+     * so a later article with other context cannot move it.
+     */
+    public void link(UUID entityId, Place place) {
+        em.createNativeQuery("""
+                UPDATE entity SET geonames_id = ?2, country_code = ?3, latitude = ?4, longitude = ?5
+                WHERE id = ?1 AND type = 'LOCATION' AND country_code IS NULL""")
+                .setParameter(1, entityId).setParameter(2, place.geonamesId()).setParameter(3, place.countryCode())
+                .setParameter(4, place.latitude()).setParameter(5, place.longitude()).executeUpdate();
+    }
+
     /** The entity that holds a user alias of that name and type, if any. */
     public Optional<UUID> userAliasOwner(EntityType type, String alias) {
         List<?> rows = em.createNativeQuery("SELECT entity_id FROM entity_alias WHERE type = ?1 AND alias_key = ?2 AND origin = 'USER'")
@@ -78,27 +91,32 @@ public class EntityRepository {
 
     public Optional<EntityRow> find(UUID id) {
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("SELECT id, type, canonical_name, merged_into FROM entity WHERE id = ?1")
+        List<Object[]> rows = em.createNativeQuery("SELECT id, type, canonical_name, merged_into, " + PLACE_COLUMNS + " FROM entity WHERE id = ?1")
                 .setParameter(1, id).getResultList();
         return rows.stream().findFirst().map(EntityRepository::row);
     }
 
     public EntityRow lock(UUID id) {
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("SELECT id, type, canonical_name, merged_into FROM entity WHERE id = ?1 FOR UPDATE")
+        List<Object[]> rows = em.createNativeQuery("SELECT id, type, canonical_name, merged_into, " + PLACE_COLUMNS + " FROM entity WHERE id = ?1 FOR UPDATE")
                 .setParameter(1, id).getResultList();
         return rows.stream().findFirst().map(EntityRepository::row).orElse(null);
     }
 
-    /** Live entities whose name (or an alias) starts with {@code prefix}, most mentioned first. */
-    public List<EntitySummary> search(String prefix, EntityType type, int offset, int limit) {
+    /**
+     * Live entities whose name (or an alias) starts with {@code prefix}, optionally of one type and of one country
+     * (ISO 3166-1 alpha-2, upper case), most mentioned first.
+     */
+    public List<EntitySummary> search(String prefix, EntityType type, String country, int offset, int limit) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("""
                 SELECT e.id, e.type, e.canonical_name,
-                       (SELECT count(*) FROM article_entity ae WHERE ae.entity_id = e.id) AS articles
+                       (SELECT count(*) FROM article_entity ae WHERE ae.entity_id = e.id) AS articles,
+                       e.geonames_id, e.country_code, e.latitude, e.longitude
                 FROM entity e
                 WHERE e.merged_into IS NULL
                   AND (CAST(?1 AS text) IS NULL OR e.type = CAST(?1 AS text))
+                  AND (CAST(?5 AS text) IS NULL OR e.country_code = CAST(?5 AS text))
                   AND (CAST(?2 AS text) IS NULL OR e.name_key LIKE CAST(?2 AS text) || '%'
                        OR e.name_key LIKE '% ' || CAST(?2 AS text) || '%'
                        OR EXISTS (SELECT 1 FROM entity_alias a WHERE a.entity_id = e.id AND a.alias_key LIKE CAST(?2 AS text) || '%'))
@@ -106,9 +124,9 @@ public class EntityRepository {
                 OFFSET ?3 LIMIT ?4""")
                 .setParameter(1, type == null ? null : type.name())
                 .setParameter(2, prefix == null ? null : NameKeys.of(prefix))
-                .setParameter(3, offset).setParameter(4, limit).getResultList();
+                .setParameter(3, offset).setParameter(4, limit).setParameter(5, country).getResultList();
         return rows.stream().map(r -> new EntitySummary((UUID) r[0], EntityType.valueOf((String) r[1]), (String) r[2],
-                ((Number) r[3]).longValue())).toList();
+                ((Number) r[3]).longValue(), place(r, 4))).toList();
     }
 
     public Stats stats(UUID id) {
@@ -176,17 +194,35 @@ public class EntityRepository {
                 INSERT INTO entity_alias (entity_id, type, alias, alias_key, origin)
                 SELECT ?2, type, canonical_name, name_key, 'USER' FROM entity WHERE id = ?1
                 ON CONFLICT DO NOTHING""").setParameter(1, source).setParameter(2, target).executeUpdate();
+        // A target without a place takes the source's.
+        em.createNativeQuery("""
+                UPDATE entity t SET geonames_id = s.geonames_id, country_code = s.country_code, latitude = s.latitude, longitude = s.longitude
+                FROM entity s WHERE s.id = ?1 AND t.id = ?2 AND t.country_code IS NULL AND s.country_code IS NOT NULL""")
+                .setParameter(1, source).setParameter(2, target).executeUpdate();
         em.createNativeQuery("UPDATE entity SET merged_into = ?2 WHERE id = ?1").setParameter(1, source).setParameter(2, target).executeUpdate();
     }
 
     private static EntityRow row(Object[] r) {
-        return new EntityRow((UUID) r[0], EntityType.valueOf((String) r[1]), (String) r[2], (UUID) r[3]);
+        return new EntityRow((UUID) r[0], EntityType.valueOf((String) r[1]), (String) r[2], (UUID) r[3], place(r, 4));
     }
 
-    public record EntityRow(UUID id, EntityType type, String canonicalName, UUID mergedInto) {
+    /** Columns of {@link #place(Object[], int)}, in its order. */
+    private static final String PLACE_COLUMNS = "geonames_id, country_code, latitude, longitude";
+
+    /** The place in four columns from {@code from} on (geonames_id, country_code, latitude, longitude), null when unlinked. */
+    static Place place(Object[] r, int from) {
+        if (r[from + 1] == null) {
+            return null;
+        }
+        return new Place(r[from] == null ? null : ((Number) r[from]).longValue(), r[from + 1].toString(),
+                r[from + 2] == null ? null : ((Number) r[from + 2]).doubleValue(), r[from + 3] == null ? null : ((Number) r[from + 3]).doubleValue());
     }
 
-    public record EntitySummary(UUID id, EntityType type, String canonicalName, long articleCount) {
+    /** @param place null when the entity is not linked to a place */
+    public record EntityRow(UUID id, EntityType type, String canonicalName, UUID mergedInto, Place place) {
+    }
+
+    public record EntitySummary(UUID id, EntityType type, String canonicalName, long articleCount, Place place) {
     }
 
     public record Stats(long articleCount, long mentionCount, double averageSalience, double maxSalience) {

@@ -46,7 +46,9 @@ public record AnalysisView(
             EntityType type,
             @Schema(description = "0..1; the most salient entity of the text has 1.", examples = "0.84") double salience,
             @Schema(description = "Titles and appositives attached to it in this text.", examples = "[\"US special envoy\"]") List<String> roles,
-            List<MentionItem> mentions) {
+            List<MentionItem> mentions,
+            @Schema(description = "Where a LOCATION is (GeoNames); null when unlinked. Stateless extraction: the link this text's context "
+                    + "gives; a stored analysis: the entity's place in the graph.") Views.PlaceView place) {
     }
 
     @Schema(name = "Mention")
@@ -112,7 +114,8 @@ public record AnalysisView(
         Map<String, String> names = a.entities().stream().collect(Collectors.toMap(e -> e.key(), e -> e.canonicalName(), (x, y) -> x));
         return new AnalysisView(null, null, null,
                 a.entities().stream().map(e -> new EntityItem(null, e.key(), e.canonicalName(), e.type(), e.salience(), e.roles(),
-                        e.mentions().stream().map(m -> new MentionItem(m.start(), m.end(), m.surface())).toList())).toList(),
+                        e.mentions().stream().map(m -> new MentionItem(m.start(), m.end(), m.surface())).toList(), Views.PlaceView.of(e.place())))
+                        .toList(),
                 a.quotes().stream().map(q -> new QuoteItem(q.start(), q.end(), q.text(), q.kind().name(), q.verb(),
                         new SpeakerItem(null, q.speakerKey(), names.get(q.speakerKey()), q.speakerSurface(), q.speakerDescription(), q.speakerRole()),
                         PrincipalItem.of(null, q.onBehalfOfKey(), names.get(q.onBehalfOfKey())), q.confidence()))
@@ -129,7 +132,8 @@ public record AnalysisView(
         Function<UUID, String> key = id -> id == null ? null : keys.get(id);
         return new AnalysisView(a.articleId(), a.version(), a.analysedAt(),
                 a.entities().stream().map(e -> new EntityItem(e.entityId(), key.apply(e.entityId()), e.name(), e.type(), e.salience(), e.roles(),
-                        e.mentions().stream().map(m -> new MentionItem(m.start(), m.end(), m.surface())).toList())).toList(),
+                        e.mentions().stream().map(m -> new MentionItem(m.start(), m.end(), m.surface())).toList(), Views.PlaceView.of(e.place())))
+                        .toList(),
                 a.quotes().stream().map(q -> QuoteView.speakerQuote(q, key.apply(q.speakerId()), key.apply(q.onBehalfOfId()))).toList(),
                 a.claims().stream().map(c -> new ClaimItem(c.start(), c.end(), c.surface(), c.value(), c.qualifier(), c.unit(), c.inQuote(),
                         c.claimantId() == null ? null : new SpeakerItem(c.claimantId(), key.apply(c.claimantId()), c.claimantName(), null, null, null)))

@@ -36,6 +36,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @RunOnVirtualThread
 public class EntityResource {
     static final String ID_EXAMPLE = "0b6f3c1e-5d2a-4c7e-8f3b-2a1d9e4c7b10";
+    static final String PLACE_EXAMPLE = """
+            {"id": "0b6f3c1e-5d2a-4c7e-8f3b-2a1d9e4c7b10", "name": "Kharkiv", "type": "LOCATION",
+             "aliases": [{"alias": "Kharkov", "origin": "EXTRACTED"}], "roles": [], "articleCount": 4, "mentionCount": 9,
+             "averageSalience": 0.62, "maxSalience": 1.0, "recentArticles": [],
+             "place": {"geonamesId": 706483, "countryCode": "UA", "latitude": 49.98081, "longitude": 36.25272}}""";
 
     @Inject
     EntityRepository entities;
@@ -46,26 +51,35 @@ public class EntityResource {
 
     @GET
     @Operation(operationId = "listEntities", summary = "Search entities",
-            description = "Entities whose name or an alias starts with `q` (case and accents ignored), optionally of one type; most mentioned first.")
+            description = "Entities whose name or an alias starts with `q` (case and accents ignored), optionally of one type and of one "
+                    + "country (places linked to the GeoNames gazetteer: cities and towns of that country and the country itself); most "
+                    + "mentioned first.")
     @APIResponse(responseCode = "200", description = "One page of entities.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Views.EntityPage.class)))
     public Views.EntityPage list(
             @Parameter(description = "Prefix of the name, of any word of it (a surname) or of an alias.", example = "witk") @QueryParam("q") String q,
             @Parameter(description = "PERSON, ORGANIZATION or LOCATION.", example = "PERSON") @QueryParam("type") String type,
+            @Parameter(description = "ISO 3166-1 alpha-2 country code (either case): only places linked to that country. "
+                    + "An unknown code is a 400.", example = "UA", schema = @Schema(type = SchemaType.STRING, pattern = "^[A-Za-z]{2}$"))
+            @QueryParam("country") String country,
             @Parameter(description = "`nextCursor` of the previous page.") @QueryParam("cursor") String cursor,
             @Parameter(description = "Page size, 1 to 100 (default 20).", example = "20", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100")) @QueryParam("limit") String limitParam) {
         OffsetPage page = OffsetPage.of(cursor, limitParam, 20, 100);
-        Slice<Views.EntitySummary> slice = page.slice(entities.search(Params.text(q, "q", 200), Params.type(type), page.offset(), page.fetch()),
-                r -> new Views.EntitySummary(r.id(), r.canonicalName(), r.type(), r.articleCount()));
-        return new Views.EntityPage(slice.items(), slice.nextCursor(), page.nextLink(slice, "/api/v1/entities", "q", q, "type", type));
+        String countryCode = Params.country(country);
+        Slice<Views.EntitySummary> slice = page.slice(entities.search(Params.text(q, "q", 200), Params.type(type), countryCode, page.offset(), page.fetch()),
+                r -> new Views.EntitySummary(r.id(), r.canonicalName(), r.type(), r.articleCount(), Views.PlaceView.of(r.place())));
+        return new Views.EntityPage(slice.items(), slice.nextCursor(),
+                page.nextLink(slice, "/api/v1/entities", "q", q, "type", type, "country", countryCode));
     }
 
     @GET
     @Path("{id}")
     @Operation(operationId = "getEntity", summary = "Read an entity",
-            description = "Canonical name, aliases, roles seen, counts and salience. A merged entity answers 301 with the entity it was merged into.")
+            description = "Canonical name, aliases, roles seen, counts and salience, and for a LOCATION its place (GeoNames id, country "
+                    + "code, coordinates) when the gazetteer links it. A merged entity answers 301 with the entity it was merged into.")
     @APIResponse(responseCode = "200", description = "The entity.",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Views.EntityView.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Views.EntityView.class),
+                    examples = @ExampleObject(name = "place", summary = "A city linked to GeoNames", value = PLACE_EXAMPLE)))
     @APIResponse(responseCode = "301", description = "Merged into the entity named by `Location`.")
     public Views.EntityView get(@Parameter(description = "Entity id.", example = ID_EXAMPLE, schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam("id") String id) {
         return view(graph.live(Params.id(id, "entity")));
@@ -113,7 +127,7 @@ public class EntityResource {
         UUID entityId = graph.live(Params.id(id, "entity")).id();
         OffsetPage page = OffsetPage.of(cursor, limitParam, 20, 100);
         Slice<Views.Cooccurrence> slice = page.slice(analyses.cooccurrences(entityId, Params.type(type), page.offset(), page.fetch()),
-                r -> new Views.Cooccurrence(r.entityId(), r.name(), r.type(), r.weight()));
+                r -> new Views.Cooccurrence(r.entityId(), r.name(), r.type(), r.weight(), Views.PlaceView.of(r.place())));
         return new Views.CooccurrencePage(slice.items(), slice.nextCursor(),
                 page.nextLink(slice, "/api/v1/entities/" + entityId + "/cooccurrences", "type", type));
     }
@@ -155,6 +169,6 @@ public class EntityResource {
                 .map(a -> new Views.AliasItem(a.getKey(), a.getValue())).toList();
         List<Views.RoleItem> roles = entities.roles(row.id(), 20).stream().map(r -> new Views.RoleItem(r.role(), r.count())).toList();
         return new Views.EntityView(row.id(), row.canonicalName(), row.type(), aliases, roles, stats.articleCount(), stats.mentionCount(),
-                stats.averageSalience(), stats.maxSalience(), List.of());
+                stats.averageSalience(), stats.maxSalience(), List.of(), Views.PlaceView.of(row.place()));
     }
 }

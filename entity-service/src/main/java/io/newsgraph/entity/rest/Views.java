@@ -2,6 +2,7 @@ package io.newsgraph.entity.rest;
 
 import io.newsgraph.common.validation.TextPatterns;
 import io.newsgraph.entity.extract.EntityType;
+import io.newsgraph.entity.extract.Place;
 import io.newsgraph.entity.repository.AnalysisRepository.StoredClaim;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -37,7 +38,23 @@ public final class Views {
             @Schema(examples = "57") long mentionCount,
             @Schema(description = "Average salience over its articles (0..1).", examples = "0.41") double averageSalience,
             @Schema(description = "Highest salience in any article (0..1).", examples = "1.0") double maxSalience,
-            @Schema(description = "Most recent articles (filled in by the gateway's composition; empty here).") List<ArticleRef> recentArticles) {
+            @Schema(description = "Most recent articles (filled in by the gateway's composition; empty here).") List<ArticleRef> recentArticles,
+            @Schema(description = "Where a LOCATION is, from the GeoNames gazetteer; null when it is not linked (and for people and "
+                    + "organisations).") PlaceView place) {
+    }
+
+    @Schema(name = "Place", description = "A LOCATION's link to the GeoNames gazetteer (data: geonames.org, CC BY 4.0). A city or town has "
+            + "all four fields; a country only its code.")
+    public record PlaceView(
+            @Schema(description = "Id of the place at geonames.org (https://www.geonames.org/{id}); null for a country.", examples = "703448") Long geonamesId,
+            @Schema(description = "ISO 3166-1 alpha-2 code of the country the place is in, or of the country itself.", examples = "UA",
+                    pattern = "^[A-Z]{2}$") String countryCode,
+            @Schema(description = "WGS84 latitude in degrees; null for a country.", examples = "50.45466") Double latitude,
+            @Schema(description = "WGS84 longitude in degrees; null for a country.", examples = "30.5238") Double longitude) {
+
+        static PlaceView of(Place p) {
+            return p == null ? null : new PlaceView(p.geonamesId(), p.countryCode(), p.latitude(), p.longitude());
+        }
     }
 
     @Schema(name = "Alias")
@@ -50,7 +67,8 @@ public final class Views {
     }
 
     @Schema(name = "EntitySummary")
-    public record EntitySummary(UUID id, @Schema(examples = "Kyiv") String name, EntityType type, @Schema(examples = "7") long articleCount) {
+    public record EntitySummary(UUID id, @Schema(examples = "Kyiv") String name, EntityType type, @Schema(examples = "7") long articleCount,
+                                @Schema(description = "GeoNames link of a LOCATION; null when unlinked.") PlaceView place) {
     }
 
     @Schema(name = "EntityPage", description = "One page of entities, most mentioned first.")
@@ -68,7 +86,8 @@ public final class Views {
 
     @Schema(name = "Cooccurrence", description = "A graph edge: another entity in the same articles.")
     public record Cooccurrence(UUID entityId, @Schema(examples = "Vladimir Putin") String name, EntityType type,
-                               @Schema(description = "Number of articles mentioning both.", examples = "5") long weight) {
+                               @Schema(description = "Number of articles mentioning both.", examples = "5") long weight,
+                               @Schema(description = "GeoNames link of a LOCATION; null when unlinked.") PlaceView place) {
     }
 
     @Schema(name = "CooccurrencePage")

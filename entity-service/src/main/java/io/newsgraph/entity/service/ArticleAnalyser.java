@@ -44,11 +44,14 @@ public class ArticleAnalyser {
         for (EntityResult e : analysis.entities()) {
             UUID id = entities.resolve(e.type(), e.canonicalName());
             idsByKey.put(e.key(), id);
+            if (e.place() != null) {
+                entities.link(id, e.place());
+            }
             for (String alias : e.aliases()) {
                 entities.addAlias(id, e.type(), alias, "EXTRACTED");
             }
             List<StoredMention> mentions = e.mentions().stream().map(m -> new StoredMention(m.start(), m.end(), m.surface())).toList();
-            byId.merge(id, new StoredEntity(id, e.canonicalName(), e.type(), e.salience(), e.roles(), mentions), ArticleAnalyser::fold);
+            byId.merge(id, new StoredEntity(id, e.canonicalName(), e.type(), e.salience(), e.roles(), mentions, e.place()), ArticleAnalyser::fold);
         }
         List<StoredQuote> quotes = new ArrayList<>();
         for (QuoteResult q : analysis.quotes()) {
@@ -74,6 +77,7 @@ public class ArticleAnalyser {
         mentions.addAll(b.mentions());
         LinkedHashSet<String> roles = new LinkedHashSet<>(a.roles());
         roles.addAll(b.roles());
-        return new StoredEntity(a.entityId(), a.name(), a.type(), Math.max(a.salience(), b.salience()), List.copyOf(roles), mentions);
+        return new StoredEntity(a.entityId(), a.name(), a.type(), Math.max(a.salience(), b.salience()), List.copyOf(roles), mentions,
+                a.place() != null ? a.place() : b.place());
     }
 }

@@ -32,6 +32,16 @@ final class Details {
         if (!spurious.isEmpty()) {
             out.append("    entities spurious: ").append(spurious).append('\n');
         }
+        java.util.Map<String, EntityResult> bySurface = new java.util.HashMap<>();
+        for (EntityResult e : a.analysis().entities()) {
+            e.mentions().forEach(m -> bySurface.putIfAbsent(Scorer.entityKey(m.surface(), e.type().name()), e));
+        }
+        for (Gold.Entity g : a.article().gold().entities()) {
+            EntityResult p = bySurface.get(Scorer.entityKey(g.surface(), g.type()));
+            if (g.place() != null && p != null && (p.place() != null || g.place().isObject()) && !Scorer.placeMatches(g.place(), p.place())) {
+                out.append("    PLACE ").append(g.surface()).append(" gold ").append(g.place()).append(" got ").append(p.place()).append('\n');
+            }
+        }
         for (QuoteResult q : a.analysis().quotes()) {
             out.append("    quote ").append(Scorer.kindName(q.kind())).append(" [").append(q.speakerKey()).append(" / ")
                     .append(q.speakerSurface()).append(" / ").append(q.speakerDescription()).append(" / role ").append(q.speakerRole())

@@ -29,8 +29,13 @@ record Gold(Input input, Metadata metadata, ReferenceDate referenceDate, List<En
     record ReferenceDate(String value, String source) {
     }
 
+    /**
+     * {@code place} (LOCATION only): Java null when not annotated; JSON null when the place belongs to no single country
+     * and must stay unlinked (a sea, a continent, disputed islands); else {@code {country}} for a country or region, or
+     * {@code {geonamesId, country}} for a place the GeoNames gazetteer knows.
+     */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record Entity(String surface, String type, String canonical) {
+    record Entity(String surface, String type, String canonical, JsonNode place) {
     }
 
     /** {@code speaker}: canonical name, null for an unnamed speaker ("a senior official"). */

@@ -7,6 +7,7 @@ import io.newsgraph.entity.extract.DateResult;
 import io.newsgraph.entity.extract.EntityResult;
 import io.newsgraph.entity.extract.Mention;
 import io.newsgraph.entity.extract.MentionResult;
+import io.newsgraph.entity.extract.Place;
 import io.newsgraph.entity.extract.QuoteKind;
 import io.newsgraph.entity.extract.QuoteResult;
 import java.time.Instant;
@@ -32,13 +33,16 @@ import java.util.Set;
  *       canonical name or one of its aliases equals the gold speaker, or both are unnamed;</li>
  *   <li>dates: the n-th gold date with a surface is matched to the n-th prediction containing that surface and
  *       counts when the resolved day equals the gold value (null: left unresolved);</li>
+ *   <li>places: each gold LOCATION with a place annotation against the place of the entity predicted for its surface;
+ *       a link is right when its country matches and its GeoNames id equals the gold id (a gold country or region
+ *       without an id wants a link without one); precision over the links made, recall over the gold places;</li>
  *   <li>metadata: title, author, source, dateline place, photo credits, publishedAt, each right or wrong.</li>
  * </ul>
  */
 final class Scorer {
 
     static final List<String> KINDS = List.of("entities", "entities.crf", "entities.canonical", "quotes", "quotes.kind",
-            "attribution", "attribution.onBehalfOf", "dates", "referenceDate", "metadata");
+            "attribution", "attribution.onBehalfOf", "dates", "referenceDate", "places", "metadata");
 
     private Scorer() {
     }
@@ -70,11 +74,39 @@ final class Scorer {
             }
         }
         scores.put("entities.canonical", new Counts(canonical, matched, matched));
+        scores.put("places", scorePlaces(gold, predicted));
         scoreQuotes(gold, analysis, scores);
         scores.put("dates", scoreDates(gold.dates(), analysis.dates()));
         scores.put("referenceDate", scoreReference(gold.referenceDate(), References.of(article, analysis)));
         scores.put("metadata", scoreMetadata(gold.metadata(), article));
         return scores;
+    }
+
+    private static Counts scorePlaces(Gold gold, Map<String, EntityResult> predicted) {
+        int correct = 0;
+        int links = 0;
+        int goldPlaces = 0;
+        for (Gold.Entity g : gold.entities()) {
+            if (g.place() == null) {
+                continue;
+            }
+            EntityResult p = predicted.get(entityKey(g.surface(), g.type()));
+            Place link = p == null ? null : p.place();
+            goldPlaces += g.place().isObject() ? 1 : 0;
+            if (link != null) {
+                links++;
+                correct += placeMatches(g.place(), link) ? 1 : 0;
+            }
+        }
+        return new Counts(correct, links, goldPlaces);
+    }
+
+    static boolean placeMatches(JsonNode gold, Place link) {
+        if (gold == null || !gold.isObject() || link == null || !gold.path("country").asText().equals(link.countryCode())) {
+            return false;
+        }
+        return gold.hasNonNull("geonamesId") ? link.geonamesId() != null && gold.get("geonamesId").asLong() == link.geonamesId()
+                : link.geonamesId() == null;
     }
 
     private static Counts overlap(Set<String> gold, Set<String> predicted) {
