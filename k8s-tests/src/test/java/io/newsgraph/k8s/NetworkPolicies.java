@@ -30,6 +30,12 @@ final class NetworkPolicies {
         return direction(objects, to, "Ingress", "ingress", "from", peer -> matchesPeer(peer, namespace, from), port);
     }
 
+    /** Egress side only, for a server in another namespace (its own ingress is not ours to decide). */
+    static boolean allowsEgressToNamespace(List<Map<String, Object>> objects, Map<String, Object> from, String namespace,
+            Map<String, Object> to, int port) {
+        return direction(objects, from, "Egress", "egress", "to", peer -> matchesPeer(peer, namespace, to), port);
+    }
+
     private static boolean direction(List<Map<String, Object>> objects, Map<String, Object> pod, String type, String section,
             String peers, java.util.function.Predicate<Map<String, Object>> peerMatches, int port) {
         boolean isolated = false;

@@ -151,7 +151,14 @@ class PolicyTests {
             unread.removeAll(config.known());
             assertEquals(Set.of(), unread, overlay + " " + service + ": set but never read");
             env.forEach((key, value) -> {
-                if (value.startsWith("http://")) {
+                if (value.startsWith("http://") && key.equals("QUARKUS_OTEL_EXPORTER_OTLP_ENDPOINT")) {
+                    // The OpenTelemetry Collector: a Service `name.namespace` outside the overlay, on OTLP/gRPC's port.
+                    java.net.URI uri = java.net.URI.create(value);
+                    String[] host = uri.getHost().split("\\.");
+                    assertEquals(2, host.length, key + " names a Service of another namespace: " + value);
+                    assertTrue(NetworkPolicies.allowsEgressToNamespace(objects, podLabels(find(objects, "Deployment", service)), host[1],
+                            Map.of("app.kubernetes.io/name", host[0]), uri.getPort()), overlay + " " + service + " may reach " + value);
+                } else if (value.startsWith("http://")) {
                     java.net.URI uri = java.net.URI.create(value);
                     Map<String, Object> svc = find(objects, "Service", uri.getHost());
                     assertEquals(uri.getPort(), list(svc, "spec", "ports").get(0).get("port"), key);
@@ -384,6 +391,15 @@ class PolicyTests {
             }
         }
         assertEquals(List.of("gateway:8080"), fromIngress);
+        // To outside the namespace: only the OpenTelemetry Collector, only in prod (where tracing exports), from every service.
+        Map<String, Object> collector = Map.of("app.kubernetes.io/name", "otel-collector");
+        List<String> toCollector = new ArrayList<>();
+        for (String from : pods.keySet()) {
+            if (NetworkPolicies.allowsEgressToNamespace(objects, pods.get(from), "observability", collector, 4317)) {
+                toCollector.add(from);
+            }
+        }
+        assertEquals(overlay.equals("prod") ? List.copyOf(SERVICES) : List.of(), toCollector.stream().sorted().toList(), overlay);
     }
 
     /**

@@ -31,7 +31,8 @@ import java.util.stream.Stream;
  * every non-alphanumeric character an underscore): the keys of application.properties (profile prefixes removed),
  * the leaves of its {@code @ConfigMapping} interfaces (loaded from target/classes, walked by reflection: nested
  * groups, {@code @WithName}, kebab-case names), the names of {@code @ConfigProperty} in its sources and in common's,
- * and Quarkus' own datasource URL/user/password (when it has a datasource) and {@code quarkus.shutdown.timeout} -
+ * and Quarkus' own datasource URL/user/password (when it has a datasource), {@code quarkus.shutdown.timeout} and
+ * {@code quarkus.otel.exporter.otlp.endpoint} -
  * each only if the packaged application really carries that config mapping (its generated-bytecode.jar);</li>
  * <li>{@code required}: what Kubernetes must set: properties whose default names a loopback address (they point
  * at a neighbour), mapping leaves with no default that are not Optional, the datasource URL/user/password, and
@@ -76,6 +77,9 @@ record ServiceConfig(String name, int port, Set<String> known, Set<String> requi
             builtin(mappings, "io/quarkus/datasource/runtime/DataSourceRuntimeConfig", "quarkus.datasource.password", known, required);
         }
         builtin(mappings, "io/quarkus/runtime/shutdown/ShutdownConfig", "quarkus.shutdown.timeout", known, null);
+        // Where tracing exports to (set where tracing is on: k8s/components/tracing).
+        builtin(mappings, "io/quarkus/opentelemetry/runtime/config/runtime/exporter/OtlpExporterRuntimeConfig",
+                "quarkus.otel.exporter.otlp.endpoint", known, null);
         for (Path sources : new Path[] {module.resolve("src/main/java"), root.resolve("common/src/main/java")}) {
             for (Path file : javaFiles(sources)) {
                 String text = read(file);

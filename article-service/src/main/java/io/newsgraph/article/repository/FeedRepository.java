@@ -24,19 +24,21 @@ public class FeedRepository {
 
     /**
      * Appends an event. Call it as the last statement of the transaction: the counter row stays locked until
-     * commit, which is what keeps feed positions in commit order.
+     * commit, which is what keeps feed positions in commit order. {@code traceparent}: the writing request's trace
+     * context (null when untraced), for consumers to link their processing of the event to it.
      */
-    public long append(ChangeKind kind, UUID articleId, int version, Instant at) {
+    public long append(ChangeKind kind, UUID articleId, int version, Instant at, String traceparent) {
         em.flush(); // the version row must exist before the event that references it
         long seq = ((Number) em.createNativeQuery(
                 "UPDATE feed_position SET last_seq = last_seq + 1 WHERE id = 1 RETURNING last_seq")
                 .getSingleResult()).longValue();
-        em.createNativeQuery("INSERT INTO article_change (seq, kind, article_id, version, occurred_at) VALUES (?1, ?2, ?3, ?4, ?5)")
+        em.createNativeQuery("INSERT INTO article_change (seq, kind, article_id, version, occurred_at, traceparent) VALUES (?1, ?2, ?3, ?4, ?5, ?6)")
                 .setParameter(1, seq)
                 .setParameter(2, kind.name())
                 .setParameter(3, articleId)
                 .setParameter(4, version)
                 .setParameter(5, Timestamp.from(at))
+                .setParameter(6, traceparent)
                 .executeUpdate();
         return seq;
     }
@@ -45,7 +47,7 @@ public class FeedRepository {
     public List<FeedEvent> after(long seq, int limit) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("""
-                SELECT c.seq, c.kind, c.article_id, c.version, c.occurred_at, v.dateline_text, v.captions::text, v.byline_date
+                SELECT c.seq, c.kind, c.article_id, c.version, c.occurred_at, v.dateline_text, v.captions::text, v.byline_date, c.traceparent
                 FROM article_change c JOIN article_version v ON v.article_id = c.article_id AND v.version = c.version
                 WHERE c.seq > ?1 ORDER BY c.seq LIMIT ?2""")
                 .setParameter(1, seq)
@@ -53,7 +55,7 @@ public class FeedRepository {
                 .getResultList();
         return rows.stream().map(r -> new FeedEvent(((Number) r[0]).longValue(), ChangeKind.valueOf((String) r[1]),
                 (UUID) r[2], ((Number) r[3]).intValue(), SqlValues.toInstant(r[4]), (String) r[5], captions((String) r[6]),
-                toLocalDate(r[7]))).toList();
+                toLocalDate(r[7]), (String) r[8])).toList();
     }
 
     private List<StoredCaption> captions(String json) {
@@ -80,8 +82,11 @@ public class FeedRepository {
         return ((Number) em.createNativeQuery("SELECT last_seq FROM feed_position WHERE id = 1").getSingleResult()).longValue();
     }
 
-    /** One change; {@code datelineText}, {@code captions}, {@code bylineDate} are those of the version it produced. */
+    /**
+     * One change; {@code datelineText}, {@code captions}, {@code bylineDate} are those of the version it produced,
+     * {@code traceparent} the trace context of the write (null when untraced).
+     */
     public record FeedEvent(long seq, ChangeKind kind, UUID articleId, int version, Instant occurredAt,
-                            String datelineText, List<StoredCaption> captions, LocalDate bylineDate) {
+                            String datelineText, List<StoredCaption> captions, LocalDate bylineDate, String traceparent) {
     }
 }

@@ -80,10 +80,13 @@ public final class Pages {
                                    examples = "KYIV, March 3 (Reuters) -") String datelineText,
                            @Schema(description = "Photo captions of that version with their credits; empty when none.") List<FeedCaption> captions,
                            @Schema(description = "Date of a dated byline (\"Updated: 2025-03-03 10:17\"), ISO local date; null when none.",
-                                   examples = "2025-03-03") LocalDate bylineDate) {
+                                   examples = "2025-03-03") LocalDate bylineDate,
+                           @Schema(description = "W3C trace context (`traceparent`) of the write that produced this event, for a "
+                                   + "consumer to link its processing to that trace; null when the write was not traced.",
+                                   examples = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01") String traceparent) {
         static FeedItem of(FeedEvent e) {
             return new FeedItem(e.seq(), e.kind(), e.articleId(), e.version(), e.occurredAt(), e.datelineText(),
-                    e.captions().stream().map(c -> new FeedCaption(c.text(), c.credit())).toList(), e.bylineDate());
+                    e.captions().stream().map(c -> new FeedCaption(c.text(), c.credit())).toList(), e.bylineDate(), e.traceparent());
         }
     }
 

@@ -49,7 +49,7 @@ public class ArticleService {
                 apply(article, draft, hash, now);
                 articles.persist(article);
                 versions.persist(ArticleVersion.of(article, ChangeKind.CREATED, now));
-                feed.append(ChangeKind.CREATED, article.id, article.version, now);
+                feed.append(ChangeKind.CREATED, article.id, article.version, now, TraceParents.current());
                 return new StoredArticle(article, true);
             }));
         } catch (RuntimeException e) {
@@ -86,7 +86,7 @@ public class ArticleService {
                 article.version++;
                 apply(article, draft, hash, now);
                 versions.persist(ArticleVersion.of(article, ChangeKind.UPDATED, now));
-                feed.append(ChangeKind.UPDATED, article.id, article.version, now);
+                feed.append(ChangeKind.UPDATED, article.id, article.version, now, TraceParents.current());
                 return new StoredArticle(article, true);
             });
         } catch (RuntimeException e) {
@@ -107,7 +107,7 @@ public class ArticleService {
             article.deletedAt = now;
             article.updatedAt = now;
             versions.persist(ArticleVersion.of(article, ChangeKind.DELETED, now));
-            feed.append(ChangeKind.DELETED, article.id, article.version, now);
+            feed.append(ChangeKind.DELETED, article.id, article.version, now, TraceParents.current());
         });
     }
 

@@ -104,8 +104,9 @@ class WireMetadataTests {
         assertEquals(List.of(Map.of("text", "A cargo ship waits near the port entrance on March 2, 2025.",
                 "credit", "REUTERS/Oleh Petrenko/File Photo")), wireEvent.get("captions"));
         assertEquals(null, wireEvent.get("bylineDate"));
-        assertEquals(Set.of("seq", "kind", "articleId", "version", "occurredAt", "datelineText", "captions", "bylineDate"),
-                wireEvent.keySet());
+        assertEquals(Set.of("seq", "kind", "articleId", "version", "occurredAt", "datelineText", "captions", "bylineDate",
+                "traceparent"), wireEvent.keySet());
+        assertEquals(null, wireEvent.get("traceparent")); // tracing is off in these tests: the write had no trace
 
         Map<String, Object> datedEvent = events.get(dated);
         assertEquals("2025-03-03", datedEvent.get("bylineDate"));

@@ -41,9 +41,10 @@ public class JobRepository {
     public void enqueue(List<ArticleFeedPage.Event> events) {
         for (ArticleFeedPage.Event e : events) {
             em.createNativeQuery("""
-                    INSERT INTO extraction_job (article_id, version, kind, seq) VALUES (?1, ?2, ?3, ?4)
+                    INSERT INTO extraction_job (article_id, version, kind, seq, traceparent) VALUES (?1, ?2, ?3, ?4, ?5)
                     ON CONFLICT (article_id, version) DO NOTHING""")
                     .setParameter(1, e.articleId()).setParameter(2, e.version()).setParameter(3, e.kind()).setParameter(4, e.seq())
+                    .setParameter(5, e.traceparent())
                     .executeUpdate();
         }
     }
@@ -52,11 +53,11 @@ public class JobRepository {
     public Optional<Job> claimNext() {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("""
-                SELECT article_id, version, kind, seq, attempts FROM extraction_job
+                SELECT article_id, version, kind, seq, attempts, traceparent FROM extraction_job
                 WHERE state = 'PENDING' AND next_attempt_at <= now()
                 ORDER BY seq LIMIT 1 FOR UPDATE SKIP LOCKED""").getResultList();
         return rows.stream().findFirst().map(r -> new Job((UUID) r[0], ((Number) r[1]).intValue(), (String) r[2],
-                ((Number) r[3]).longValue(), ((Number) r[4]).intValue()));
+                ((Number) r[3]).longValue(), ((Number) r[4]).intValue(), (String) r[5]));
     }
 
     /** Whether a later version (or delete) of the same article is known: this job's result would be stale. */
@@ -107,7 +108,8 @@ public class JobRepository {
                 ((Number) r[3]).intValue(), (String) r[4], SqlValues.toInstant(r[5]))).toList();
     }
 
-    public record Job(UUID articleId, int version, String kind, long seq, int attempts) {
+    /** {@code traceparent}: trace context of the article-service write behind the job (null when untraced). */
+    public record Job(UUID articleId, int version, String kind, long seq, int attempts, String traceparent) {
     }
 
     public record Backlog(long pending, long parked, long done, double oldestPendingSeconds, long feedSeq) {

@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.newsgraph.entity.repository.JobRepository;
 import io.newsgraph.entity.repository.JobRepository.Backlog;
+import io.opentelemetry.context.Scope;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
@@ -33,7 +34,9 @@ public class ExtractionStatus {
 
     @Scheduled(every = "5s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void refresh() {
-        backlog = QuarkusTransaction.requiringNew().call(jobs::backlog);
+        try (Scope untraced = JobTracing.untraced().makeCurrent()) { // the gauges' refresh, every 5 s: not traced
+            backlog = QuarkusTransaction.requiringNew().call(jobs::backlog);
+        }
     }
 
     /** Current figures, read now (the API should not show up to 5 s old numbers). */

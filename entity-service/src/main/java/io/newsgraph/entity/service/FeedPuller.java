@@ -38,7 +38,9 @@ public class FeedPuller {
     // poll interval is what bounds the lag between ingest and analysis.
     void start(@Observes StartupEvent event) {
         running = true;
-        puller = Thread.ofPlatform().name("feed-puller").daemon().start(this::pullUntilStopped);
+        // Polling is not traced, only the jobs (see JobTracing.untraced).
+        puller = Thread.ofPlatform().name("feed-puller").daemon()
+                .start(JobTracing.untraced().wrap(this::pullUntilStopped));
     }
 
     void stop(@Observes ShutdownEvent event) {

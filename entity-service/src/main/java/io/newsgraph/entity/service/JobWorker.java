@@ -7,6 +7,9 @@ import io.newsgraph.entity.config.ExtractionConfig;
 import io.newsgraph.entity.repository.AnalysisRepository;
 import io.newsgraph.entity.repository.JobRepository;
 import io.newsgraph.entity.repository.JobRepository.Job;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.context.Scope;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -46,6 +49,8 @@ public class JobWorker {
     ExtractionConfig config;
     @Inject
     MeterRegistry metrics;
+    @Inject
+    JobTracing tracing;
 
     private final Semaphore wakeUp = new Semaphore(0);
     private volatile boolean running;
@@ -57,7 +62,7 @@ public class JobWorker {
         int threads = config.worker().threads();
         workers = Executors.newFixedThreadPool(threads, Thread.ofPlatform().name("extraction-worker-", 1).daemon().factory());
         for (int i = 0; i < threads; i++) {
-            workers.submit(this::work);
+            workers.submit(JobTracing.untraced().wrap(this::work)); // polling is not traced, only the jobs
         }
     }
 
@@ -102,7 +107,7 @@ public class JobWorker {
                     return null;
                 }
                 claimed[0] = job.get();
-                return process(job.get());
+                return traced(job.get());
             });
             if (outcome == null) {
                 return false;
@@ -126,6 +131,22 @@ public class JobWorker {
     /** newsgraph_extraction_jobs_total{outcome=done|superseded|failed}: job throughput and failures (each failed attempt). */
     private void count(String outcome) {
         metrics.counter("newsgraph.extraction.jobs", "outcome", outcome).increment();
+    }
+
+    /** Runs the job in its own span, linked to the write behind it (see {@link JobTracing}). */
+    private String traced(Job job) {
+        Span span = tracing.start(job);
+        try (Scope scope = span.makeCurrent()) {
+            String outcome = process(job);
+            span.setAttribute("newsgraph.job.outcome", outcome);
+            return outcome;
+        } catch (RuntimeException e) {
+            span.recordException(e);
+            span.setStatus(StatusCode.ERROR, e.toString());
+            throw e;
+        } finally {
+            span.end();
+        }
     }
 
     /** Runs the job; its outcome for the metrics. */

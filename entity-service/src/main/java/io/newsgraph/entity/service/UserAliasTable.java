@@ -4,6 +4,7 @@ import io.newsgraph.entity.extract.AliasTable;
 import io.newsgraph.entity.extract.EntityType;
 import io.newsgraph.entity.repository.EntityRepository;
 import io.newsgraph.entity.repository.NameKeys;
+import io.opentelemetry.context.Scope;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -32,8 +33,10 @@ public class UserAliasTable implements AliasTable {
     @Scheduled(every = "30s", delay = 0, concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     public void reload() {
         Map<String, String> fresh = new HashMap<>();
-        QuarkusTransaction.requiringNew().run(() -> entities.userAliases()
-                .forEach(a -> fresh.put(a.type().name() + ":" + NameKeys.of(a.alias()), a.canonicalName())));
+        try (Scope untraced = JobTracing.untraced().makeCurrent()) { // housekeeping, every 30 s: not traced
+            QuarkusTransaction.requiringNew().run(() -> entities.userAliases()
+                    .forEach(a -> fresh.put(a.type().name() + ":" + NameKeys.of(a.alias()), a.canonicalName())));
+        }
         canonicalByTypeAndKey = Map.copyOf(fresh);
     }
 }

@@ -39,7 +39,7 @@ class JobWorkerTests {
 
     private void enqueue(UUID article, int version, String kind) {
         long seq = nextSeq++;
-        QuarkusTransaction.requiringNew().run(() -> jobs.enqueue(List.of(new ArticleFeedPage.Event(seq, kind, article, version, Instant.now()))));
+        QuarkusTransaction.requiringNew().run(() -> jobs.enqueue(List.of(new ArticleFeedPage.Event(seq, kind, article, version, Instant.now(), null))));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.newsgraph.gateway.proxy;
 
+import io.opentelemetry.context.propagation.TextMapPropagator;
 import io.vertx.core.MultiMap;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.net.SocketAddress;
@@ -44,6 +45,16 @@ final class Headers {
         String previous = in.getHeader("Forwarded");
         out.set("Forwarded", previous == null ? forwarded.toString() : previous + ", " + forwarded);
         return out;
+    }
+
+    /**
+     * Drops the client's trace headers (copied above): Quarkus' OpenTelemetry traces the Vert.x HTTP client the proxy
+     * uses, and adds the context of the gateway's span of the upstream call, a child of its server span (which
+     * continues the client's trace). Left in, the client's headers would make a second, conflicting context. Only for
+     * traced requests: with tracing off the client's headers pass through unchanged.
+     */
+    static void dropTraceContext(TextMapPropagator propagator, MultiMap headers) {
+        propagator.fields().forEach(headers::remove);
     }
 
     /** Copies the upstream's response headers, minus hop-by-hop ones, replacing what the gateway set. */

@@ -1,7 +1,10 @@
 package io.newsgraph.gateway.proxy;
 
 import io.newsgraph.common.problem.ProblemResponses;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.context.propagation.TextMapPropagator;
 import io.vertx.core.AsyncResult;
+import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClientRequest;
@@ -34,6 +37,9 @@ final class ProxyExchange {
     private final boolean bodyless;
     private final boolean retryable;
     private final String uri;
+    private final TextMapPropagator propagator;
+    /** The gateway traces this request: its server span is current, and the upstream call will carry its context. */
+    private final boolean traced;
     private UpstreamGuard.Permit permit;
     private HttpClientRequest current;
     private long timer = -1;
@@ -47,8 +53,10 @@ final class ProxyExchange {
     /** The client was answered "Connection: close" while it still sent its body. */
     private boolean closePromised;
 
-    ProxyExchange(RoutingContext context, Upstream upstream, long maxBodyBytes) {
+    ProxyExchange(RoutingContext context, Upstream upstream, long maxBodyBytes, TextMapPropagator propagator) {
         this.context = context;
+        this.propagator = propagator;
+        this.traced = Span.current().getSpanContext().isValid();
         this.in = context.request();
         this.upstream = upstream;
         this.maxBodyBytes = maxBodyBytes;
@@ -75,12 +83,16 @@ final class ProxyExchange {
     }
 
     private void send() {
+        MultiMap headers = Headers.upstreamRequest(in);
+        if (traced) {
+            Headers.dropTraceContext(propagator, headers);
+        }
         RequestOptions options = new RequestOptions()
                 .setMethod(in.method())
                 .setHost(upstream.host())
                 .setPort(upstream.port())
                 .setURI(uri)
-                .setHeaders(Headers.upstreamRequest(in))
+                .setHeaders(headers)
                 .setIdleTimeout(upstream.config().timeout().toMillis());
         upstream.client().request(options).onComplete(this::connected);
     }

@@ -4,6 +4,8 @@ import io.newsgraph.common.http.BodyLimitFilter;
 import io.newsgraph.gateway.rest.ComposedResource;
 import io.newsgraph.common.problem.ProblemResponses;
 import io.newsgraph.gateway.security.AccessFilter;
+import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.context.propagation.TextMapPropagator;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -22,10 +24,13 @@ public class ProxyRoutes {
 
     private final RouteTable routes;
     private final long maxBodyBytes;
+    private final TextMapPropagator propagator;
 
-    ProxyRoutes(RouteTable routes, @ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize maxBody) {
+    ProxyRoutes(RouteTable routes, @ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize maxBody,
+                OpenTelemetry openTelemetry) {
         this.routes = routes;
         this.maxBodyBytes = maxBody.asLongValue();
+        this.propagator = openTelemetry.getPropagators().getTextMapPropagator();
     }
 
     void register(@Observes Router router) {
@@ -50,6 +55,6 @@ public class ProxyRoutes {
         }
         // Hold the body until the upstream connection is there (Quarkus resumed the request for this route).
         context.request().pause();
-        new ProxyExchange(context, upstream, limit).start();
+        new ProxyExchange(context, upstream, limit, propagator).start();
     }
 }

@@ -4,6 +4,7 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.newsgraph.gateway.config.GatewayConfig;
+import io.opentelemetry.context.propagation.TextMapPropagator;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -227,7 +228,7 @@ class ProxyExchangeTests {
         Router router = Router.router(vertx);
         router.route("/api/*").handler(context -> {
             context.request().pause();
-            new ProxyExchange(context, upstream, MAX_BODY).start();
+            new ProxyExchange(context, upstream, MAX_BODY, TextMapPropagator.noop()).start();
         });
         return listen(router);
     }

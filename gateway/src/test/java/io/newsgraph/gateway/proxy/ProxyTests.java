@@ -58,6 +58,17 @@ class ProxyTests {
     }
 
     @Test
+    void withTracingOffTheClientsTraceHeadersPassThrough() {
+        FakeUpstreams.articles().stubFor(get(urlPathEqualTo("/api/v1/articles")).willReturn(aResponse().withStatus(200).withBody("[]")));
+        String traceparent = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
+        given().header("X-API-Key", WRITE_KEY).header("traceparent", traceparent).header("tracestate", "vendor=1")
+                .get("/api/v1/articles?limit=5").then().statusCode(200);
+        LoggedRequest seen = FakeUpstreams.articles().findAll(getRequestedFor(urlEqualTo("/api/v1/articles?limit=5"))).get(0);
+        assertEquals(List.of(traceparent), seen.getHeaders().getHeader("traceparent").values());
+        assertEquals("vendor=1", seen.getHeader("tracestate"));
+    }
+
+    @Test
     void unknownApiPathsAreProblems() {
         assertProblem(given().header("X-API-Key", WRITE_KEY).get("/api/v1/nothing-here").then(), 404, "not-found", "/api/v1/nothing-here");
     }
