@@ -37,11 +37,14 @@ out = [
     f"- Date: {values.get('date', '?')}",
     f"- Machine: {values.get('machine', '?')}; JVM: {values.get('java', '?')}; both modes `-Xmx512m`; wrk and every "
     "process on the same 2 cores, shared with other builds: the load average (1 min) is given beside each figure.",
+    f"- native-image: {values.get('native_image') or 'see docs/native.md'}",
     f"- Builds: " + "; ".join(f"{s} {values.get(s + '_built', '?')}, executable {values.get(s + '_native_mb', '?')} MB"
                               for s in ENDPOINTS),
     "",
 ]
 for service, endpoint in ENDPOINTS.items():
+    if f"{service}_jvm_ready_ms" not in values:
+        continue  # not measured in this run (SERVICES)
     ready_target, rss_target = TARGETS[service]
     out += [
         f"## {service}",

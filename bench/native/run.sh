@@ -8,7 +8,9 @@
 #                    upstream for both (the native article-service, started once)
 # Both modes run with -Xmx512m, as scripts/run and the end-to-end tests start them. Writes bench/native/RESULTS.md.
 #
-#   bench/native/run.sh      DURATION=20 WARMUP=10 ENTITY_WARMUP=30 CONNECTIONS=32 THREADS=2 to change the load
+#   bench/native/run.sh      DURATION=20 WARMUP=10 ENTITY_WARMUP=30 CONNECTIONS=32 THREADS=2 to change the load;
+#                            SERVICES="article-service gateway" measures a subset (the gateway's upstream is the
+#                            native article-service, so the gateway needs article-service built too)
 #
 # Needs: the jars (./mvnw -B package -DskipTests -pl article-service,entity-service,gateway -am) and the native
 # executables (scripts/native build), wrk (installed with apt when root), curl, python3, PostgreSQL server binaries
@@ -21,7 +23,8 @@ WORK="$ROOT/target/bench-native"
 DURATION=${DURATION:-20} WARMUP=${WARMUP:-10} ENTITY_WARMUP=${ENTITY_WARMUP:-30} CONNECTIONS=${CONNECTIONS:-32} THREADS=${THREADS:-2}
 ARTICLES_PORT=18181 ENTITIES_PORT=18182 GATEWAY_PORT=18183
 KEY="bench-$RANDOM$RANDOM"
-SERVICES=(article-service entity-service gateway)
+read -r -a SERVICES <<<"${SERVICES:-article-service entity-service gateway}"
+measures() { [[ " ${SERVICES[*]} " == *" $1 "* ]]; }
 rm -rf "$WORK"; mkdir -p "$WORK/logs" "$WORK/jvm" "$WORK/native"
 source "$ROOT/bench/lib.sh"   # put/log/cmd, cleanup of PIDS and $WORK/pg on exit
 source "$ROOT/scripts/lib.sh"
@@ -33,7 +36,8 @@ if ! command -v wrk >/dev/null; then
   [ "$(id -u)" = 0 ] || { echo "run.sh: install wrk (apt-get install wrk)" >&2; exit 1; }
   DEBIAN_FRONTEND=noninteractive apt-get update -qq >&2 && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >&2
 fi
-for s in "${SERVICES[@]}"; do
+needed=("${SERVICES[@]}"); measures gateway && ! measures article-service && needed+=(article-service)
+for s in "${needed[@]}"; do
   [ -f "$ROOT/$s/target/quarkus-app/quarkus-run.jar" ] || { echo "run.sh: no jar of $s: ./mvnw -B package -DskipTests -pl $s -am" >&2; exit 1; }
   exe=$(find "$ROOT/$s/target" -maxdepth 1 -type f -name '*-runner' -perm -u+x -print -quit)
   [ -n "$exe" ] || { echo "run.sh: no native executable of $s: scripts/native build" >&2; exit 1; }
@@ -94,7 +98,9 @@ run_one() {
   PIDS+=("$pid")
   sleep 2   # idle: let start-up allocations settle before reading RSS
   put "${name}_${mode}_ready_ms" "$ready"; put "${name}_${mode}_idle_rss" "$(rss_mb "$pid")"; put "${name}_${mode}_load_start" "$(load)"
-  [ -n "${PREPARE:-}" ] && url=$($PREPARE "$port")
+  if [ -n "${PREPARE:-}" ]; then
+    url=$($PREPARE "$port") || { echo "run.sh: preparing $name ($mode) failed, see $WORK/logs/$name-$mode.log" >&2; exit 1; }
+  fi
   log "$name ($mode): ${warm} s warm-up, ${DURATION} s measured at $CONNECTIONS connections"
   measure "$url" "$warm" "${extra[@]}" >/dev/null
   local rps p50 p99 bad
@@ -127,32 +133,37 @@ LUA
 
 mapfile -t ART_JVM < <(pg_env articles_jvm); mapfile -t ART_NATIVE < <(pg_env articles_native)
 mapfile -t ENT_JVM < <(pg_env entities_jvm); mapfile -t ENT_NATIVE < <(pg_env entities_native)
-cmd "bench/native/run.sh  (DURATION=$DURATION WARMUP=$WARMUP ENTITY_WARMUP=$ENTITY_WARMUP CONNECTIONS=$CONNECTIONS THREADS=$THREADS)"
+cmd "SERVICES=\"${SERVICES[*]}\" bench/native/run.sh  (DURATION=$DURATION WARMUP=$WARMUP ENTITY_WARMUP=$ENTITY_WARMUP CONNECTIONS=$CONNECTIONS THREADS=$THREADS)"
 
-PREPARE=ingest_sample
-run_one jvm article-service $ARTICLES_PORT "" "$WARMUP" "" "${ART_JVM[@]}"
-run_one native article-service $ARTICLES_PORT "" "$WARMUP" "" "${ART_NATIVE[@]}"
-PREPARE=""
+if measures article-service; then
+  PREPARE=ingest_sample
+  run_one jvm article-service $ARTICLES_PORT "" "$WARMUP" "" "${ART_JVM[@]}"
+  run_one native article-service $ARTICLES_PORT "" "$WARMUP" "" "${ART_NATIVE[@]}"
+  PREPARE=""
+fi
 # No article-service beside it: a closed port, the feed puller only retries (as in the service's own tests).
-run_one jvm entity-service $ENTITIES_PORT "http://127.0.0.1:$ENTITIES_PORT/api/v1/extract" "$ENTITY_WARMUP" "-s;$WORK/extract.lua;--;$WORK/extract.json" \
+measures entity-service && run_one jvm entity-service $ENTITIES_PORT "http://127.0.0.1:$ENTITIES_PORT/api/v1/extract" "$ENTITY_WARMUP" "-s;$WORK/extract.lua;--;$WORK/extract.json" \
   "${ENT_JVM[@]}" NEWSGRAPH_ARTICLES_URL=http://127.0.0.1:9
-run_one native entity-service $ENTITIES_PORT "http://127.0.0.1:$ENTITIES_PORT/api/v1/extract" "$ENTITY_WARMUP" "-s;$WORK/extract.lua;--;$WORK/extract.json" \
+measures entity-service && run_one native entity-service $ENTITIES_PORT "http://127.0.0.1:$ENTITIES_PORT/api/v1/extract" "$ENTITY_WARMUP" "-s;$WORK/extract.lua;--;$WORK/extract.json" \
   "${ENT_NATIVE[@]}" NEWSGRAPH_ARTICLES_URL=http://127.0.0.1:9
 
+if measures gateway; then
 log "gateway upstream: native article-service"
 read -r upstream upstream_ready < <(start native article-service $ARTICLES_PORT "${ART_NATIVE[@]}") || true
 [ -n "${upstream_ready:-}" ] || exit 1
 PIDS+=("$upstream")
-gateway_url=$(ingest_sample $ARTICLES_PORT | sed "s/:$ARTICLES_PORT/:$GATEWAY_PORT/")
+gateway_url=$(ingest_sample $ARTICLES_PORT) || { echo "run.sh: ingesting the sample into the gateway's upstream failed" >&2; exit 1; }
+gateway_url=${gateway_url/:$ARTICLES_PORT/:$GATEWAY_PORT}
 GATEWAY_ENV=(NEWSGRAPH_GATEWAY_UPSTREAMS_ARTICLES_URL="http://127.0.0.1:$ARTICLES_PORT" NEWSGRAPH_GATEWAY_UPSTREAMS_ENTITIES_URL="http://127.0.0.1:$ENTITIES_PORT"
   NEWSGRAPH_GATEWAY_API_KEYS="bench:$(printf %s "$KEY" | sha256sum | cut -d' ' -f1):admin" NEWSGRAPH_GATEWAY_RATE_LIMITS_ADMIN_REQUESTS=2000000000)
 run_one jvm gateway $GATEWAY_PORT "$gateway_url" "$WARMUP" "" "${GATEWAY_ENV[@]}"
 run_one native gateway $GATEWAY_PORT "$gateway_url" "$WARMUP" "" "${GATEWAY_ENV[@]}"
 stop "$upstream"
+fi
 
 put date "$(date -u +%Y-%m-%dT%H:%MZ)"
 put machine "$(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)), $(free -g | awk '/Mem:/ {print $2}') GiB RAM, $(uname -sr)"
 put java "$("$JAVA" -version 2>&1 | head -1)"
-put native_image "$(grep -a -o -m1 -E 'com\.oracle\.svm\.core\.VM[.=][A-Za-z0-9._+ -]{3,60}' "$WORK/native/article-service" | head -1 || true)"
+put native_image "$("${GRAALVM_HOME:-/nonexistent}/bin/native-image" --version 2>/dev/null | head -1 || true)"
 python3 "$ROOT/bench/native/report.py" "$WORK/results.txt" "$WORK/commands.txt" >"$ROOT/bench/native/RESULTS.md"
 cat "$ROOT/bench/native/RESULTS.md"
