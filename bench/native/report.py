@@ -39,7 +39,7 @@ out = [
     "process on the same 2 cores, shared with other builds: the load average (1 min) is given beside each figure.",
     f"- native-image: {values.get('native_image') or 'see docs/native.md'}",
     f"- Builds: " + "; ".join(f"{s} {values.get(s + '_built', '?')}, executable {values.get(s + '_native_mb', '?')} MB"
-                              for s in ENDPOINTS),
+                              for s in ENDPOINTS if s + "_built" in values),
     "",
 ]
 for service, endpoint in ENDPOINTS.items():
