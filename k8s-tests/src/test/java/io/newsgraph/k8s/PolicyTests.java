@@ -98,8 +98,40 @@ class PolicyTests {
                         assertNotNull(map(c, "resources", section).get(resource), cw + " resources." + section + "." + resource);
                     }
                 }
+                for (String resource : List.of("cpu", "memory")) {
+                    assertTrue(quantity(map(c, "resources", "requests").get(resource)) <= quantity(map(c, "resources", "limits").get(resource)),
+                            cw + " requests." + resource + " <= limits." + resource);
+                }
             }
         }
+    }
+
+    /**
+     * Prod runs the native executables, dev the JVM jars: prod's memory is sized from the native figures
+     * (bench/native/RESULTS.md), well below what a JVM needs, so a JVM image in prod would not fit.
+     */
+    @org.junit.jupiter.api.Test
+    void prodIsSizedForNativeExecutables() {
+        List<Map<String, Object>> dev = Rendered.overlay("dev");
+        List<Map<String, Object>> prod = Rendered.overlay("prod");
+        for (String service : SERVICES) {
+            double jvm = quantity(map(containers(find(dev, "Deployment", service)).get(0), "resources", "limits").get("memory"));
+            double nativeLimit = quantity(map(containers(find(prod, "Deployment", service)).get(0), "resources", "limits").get("memory"));
+            assertTrue(nativeLimit < jvm, service + ": prod memory limit " + nativeLimit + " below the JVM's " + jvm);
+        }
+    }
+
+    /** A Kubernetes quantity ("250m", "1", "384Mi", "1Gi") as a number of cores or bytes. */
+    static double quantity(Object value) {
+        String q = String.valueOf(value);
+        Map<String, Double> suffixes = Map.of("m", 1e-3, "Ki", 1024.0, "Mi", 1024.0 * 1024, "Gi", 1024.0 * 1024 * 1024, "k", 1e3, "M", 1e6, "G", 1e9);
+        for (Map.Entry<String, Double> suffix : suffixes.entrySet()) {
+            if (q.endsWith(suffix.getKey()) && q.length() > suffix.getKey().length()
+                    && Character.isDigit(q.charAt(q.length() - suffix.getKey().length() - 1))) {
+                return Double.parseDouble(q.substring(0, q.length() - suffix.getKey().length())) * suffix.getValue();
+            }
+        }
+        return Double.parseDouble(q);
     }
 
     /** Probe paths and ports, container ports and Service ports against the services' own configuration. */
