@@ -67,10 +67,10 @@ public class CorpusResource {
                     examples = @ExampleObject(name = "spokesperson", description = "A spokesman speaking for his principal.", value = """
                             {"items": [{"articleId": "3f1c2b9e-7a4d-4e21-9c55-0d6b8a1f2e33", "quote": {"start": 212, "end": 287,
                               "text": "Attacks on humanitarian workers are unacceptable and may amount to war crimes", "kind": "DIRECT",
-                              "verb": "told", "speaker": {"entityId": "0b6f3c1e-5d2a-4c7e-8f3b-2a1d9e4c7b10", "key": null,
-                              "name": "Stephane Dumont", "surface": "Stephane Dumont", "description": null, "role": "UN spokesman"},
-                              "onBehalfOf": {"entityId": "7c2d4e6f-1a3b-4c5d-9e8f-0a1b2c3d4e5f", "key": null, "name": "Antonio Guterres"},
-                              "confidence": 0.95}}], "nextCursor": null, "next": null}""")))
+                              "verb": "told", "speaker": {"entityId": "0b6f3c1e-5d2a-4c7e-8f3b-2a1d9e4c7b10",
+                              "name": "Stephane Dumont", "surface": "Stephane Dumont", "role": "UN spokesman"},
+                              "onBehalfOf": {"entityId": "7c2d4e6f-1a3b-4c5d-9e8f-0a1b2c3d4e5f", "name": "Antonio Guterres"},
+                              "confidence": 0.95}}]}""")))
     public Views.QuotePage quotes(@Parameter(description = "Speaker entity id.", example = EntityResource.ID_EXAMPLE, schema = @Schema(type = SchemaType.STRING, format = "uuid")) @QueryParam("speaker") String speaker,
                                   @Parameter(description = "Words in the quote.", example = "cease-fire") @QueryParam("q") String q,
                                   @Parameter(description = "`nextCursor` of the previous page.") @QueryParam("cursor") String cursor,
