@@ -106,7 +106,7 @@ class SearchNodeIT {
         while (!Files.exists(url)) {
             assertTrue(node.isAlive(), () -> "the node exited: " + read(home.resolve("console.log")));
             assertTrue(System.nanoTime() < deadline, "no URL after 3 minutes");
-            Thread.sleep(200);
+            node.waitFor(200, TimeUnit.MILLISECONDS); // returns at once when the node exits
         }
         String value = Files.readString(url).trim();
         assertTrue(value.matches("http://127\\.0\\.0\\.1:\\d+"), value);

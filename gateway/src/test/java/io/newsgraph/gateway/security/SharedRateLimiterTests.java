@@ -1,5 +1,6 @@
 package io.newsgraph.gateway.security;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -67,8 +68,8 @@ class SharedRateLimiterTests {
         assertTrue(take(limiter, key).allowed());
         assertTrue(take(limiter, key).allowed());
         assertFalse(take(limiter, key).allowed());
-        Thread.sleep(600); // one request per 500 ms comes back
-        assertTrue(take(limiter, key).allowed());
+        // One request per 500 ms comes back (a refused request takes nothing, so polling does not drain the bucket).
+        await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(50)).until(() -> take(limiter, key).allowed());
         assertFalse(take(limiter, key).allowed());
     }
 
@@ -95,8 +96,9 @@ class SharedRateLimiterTests {
         assertFalse(take(limiter, key).allowed(), "the local bucket limits too");
 
         own.start(); // empty again: the test server keeps nothing on disk
-        Thread.sleep(400); // past the retry delay the store is asked again
-        assertTrue(take(limiter, key).allowed(), "the shared bucket decides again (the local one is empty)");
+        // Past the retry delay the store is asked again: the shared bucket decides (the local one is empty, so only
+        // Redis can allow).
+        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(50)).until(() -> take(limiter, key).allowed());
         assertTrue(limiter.store().shared());
         assertNull(limiter.store().failure());
         own.stop();
@@ -133,7 +135,7 @@ class SharedRateLimiterTests {
     /** Until the start-up handshake is done: a slow first connection would otherwise be counted locally. */
     private static void awaitShared(RateLimiter limiter) throws Exception {
         take(limiter, uniqueKey());
-        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> take(limiter, uniqueKey()) != null && limiter.store().shared());
+        await().atMost(Duration.ofSeconds(10)).until(() -> take(limiter, uniqueKey()) != null && limiter.store().shared());
     }
 
     private static ApiKey uniqueKey() {
