@@ -114,16 +114,8 @@ class FeedEndToEndIT {
     @Order(2)
     @Test
     void theGraphFedThroughTheFeedAnswersAndTakesCorrections() {
-        String visit = ingest("Brandtvik visits Kiev", """
-                Norwegian Foreign Minister Oskar Brandtvik arrived in Kiev on Monday for talks with Ukrainian officials.
-
-                "We will stand with Ukraine for as long as it takes," Brandtvik said at a press conference.
-
-                Brandtvik said Norway would send 120 armoured vehicles before the end of the year.""");
-        String talks = ingest("Aid talks in Kyiv", """
-                Oskar Brandtvik met Mayor Vitali Klitschko in Kyiv on Tuesday.
-
-                Klitschko thanked Norway for its support, officials said.""");
+        String visit = ingest(GraphArticles.VISIT_TITLE, GraphArticles.VISIT_BODY);
+        String talks = ingest(GraphArticles.TALKS_TITLE, GraphArticles.TALKS_BODY);
         String floods = ingest("Floods close roads", "LONDON, March 23 (Reuters) - Police in Birmingham said on Sunday that flooding had "
                 + "closed roads, and Inspector Tamsin Orrabell urged drivers to stay home.");
         String full = ingest("Visit", "Prime Minister Ingrid Halvorsen-Berg visited Bergen on Monday.");

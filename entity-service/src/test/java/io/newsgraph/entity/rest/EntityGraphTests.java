@@ -1,5 +1,6 @@
 package io.newsgraph.entity.rest;
 
+import io.newsgraph.entity.GraphArticles;
 import io.newsgraph.common.testing.Problems;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
@@ -47,16 +48,8 @@ class EntityGraphTests {
     @Test
     void linksEntitiesAcrossArticlesAndAnswersGraphQueries() {
         String marker = "Oskar Brandtvik";
-        UUID first = analyse("Brandtvik visits Kiev", """
-                Norwegian Foreign Minister Oskar Brandtvik arrived in Kiev on Monday for talks with Ukrainian officials.
-
-                "We will stand with Ukraine for as long as it takes," Brandtvik said at a press conference.
-
-                Brandtvik said Norway would send 120 armoured vehicles before the end of the year.""");
-        UUID second = analyse("Aid talks in Kyiv", """
-                Oskar Brandtvik met Mayor Vitali Klitschko in Kyiv on Tuesday.
-
-                Klitschko thanked Norway for its support, officials said.""");
+        UUID first = analyse(GraphArticles.VISIT_TITLE, GraphArticles.VISIT_BODY);
+        UUID second = analyse(GraphArticles.TALKS_TITLE, GraphArticles.TALKS_BODY);
 
         String brandtvik = entityId(marker, "PERSON");
         String kyiv = entityId("Kyiv", "LOCATION");
