@@ -1,5 +1,6 @@
 package io.newsgraph.common.search;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Disposes;
@@ -42,7 +43,7 @@ public class SearchClients {
         HttpHost host = new HttpHost(uri.getScheme(), uri.getHost(), uri.getPort() > 0 ? uri.getPort() : 9200);
         SSLContext tls = "https".equals(uri.getScheme()) ? sslContext(config) : null;
         var transport = ApacheHttpClient5TransportBuilder.builder(host)
-                .setMapper(new JacksonJsonpMapper(mapper.copy()))
+                .setMapper(new JacksonJsonpMapper(mapper.copy().disable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS))) // the client parses responses piecewise
                 .setRequestConfigCallback(request -> request
                         .setConnectionRequestTimeout(Timeout.of(config.connectTimeout().toMillis(), TimeUnit.MILLISECONDS))
                         .setResponseTimeout(Timeout.of(config.responseTimeout().toMillis(), TimeUnit.MILLISECONDS)))
