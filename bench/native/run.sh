@@ -77,10 +77,11 @@ stop() {
   kill -KILL "$1" 2>/dev/null || true
 }
 
-# wrk URL [script args] -> "req_per_s p50_ms p99_ms non2xx"
+# wrk URL SECONDS [options -- script args] -> "req_per_s p50_ms p99_ms non2xx" (the URL before the options: wrk hands
+# everything after `--` to the Lua script)
 measure() {
   local url=$1 seconds=$2; shift 2
-  wrk -t"$THREADS" -c"$CONNECTIONS" -d"${seconds}s" --latency -H "X-API-Key: $KEY" "$@" "$url" | tee -a "$WORK/wrk.log" | awk '
+  wrk -t"$THREADS" -c"$CONNECTIONS" -d"${seconds}s" --latency -H "X-API-Key: $KEY" "$url" "$@" | tee -a "$WORK/wrk.log" | awk '
     function ms(v) { if (v ~ /us$/) return v/1000; if (v ~ /ms$/) return v+0; if (v ~ /s$/) return v*1000; return v }
     /Requests\/sec/ { rps=$2 } / 50%/ { p50=ms($2) } / 99%/ { p99=ms($2) } /Non-2xx/ { bad=$NF }
     END { printf "%.1f %.2f %.2f %d\n", rps, p50, p99, bad }'

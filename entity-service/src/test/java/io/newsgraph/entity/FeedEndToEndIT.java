@@ -4,10 +4,13 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.newsgraph.common.testing.Problems;
 import io.newsgraph.common.testing.ServiceProcess;
 import io.newsgraph.common.testing.TestPostgres;
 import java.sql.Connection;
@@ -36,6 +39,7 @@ import org.junit.jupiter.api.TestMethodOrder;
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class FeedEndToEndIT {
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static TestPostgres postgres;
     private static String articlesDb;
     private static String entitiesDb;
@@ -103,7 +107,79 @@ class FeedEndToEndIT {
                 .body("items", not(empty()));
     }
 
+    /**
+     * The graph's reads and corrections on articles that came through the feed (with a dateline article-service parsed):
+     * quotes and claims across the corpus, aliases, place links and the country filter, an alias correction and a merge.
+     */
     @Order(2)
+    @Test
+    void theGraphFedThroughTheFeedAnswersAndTakesCorrections() {
+        String visit = ingest("Brandtvik visits Kiev", """
+                Norwegian Foreign Minister Oskar Brandtvik arrived in Kiev on Monday for talks with Ukrainian officials.
+
+                "We will stand with Ukraine for as long as it takes," Brandtvik said at a press conference.
+
+                Brandtvik said Norway would send 120 armoured vehicles before the end of the year.""");
+        String talks = ingest("Aid talks in Kyiv", """
+                Oskar Brandtvik met Mayor Vitali Klitschko in Kyiv on Tuesday.
+
+                Klitschko thanked Norway for its support, officials said.""");
+        String floods = ingest("Floods close roads", "LONDON, March 23 (Reuters) - Police in Birmingham said on Sunday that flooding had "
+                + "closed roads, and Inspector Tamsin Orrabell urged drivers to stay home.");
+        String full = ingest("Visit", "Prime Minister Ingrid Halvorsen-Berg visited Bergen on Monday.");
+        String shortName = ingest("Speech", "Ingrid Halvorsen spoke in Oslo on Tuesday.");
+        String solheim = ingest("One", "Marit Solheim said the plan would work.");
+        String solheimova = ingest("Two", "M. Solheimova said \"It will not work.\"");
+        for (String id : List.of(visit, talks, floods, full, shortName, solheim, solheimova)) {
+            awaitAnalysis(id);
+        }
+
+        String brandtvik = entityId("Oskar Brandtvik", "PERSON");
+        given().baseUri(entities.url()).get("/api/v1/entities/" + brandtvik).then().statusCode(200)
+                .body("articleCount", equalTo(2))
+                .body("roles.role", hasItem("Norwegian Foreign Minister"))
+                .body("aliases.alias", hasItem("Brandtvik"));
+        given().baseUri(entities.url()).get("/api/v1/entities/" + entityId("Kyiv", "LOCATION")).then().statusCode(200)
+                .body("aliases.alias", hasItem("Kiev"));
+        given().baseUri(entities.url()).queryParam("speaker", brandtvik).queryParam("q", "stand Ukraine").get("/api/v1/quotes")
+                .then().statusCode(200).body("items", hasSize(1)).body("items[0].articleId", equalTo(visit));
+        given().baseUri(entities.url()).queryParam("entity", brandtvik).get("/api/v1/claims").then().statusCode(200)
+                .body("items.claim.value", hasItem(120)).body("items.claim.unit", hasItem("armoured vehicles"));
+
+        // The dateline article-service parsed decides the ambiguous place (the publication time stays the reference date).
+        given().baseUri(entities.url()).get("/api/v1/articles/" + floods + "/analysis").then().statusCode(200)
+                .body("referenceDate.source", equalTo("PUBLISHED_AT"))
+                .body("entities.find { it.name == 'Birmingham' }.place.countryCode", equalTo("GB"));
+        given().baseUri(entities.url()).queryParam("country", "gb").queryParam("q", "Birmingham").get("/api/v1/entities").then().statusCode(200)
+                .body("items.find { it.name == 'Birmingham' }.place.geonamesId", equalTo(2655603));
+        Problems.assertProblem(given().baseUri(entities.url()).queryParam("country", "XX").get("/api/v1/entities").then(), 400)
+                .body("errors[0].field", equalTo("country"));
+
+        // An alias correction folds the short name into the full one.
+        String fullId = entityId("Ingrid Halvorsen-Berg", "PERSON");
+        String shortId = entityId("Ingrid Halvorsen", "PERSON");
+        given().baseUri(entities.url()).contentType("application/json").body("{\"alias\": \"Ingrid Halvorsen\"}")
+                .post("/api/v1/entities/" + fullId + "/aliases").then().statusCode(200)
+                .body("aliases.find { it.alias == 'Ingrid Halvorsen' }.origin", equalTo("USER"))
+                .body("articleCount", equalTo(2));
+        given().baseUri(entities.url()).redirects().follow(false).get("/api/v1/entities/" + shortId).then().statusCode(301)
+                .header("Location", "/api/v1/entities/" + fullId);
+
+        // A merge moves the mentions and forwards the source; merging it again is a conflict.
+        String target = entityId("Marit Solheim", "PERSON");
+        String source = given().baseUri(entities.url()).queryParam("q", "M. Solheimova").get("/api/v1/entities").then().statusCode(200)
+                .extract().path("items[0].id");
+        Problems.assertProblem(given().baseUri(entities.url()).contentType("application/json").body("{\"source\": \"" + target + "\"}")
+                .post("/api/v1/entities/" + target + "/merge").then(), 400);
+        given().baseUri(entities.url()).contentType("application/json").body("{\"source\": \"" + source + "\"}")
+                .post("/api/v1/entities/" + target + "/merge").then().statusCode(200)
+                .body("articleCount", equalTo(2)).body("aliases.alias", hasItem("M. Solheimova"));
+        given().baseUri(entities.url()).redirects().follow(false).get("/api/v1/entities/" + source).then().statusCode(301);
+        Problems.assertProblem(given().baseUri(entities.url()).contentType("application/json").body("{\"source\": \"" + source + "\"}")
+                .post("/api/v1/entities/" + target + "/merge").then(), 409);
+    }
+
+    @Order(3)
     @Test
     void killingEntityServiceMidBatchLosesNothingAndAnalysesEachArticleOnce() throws Exception {
         int count = 400;
@@ -141,6 +217,24 @@ class FeedEndToEndIT {
             assertEquals(0, scalar(c, "SELECT count(*) FROM extraction_job WHERE state = 'PARKED'"), "no job parked");
             assertEquals(live, scalar(c, "SELECT count(*) FROM article_analysis"), "every article analysed exactly once");
         }
+    }
+
+    /** Ingests a JSON article into article-service; its id. */
+    private static String ingest(String title, String body) {
+        String json = JSON.createObjectNode().put("title", title).put("body", body).put("source", "e2e.example")
+                .put("publishedAt", "2025-03-23T12:00:00Z").toString();
+        return given().baseUri(articles.url()).contentType("application/json").body(json).post("/api/v1/articles")
+                .then().statusCode(201).extract().path("id");
+    }
+
+    private static void awaitAnalysis(String articleId) {
+        Awaitility.await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(200))
+                .until(() -> given().baseUri(entities.url()).get("/api/v1/articles/" + articleId + "/analysis").statusCode() == 200);
+    }
+
+    private static String entityId(String name, String type) {
+        return given().baseUri(entities.url()).queryParam("q", name).queryParam("type", type).get("/api/v1/entities").then().statusCode(200)
+                .extract().path("items.find { it.name == '%s' }.id".formatted(name));
     }
 
     private static int liveArticles() {
