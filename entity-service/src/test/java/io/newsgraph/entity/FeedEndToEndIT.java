@@ -74,8 +74,8 @@ class FeedEndToEndIT {
     }
 
     private static Map<String, String> datasource(String database) {
-        return Map.of("QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl(database),
-                "QUARKUS_DATASOURCE_USERNAME", postgres.user(), "QUARKUS_DATASOURCE_PASSWORD", postgres.password());
+        return io.newsgraph.common.testing.TestOpenSearch.withSearch(Map.of("QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl(database),
+                "QUARKUS_DATASOURCE_USERNAME", postgres.user(), "QUARKUS_DATASOURCE_PASSWORD", postgres.password()), database);
     }
 
     @Order(1)

@@ -78,6 +78,19 @@ public class FeedRepository {
         };
     }
 
+    /** Which articles changed after {@code seq}, in feed order (the search indexer's input: it reads their current state). */
+    public List<Change> changesAfter(long seq, int limit) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("SELECT seq, article_id FROM article_change WHERE seq > ?1 ORDER BY seq LIMIT ?2")
+                .setParameter(1, seq)
+                .setParameter(2, limit)
+                .getResultList();
+        return rows.stream().map(r -> new Change(((Number) r[0]).longValue(), (UUID) r[1])).toList();
+    }
+
+    public record Change(long seq, UUID articleId) {
+    }
+
     public long lastSeq() {
         return ((Number) em.createNativeQuery("SELECT last_seq FROM feed_position WHERE id = 1").getSingleResult()).longValue();
     }

@@ -2,8 +2,6 @@ package io.newsgraph.article.rest;
 
 import io.newsgraph.article.repository.ChangeKind;
 import io.newsgraph.article.repository.FeedRepository.FeedEvent;
-import io.newsgraph.article.repository.SearchRepository.FacetCount;
-import io.newsgraph.article.repository.SearchRepository.Hit;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -29,39 +27,6 @@ public final class Pages {
 
     @Schema(name = "ArticleVersionList", description = "Every version of an article, oldest first.")
     public record VersionList(List<VersionView> items) {
-    }
-
-    @Schema(name = "SearchPage", description = "Ranked full-text hits with highlighted snippets and facets.")
-    public record SearchPage(
-            @Schema(examples = "cease-fire \"Black Sea\"") String query,
-            @Schema(description = "Number of matching articles that were ranked: all of them when `totalExact` is true, else those among the newest articles (a lower bound).", examples = "1") long total,
-            @Schema(description = "False when the query matches so many articles that only the newest of them were ranked (a window of recent articles holding at least 1,000 matches): `hits`, `total` and the facets then cover that window.") boolean totalExact,
-            List<SearchHit> hits,
-            @Schema(description = "Facet counts over the ranked matches, of every source (also when `source` filters the hits).") Facets facets,
-            String nextCursor,
-            String next) {
-    }
-
-    @Schema(name = "SearchHit")
-    public record SearchHit(UUID id, String title, String source, String author, Instant publishedAt,
-                            @Schema(description = "Relevance (title matches weigh more than body matches).", examples = "0.42") double score,
-                            @Schema(description = "HTML-escaped excerpt; matches wrapped in <mark></mark>.",
-                                    examples = "a potential 30-day <mark>cease-fire</mark> in the Ukraine-Russia war") String snippet) {
-        static SearchHit of(Hit hit) {
-            return new SearchHit(hit.id(), hit.title(), hit.source(), hit.author(), hit.publishedAt(), hit.rank(), Snippets.toHtml(hit.snippet()));
-        }
-    }
-
-    @Schema(name = "SearchFacets")
-    public record Facets(@Schema(description = "Matches per source, most first.") List<FacetValue> source) {
-    }
-
-    @Schema(name = "FacetValue")
-    public record FacetValue(@Schema(description = "Facet value; null for articles without one.", examples = "chinadaily.com.cn") String value,
-                             @Schema(examples = "12") long count) {
-        static FacetValue of(FacetCount c) {
-            return new FacetValue(c.value(), c.count());
-        }
     }
 
     @Schema(name = "FeedPage", description = "Change-feed events in commit order. Resume with `after=<cursor>`; when `hasMore` is false you are up to date (poll again later with the same cursor).")

@@ -6,7 +6,9 @@ import io.newsgraph.article.repository.ArticleRepository;
 import io.newsgraph.article.repository.ArticleVersion;
 import io.newsgraph.article.repository.ArticleVersionRepository;
 import io.newsgraph.article.repository.ChangeKind;
+import io.newsgraph.article.repository.EntitySummary;
 import io.newsgraph.article.repository.FeedRepository;
+import io.newsgraph.article.repository.SearchProjectionRepository;
 import io.newsgraph.common.problem.ProblemException;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -29,6 +31,8 @@ public class ArticleService {
     ArticleVersionRepository versions;
     @Inject
     FeedRepository feed;
+    @Inject
+    SearchProjectionRepository projection;
     @Inject
     MeterRegistry metrics;
 
@@ -108,6 +112,28 @@ public class ArticleService {
             article.updatedAt = now;
             versions.persist(ArticleVersion.of(article, ChangeKind.DELETED, now));
             feed.append(ChangeKind.DELETED, article.id, article.version, now, TraceParents.current());
+        });
+    }
+
+    /**
+     * Stores entity-service's summary of one version and announces it in the feed (kind ANALYSED), which brings it into
+     * search. 404: unknown or deleted article; 409: the version does not exist or a newer version's summary is stored.
+     */
+    public void storeSummary(UUID id, EntitySummary summary) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            Article article = lockLive(id, null);
+            if (summary.version() > article.version) {
+                throw new ProblemException(409, "unknown-version", "Version does not exist",
+                        "Article " + id + " has no version " + summary.version() + " (it is at version " + article.version + ")");
+            }
+            Optional<Integer> stored = projection.summaryVersion(id);
+            if (stored.isPresent() && stored.get() > summary.version()) {
+                throw new ProblemException(409, "stale-summary", "A newer summary is stored",
+                        "The stored summary is of version " + stored.get() + "; version " + summary.version() + " is older");
+            }
+            Instant now = now();
+            projection.saveSummary(id, summary, now);
+            feed.append(ChangeKind.ANALYSED, id, summary.version(), now, TraceParents.current());
         });
     }
 

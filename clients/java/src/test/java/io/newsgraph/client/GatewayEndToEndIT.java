@@ -80,8 +80,8 @@ class GatewayEndToEndIT {
     private static Map<String, String> datasource(String prefix) {
         String database = postgres.createDatabase(prefix);
         DATABASES.add(database);
-        return Map.of("QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl(database),
-                "QUARKUS_DATASOURCE_USERNAME", postgres.user(), "QUARKUS_DATASOURCE_PASSWORD", postgres.password());
+        return io.newsgraph.common.testing.TestOpenSearch.withSearch(Map.of("QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl(database),
+                "QUARKUS_DATASOURCE_USERNAME", postgres.user(), "QUARKUS_DATASOURCE_PASSWORD", postgres.password()), database);
     }
 
     @AfterAll

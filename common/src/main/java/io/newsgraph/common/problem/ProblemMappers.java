@@ -3,6 +3,7 @@ package io.newsgraph.common.problem;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import io.newsgraph.common.http.RequestIds;
+import io.newsgraph.common.search.SearchUnavailableException;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
@@ -65,6 +66,15 @@ public class ProblemMappers {
         List<FieldError> errors = field.isEmpty() ? null : List.of(new FieldError(field, "has the wrong type or format"));
         return respond(new Problem(Problem.type("malformed-body"), "Request body is malformed", 400, detail,
                 request.path(), RequestIds.of(request), errors));
+    }
+
+    @ServerExceptionMapper
+    public Response searchUnavailable(SearchUnavailableException e, HttpServerRequest request) {
+        // Not a bug: the search cluster is down, restarting or overloaded; ingest goes on without it.
+        LOG.warnf("request %s: search unavailable (%s)", RequestIds.of(request), e.getMessage());
+        return build(Response.status(503).header("Retry-After", "5"), new Problem(Problem.type("search-unavailable"),
+                "Search unavailable", 503, "Search cannot answer right now; retry in a few seconds (stored articles are safe)",
+                request.path(), RequestIds.of(request), null));
     }
 
     @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)

@@ -68,8 +68,8 @@ public final class GatewayStack implements AutoCloseable {
     private Map<String, String> datasource(String prefix) {
         String database = postgres.createDatabase(prefix);
         databases.add(database);
-        return Map.of("QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl(database),
-                "QUARKUS_DATASOURCE_USERNAME", postgres.user(), "QUARKUS_DATASOURCE_PASSWORD", postgres.password());
+        return TestOpenSearch.withSearch(Map.of("QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl(database),
+                "QUARKUS_DATASOURCE_USERNAME", postgres.user(), "QUARKUS_DATASOURCE_PASSWORD", postgres.password()), database);
     }
 
     @Override

@@ -28,6 +28,17 @@ public final class TestOpenSearch {
         return instance;
     }
 
+    /**
+     * A service process's environment {@code env} plus this node as its search engine, with an index prefix of its
+     * own ({@code name}, e.g. its database) so that the processes of one test run never share an index.
+     */
+    public static java.util.Map<String, String> withSearch(java.util.Map<String, String> env, String name) {
+        java.util.Map<String, String> all = new java.util.HashMap<>(env);
+        all.put("NEWSGRAPH_SEARCH_URL", node().url());
+        all.put("NEWSGRAPH_SEARCH_INDEX_PREFIX", name.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]", "-") + "-");
+        return all;
+    }
+
     /** {@code http://127.0.0.1:port}. */
     public String url() {
         return url;

@@ -77,6 +77,12 @@ public class GatewayOpenApiFilter implements OASFilter {
                 404, "not-found", "Resource not found", "Article 6f1c8a52-3a6e-4c8e-9a53-0d8f0b0f5d11 does not exist"));
 
         if (openAPI.getPaths() != null) {
+            // The services' internal operations (/internal/...) are not routed by the gateway: not part of the public API.
+            List.copyOf(openAPI.getPaths().getPathItems().keySet()).stream().filter(path -> !path.startsWith("/api/"))
+                    .forEach(openAPI.getPaths()::removePathItem);
+            if (openAPI.getTags() != null) {
+                openAPI.getTags().removeIf(tag -> "Internal".equals(tag.getName()));
+            }
             openAPI.getPaths().getPathItems().forEach(this::filterPath);
         }
         // The services may document some of these errors themselves: keep only the components in use.

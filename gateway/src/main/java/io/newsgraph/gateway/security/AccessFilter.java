@@ -55,7 +55,7 @@ public class AccessFilter {
                             : "The API key is unknown or revoked", CHALLENGE);
             return;
         }
-        Scope needed = Scope.requiredFor(request.method());
+        Scope needed = Scope.requiredFor(request.method(), request.path());
         if (!key.get().allows(needed)) {
             LOG.infof("key %s lacks scope %s for %s %s", key.get().name(), needed.label(), request.method(), request.path());
             ProblemResponses.send(context, 403, "forbidden", "Scope missing",

@@ -43,10 +43,12 @@ class ApiKeysTests {
 
     @Test
     void methodsMapToScopes() {
-        assertEquals(Scope.READ, Scope.requiredFor(io.vertx.core.http.HttpMethod.GET));
-        assertEquals(Scope.READ, Scope.requiredFor(io.vertx.core.http.HttpMethod.HEAD));
-        assertEquals(Scope.WRITE, Scope.requiredFor(io.vertx.core.http.HttpMethod.POST));
-        assertEquals(Scope.WRITE, Scope.requiredFor(io.vertx.core.http.HttpMethod.PUT));
-        assertEquals(Scope.WRITE, Scope.requiredFor(io.vertx.core.http.HttpMethod.DELETE));
+        assertEquals(Scope.READ, Scope.requiredFor(io.vertx.core.http.HttpMethod.GET, "/api/v1/articles"));
+        assertEquals(Scope.READ, Scope.requiredFor(io.vertx.core.http.HttpMethod.HEAD, "/api/v1/articles"));
+        assertEquals(Scope.WRITE, Scope.requiredFor(io.vertx.core.http.HttpMethod.POST, "/api/v1/articles"));
+        assertEquals(Scope.WRITE, Scope.requiredFor(io.vertx.core.http.HttpMethod.PUT, "/api/v1/articles"));
+        assertEquals(Scope.WRITE, Scope.requiredFor(io.vertx.core.http.HttpMethod.DELETE, "/api/v1/articles"));
+        assertEquals(Scope.READ, Scope.requiredFor(io.vertx.core.http.HttpMethod.POST, "/api/v1/search"));
+        assertEquals(Scope.WRITE, Scope.requiredFor(io.vertx.core.http.HttpMethod.PUT, "/api/v1/search"));
     }
 }

@@ -91,8 +91,8 @@ public final class Stack implements AutoCloseable {
     }
 
     private Map<String, String> datasource(String database) {
-        return Map.of("QUARKUS_DATASOURCE_JDBC_URL", pg.jdbcUrl(database),
-                "QUARKUS_DATASOURCE_USERNAME", pg.user(), "QUARKUS_DATASOURCE_PASSWORD", pg.password());
+        return io.newsgraph.common.testing.TestOpenSearch.withSearch(Map.of("QUARKUS_DATASOURCE_JDBC_URL", pg.jdbcUrl(database),
+                "QUARKUS_DATASOURCE_USERNAME", pg.user(), "QUARKUS_DATASOURCE_PASSWORD", pg.password()), database);
     }
 
     @Override

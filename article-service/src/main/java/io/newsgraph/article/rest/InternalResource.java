@@ -1,0 +1,95 @@
+package io.newsgraph.article.rest;
+
+import io.newsgraph.article.repository.EntitySummary;
+import io.newsgraph.article.service.ArticleService;
+import io.newsgraph.article.service.SearchRebuild;
+import io.smallrye.common.annotation.RunOnVirtualThread;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/**
+ * Operations for the other services and operators, never routed by the gateway (it routes /api/v1 only); in
+ * Kubernetes the NetworkPolicy lets only entity-service reach article-service besides the gateway.
+ */
+@Path("/internal")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Internal", description = "Service-to-service and operator operations; not part of the public API.")
+@RunOnVirtualThread
+public class InternalResource {
+    @Inject
+    ArticleService articles;
+    @Inject
+    SearchRebuild rebuild;
+
+    @PUT
+    @Path("/articles/{id}/entities")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "putEntitySummary", summary = "Store an article's entity summary (entity-service)",
+            description = "entity-service sends it after each analysis. Stored with the article and announced in the change "
+                    + "feed as an ANALYSED event, which re-indexes the article for entity, speaker and place filters and facets.")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SummaryInput.class),
+            examples = @ExampleObject(name = "summary", value = """
+                    {"version": 1, "entities": [{"id": "0b6f3f0e-4a53-4a38-9a41-0f8d2a7c1e11", "name": "Rustem Umerov", "type": "PERSON", "salience": 0.82}],
+                     "speakers": [{"id": "0b6f3f0e-4a53-4a38-9a41-0f8d2a7c1e11", "name": "Rustem Umerov"}], "countries": ["UA"]}""")))
+    @APIResponse(responseCode = "204", description = "Stored.")
+    @APIResponse(responseCode = "404", description = "No such live article.")
+    @APIResponse(responseCode = "409", description = "The version does not exist, or a newer version's summary is stored.")
+    public void putEntities(@PathParam("id") UUID id, @Valid @NotNull SummaryInput input) {
+        articles.storeSummary(id, input.toSummary());
+    }
+
+    @POST
+    @Path("/search/rebuild")
+    @Operation(operationId = "rebuildSearchIndex", summary = "Rebuild the articles search index with zero downtime",
+            description = "Fills a new versioned index from PostgreSQL, catches it up from the change feed and swaps the `articles` "
+                    + "alias to it atomically; searches read the old index meanwhile. Answers when done.")
+    @APIResponse(responseCode = "200", description = "The new index and how long it took.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SearchRebuild.Report.class),
+                    examples = @ExampleObject(name = "rebuilt", value = "{\"index\": \"articles-v2\", \"documents\": 100000, \"seconds\": 141.7}")))
+    @APIResponse(responseCode = "409", description = "A rebuild is already running.")
+    public SearchRebuild.Report rebuild() {
+        return rebuild.rebuild();
+    }
+
+    @Schema(name = "EntitySummaryInput")
+    public record SummaryInput(@NotNull @Min(1) Integer version,
+                               @NotNull @Size(max = 500) List<@Valid @NotNull SummaryEntity> entities,
+                               @NotNull @Size(max = 200) List<@Valid @NotNull SummarySpeaker> speakers,
+                               @NotNull @Size(max = 50) List<@NotNull @Pattern(regexp = "[A-Z]{2}") String> countries) {
+        EntitySummary toSummary() {
+            return new EntitySummary(version, entities.stream().map(e -> new EntitySummary.SummaryEntity(e.id(), e.name(), e.type(),
+                    e.salience() == null ? 0 : e.salience())).toList(),
+                    speakers.stream().map(s -> new EntitySummary.SummarySpeaker(s.id(), s.name())).toList(), List.copyOf(countries));
+        }
+    }
+
+    public record SummaryEntity(@NotNull UUID id, @NotBlank @Size(max = 300) String name,
+                                @NotNull @Pattern(regexp = "PERSON|ORGANIZATION|LOCATION") String type,
+                                @DecimalMin("0") Double salience) {
+    }
+
+    public record SummarySpeaker(@NotNull UUID id, @NotBlank @Size(max = 300) String name) {
+    }
+}
