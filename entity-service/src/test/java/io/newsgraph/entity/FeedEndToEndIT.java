@@ -12,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.newsgraph.common.testing.Problems;
 import io.newsgraph.common.testing.ServiceProcess;
+import io.newsgraph.common.testing.TestOpenSearch;
 import io.newsgraph.common.testing.TestPostgres;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -56,6 +57,7 @@ class FeedEndToEndIT {
         env.put("NEWSGRAPH_ARTICLES_URL", articles.url());
         env.put("NEWSGRAPH_FEED_POLL_INTERVAL", "200ms");
         env.put("NEWSGRAPH_WORKER_POLL_INTERVAL", "100ms");
+        env.put("NEWSGRAPH_QUOTES_INDEX_POLL_INTERVAL", "200ms");
         entities = ServiceProcess.start("entity-service", env);
     }
 
@@ -74,7 +76,7 @@ class FeedEndToEndIT {
     }
 
     private static Map<String, String> datasource(String database) {
-        return io.newsgraph.common.testing.TestOpenSearch.withSearch(Map.of("QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl(database),
+        return TestOpenSearch.withSearch(Map.of("QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl(database),
                 "QUARKUS_DATASOURCE_USERNAME", postgres.user(), "QUARKUS_DATASOURCE_PASSWORD", postgres.password()), database);
     }
 
@@ -105,6 +107,13 @@ class FeedEndToEndIT {
         given().baseUri(entities.url()).get("/api/v1/entities/" + zelensky + "/quotes").then().statusCode(200).body("items", not(empty()));
         given().baseUri(entities.url()).get("/api/v1/entities/" + zelensky + "/cooccurrences").then().statusCode(200)
                 .body("items", not(empty()));
+        // The quotes index: one of the speaker's quotes found by its longest word, highlighted, with the speaker filter.
+        String quote = analysis.getString("quotes.find { it.speaker.name == 'Volodymyr Zelensky' }.text");
+        String word = java.util.Arrays.stream(quote.split("[^\\p{L}]+")).max(java.util.Comparator.comparingInt(String::length)).orElseThrow();
+        Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).untilAsserted(() ->
+                given().baseUri(entities.url()).queryParam("q", word).queryParam("speaker", zelensky).get("/api/v1/quotes").then()
+                        .statusCode(200).body("items.quote.text", hasItem(quote))
+                        .body("items[0].highlights[0].fragment", org.hamcrest.Matchers.containsString("<mark>")));
     }
 
     /**
@@ -133,8 +142,10 @@ class FeedEndToEndIT {
                 .body("aliases.alias", hasItem("Brandtvik"));
         given().baseUri(entities.url()).get("/api/v1/entities/" + entityId("Kyiv", "LOCATION")).then().statusCode(200)
                 .body("aliases.alias", hasItem("Kiev"));
-        given().baseUri(entities.url()).queryParam("speaker", brandtvik).queryParam("q", "stand Ukraine").get("/api/v1/quotes")
-                .then().statusCode(200).body("items", hasSize(1)).body("items[0].articleId", equalTo(visit));
+        // The quotes index is fed asynchronously (outbox): wait for it.
+        Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).untilAsserted(() ->
+                given().baseUri(entities.url()).queryParam("speaker", brandtvik).queryParam("q", "stand Ukraine").get("/api/v1/quotes")
+                        .then().statusCode(200).body("items", hasSize(1)).body("items[0].articleId", equalTo(visit)));
         given().baseUri(entities.url()).queryParam("entity", brandtvik).get("/api/v1/claims").then().statusCode(200)
                 .body("items.claim.value", hasItem(120)).body("items.claim.unit", hasItem("armoured vehicles"));
 
@@ -208,6 +219,16 @@ class FeedEndToEndIT {
                     "no quote stored twice");
             assertEquals(0, scalar(c, "SELECT count(*) FROM extraction_job WHERE state = 'PARKED'"), "no job parked");
             assertEquals(live, scalar(c, "SELECT count(*) FROM article_analysis"), "every article analysed exactly once");
+            // The quotes index caught up with every stored quote despite the kill, each once.
+            int stored = scalar(c, "SELECT count(*) FROM quote WHERE text LIKE '%agreed the plan%'");
+            assertTrue(stored > 0, "the stories' quotes were stored");
+            Awaitility.await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(500)).until(() -> searchHits("\"agreed the plan\"") == stored);
+            // Every entity summary was pushed (this branch's article-service answers 404 to the internal push: dropped).
+            Awaitility.await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(500)).until(() -> {
+                try (Connection again = DriverManager.getConnection(postgres.jdbcUrl(entitiesDb), postgres.user(), postgres.password())) {
+                    return scalar(again, "SELECT count(*) FROM entity_summary_outbox") == 0;
+                }
+            });
         }
     }
 
@@ -227,6 +248,22 @@ class FeedEndToEndIT {
     private static String entityId(String name, String type) {
         return given().baseUri(entities.url()).queryParam("q", name).queryParam("type", type).get("/api/v1/entities").then().statusCode(200)
                 .extract().path("items.find { it.name == '%s' }.id".formatted(name));
+    }
+
+    /** Hits of a quote search, all pages (each hit once: cursors never repeat one). */
+    private static int searchHits(String q) {
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        String next = "/api/v1/quotes?limit=100&q=" + java.net.URLEncoder.encode(q, java.nio.charset.StandardCharsets.UTF_8);
+        while (next != null) {
+            var page = given().baseUri(entities.url()).urlEncodingEnabled(false).get(next).then().statusCode(200).extract();
+            for (Map<String, Object> item : page.<List<Map<String, Object>>>path("items")) {
+                @SuppressWarnings("unchecked")
+                Map<String, Object> q2 = (Map<String, Object>) item.get("quote");
+                assertTrue(seen.add(item.get("articleId") + "@" + q2.get("start")), "a hit repeated across pages");
+            }
+            next = page.path("next");
+        }
+        return seen.size();
     }
 
     private static int liveArticles() {

@@ -14,6 +14,10 @@ public interface ExtractionConfig {
 
     Worker worker();
 
+    QuotesIndex quotesIndex();
+
+    SummaryPush summaryPush();
+
     interface Articles {
         /** Base URL of article-service (env NEWSGRAPH_ARTICLES_URL); the REST client `articles` uses it. */
         String url();
@@ -45,5 +49,41 @@ public interface ExtractionConfig {
         /** Delay before the first retry; doubled for each further attempt. */
         @WithDefault("2s")
         Duration backoff();
+    }
+
+    /** Feeding the OpenSearch quotes index from quotes_index_outbox (docs/search.md "Quotes index"). */
+    interface QuotesIndex {
+        /** Outbox rows projected per batch (one _bulk and one _delete_by_query). */
+        @WithDefault("100")
+        int batchSize();
+
+        /** How long the indexer waits when the outbox was empty and no analysis woke it up. */
+        @WithDefault("1s")
+        Duration pollInterval();
+
+        /** First wait after a failed batch (OpenSearch down or busy); doubled per failure up to {@link #maxBackoff()}. */
+        @WithDefault("1s")
+        Duration backoff();
+
+        @WithDefault("30s")
+        Duration maxBackoff();
+    }
+
+    /** Pushing entity summaries to article-service from entity_summary_outbox. */
+    interface SummaryPush {
+        /** Pushes claimed per round. */
+        @WithDefault("20")
+        int batchSize();
+
+        /** How long the pusher waits when nothing was due and no analysis woke it up. */
+        @WithDefault("1s")
+        Duration pollInterval();
+
+        /** First wait after a failed push (5xx, timeout, article-service down); doubled per attempt up to {@link #maxBackoff()}. */
+        @WithDefault("2s")
+        Duration backoff();
+
+        @WithDefault("5m")
+        Duration maxBackoff();
     }
 }

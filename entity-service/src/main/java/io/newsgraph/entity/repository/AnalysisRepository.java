@@ -13,7 +13,11 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -114,18 +118,41 @@ public class AnalysisRepository {
                     strings((String) r[4]), mentions, EntityRepository.place(r, 5)));
         }
         return Optional.of(new StoredAnalysis(articleId, ((Number) h[0]).intValue(), (String) h[1], SqlValues.toInstant(h[2]),
-                SqlValues.toInstant(h[3]), entities, quotes("q.article_id = :id", articleId, null, 0, 10_000),
+                SqlValues.toInstant(h[3]), entities, quotes("q.article_id = :id", articleId, 0, 10_000),
                 claims("c.article_id = :id", articleId, 0, 10_000), dates(articleId), localDate(h[4]), (String) h[5]));
     }
 
-    /** Quotes by a speaker and/or matching words, newest articles first. */
-    public List<StoredQuote> quotes(UUID speaker, String text, int offset, int limit) {
-        String where = (speaker == null ? "TRUE" : "q.speaker_entity_id = :id")
-                + (text == null ? "" : " AND to_tsvector('english', q.text) @@ websearch_to_tsquery('english', :text)");
-        return quotes(where, speaker, text, offset, limit);
+    /** Quotes, or those of one speaker, newest articles first (words in quotes are searched in the quotes index). */
+    public List<StoredQuote> quotes(UUID speaker, int offset, int limit) {
+        return quotes(speaker == null ? "TRUE" : "q.speaker_entity_id = :id", speaker, offset, limit);
     }
 
-    private List<StoredQuote> quotes(String where, UUID id, String text, int offset, int limit) {
+    /**
+     * The current analysis version, publication time and quotes (in text order) of each of the articles that has an
+     * analysis: what the quotes index must show for them. Articles without an analysis (deleted) are absent.
+     */
+    public Map<UUID, ArticleQuotes> quotesOf(Collection<UUID> articleIds) {
+        if (articleIds.isEmpty()) {
+            return Map.of();
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> heads = em.createNativeQuery("SELECT article_id, version, published_at FROM article_analysis WHERE article_id IN (?1)")
+                .setParameter(1, articleIds).getResultList();
+        Map<UUID, List<StoredQuote>> quotes = new HashMap<>();
+        for (StoredQuote q : quotes("q.article_id IN (:ids)", articleIds, 0, Integer.MAX_VALUE)) {
+            quotes.computeIfAbsent(q.articleId(), k -> new ArrayList<>()).add(q);
+        }
+        Map<UUID, ArticleQuotes> result = new HashMap<>();
+        for (Object[] h : heads) {
+            UUID id = (UUID) h[0];
+            List<StoredQuote> inOrder = new ArrayList<>(quotes.getOrDefault(id, List.of()));
+            inOrder.sort(Comparator.comparingInt(StoredQuote::start).thenComparingInt(StoredQuote::end));
+            result.put(id, new ArticleQuotes(id, ((Number) h[1]).intValue(), SqlValues.toInstant(h[2]), inOrder));
+        }
+        return result;
+    }
+
+    private List<StoredQuote> quotes(String where, Object ids, int offset, int limit) {
         var query = em.createNativeQuery("""
                 SELECT q.article_id, q.start_offset, q.end_offset, q.text, q.speaker_entity_id, e.canonical_name, q.speaker_surface,
                        q.speaker_description, q.speaker_role, q.verb, q.kind, q.on_behalf_of_entity_id, b.canonical_name, q.confidence
@@ -133,11 +160,10 @@ public class AnalysisRepository {
                      LEFT JOIN entity b ON b.id = q.on_behalf_of_entity_id
                 WHERE %s ORDER BY aa.published_at DESC NULLS LAST, q.article_id, q.start_offset OFFSET %d LIMIT %d"""
                 .formatted(where, offset, limit));
-        if (where.contains(":id")) {
-            query.setParameter("id", id);
-        }
-        if (where.contains(":text")) {
-            query.setParameter("text", text);
+        if (where.contains(":ids")) {
+            query.setParameter("ids", ids);
+        } else if (where.contains(":id")) {
+            query.setParameter("id", ids);
         }
         @SuppressWarnings("unchecked")
         List<Object[]> rows = query.getResultList();
@@ -221,6 +247,10 @@ public class AnalysisRepository {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** What the quotes index shows of one article: its analysed version, publication time and quotes in text order. */
+    public record ArticleQuotes(UUID articleId, int version, Instant publishedAt, List<StoredQuote> quotes) {
     }
 
     public record StoredAnalysis(UUID articleId, int version, String title, Instant publishedAt, Instant analysedAt,

@@ -1,10 +1,15 @@
 package io.newsgraph.entity.rest;
 
+import io.newsgraph.common.paging.NextLinks;
 import io.newsgraph.common.paging.OffsetPage;
+import io.newsgraph.common.paging.PageLimit;
 import io.newsgraph.common.paging.Slice;
 import io.newsgraph.common.problem.ProblemException;
 import io.newsgraph.entity.repository.AnalysisRepository;
 import io.newsgraph.entity.repository.JobRepository;
+import io.newsgraph.entity.search.QuotesIndex;
+import io.newsgraph.entity.search.QuotesIndex.QuoteHit;
+import io.newsgraph.entity.search.SearchAfterCursor;
 import io.newsgraph.entity.service.EntityGraph;
 import io.newsgraph.entity.service.ExtractionEngine;
 import io.newsgraph.entity.service.ExtractionStatus;
@@ -17,7 +22,9 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import java.util.List;
 import java.util.UUID;
+import org.opensearch.client.opensearch._types.FieldValue;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -44,6 +51,8 @@ public class CorpusResource {
     ExtractionEngine engine;
     @Inject
     ExtractionStatus status;
+    @Inject
+    QuotesIndex quotesIndex;
 
     @GET
     @Path("articles/{id}/analysis")
@@ -60,26 +69,55 @@ public class CorpusResource {
 
     @GET
     @Path("quotes")
-    @Operation(operationId = "listQuotes", summary = "Quotes across the corpus",
-            description = "Filter by speaker entity and/or words in the quote (web-search syntax); newest articles first.")
-    @APIResponse(responseCode = "200", description = "One page of quotes.",
+    @Operation(operationId = "listQuotes", summary = "Quotes across the corpus, or searched by their words",
+            description = "With `q`: full-text search of the quote texts in the quotes index, best matches first (BM25; ties: "
+                    + "newer articles first), each hit with its score and highlights (fragments with `<mark>` and offsets into "
+                    + "the quote text). Query syntax: words (all must occur; English stemming, so `attacks` finds `attack`), "
+                    + "`\"a phrase\"`, `-word` (must not occur), `a | b` (either), `prefix*`, parentheses. Any text is accepted: "
+                    + "characters that are not syntax are searched as words. The index follows stored analyses within about "
+                    + "a second; 503 with Retry-After while the search cluster is unavailable. "
+                    + "Without `q`: every quote, newest articles first. `speaker` limits both to one speaker entity.")
+    @APIResponse(responseCode = "200", description = "One page of quotes; `next` links to the following page.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Views.QuotePage.class),
-                    examples = @ExampleObject(name = "spokesperson", description = "A spokesman speaking for his principal.", value = """
+                    examples = {@ExampleObject(name = "search", description = "`q=war crimes`: a ranked hit with highlights.", value = """
                             {"items": [{"articleId": "3f1c2b9e-7a4d-4e21-9c55-0d6b8a1f2e33", "quote": {"start": 212, "end": 287,
                               "text": "Attacks on humanitarian workers are unacceptable and may amount to war crimes", "kind": "DIRECT",
                               "verb": "told", "speaker": {"entityId": "0b6f3c1e-5d2a-4c7e-8f3b-2a1d9e4c7b10",
                               "name": "Stephane Dumont", "surface": "Stephane Dumont", "role": "UN spokesman"},
                               "onBehalfOf": {"entityId": "7c2d4e6f-1a3b-4c5d-9e8f-0a1b2c3d4e5f", "name": "Antonio Guterres"},
-                              "confidence": 0.95}}]}""")))
+                              "confidence": 0.95}, "score": 7.91,
+                              "highlights": [{"fragment": "Attacks on humanitarian workers are unacceptable and may amount to <mark>war</mark> <mark>crimes</mark>",
+                                "start": 0, "end": 75, "marks": [{"start": 64, "end": 67}, {"start": 68, "end": 74}]}]}],
+                             "nextCursor": "djEfcx83LjkxHzE3NDI3MzEyMDAwMDAfM2YxYzJiOWUtN2E0ZC00ZTIxLTljNTUtMGQ2YjhhMWYyZTMzLTA",
+                             "next": "/api/v1/quotes?q=war+crimes&limit=1&cursor=djEfcx83LjkxHzE3NDI3MzEyMDAwMDAfM2YxYzJiOWUtN2E0ZC00ZTIxLTljNTUtMGQ2YjhhMWYyZTMzLTA"}"""),
+                            @ExampleObject(name = "spokesperson", description = "Without `q`: a spokesman speaking for his principal.", value = """
+                            {"items": [{"articleId": "3f1c2b9e-7a4d-4e21-9c55-0d6b8a1f2e33", "quote": {"start": 212, "end": 287,
+                              "text": "Attacks on humanitarian workers are unacceptable and may amount to war crimes", "kind": "DIRECT",
+                              "verb": "told", "speaker": {"entityId": "0b6f3c1e-5d2a-4c7e-8f3b-2a1d9e4c7b10",
+                              "name": "Stephane Dumont", "surface": "Stephane Dumont", "role": "UN spokesman"},
+                              "onBehalfOf": {"entityId": "7c2d4e6f-1a3b-4c5d-9e8f-0a1b2c3d4e5f", "name": "Antonio Guterres"},
+                              "confidence": 0.95}}]}""")}))
+    @APIResponse(responseCode = "503", description = "`q` given while the search cluster is unavailable; retry after `Retry-After` seconds.",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = io.newsgraph.common.problem.Problem.class)))
     public Views.QuotePage quotes(@Parameter(description = "Speaker entity id.", example = EntityResource.ID_EXAMPLE, schema = @Schema(type = SchemaType.STRING, format = "uuid")) @QueryParam("speaker") String speaker,
-                                  @Parameter(description = "Words in the quote.", example = "cease-fire") @QueryParam("q") String q,
-                                  @Parameter(description = "`nextCursor` of the previous page.") @QueryParam("cursor") String cursor,
+                                  @Parameter(description = "Words to search the quote texts for (at most 500 characters; syntax above).", example = "war crimes") @QueryParam("q") String q,
+                                  @Parameter(description = "`nextCursor` of the previous page (of the same query).") @QueryParam("cursor") String cursor,
                                   @Parameter(description = "Page size, 1 to 100 (default 20).", example = "20", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100")) @QueryParam("limit") String limitParam) {
-        OffsetPage page = OffsetPage.of(cursor, limitParam, 20, 100);
         UUID speakerId = Params.optionalId(speaker, "speaker");
-        Slice<QuoteView> slice = page.slice(analyses.quotes(speakerId == null ? null : graph.live(speakerId).id(), Params.text(q, "q", 500),
-                page.offset(), page.fetch()), QuoteView::of);
-        return new Views.QuotePage(slice.items(), slice.nextCursor(), page.nextLink(slice, "/api/v1/quotes", "speaker", speaker, "q", q));
+        String text = Params.text(q, "q", 500);
+        if (text == null) {
+            OffsetPage page = OffsetPage.of(cursor, limitParam, 20, 100);
+            Slice<QuoteView> slice = page.slice(analyses.quotes(speakerId == null ? null : graph.live(speakerId).id(), page.offset(), page.fetch()),
+                    QuoteView::of);
+            return new Views.QuotePage(slice.items(), slice.nextCursor(), page.nextLink(slice, "/api/v1/quotes", "speaker", speaker));
+        }
+        int limit = PageLimit.parse(limitParam, 20, 100);
+        List<FieldValue> after = SearchAfterCursor.decode(cursor);
+        List<QuoteHit> hits = quotesIndex.search(text, speakerId == null ? null : graph.live(speakerId).id(), after, limit + 1);
+        List<QuoteHit> page = hits.subList(0, Math.min(limit, hits.size()));
+        String nextCursor = hits.size() > limit ? SearchAfterCursor.encode(page.get(page.size() - 1).sort()) : null;
+        return new Views.QuotePage(page.stream().map(QuoteView::ofHit).toList(), nextCursor, nextCursor == null ? null
+                : NextLinks.of("/api/v1/quotes", "speaker", speaker, "q", q, "limit", String.valueOf(limit), "cursor", nextCursor));
     }
 
     @GET

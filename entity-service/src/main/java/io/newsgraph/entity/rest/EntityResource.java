@@ -110,7 +110,7 @@ public class EntityResource {
                                   @Parameter(description = "Page size, 1 to 100 (default 20).", example = "20", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100")) @QueryParam("limit") String limitParam) {
         UUID entityId = graph.live(Params.id(id, "entity")).id();
         OffsetPage page = OffsetPage.of(cursor, limitParam, 20, 100);
-        Slice<QuoteView> slice = page.slice(analyses.quotes(entityId, null, page.offset(), page.fetch()), QuoteView::of);
+        Slice<QuoteView> slice = page.slice(analyses.quotes(entityId, page.offset(), page.fetch()), QuoteView::of);
         return new Views.QuotePage(slice.items(), slice.nextCursor(), page.nextLink(slice, "/api/v1/entities/" + entityId + "/quotes"));
     }
 

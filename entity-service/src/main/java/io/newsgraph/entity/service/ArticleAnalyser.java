@@ -14,8 +14,13 @@ import io.newsgraph.entity.repository.AnalysisRepository.StoredEntity;
 import io.newsgraph.entity.repository.AnalysisRepository.StoredMention;
 import io.newsgraph.entity.repository.AnalysisRepository.StoredQuote;
 import io.newsgraph.entity.repository.EntityRepository;
+import io.newsgraph.entity.repository.QuotesOutboxRepository;
+import io.newsgraph.entity.repository.SummaryOutboxRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -24,7 +29,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-/** Analyses one article version and stores the result linked into the entity graph (caller's transaction). */
+/**
+ * Analyses one article version and stores the result linked into the entity graph (caller's transaction), together
+ * with the outbox rows that carry it on to the quotes index and to article-service's entity summary.
+ */
 @ApplicationScoped
 public class ArticleAnalyser {
 
@@ -34,8 +42,22 @@ public class ArticleAnalyser {
     EntityRepository entities;
     @Inject
     AnalysisRepository analyses;
+    @Inject
+    QuotesOutboxRepository quotesOutbox;
+    @Inject
+    SummaryOutboxRepository summaryOutbox;
+    @Inject
+    QuoteIndexer indexer;
+    @Inject
+    SummaryPusher pusher;
+    @Inject
+    TransactionSynchronizationRegistry transactions;
 
-    public void analyseAndStore(ArticleVersion article) {
+    /** Stores the analysis unless a newer version's is stored already (then false: this one is stale). */
+    public boolean analyseAndStore(ArticleVersion article) {
+        if (analyses.storedVersion(article.articleId()).filter(stored -> stored > article.version()).isPresent()) {
+            return false; // a slower job of an older version must not replace a newer analysis (nor its index entries)
+        }
         Analysis analysis = engine.analyse(new ExtractionInput(article.title(), article.body(), article.publishedAt(),
                 article.datelineText(), article.captionTexts(), article.bylineDate()));
         Map<String, UUID> idsByKey = new HashMap<>();
@@ -70,6 +92,36 @@ public class ArticleAnalyser {
                 List.copyOf(byId.values()), quotes, claims, dates,
                 analysis.referenceDate() == null ? null : analysis.referenceDate().value(),
                 analysis.referenceDate() == null ? null : analysis.referenceDate().source().name()));
+        quotesOutbox.changed(article.articleId(), article.version());
+        summaryOutbox.due(article.articleId(), article.version());
+        wakeAfterCommit(true);
+        return true;
+    }
+
+    /** Removes a deleted article's analysis; its quotes leave the index (article-service already knows of the delete). */
+    public void delete(UUID articleId, int version) {
+        analyses.delete(articleId);
+        quotesOutbox.changed(articleId, version);
+        wakeAfterCommit(false);
+    }
+
+    /** The indexer and the pusher start once the outbox rows are visible, not at their next poll. */
+    private void wakeAfterCommit(boolean summary) {
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == Status.STATUS_COMMITTED) {
+                    indexer.changed();
+                    if (summary) {
+                        pusher.changed();
+                    }
+                }
+            }
+        });
     }
 
     private static StoredEntity fold(StoredEntity a, StoredEntity b) {

@@ -5,6 +5,8 @@ import io.newsgraph.common.problem.ProblemException;
 import io.newsgraph.entity.repository.AnalysisRepository;
 import io.newsgraph.entity.repository.EntityRepository;
 import io.newsgraph.entity.repository.EntityRepository.EntityRow;
+import io.newsgraph.entity.repository.QuotesOutboxRepository;
+import io.newsgraph.entity.repository.SummaryOutboxRepository;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -22,6 +24,10 @@ public class EntityGraph {
     AnalysisRepository analyses;
     @Inject
     UserAliasTable userAliases;
+    @Inject
+    QuotesOutboxRepository quotesOutbox;
+    @Inject
+    SummaryOutboxRepository summaryOutbox;
 
     /** A live entity, or 404; a merged one answers with where it went ({@link Moved}). */
     public EntityRow live(UUID id) {
@@ -46,6 +52,7 @@ public class EntityGraph {
             }
             entities.findByName(target.type(), alias).filter(other -> !other.equals(id)).ifPresent(other -> {
                 lockLive(other);
+                reproject(other);
                 entities.merge(other, id);
             });
             entities.addAlias(id, target.type(), alias, "USER");
@@ -71,11 +78,18 @@ public class EntityGraph {
                 throw new ProblemException(409, "type-mismatch", "Entities have different types",
                         "Cannot merge a " + source.type() + " into a " + target.type(), List.of(new FieldError("source", "has another type")));
             }
+            reproject(sourceId);
             entities.merge(sourceId, targetId);
             return target;
         });
         userAliases.reload();
         return row;
+    }
+
+    /** The articles of an entity about to be merged get their quotes re-indexed and their summaries pushed again. */
+    private void reproject(UUID source) {
+        quotesOutbox.changedForSpeaker(source);
+        summaryOutbox.dueForEntity(source);
     }
 
     private EntityRow lockLive(UUID id) {

@@ -10,6 +10,7 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import java.util.Set;
 import org.jboss.logging.Logger;
 
 /**
@@ -21,6 +22,11 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class FeedPuller {
     private static final Logger LOG = Logger.getLogger(FeedPuller.class);
+    /**
+     * Feed events that change what an article says. Others are skipped, above all ANALYSED (article-service stored the
+     * entity summary this service pushed): analysing again on it would push again and loop forever.
+     */
+    static final Set<String> CONTENT_KINDS = Set.of("CREATED", "UPDATED", "DELETED");
 
     @Inject
     ArticleClient articles;
@@ -76,7 +82,7 @@ public class FeedPuller {
             if (!jobs.lockCursorAt(cursor)) {
                 return false;
             }
-            jobs.enqueue(page.events());
+            jobs.enqueue(page.events().stream().filter(e -> CONTENT_KINDS.contains(e.kind())).toList());
             jobs.advanceCursor(page.cursor(), page.events().get(page.events().size() - 1).seq());
             return page.hasMore();
         });

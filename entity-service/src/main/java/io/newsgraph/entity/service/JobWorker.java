@@ -4,7 +4,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.newsgraph.entity.client.ArticleClient;
 import io.newsgraph.entity.client.ArticleVersion;
 import io.newsgraph.entity.config.ExtractionConfig;
-import io.newsgraph.entity.repository.AnalysisRepository;
 import io.newsgraph.entity.repository.JobRepository;
 import io.newsgraph.entity.repository.JobRepository.Job;
 import io.opentelemetry.api.trace.Span;
@@ -37,8 +36,6 @@ public class JobWorker {
 
     @Inject
     JobRepository jobs;
-    @Inject
-    AnalysisRepository analyses;
     @Inject
     ArticleClient articles;
     @Inject
@@ -156,10 +153,13 @@ public class JobWorker {
             return "superseded";
         }
         if (job.kind().equals("DELETED")) {
-            analyses.delete(job.articleId());
+            analyser.delete(job.articleId(), job.version());
         } else {
             ArticleVersion article = articles.version(job.articleId(), job.version());
-            analyser.analyseAndStore(article);
+            if (!analyser.analyseAndStore(article)) {
+                jobs.finish(job, "SUPERSEDED"); // a newer version's analysis was stored meanwhile
+                return "superseded";
+            }
         }
         jobs.finish(job, "DONE");
         return "done";

@@ -67,8 +67,10 @@ class EntityGraphTests {
                 .body("items.type", not(hasItem("PERSON")));
         given().get("/api/v1/entities/" + brandtvik + "/quotes").then().statusCode(200)
                 .body("items.quote.text", hasItem(org.hamcrest.Matchers.startsWith("We will stand with Ukraine")));
-        given().queryParam("speaker", brandtvik).queryParam("q", "stand Ukraine").get("/api/v1/quotes").then().statusCode(200)
-                .body("items", hasSize(1)).body("items[0].articleId", equalTo(first.toString()));
+        // The quotes index follows the stored analyses asynchronously (QuotesSearchTests covers it in depth).
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).untilAsserted(() ->
+                given().queryParam("speaker", brandtvik).queryParam("q", "stand Ukraine").get("/api/v1/quotes").then().statusCode(200)
+                        .body("items", hasSize(1)).body("items[0].articleId", equalTo(first.toString())));
         given().queryParam("entity", brandtvik).get("/api/v1/claims").then().statusCode(200)
                 .body("items.claim.value", hasItem(120)).body("items.claim.unit", hasItem("armoured vehicles"));
         given().get("/api/v1/articles/" + first + "/analysis").then().statusCode(200)
