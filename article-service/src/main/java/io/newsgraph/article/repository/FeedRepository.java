@@ -10,6 +10,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /** The change feed (see V3__change_feed.sql for why positions come from a locked counter row). */
@@ -89,6 +90,14 @@ public class FeedRepository {
     }
 
     public record Change(long seq, UUID articleId) {
+    }
+
+    /** When the first change after {@code seq} happened; empty when there is none. */
+    public Optional<Instant> occurredAfter(long seq) {
+        @SuppressWarnings("unchecked")
+        List<Object> rows = em.createNativeQuery("SELECT occurred_at FROM article_change WHERE seq > ?1 ORDER BY seq LIMIT 1")
+                .setParameter(1, seq).getResultList();
+        return rows.stream().findFirst().map(SqlValues::toInstant);
     }
 
     public long lastSeq() {

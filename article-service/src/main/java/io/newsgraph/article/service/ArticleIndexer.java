@@ -1,5 +1,6 @@
 package io.newsgraph.article.service;
 
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.newsgraph.article.config.IndexerConfig;
 import io.newsgraph.article.repository.ArticleDocument;
@@ -24,7 +25,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
+import java.time.Instant;
 import org.jboss.logging.Logger;
 
 /**
@@ -49,14 +50,17 @@ public class ArticleIndexer {
     MeterRegistry metrics;
 
     private final Semaphore wakeUp = new Semaphore(0);
-    private final AtomicLong lag = new AtomicLong();
+    private volatile Backlog backlog = new Backlog(0, null);
     private volatile boolean running;
     private volatile boolean indexReady;
     private Thread loop;
 
     void start(@Observes StartupEvent event) {
-        // newsgraph_search_index_lag: feed events not yet in the index (ingest -> searchable backlog).
-        metrics.gauge("newsgraph.search.index.lag", lag);
+        // The same gauges as entity-service's quotes index, tagged with the index (docs/operations.md).
+        Gauge.builder("newsgraph.search.index.lag", this, s -> s.backlog.lagSeconds()).tag("index", "articles")
+                .description("Age of the oldest change not yet in the search index").baseUnit("seconds").register(metrics);
+        Gauge.builder("newsgraph.search.index.pending", this, s -> s.backlog.pending()).tag("index", "articles")
+                .description("Changes waiting for the search index").register(metrics);
         if (!config.enabled()) {
             return;
         }
@@ -79,7 +83,8 @@ public class ArticleIndexer {
             } catch (RuntimeException e) {
                 indexReady = false;
                 LOG.warnf("search indexer: %s (retrying in %d ms)", e.toString(), backoff.toMillis());
-                metrics.counter("newsgraph.search.index.failures").increment();
+                metrics.counter("newsgraph.search.index.failures", "index", "articles").increment();
+                measureLag();
                 sleep(backoff);
                 backoff = backoff.multipliedBy(2).compareTo(config.maxBackoff()) > 0 ? config.maxBackoff() : backoff.multipliedBy(2);
                 continue;
@@ -93,6 +98,27 @@ public class ArticleIndexer {
                     return;
                 }
             }
+        }
+    }
+
+    private void measureBacklog(long indexedUpTo) {
+        long pending = feed.lastSeq() - indexedUpTo;
+        backlog = new Backlog(pending, pending > 0 ? feed.occurredAfter(indexedUpTo).orElse(null) : null);
+    }
+
+    /** Feed events not yet indexed, and when the oldest of them happened (null: none). */
+    private record Backlog(long pending, Instant oldest) {
+        double lagSeconds() {
+            return oldest == null ? 0 : Math.max(0, Duration.between(oldest, Instant.now()).toMillis() / 1000.0);
+        }
+    }
+
+    /** While the index cannot be written the backlog still grows: the lag gauge shows it (PostgreSQL permitting). */
+    private void measureLag() {
+        try {
+            QuarkusTransaction.requiringNew().run(() -> measureBacklog(projection.cursor(ArticleIndex.ALIAS)));
+        } catch (RuntimeException e) {
+            LOG.debugf("search indexer: lag unknown (%s)", e.toString());
         }
     }
 
@@ -118,9 +144,9 @@ public class ArticleIndexer {
                 long last = changes.get(changes.size() - 1).seq();
                 apply(index.alias(), changes.stream().map(Change::articleId).toList(), last);
                 projection.moveCursor(ArticleIndex.ALIAS, last);
-                lag.set(feed.lastSeq() - last);
+                measureBacklog(last);
             } else {
-                lag.set(feed.lastSeq() - cursor.get());
+                measureBacklog(cursor.get());
             }
             return changes.size() == config.batchSize();
         });

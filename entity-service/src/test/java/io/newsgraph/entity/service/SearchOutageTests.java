@@ -6,7 +6,8 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 
 import io.newsgraph.common.testing.Problems;
-import io.newsgraph.entity.PrivateSearchNode;
+import io.newsgraph.common.testing.PrivateSearchNode;
+import io.newsgraph.entity.PrivateSearchProfile;
 import io.newsgraph.entity.client.ArticleVersion;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -23,7 +24,7 @@ import org.junit.jupiter.api.Test;
  * searches answer 503 with Retry-After, the lag shows in the metrics, and once the node is back the index catches up.
  */
 @QuarkusTest
-@TestProfile(PrivateSearchNode.Profile.class)
+@TestProfile(PrivateSearchProfile.class)
 class SearchOutageTests {
 
     @Inject

@@ -1,7 +1,5 @@
-package io.newsgraph.entity;
+package io.newsgraph.common.testing;
 
-import io.newsgraph.common.testing.PostgresTestResource;
-import io.newsgraph.common.testing.TestPostgres;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import java.io.IOException;
@@ -13,8 +11,9 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * An OpenSearch node of its own for tests that stop and restart it (scripts/opensearch, same folder and port), so
- * that the JVM's shared test node, which other test applications use, is never disturbed. It goes when the JVM ends.
+ * An OpenSearch node of its own for tests that stop, kill and restart it (scripts/opensearch, same folder and port),
+ * so that the JVM's shared test node, which other test applications use, is never disturbed. It goes when the JVM
+ * ends. A test profile names it among its resources and disables the global ones.
  */
 public class PrivateSearchNode implements QuarkusTestResourceLifecycleManager {
     private static Path dir;
@@ -37,6 +36,11 @@ public class PrivateSearchNode implements QuarkusTestResourceLifecycleManager {
     /** Stops the node (SIGTERM, waits until it is gone). */
     public static void stopNode() {
         run("stop", dir.toString());
+    }
+
+    /** Kills the node (SIGKILL, as a crash would): no clean close of its indices. */
+    public static void killNode() {
+        run("kill", dir.toString());
     }
 
     /** Starts the node again on its folder and port: its indices come back. */
@@ -66,11 +70,14 @@ public class PrivateSearchNode implements QuarkusTestResourceLifecycleManager {
         }
     }
 
-    /** The test application on the private node (instead of the shared one: global resources off, its database named here). */
-    public static class Profile implements QuarkusTestProfile {
+    /** A test profile on the private node instead of the shared one (global resources off), with its service's database. */
+    public abstract static class Profile implements QuarkusTestProfile {
+        /** The service's test database name. */
+        protected abstract String database();
+
         @Override
         public List<TestResourceEntry> testResources() {
-            return List.of(new TestResourceEntry(PostgresTestResource.class, Map.of("database", "entities")),
+            return List.of(new TestResourceEntry(PostgresTestResource.class, Map.of("database", database())),
                     new TestResourceEntry(PrivateSearchNode.class));
         }
 
