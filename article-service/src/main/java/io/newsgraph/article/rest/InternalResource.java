@@ -22,6 +22,8 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -56,7 +58,7 @@ public class InternalResource {
     @APIResponse(responseCode = "204", description = "Stored.")
     @APIResponse(responseCode = "404", description = "No such live article.")
     @APIResponse(responseCode = "409", description = "The version does not exist, or a newer version's summary is stored.")
-    public void putEntities(@PathParam("id") UUID id, @Valid @NotNull SummaryInput input) {
+    public void putEntities(@Parameter(description = "Article id.", schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam("id") UUID id, @Valid @NotNull SummaryInput input) {
         articles.storeSummary(id, input.toSummary());
     }
 
