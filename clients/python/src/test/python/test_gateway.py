@@ -57,7 +57,13 @@ class GatewayTest(unittest.TestCase):
     def test_list_and_search_find_it(self):
         page = ng.ArticlesApi(API).list_articles(limit=20, source="chinadaily.com.cn")
         self.assertIn(self.article.id, [a.id for a in page.items])
-        hits = ng.SearchApi(API).search_articles("cease-fire", limit=10).hits
+        # The search index is fed from the change feed: the article becomes searchable within moments.
+        deadline = time.monotonic() + 30
+        while True:
+            hits = ng.SearchApi(API).search_articles("cease-fire", limit=10).hits
+            if self.article.id in [h.id for h in hits] or time.monotonic() > deadline:
+                break
+            time.sleep(0.25)
         self.assertIn(self.article.id, [h.id for h in hits])
 
     def test_analysis_and_entities_through_ids_of_other_answers(self):

@@ -76,7 +76,13 @@ test('get article takes the id it was given', async () => {
 test('list and search find it', async () => {
     const page = await new ArticlesApi(config).listArticles({ limit: 20, source: 'chinadaily.com.cn' });
     assert.ok(present(page.items, 'items').some(a => a.id === articleId));
-    const found = await new SearchApi(config).searchArticles({ q: 'cease-fire', limit: 10 });
+    // The search index is fed from the change feed: the article becomes searchable within moments.
+    const deadline = Date.now() + 30_000;
+    let found = await new SearchApi(config).searchArticles({ q: 'cease-fire', limit: 10 });
+    while (!present(found.hits, 'hits').some(h => h.id === articleId) && Date.now() < deadline) {
+        await new Promise(resolve => setTimeout(resolve, 250));
+        found = await new SearchApi(config).searchArticles({ q: 'cease-fire', limit: 10 });
+    }
     assert.ok(present(found.hits, 'hits').some(h => h.id === articleId));
 });
 

@@ -17,6 +17,7 @@ import io.newsgraph.client.model.Article;
 import io.newsgraph.client.model.ArticleInput;
 import io.newsgraph.client.model.EntityPage;
 import io.newsgraph.client.model.EntitySummary;
+import io.newsgraph.client.model.SearchRequest;
 import io.newsgraph.common.testing.ServiceProcess;
 import io.newsgraph.common.testing.TestPostgres;
 import java.io.IOException;
@@ -138,8 +139,11 @@ class GatewayEndToEndIT {
 
         assertTrue(articlesApi.listArticles(null, null, 20, null, null, null).getItems().stream()
                 .anyMatch(a -> article.getId().equals(a.getId())));
-        assertTrue(new SearchApi(client(KEY)).searchArticles("cease-fire", null, 10, null).getHits().stream()
-                .anyMatch(hit -> article.getId().equals(hit.getId())));
+        // The search index is fed from the change feed: the article becomes searchable within moments.
+        SearchApi search = new SearchApi(client(KEY));
+        Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250)).until(() ->
+                search.searchArticlesPost(new SearchRequest().q("cease-fire").limit(10)).getHits().stream()
+                        .anyMatch(hit -> article.getId().equals(hit.getId())));
         assertEquals(article.getBody(), articlesApi.getArticle(article.getId(), null, null).getBody());
 
         // entity-service consumes the feed; the analysis shows up through the gateway.
