@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jboss.logging.Logger;
 
 /**
  * The `articles` OpenSearch index: an alias over a versioned index ({@code articles-v1}, {@code -v2} after a
@@ -28,6 +29,7 @@ import java.util.regex.Pattern;
 @ApplicationScoped
 public class ArticleIndex {
     public static final String ALIAS = "articles";
+    private static final Logger LOG = Logger.getLogger(ArticleIndex.class);
     private static final Pattern VERSIONED = Pattern.compile("-v(\\d+)$");
 
     @Inject
@@ -40,9 +42,18 @@ public class ArticleIndex {
         return engine.name(ALIAS);
     }
 
-    /** Creates the first versioned index behind the alias when there is none; true when it did (the index is empty). */
+    /**
+     * Creates the first versioned index behind the alias when there is none; true when it did (the index is empty).
+     * An existing index built from an older mapping keeps working (mapping changes only add sub-fields, so documents
+     * still fit it) but lacks what the new mapping adds until a rebuild: that is logged once per start.
+     */
     public boolean ensure() {
         if (engine.exists("/" + alias())) {
+            int live = engine.get("/" + alias() + "/_mapping").elements().next().path("mappings").path("_meta").path("mapping").asInt(1);
+            if (live < mappingVersion()) {
+                LOG.warnf("search index %s has mapping %d, this version ships mapping %d: run POST /internal/search/rebuild "
+                        + "(until then suggestions and other new fields find nothing)", current(), live, mappingVersion());
+            }
             return false;
         }
         try {
@@ -85,13 +96,21 @@ public class ArticleIndex {
         engine.call("DELETE", "/" + old, Map.of(), null);
     }
 
-    private void create(String index, boolean withAlias) {
-        ObjectNode body;
+    /** The mapping generation of articles-index.json ({@code mappings._meta.mapping}); raised with every mapping change. */
+    public int mappingVersion() {
+        return definition().path("mappings").path("_meta").path("mapping").asInt();
+    }
+
+    private ObjectNode definition() {
         try (InputStream in = getClass().getResourceAsStream("/search/articles-index.json")) {
-            body = (ObjectNode) mapper.readTree(in);
+            return (ObjectNode) mapper.readTree(in);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private void create(String index, boolean withAlias) {
+        ObjectNode body = definition();
         if (withAlias) {
             body.putObject("aliases").putObject(alias());
         }

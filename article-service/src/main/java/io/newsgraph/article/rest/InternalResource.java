@@ -23,10 +23,10 @@ import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -58,7 +58,8 @@ public class InternalResource {
     @APIResponse(responseCode = "204", description = "Stored.")
     @APIResponse(responseCode = "404", description = "No such live article.")
     @APIResponse(responseCode = "409", description = "The version does not exist, or a newer version's summary is stored.")
-    public void putEntities(@Parameter(description = "Article id.", schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam("id") UUID id, @Valid @NotNull SummaryInput input) {
+    public void putEntities(@Parameter(description = "Article id.", example = ArticleResource.ID_EXAMPLE,
+                                    schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam("id") UUID id, @Valid @NotNull SummaryInput input) {
         articles.storeSummary(id, input.toSummary());
     }
 

@@ -26,8 +26,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * OpenSearch killed (SIGKILL to a node of this test's own) in the middle of an ingest: ingest, reads and readiness go
- * on, searches answer 503 problem+json with Retry-After, the lag metric shows the backlog, and once the node is back
- * every article is searchable exactly once, with the updates and deletes made during the outage.
+ * on, searches (and related, trends, suggest) answer 503 problem+json with Retry-After, the pending gauge shows the
+ * backlog, and once the node is back every article is searchable exactly once, with the updates and deletes made
+ * during the outage.
  */
 @QuarkusTest
 @TestProfile(PrivateSearchProfile.class)
@@ -66,6 +67,10 @@ class SearchOutageTests {
         given().get("/q/health/ready").then().statusCode(200);
         Problems.assertProblem(given().queryParam("q", word).get("/api/v1/search").then(), 503, "search-unavailable", "/api/v1/search")
                 .header("Retry-After", equalTo("5"));
+        for (String path : new String[] {"/api/v1/articles/" + updated + "/related", "/api/v1/trends/entities", "/api/v1/suggest?prefix=ky"}) {
+            Problems.assertProblem(given().get(path).then(), 503, "search-unavailable", path.replaceAll("\\?.*", ""))
+                    .header("Retry-After", equalTo("5"));
+        }
         Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> pending() > 0);
 
         PrivateSearchNode.startNode();

@@ -81,7 +81,8 @@ public class GatewayOpenApiFilter implements OASFilter {
             List.copyOf(openAPI.getPaths().getPathItems().keySet()).stream().filter(path -> !path.startsWith("/api/"))
                     .forEach(openAPI.getPaths()::removePathItem);
             if (openAPI.getTags() != null) {
-                openAPI.getTags().removeIf(tag -> "Internal".equals(tag.getName()));
+                // getTags() may be unmodifiable: set a filtered copy.
+                openAPI.setTags(openAPI.getTags().stream().filter(tag -> !"Internal".equals(tag.getName())).toList());
             }
             openAPI.getPaths().getPathItems().forEach(this::filterPath);
         }

@@ -18,7 +18,8 @@ public class RouteTable {
                 new Rule(Pattern.compile("/api/v1/(extract|quotes|claims)"), upstreams.entities()),
                 new Rule(Pattern.compile("/api/v1/(entities|extraction)(/.*)?"), upstreams.entities()),
                 new Rule(Pattern.compile("/api/v1/articles(/.*)?"), upstreams.articles()),
-                new Rule(Pattern.compile("/api/v1/search"), upstreams.articles()));
+                new Rule(Pattern.compile("/api/v1/(search|suggest)"), upstreams.articles()),
+                new Rule(Pattern.compile("/api/v1/trends(/.*)?"), upstreams.articles()));
     }
 
     /** The owner of {@code path}, or null when no service serves it. */

@@ -47,7 +47,8 @@ class ProxyTests {
         FakeUpstreams.articles().stubFor(any(anyUrl()).willReturn(aResponse().withStatus(200).withBody("articles")));
         FakeUpstreams.entities().stubFor(any(anyUrl()).willReturn(aResponse().withStatus(200).withBody("entities")));
         List<String> toArticles = List.of("/api/v1/articles", "/api/v1/articles/batch", "/api/v1/articles/feed?after=x",
-                "/api/v1/articles/42", "/api/v1/articles/42/versions", "/api/v1/articles/42/versions/1", "/api/v1/search?q=war");
+                "/api/v1/articles/42", "/api/v1/articles/42/versions", "/api/v1/articles/42/versions/1", "/api/v1/search?q=war",
+                "/api/v1/articles/42/related?limit=5", "/api/v1/trends/entities?type=PERSON", "/api/v1/suggest?prefix=kyi&kind=entity");
         List<String> toEntities = List.of("/api/v1/articles/42/analysis", "/api/v1/extract", "/api/v1/entities?q=kyiv",
                 "/api/v1/entities/7/articles", "/api/v1/entities/7/quotes", "/api/v1/entities/7/cooccurrences", "/api/v1/quotes?speaker=x",
                 "/api/v1/claims?entity=7", "/api/v1/extraction/status");

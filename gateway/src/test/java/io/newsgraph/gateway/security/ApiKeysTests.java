@@ -50,5 +50,7 @@ class ApiKeysTests {
         assertEquals(Scope.WRITE, Scope.requiredFor(io.vertx.core.http.HttpMethod.DELETE, "/api/v1/articles"));
         assertEquals(Scope.READ, Scope.requiredFor(io.vertx.core.http.HttpMethod.POST, "/api/v1/search"));
         assertEquals(Scope.WRITE, Scope.requiredFor(io.vertx.core.http.HttpMethod.PUT, "/api/v1/search"));
+        assertEquals(Scope.READ, Scope.requiredFor(io.vertx.core.http.HttpMethod.GET, "/api/v1/suggest"));
+        assertEquals(Scope.READ, Scope.requiredFor(io.vertx.core.http.HttpMethod.GET, "/api/v1/trends/entities"));
     }
 }
