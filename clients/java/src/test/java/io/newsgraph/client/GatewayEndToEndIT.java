@@ -168,6 +168,15 @@ class GatewayEndToEndIT {
         assertTrue(people.containsAll(List.of("Steve Witkoff", "Vladimir Putin", "Donald Trump")), people.toString());
         assertEquals(people.size(), people.stream().distinct().count(), "no entity on two pages");
         String witkoff = entitiesApi.listEntities(null, null, 5, "Witkoff", "PERSON").getItems().get(0).getId().toString();
+        // entity-service's summary reaches the articles index: suggest, the entity filter, related and trends through
+        // the generated client (the article is its own only story here: related lists no copy of it).
+        Awaitility.await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(250)).until(() ->
+                search.suggest("witk", "entity", 5).getSuggestions().stream().anyMatch(s -> witkoff.equals(String.valueOf(s.getId()))));
+        assertTrue(search.searchArticlesPost(new SearchRequest().entity(List.of(witkoff)).limit(10)).getHits().stream()
+                .anyMatch(hit -> article.getId().equals(hit.getId())));
+        assertTrue(search.listRelatedArticles(article.getId(), 5).getRelated().stream().noneMatch(r -> article.getId().equals(r.getId())));
+        var trends = search.listRisingEntities(null, 5, null, "PERSON");
+        assertEquals(Duration.ofDays(7), Duration.between(trends.getFrom().toInstant(), trends.getTo().toInstant()));
         // Places of one country with their GeoNames link (a country carries its code only).
         EntityPage saudi = entitiesApi.listEntities("sa", null, 20, null, "LOCATION");
         assertTrue(saudi.getItems().stream().anyMatch(e -> "Saudi Arabia".equals(e.getName()) && e.getPlace() != null
