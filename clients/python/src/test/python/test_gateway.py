@@ -60,7 +60,7 @@ class GatewayTest(unittest.TestCase):
         # The search index is fed from the change feed: the article becomes searchable within moments.
         deadline = time.monotonic() + 30
         while True:
-            hits = ng.SearchApi(API).search_articles("cease-fire", limit=10).hits
+            hits = ng.SearchApi(API).search_articles(q="cease-fire", limit=10).hits
             if self.article.id in [h.id for h in hits] or time.monotonic() > deadline:
                 break
             time.sleep(0.25)

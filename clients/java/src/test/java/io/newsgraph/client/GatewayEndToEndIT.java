@@ -171,7 +171,7 @@ class GatewayEndToEndIT {
         // entity-service's summary reaches the articles index: suggest, the entity filter, related and trends through
         // the generated client (the article is its own only story here: related lists no copy of it).
         Awaitility.await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(250)).until(() ->
-                search.suggest("witk", "entity", 5).getSuggestions().stream().anyMatch(s -> witkoff.equals(String.valueOf(s.getId()))));
+                search.suggest("Steve Wit", "entity", 5).getSuggestions().stream().anyMatch(s -> witkoff.equals(String.valueOf(s.getId()))));
         assertTrue(search.searchArticlesPost(new SearchRequest().entity(List.of(witkoff)).limit(10)).getHits().stream()
                 .anyMatch(hit -> article.getId().equals(hit.getId())));
         assertTrue(search.listRelatedArticles(article.getId(), 5).getRelated().stream().noneMatch(r -> article.getId().equals(r.getId())));
