@@ -38,7 +38,8 @@ import org.junit.jupiter.api.Test;
  * The dev overlay's wiring, run locally: PostgreSQL's init script (ConfigMap postgres-init) creates the databases and
  * roles on the test PostgreSQL with the environment the postgres StatefulSet gets, then the three packaged services
  * start as processes with exactly the environment their Deployments get from ConfigMaps and Secrets. Only these are
- * translated: Service host names to the local ports of the processes, the PostgreSQL host to the test server, and
+ * translated: Service host names to the local ports of the processes, the PostgreSQL host to the test server, the
+ * OpenSearch Service to the test node (plain HTTP: its CA file is dropped, an index prefix added), and
  * database and role names get a random suffix (the test server is shared); Secret values are the test values of
  * {@link Rendered}. ServiceProcess itself adds QUARKUS_HTTP_HOST/PORT (free local ports). The Redis Service's URL goes
  * to a throwaway Redis (TestRedis) that requires the password the redis Deployment gets from its Secret, so the
@@ -126,6 +127,10 @@ class DevOverlayWiringTests {
                 }
                 return redis.url();
             }
+            if (value.startsWith("https://opensearch:")) {
+                // The test node speaks plain HTTP without the security plugin (none on Maven Central): same wiring, no TLS.
+                return io.newsgraph.common.testing.TestOpenSearch.node().url();
+            }
             if (value.startsWith("http://")) {
                 java.net.URI uri = java.net.URI.create(value);
                 ServiceProcess target = byHost.get(uri.getHost());
@@ -136,6 +141,13 @@ class DevOverlayWiringTests {
             }
             return names.getOrDefault(value, value);
         });
+        if (env.containsKey("NEWSGRAPH_SEARCH_URL")) {
+            // The CA file is mounted from Secret newsgraph-search-ca in the pod; a plain-HTTP node needs none.
+            if (!"/etc/newsgraph/search-ca/ca.crt".equals(env.remove("NEWSGRAPH_SEARCH_CA_FILE"))) {
+                throw new IllegalStateException(service + ": NEWSGRAPH_SEARCH_CA_FILE is not the mounted CA of Secret newsgraph-search-ca");
+            }
+            env.put("NEWSGRAPH_SEARCH_INDEX_PREFIX", "wiring" + SUFFIX + "-");
+        }
         return env;
     }
 

@@ -30,7 +30,8 @@ import java.util.stream.Stream;
  * <li>{@code known}: every property it can be given, as the environment variable Quarkus maps to it (upper case,
  * every non-alphanumeric character an underscore): the keys of application.properties (profile prefixes removed),
  * the leaves of its {@code @ConfigMapping} interfaces (loaded from target/classes, walked by reflection: nested
- * groups, {@code @WithName}, kebab-case names), the names of {@code @ConfigProperty} in its sources and in common's,
+ * groups, {@code @WithName}, kebab-case names; common's where the service imports the mapping's package), the names
+ * of {@code @ConfigProperty} in its sources and in common's,
  * and Quarkus' own datasource URL/user/password (when it has a datasource), {@code quarkus.shutdown.timeout} and
  * {@code quarkus.otel.exporter.otlp.endpoint} -
  * each only if the packaged application really carries that config mapping (its generated-bytecode.jar);</li>
@@ -87,13 +88,18 @@ record ServiceConfig(String name, int port, Set<String> known, Set<String> requi
                 while (m.find()) {
                     known.add(env(m.group(1)));
                 }
-                if (CONFIG_MAPPING.matcher(text).find() && sources.startsWith(module)) {
+                if (CONFIG_MAPPING.matcher(text).find()) {
                     Matcher pkg = PACKAGE.matcher(text);
                     if (!pkg.find()) {
                         throw new IllegalStateException(file + ": no package");
                     }
                     String className = pkg.group(1) + "." + file.getFileName().toString().replace(".java", "");
-                    Class<?> mapping = load(module, className);
+                    // A mapping of common's counts where the service uses its package (common's search client:
+                    // article-service and entity-service; every application carries it, the gateway never reads it).
+                    if (!sources.startsWith(module) && !usesPackage(module, pkg.group(1))) {
+                        continue;
+                    }
+                    Class<?> mapping = sources.startsWith(module) ? load(module, className) : loadCommon(className);
                     ConfigMapping annotation = mapping.getAnnotation(ConfigMapping.class);
                     walk(mapping, annotation.prefix(), defaults, known, required);
                 }
@@ -155,6 +161,18 @@ record ServiceConfig(String name, int port, Set<String> known, Set<String> requi
 
     private static String kebab(String camel) {
         return camel.replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase(java.util.Locale.ROOT);
+    }
+
+    private static boolean usesPackage(Path module, String pkg) {
+        return javaFiles(module.resolve("src/main/java")).stream().anyMatch(f -> read(f).contains("import " + pkg + "."));
+    }
+
+    private static Class<?> loadCommon(String className) {
+        try {
+            return Class.forName(className, false, ServiceConfig.class.getClassLoader());
+        } catch (ClassNotFoundException e) {
+            throw new IllegalStateException("cannot load common's " + className, e);
+        }
     }
 
     private static Class<?> load(Path module, String className) {

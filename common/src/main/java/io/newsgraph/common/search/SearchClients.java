@@ -24,6 +24,7 @@ import org.apache.hc.client5.http.impl.nio.PoolingAsyncClientConnectionManagerBu
 import org.apache.hc.client5.http.ssl.ClientTlsStrategyBuilder;
 import org.apache.hc.core5.http.HttpHost;
 import org.apache.hc.core5.util.Timeout;
+import org.jboss.logging.Logger;
 import org.opensearch.client.json.jackson.JacksonJsonpMapper;
 import org.opensearch.client.opensearch.OpenSearchClient;
 import org.opensearch.client.transport.httpclient5.ApacheHttpClient5TransportBuilder;
@@ -35,6 +36,7 @@ import org.opensearch.client.transport.httpclient5.ApacheHttpClient5TransportBui
  */
 @ApplicationScoped
 public class SearchClients {
+    private static final Logger LOG = Logger.getLogger(SearchClients.class);
 
     @Produces
     @Singleton
@@ -89,7 +91,24 @@ public class SearchClients {
             context.init(null, trust.getTrustManagers(), null);
             return context;
         } catch (IOException | GeneralSecurityException e) {
-            throw new IllegalStateException("Cannot read the search cluster's CA from " + config.caFile().orElse(null), e);
+            // A wrong CA path must not take ingest down with it: searches answer 503 and the indexers retry until fixed.
+            LOG.errorf("cannot read the search cluster's CA from %s (%s): no TLS connection to it is trusted until this is fixed",
+                    config.caFile().orElse(null), e.toString());
+            return trustingNothing();
+        }
+    }
+
+    private static SSLContext trustingNothing() {
+        try {
+            KeyStore empty = KeyStore.getInstance(KeyStore.getDefaultType());
+            empty.load(null, null);
+            TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+            trust.init(empty);
+            SSLContext context = SSLContext.getInstance("TLS");
+            context.init(null, trust.getTrustManagers(), null);
+            return context;
+        } catch (IOException | GeneralSecurityException e) {
+            throw new IllegalStateException("the JDK cannot build a TLS context", e);
         }
     }
 }
