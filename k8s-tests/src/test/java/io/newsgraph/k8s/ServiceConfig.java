@@ -99,7 +99,7 @@ record ServiceConfig(String name, int port, Set<String> known, Set<String> requi
                     if (!sources.startsWith(module) && !usesPackage(module, pkg.group(1))) {
                         continue;
                     }
-                    Class<?> mapping = sources.startsWith(module) ? load(module, className) : loadCommon(className);
+                    Class<?> mapping = load(sources.startsWith(module) ? module : root.resolve("common"), className);
                     ConfigMapping annotation = mapping.getAnnotation(ConfigMapping.class);
                     walk(mapping, annotation.prefix(), defaults, known, required);
                 }
@@ -165,14 +165,6 @@ record ServiceConfig(String name, int port, Set<String> known, Set<String> requi
 
     private static boolean usesPackage(Path module, String pkg) {
         return javaFiles(module.resolve("src/main/java")).stream().anyMatch(f -> read(f).contains("import " + pkg + "."));
-    }
-
-    private static Class<?> loadCommon(String className) {
-        try {
-            return Class.forName(className, false, ServiceConfig.class.getClassLoader());
-        } catch (ClassNotFoundException e) {
-            throw new IllegalStateException("cannot load common's " + className, e);
-        }
     }
 
     private static Class<?> load(Path module, String className) {
