@@ -3,9 +3,11 @@ package io.newsgraph.article.repository;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.newsgraph.common.search.SearchEngine;
 import io.newsgraph.common.search.SearchRejectedException;
+import io.newsgraph.common.search.SearchUnavailableException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
@@ -170,6 +172,26 @@ public class ArticleIndex {
 
     public JsonNode search(ObjectNode request) {
         return engine.call("POST", "/" + alias() + "/_search", Map.of("allow_partial_search_results", "false"), request);
+    }
+
+    /**
+     * A search for a read that has nothing to say without an index (related, trends, suggest): an empty answer when
+     * the index does not exist yet, 503 when the node stopped it at its time limit ({@code what} names the read).
+     */
+    public JsonNode searchOrEmpty(ObjectNode request, String what) {
+        JsonNode answer;
+        try {
+            answer = search(request);
+        } catch (SearchRejectedException e) {
+            if (e.status() == 404) {
+                return JsonNodeFactory.instance.objectNode();
+            }
+            throw e;
+        }
+        if (answer.path("timed_out").asBoolean()) {
+            throw new SearchUnavailableException(what + " timed out after " + request.path("timeout").asText(), null);
+        }
+        return answer;
     }
 
     public long count() {

@@ -6,8 +6,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.newsgraph.article.repository.ArticleDocument;
 import io.newsgraph.article.repository.ArticleIndex;
-import io.newsgraph.common.search.SearchRejectedException;
-import io.newsgraph.common.search.SearchUnavailableException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -113,18 +111,6 @@ public class EntityTrends {
     }
 
     private JsonNode run(ObjectNode request) {
-        JsonNode answer;
-        try {
-            answer = index.search(request);
-        } catch (SearchRejectedException e) {
-            if (e.status() == 404) {
-                return mapper.createObjectNode(); // no index yet: no trends
-            }
-            throw e;
-        }
-        if (answer.path("timed_out").asBoolean()) {
-            throw new SearchUnavailableException("trends timed out after " + ArticleSearch.NODE_TIMEOUT, null);
-        }
-        return answer.path("aggregations");
+        return index.searchOrEmpty(request, "trends").path("aggregations");
     }
 }

@@ -7,8 +7,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.newsgraph.article.repository.ArticleIndex;
 import io.newsgraph.article.repository.ArticleRepository;
 import io.newsgraph.common.problem.ProblemException;
-import io.newsgraph.common.search.SearchRejectedException;
-import io.newsgraph.common.search.SearchUnavailableException;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -105,18 +103,6 @@ public class RelatedStories {
     }
 
     private JsonNode run(ObjectNode request) {
-        JsonNode answer;
-        try {
-            answer = index.search(request);
-        } catch (SearchRejectedException e) {
-            if (e.status() == 404) {
-                return mapper.createObjectNode(); // no index yet
-            }
-            throw e;
-        }
-        if (answer.path("timed_out").asBoolean()) {
-            throw new SearchUnavailableException("related stories timed out after " + ArticleSearch.NODE_TIMEOUT, null);
-        }
-        return answer;
+        return index.searchOrEmpty(request, "related stories");
     }
 }

@@ -6,8 +6,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.newsgraph.article.repository.ArticleDocument;
 import io.newsgraph.article.repository.ArticleIndex;
-import io.newsgraph.common.search.SearchRejectedException;
-import io.newsgraph.common.search.SearchUnavailableException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
@@ -68,18 +66,7 @@ public class Suggestions {
             // Every matched document has exactly one value of the field, starting with the prefix: no include needed.
             terms.put("field", field + ".raw").put("size", limit);
         }
-        JsonNode answer;
-        try {
-            answer = index.search(request);
-        } catch (SearchRejectedException e) {
-            if (e.status() == 404) {
-                return List.of(); // no index yet: nothing to suggest
-            }
-            throw e;
-        }
-        if (answer.path("timed_out").asBoolean()) {
-            throw new SearchUnavailableException("suggest timed out after " + ArticleSearch.NODE_TIMEOUT, null);
-        }
+        JsonNode answer = index.searchOrEmpty(request, "suggest");
         List<Suggestion> suggestions = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         for (JsonNode bucket : answer.path("aggregations").path("values").path("buckets")) {
