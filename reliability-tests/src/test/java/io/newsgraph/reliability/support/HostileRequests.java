@@ -150,7 +150,8 @@ public final class HostileRequests {
         if (contentType != null) {
             headers.add(new String[] {"Content-Type", contentType});
         }
-        boolean mayWrite = op.path().equals("/api/v1/extract") && method.equals("POST");
+        // POSTs that store nothing may answer 2xx to odd but valid input: extraction, and search sent as JSON.
+        boolean mayWrite = Set.of("/api/v1/extract", "/api/v1/search").contains(op.path()) && method.equals("POST");
         String target = path + query;
         return new Request(category, op.toString(), method, target, bytes(method, target, headers, body, false), mayWrite);
     }

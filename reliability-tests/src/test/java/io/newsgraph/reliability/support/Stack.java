@@ -346,7 +346,8 @@ public final class Stack implements AutoCloseable {
         }
 
         public boolean isWrite() {
-            return !method.equals("GET") && !method.equals("HEAD");
+            // As the gateway's Scope: a search sent as JSON (POST /api/v1/search) is a read.
+            return !method.equals("GET") && !method.equals("HEAD") && !(method.equals("POST") && path.equals("/api/v1/search"));
         }
 
         @Override
