@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.newsgraph.article.query.QueryDsl;
+import io.newsgraph.article.query.QueryNode;
 import io.newsgraph.article.repository.ArticleDocument;
 import io.newsgraph.article.repository.ArticleIndex;
 import io.newsgraph.article.service.SearchQuery.Facet;
@@ -75,7 +76,7 @@ public class ArticleSearch {
             request.set("search_after", after(query.cursor(), query.sort()));
         }
         if (query.parsed() != null) {
-            request.set("highlight", highlight());
+            request.set("highlight", highlight(query.parsed()));
         }
         if (!query.facets().isEmpty()) {
             request.set("aggs", aggregations(query));
@@ -164,19 +165,38 @@ public class ArticleSearch {
         return order;
     }
 
-    private ObjectNode highlight() {
+    /**
+     * Title and body fragments. The unstemmed word fields are highlighted only for queries with a prefix, the only
+     * terms that match there alone: every highlighted field costs the node a pass over the hit's text, about half
+     * of a search's CPU (bench/search/README.md, "Where the time goes").
+     */
+    private ObjectNode highlight(QueryNode parsed) {
         ObjectNode highlight = mapper.createObjectNode();
+        // The text query alone: inside the recency function_score the highlighter would not see prefix expansions.
+        highlight.set("highlight_query", QueryDsl.toQuery(parsed));
         highlight.putArray("pre_tags").add("<mark>");
         highlight.putArray("post_tags").add("</mark>");
         highlight.put("encoder", "html").put("require_field_match", false);
         ObjectNode fields = highlight.putObject("fields");
-        for (String title : List.of("title", "title.words")) {
-            fields.putObject(title).put("number_of_fragments", 0);
+        boolean prefixes = hasPrefix(parsed);
+        fields.putObject("title").put("number_of_fragments", 0);
+        if (prefixes) {
+            fields.putObject("title.words").put("number_of_fragments", 0);
         }
-        for (String body : List.of("body", "body.words")) {
+        for (String body : prefixes ? List.of("body", "body.words") : List.of("body")) {
             fields.putObject(body).put("fragment_size", 160).put("number_of_fragments", 2).put("no_match_size", 0);
         }
         return highlight;
+    }
+
+    static boolean hasPrefix(QueryNode node) {
+        return switch (node) {
+            case QueryNode.Word w -> w.prefix();
+            case QueryNode.Phrase p -> false;
+            case QueryNode.And a -> a.all().stream().anyMatch(ArticleSearch::hasPrefix);
+            case QueryNode.Or o -> o.any().stream().anyMatch(ArticleSearch::hasPrefix);
+            case QueryNode.Not n -> false;
+        };
     }
 
     private ObjectNode aggregations(SearchQuery query) {

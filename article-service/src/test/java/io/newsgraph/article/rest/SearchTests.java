@@ -83,7 +83,8 @@ class SearchTests {
         given().queryParam("q", word + " -airport").get("/api/v1/search").then().body("hits.id", contains(harbour));
         given().queryParam("q", word + " NOT airport").get("/api/v1/search").then().body("hits.id", contains(harbour));
         given().queryParam("q", word + " (airport OR nothingmatches)").get("/api/v1/search").then().body("hits.id", contains(airport));
-        given().queryParam("q", word + " AND reopen*").get("/api/v1/search").then().body("hits.id", contains(harbour));
+        given().queryParam("q", word + " AND reopen*").get("/api/v1/search").then().body("hits.id", contains(harbour))
+                .body("hits[0].highlights.body[0].text", containsString("<mark>reopened</mark>"));
         given().queryParam("q", "title:" + word.substring(0, 6) + "* title:airports").get("/api/v1/search").then().body("hits.id", contains(airport));
         given().queryParam("q", word + " author:lima").get("/api/v1/search").then().body("hits.id", contains(harbour));
         given().queryParam("q", "body:" + word).get("/api/v1/search").then().body("hits", empty());

@@ -55,6 +55,9 @@ public class SearchClients {
                         connections.setTlsStrategy(ClientTlsStrategyBuilder.create().setSslContext(tls).build());
                     }
                     client.setConnectionManager(connections.build());
+                    // No gzip: the node would spend ~1 ms of CPU per search compressing hits that travel only within
+                    // the host or cluster network (bench/search/README.md, "Where the time goes").
+                    client.disableContentCompression();
                     if (config.username().isPresent()) {
                         var credentials = new BasicCredentialsProvider();
                         credentials.setCredentials(new AuthScope(host), new UsernamePasswordCredentials(config.username().get(),
