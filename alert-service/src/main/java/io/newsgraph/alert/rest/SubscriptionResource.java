@@ -130,11 +130,12 @@ public class SubscriptionResource {
 
     @GET
     @Path("{id}")
-    @Operation(operationId = "getSubscription", summary = "A subscription")
+    @Operation(operationId = "getSubscription", summary = "A subscription",
+            description = "The saved search, its webhook URL and whether it is active; the secret is never shown again.")
     @APIResponse(responseCode = "200", description = "The subscription (without its secret).", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = SubscriptionView.class), examples = @ExampleObject(name = "subscription", value = VIEW_EXAMPLE)))
     @APIResponse(responseCode = "404", description = "No such subscription of this API key.")
-    public SubscriptionView get(@Parameter(description = ID, example = Views.ID_EXAMPLE) @PathParam("id") UUID id) {
+    public SubscriptionView get(@Parameter(description = ID, example = Views.ID_EXAMPLE, schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam("id") UUID id) {
         return view(service.get(Caller.owner(headers), id), null);
     }
 
@@ -149,7 +150,7 @@ public class SubscriptionResource {
             schema = @Schema(implementation = SubscriptionView.class), examples = @ExampleObject(name = "subscription", value = VIEW_EXAMPLE)))
     @APIResponse(responseCode = "400", description = "Invalid field, query or webhook URL.")
     @APIResponse(responseCode = "404", description = "No such subscription of this API key.")
-    public SubscriptionView update(@Parameter(description = ID, example = Views.ID_EXAMPLE) @PathParam("id") UUID id,
+    public SubscriptionView update(@Parameter(description = ID, example = Views.ID_EXAMPLE, schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam("id") UUID id,
                                    @Valid @NotNull SubscriptionPatch patch) {
         return view(service.update(Caller.owner(headers), id, patch.name(), patch.query(),
                 patch.webhook() == null ? null : patch.webhook().url().strip(), patch.active()), null);
@@ -160,7 +161,7 @@ public class SubscriptionResource {
     @Operation(operationId = "deleteSubscription", summary = "Delete a subscription", description = "With its matches and deliveries.")
     @APIResponse(responseCode = "204", description = "Deleted.")
     @APIResponse(responseCode = "404", description = "No such subscription of this API key.")
-    public void delete(@Parameter(description = ID, example = Views.ID_EXAMPLE) @PathParam("id") UUID id) {
+    public void delete(@Parameter(description = ID, example = Views.ID_EXAMPLE, schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam("id") UUID id) {
         service.delete(Caller.owner(headers), id);
     }
 
@@ -173,7 +174,7 @@ public class SubscriptionResource {
             schema = @Schema(implementation = SecretView.class), examples = @ExampleObject(name = "rotated", value = """
                     {"secret": "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw", "previousSecretUntil": "2025-03-24T12:00:00Z"}""")))
     @APIResponse(responseCode = "404", description = "No such subscription of this API key.")
-    public SecretView rotate(@Parameter(description = ID, example = Views.ID_EXAMPLE) @PathParam("id") UUID id) {
+    public SecretView rotate(@Parameter(description = ID, example = Views.ID_EXAMPLE, schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam("id") UUID id) {
         SubscriptionService.Rotation rotation = service.rotateSecret(Caller.owner(headers), id);
         return new SecretView(rotation.secret(), rotation.previousUntil());
     }
@@ -187,7 +188,7 @@ public class SubscriptionResource {
                     {"items": [{"id": 42, "articleId": "9f8e7d6c-5b4a-4392-8170-6f5e4d3c2b1a", "articleVersion": 1, "matchedAt": "2025-03-23T12:00:02Z",
                      "event": {"type": "article.matched", "timestamp": "2025-03-23T12:00:02Z", "data": {"article": {"title": "Talks resume"}}}}]}""")))
     @APIResponse(responseCode = "404", description = "No such subscription of this API key.")
-    public MatchPage matches(@Parameter(description = ID, example = Views.ID_EXAMPLE) @PathParam("id") UUID id,
+    public MatchPage matches(@Parameter(description = ID, example = Views.ID_EXAMPLE, schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam("id") UUID id,
                              @Parameter(description = "`nextCursor` of the previous page.") @QueryParam("cursor") String cursor,
                              @Parameter(description = "Page size, 1 to 100 (default 20).", example = "20",
                                      schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100", defaultValue = "20")) @QueryParam("limit") String limitParam) {
@@ -212,7 +213,7 @@ public class SubscriptionResource {
                      "attemptLog": [{"attempt": 1, "at": "2025-03-23T12:00:02Z", "status": 503, "durationMillis": 41},
                                     {"attempt": 2, "at": "2025-03-23T12:00:08Z", "status": 503, "durationMillis": 38}]}]}""")))
     @APIResponse(responseCode = "404", description = "No such subscription of this API key.")
-    public DeliveryPage deliveries(@Parameter(description = ID, example = Views.ID_EXAMPLE) @PathParam("id") UUID id,
+    public DeliveryPage deliveries(@Parameter(description = ID, example = Views.ID_EXAMPLE, schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam("id") UUID id,
                                    @Parameter(description = "`nextCursor` of the previous page.") @QueryParam("cursor") String cursor,
                                    @Parameter(description = "Page size, 1 to 100 (default 20).", example = "20",
                                            schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100", defaultValue = "20")) @QueryParam("limit") String limitParam) {
@@ -251,7 +252,7 @@ public class SubscriptionResource {
                     + "It keeps its `webhook-id`, so that receivers can tell a repeat.")
     @APIResponse(responseCode = "202", description = "Queued.")
     @APIResponse(responseCode = "404", description = "No such subscription of this API key, or no such delivery of it.")
-    public Response redeliver(@Parameter(description = ID, example = Views.ID_EXAMPLE) @PathParam("id") UUID id,
+    public Response redeliver(@Parameter(description = ID, example = Views.ID_EXAMPLE, schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam("id") UUID id,
                               @Parameter(description = "Delivery id (its webhook-id).", example = "msg_5b1c8e0a3f7d4a529d0e1c2b3a4d5e6f")
                               @PathParam("deliveryId") String deliveryId) {
         UUID delivery = WebhookDeliverer.deliveryId(deliveryId)
@@ -273,7 +274,7 @@ public class SubscriptionResource {
     @APIResponse(responseCode = "400", description = "`Last-Event-ID` is not a match id.")
     @APIResponse(responseCode = "404", description = "No such subscription of this API key.")
     @APIResponse(responseCode = "429", description = "This API key has the most streams open it may.")
-    public void events(@Parameter(description = ID, example = Views.ID_EXAMPLE) @PathParam("id") UUID id,
+    public void events(@Parameter(description = ID, example = Views.ID_EXAMPLE, schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam("id") UUID id,
                        @Parameter(description = "The last event id received; the stream resumes after it.", example = "42")
                        @HeaderParam("Last-Event-ID") String lastEventId,
                        @Context SseEventSink sink, @Context Sse sse) {

@@ -9,6 +9,7 @@ import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** Request and response bodies of the subscription operations. */
@@ -61,7 +62,7 @@ public final class Views {
     @Schema(name = "Match", description = "An article version that matched, with the event delivered for it.")
     public record MatchView(@Schema(description = "Match id; also the SSE event id.", examples = "42") long id, UUID articleId,
                             @Schema(examples = "1") int articleVersion, Instant matchedAt,
-                            @Schema(description = "The event as webhooks and streams deliver it.") JsonNode event) {
+                            @Schema(type = SchemaType.OBJECT, implementation = Object.class, description = "The event as webhooks and streams deliver it.") JsonNode event) {
     }
 
     @Schema(name = "MatchPage", description = "Matches, newest first.")
