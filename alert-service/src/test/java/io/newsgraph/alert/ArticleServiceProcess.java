@@ -20,6 +20,15 @@ public class ArticleServiceProcess implements QuarkusTestResourceLifecycleManage
         return process.url();
     }
 
+    /** SIGKILL, as an outage; {@link #restart()} brings it back on the same port and database. */
+    public static void kill() {
+        process.kill();
+    }
+
+    public static void restart() {
+        process.start();
+    }
+
     @Override
     public Map<String, String> start() {
         postgres = TestPostgres.server().orElseThrow(() -> new IllegalStateException("alert-service tests need PostgreSQL"));

@@ -51,7 +51,7 @@ public class SubscriptionService {
 
     public Subscription create(String owner, String name, SubscriptionQuery query, String webhookUrl) {
         checkWebhook(webhookUrl);
-        CompiledSearch compiled = articles.compile(mapper.valueToTree(query));
+        CompiledSearch compiled = compile(query);
         UUID id = UUID.randomUUID();
         QuarkusTransaction.requiringNew().run(() -> subscriptions.insert(id, owner, name.strip(), json(query), json(compiled.query()),
                 webhookUrl, WebhookSignature.newSecret()));
@@ -72,7 +72,7 @@ public class SubscriptionService {
     public Subscription update(String owner, UUID id, String name, SubscriptionQuery query, String webhookUrl, Boolean active) {
         Subscription current = get(owner, id);
         checkWebhook(webhookUrl);
-        CompiledSearch compiled = query == null ? null : articles.compile(mapper.valueToTree(query));
+        CompiledSearch compiled = query == null ? null : compile(query);
         QuarkusTransaction.requiringNew().run(() -> {
             Subscription locked = subscriptions.lock(owner, id).orElseThrow(() -> ProblemException.notFound("subscription", id));
             subscriptions.update(id, name == null ? locked.name() : name.strip(), query == null ? locked.query() : json(query),
@@ -135,6 +135,19 @@ public class SubscriptionService {
         get(owner, id);
         if (!QuarkusTransaction.requiringNew().call(() -> deliveries.redeliver(id, deliveryId))) {
             throw ProblemException.notFound("delivery", WebhookDeliverer.messageId(deliveryId));
+        }
+    }
+
+    /** The query compiled by article-service; its 400 passes through, its absence is a 503 for the client to retry. */
+    private CompiledSearch compile(SubscriptionQuery query) {
+        try {
+            return articles.compile(mapper.valueToTree(query));
+        } catch (ProblemException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            LOG.warnf("query validation unavailable: %s", e.toString());
+            throw new ProblemException(503, "upstream-unavailable", "Query validation unavailable",
+                    "article-service, which validates queries, cannot answer right now; retry in a few seconds");
         }
     }
 
