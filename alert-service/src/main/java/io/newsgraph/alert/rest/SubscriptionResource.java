@@ -291,8 +291,8 @@ public class SubscriptionResource {
             while (!sink.isClosed()) {
                 List<MatchRepository.Match> fresh = service.matchesAfter(id, after, 100);
                 for (MatchRepository.Match m : fresh) {
-                    if (!send(sink, sse.newEventBuilder().id(String.valueOf(m.id())).name("article.matched")
-                            .mediaType(MediaType.APPLICATION_JSON_TYPE).data(m.payload()).build())) {
+                    // The payload is JSON text already: written as is (a media type would add a non-SSE content-type line).
+                    if (!send(sink, sse.newEventBuilder().id(String.valueOf(m.id())).name("article.matched").data(m.payload()).build())) {
                         return;
                     }
                     after = m.id();

@@ -161,6 +161,7 @@ class MatchingTests {
         synchronized (lines) {
             eventId = lines.stream().filter(l -> l.startsWith("id:")).findFirst().orElseThrow().substring(3).strip();
             assertTrue(lines.contains("event: article.matched") || lines.contains("event:article.matched"), lines.toString());
+            assertTrue(lines.stream().noneMatch(l -> l.toLowerCase().startsWith("content-type")), "only SSE fields: " + lines);
         }
         response.body().close();
         reader.interrupt();
