@@ -103,6 +103,19 @@ public class ArticleIndex {
         return definition().path("mappings").path("_meta").path("mapping").asInt();
     }
 
+    /**
+     * What an index needs to run queries written for this one on documents shaped like its own: the analysis settings
+     * and field mappings (alert-service's percolator index copies them), and the mapping generation they belong to.
+     */
+    public ObjectNode documentMapping() {
+        ObjectNode definition = definition();
+        ObjectNode mapping = mapper.createObjectNode();
+        mapping.put("mapping", mappingVersion());
+        mapping.set("analysis", definition.path("settings").path("analysis"));
+        mapping.set("properties", definition.path("mappings").path("properties"));
+        return mapping;
+    }
+
     private ObjectNode definition() {
         try (InputStream in = getClass().getResourceAsStream("/search/articles-index.json")) {
             return (ObjectNode) mapper.readTree(in);

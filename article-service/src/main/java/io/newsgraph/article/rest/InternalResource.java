@@ -1,7 +1,14 @@
 package io.newsgraph.article.rest;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.newsgraph.article.repository.ArticleDocument;
+import io.newsgraph.article.repository.ArticleIndex;
 import io.newsgraph.article.repository.EntitySummary;
+import io.newsgraph.article.service.ArticleQueries;
+import io.newsgraph.article.service.ArticleSearch;
 import io.newsgraph.article.service.ArticleService;
+import io.newsgraph.common.problem.FieldError;
+import io.newsgraph.common.problem.ProblemException;
 import io.newsgraph.article.service.SearchRebuild;
 import io.smallrye.common.annotation.RunOnVirtualThread;
 import jakarta.inject.Inject;
@@ -13,6 +20,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -33,7 +41,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * Operations for the other services and operators, never routed by the gateway (it routes /api/v1 only); in
- * Kubernetes the NetworkPolicy lets only entity-service reach article-service besides the gateway.
+ * Kubernetes the NetworkPolicy lets only entity-service and alert-service reach article-service besides the gateway.
  */
 @Path("/internal")
 @Produces(MediaType.APPLICATION_JSON)
@@ -44,6 +52,12 @@ public class InternalResource {
     ArticleService articles;
     @Inject
     SearchRebuild rebuild;
+    @Inject
+    ArticleQueries queries;
+    @Inject
+    ArticleSearch search;
+    @Inject
+    ArticleIndex index;
 
     @PUT
     @Path("/articles/{id}/entities")
@@ -74,6 +88,50 @@ public class InternalResource {
     @APIResponse(responseCode = "409", description = "A rebuild is already running.")
     public SearchRebuild.Report rebuild() {
         return rebuild.rebuild();
+    }
+
+    @POST
+    @Path("/search/compile")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "compileSavedSearch", summary = "Validate a saved search and compile it (alert-service)",
+            description = "Takes the parameters of `GET /search` as JSON, validates them exactly as a search does (400 naming the field "
+                    + "and, for `q`, the character) and answers the OpenSearch query that selects the matching articles (no ranking), "
+                    + "with the analysis settings and field mapping of the `articles` index that the query is written for. "
+                    + "alert-service stores the query in its percolator index and matches new articles against it.")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SearchRequest.class),
+            examples = @ExampleObject(name = "entity", value = """
+                    {"q": "cease-fire", "entity": ["0b6f3f0e-4a53-4a38-9a41-0f8d2a7c1e11"], "source": ["reuters.com"]}""")))
+    @APIResponse(responseCode = "200", description = "The compiled query and the mapping it is written for.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CompiledSearch.class),
+                    examples = @ExampleObject(name = "compiled", value = """
+                            {"query": {"bool": {"must": [{"multi_match": {"query": "cease-fire", "type": "best_fields", "fields": ["title^3", "body"], "operator": "and"}}],
+                             "filter": [{"terms": {"source": ["reuters.com"]}}]}}, "mapping": {"mapping": 2, "analysis": {}, "properties": {}}}""")))
+    @APIResponse(responseCode = "400", description = "Invalid parameters; `errors` names each field.")
+    public CompiledSearch compile(SearchRequest request) {
+        if (request == null) {
+            throw ProblemException.badRequest("A JSON search request is required", new FieldError("body", "must not be empty"));
+        }
+        return new CompiledSearch(search.matchQuery(SearchResource.validate(request.withLimit(1))), index.documentMapping());
+    }
+
+    @GET
+    @Path("/articles/{id}/search-document")
+    @Operation(operationId = "getSearchDocument", summary = "An article as the search index holds it (alert-service)",
+            description = "The document of the article's current version with its entity summary, built from PostgreSQL as the indexer "
+                    + "builds it: what saved searches are matched against.")
+    @APIResponse(responseCode = "200", description = "The document.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ArticleDocument.class)))
+    @APIResponse(responseCode = "404", description = "No such live article.")
+    public ArticleDocument searchDocument(@Parameter(description = "Article id.", example = ArticleResource.ID_EXAMPLE,
+            schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam("id") UUID id) {
+        return queries.searchDocument(id).orElseThrow(() -> ProblemException.notFound("article", id));
+    }
+
+    @Schema(name = "CompiledSearch", description = "A saved search as an OpenSearch query, and the index mapping it is written for.")
+    public record CompiledSearch(@Schema(type = SchemaType.OBJECT, implementation = Object.class,
+                                         description = "OpenSearch query DSL selecting the matching articles.") ObjectNode query,
+                                 @Schema(type = SchemaType.OBJECT, implementation = Object.class,
+                                         description = "`mapping` generation, `analysis` settings and field `properties` of the articles index.") ObjectNode mapping) {
     }
 
     @Schema(name = "EntitySummaryInput")

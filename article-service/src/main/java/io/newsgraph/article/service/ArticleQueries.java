@@ -1,14 +1,19 @@
 package io.newsgraph.article.service;
 
 import io.newsgraph.article.repository.Article;
+import io.newsgraph.article.repository.ArticleDocument;
 import io.newsgraph.article.repository.ArticleRepository;
 import io.newsgraph.article.repository.ArticleRepository.ArticleFilter;
 import io.newsgraph.article.repository.FeedRepository;
 import io.newsgraph.article.repository.FeedRepository.FeedEvent;
+import io.newsgraph.article.repository.SearchProjectionRepository;
 import io.newsgraph.common.paging.CursorCodec;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
 
 /** Read side: article listing and the change feed, each paged with opaque cursors (search: {@link ArticleSearch}). */
 @ApplicationScoped
@@ -17,6 +22,8 @@ public class ArticleQueries {
     ArticleRepository articles;
     @Inject
     FeedRepository feed;
+    @Inject
+    SearchProjectionRepository projection;
 
     public Page<Article> list(ArticleFilter filter, String cursor, int limit) {
         Long before = cursor == null ? null : position(cursor, "a");
@@ -32,6 +39,11 @@ public class ArticleQueries {
         List<FeedEvent> events = feed.after(seq, limit);
         long last = events.isEmpty() ? seq : events.get(events.size() - 1).seq();
         return new FeedSlice(events, CursorCodec.encode("f", String.valueOf(last)), events.size() == limit);
+    }
+
+    /** A live article as the search index holds it now (what saved searches are matched against); empty when deleted or unknown. */
+    public Optional<ArticleDocument> searchDocument(UUID id) {
+        return Optional.ofNullable(projection.documents(Set.of(id)).get(id));
     }
 
     /** A cursor is a kind (a: listing, f: feed) and a position; one kind is not valid for another. */

@@ -105,6 +105,25 @@ public class ArticleSearch {
     }
 
     private ObjectNode query(SearchQuery query) {
+        ObjectNode bool = matchQuery(query);
+        if (query.sort() != Sort.RELEVANCE || query.parsed() == null) {
+            return bool;
+        }
+        ObjectNode scored = mapper.createObjectNode();
+        ObjectNode function = scored.putObject("function_score");
+        function.set("query", bool);
+        ArrayNode functions = function.putArray("functions");
+        functions.addObject().putObject("gauss").putObject("date").put("origin", "now/h").put("scale", "30d").put("decay", 0.5);
+        functions.addObject().put("weight", 1);
+        function.put("score_mode", "sum").put("boost_mode", "multiply");
+        return scored;
+    }
+
+    /**
+     * Which articles the search matches, without ranking: the text and every filter over the `articles` mapping. Also
+     * what a saved search stores (alert-service percolates new articles against it), so both agree on every match.
+     */
+    public ObjectNode matchQuery(SearchQuery query) {
         ObjectNode bool = mapper.createObjectNode();
         ObjectNode inner = bool.putObject("bool");
         if (query.parsed() != null) {
@@ -131,17 +150,7 @@ public class ArticleSearch {
                 range.put("lte", query.to());
             }
         }
-        if (query.sort() != Sort.RELEVANCE || query.parsed() == null) {
-            return bool;
-        }
-        ObjectNode scored = mapper.createObjectNode();
-        ObjectNode function = scored.putObject("function_score");
-        function.set("query", bool);
-        ArrayNode functions = function.putArray("functions");
-        functions.addObject().putObject("gauss").putObject("date").put("origin", "now/h").put("scale", "30d").put("decay", 0.5);
-        functions.addObject().put("weight", 1);
-        function.put("score_mode", "sum").put("boost_mode", "multiply");
-        return scored;
+        return bool;
     }
 
     private static void terms(ArrayNode filter, String field, List<String> values) {

@@ -39,6 +39,9 @@ public interface GatewayConfig {
         Upstream articles();
 
         Upstream entities();
+
+        /** alert-service (subscriptions); its timeout also bounds the silence of an event stream (heartbeats break it). */
+        Upstream alerts();
     }
 
     interface Upstream {

@@ -39,7 +39,7 @@ public class GatewayOpenApiFilter implements OASFilter {
         openAPI.setComponents(components);
         components.addSecurityScheme("ApiKey", OASFactory.createSecurityScheme().type(SecurityScheme.Type.APIKEY)
                 .in(SecurityScheme.In.HEADER).name("X-API-Key")
-                .description("API key issued by the operator; scopes `read` (GET/HEAD), `write` (POST/PUT/DELETE), `admin` (all)."));
+                .description("API key issued by the operator; scopes `read` (GET/HEAD), `write` (POST/PUT/DELETE), `subscriptions:write` (changes under /subscriptions), `admin` (all)."));
         components.addSecurityScheme("Bearer", OASFactory.createSecurityScheme().type(SecurityScheme.Type.HTTP)
                 .scheme("bearer").description("The same API key as `Authorization: Bearer <key>`."));
         openAPI.setSecurity(List.of(OASFactory.createSecurityRequirement().addScheme("ApiKey"),

@@ -13,13 +13,18 @@ final class Headers {
     /** Hop-by-hop: meaningful for one connection only, never forwarded. */
     private static final Set<String> HOP_BY_HOP = Set.of("connection", "keep-alive", "proxy-authenticate",
             "proxy-authorization", "proxy-connection", "te", "trailer", "transfer-encoding", "upgrade");
-    /** The gateway's own credentials stay at the gateway; Host is the upstream's. */
-    private static final Set<String> NOT_UPSTREAM = Set.of("host", "x-api-key", "authorization");
+    /**
+     * The gateway's own credentials stay at the gateway; Host is the upstream's; the caller's key name is the gateway's
+     * to say ({@link #CALLER_KEY}), never the client's.
+     */
+    private static final Set<String> NOT_UPSTREAM = Set.of("host", "x-api-key", "authorization", "x-newsgraph-key");
+    /** The name of the API key the gateway authenticated, for services that keep data per key (alert-service). */
+    static final String CALLER_KEY = "X-Newsgraph-Key";
 
     private Headers() {
     }
 
-    static MultiMap upstreamRequest(HttpServerRequest in) {
+    static MultiMap upstreamRequest(HttpServerRequest in, String callerKey) {
         MultiMap out = MultiMap.caseInsensitiveMultiMap();
         Set<String> dropped = connectionListed(in.headers());
         in.headers().forEach(e -> {
@@ -28,6 +33,9 @@ final class Headers {
                 out.add(e.getKey(), e.getValue());
             }
         });
+        if (callerKey != null) {
+            out.set(CALLER_KEY, callerKey);
+        }
         SocketAddress remote = in.remoteAddress();
         String client = remote == null ? "unknown" : remote.hostAddress();
         String proto = in.scheme() == null ? "http" : in.scheme();

@@ -1,6 +1,8 @@
 package io.newsgraph.gateway.proxy;
 
 import io.newsgraph.common.problem.ProblemResponses;
+import io.newsgraph.gateway.security.AccessFilter;
+import io.newsgraph.gateway.security.ApiKey;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.context.propagation.TextMapPropagator;
 import io.vertx.core.AsyncResult;
@@ -83,7 +85,8 @@ final class ProxyExchange {
     }
 
     private void send() {
-        MultiMap headers = Headers.upstreamRequest(in);
+        ApiKey key = context.get(AccessFilter.KEY);
+        MultiMap headers = Headers.upstreamRequest(in, key == null ? null : key.name());
         if (traced) {
             Headers.dropTraceContext(propagator, headers);
         }

@@ -14,10 +14,12 @@ import java.util.List;
 public class Upstreams {
     private final Upstream articles;
     private final Upstream entities;
+    private final Upstream alerts;
 
     Upstreams(Vertx vertx, GatewayConfig config) {
         this.articles = create(vertx, "articles", "article-service", config.upstreams().articles());
         this.entities = create(vertx, "entities", "entity-service", config.upstreams().entities());
+        this.alerts = create(vertx, "alerts", "alert-service", config.upstreams().alerts());
     }
 
     public Upstream articles() {
@@ -28,8 +30,12 @@ public class Upstreams {
         return entities;
     }
 
+    public Upstream alerts() {
+        return alerts;
+    }
+
     public List<Upstream> all() {
-        return List.of(articles, entities);
+        return List.of(articles, entities, alerts);
     }
 
     @PreDestroy

@@ -20,6 +20,8 @@ import org.jboss.logging.MDC;
 public class AccessFilter {
     public static final int ORDER = -150;
     static final String API_KEY_HEADER = "X-API-Key";
+    /** Where the authenticated {@link ApiKey} is kept on the routing context (the proxy names it upstream). */
+    public static final String KEY = "newsgraph.apiKey";
     private static final Logger LOG = Logger.getLogger(AccessFilter.class);
     private static final Map<String, String> CHALLENGE = Map.of("WWW-Authenticate", "Bearer realm=\"newsgraph\"");
 
@@ -62,6 +64,7 @@ public class AccessFilter {
                     "This operation needs the '" + needed.label() + "' scope, which the key does not have");
             return;
         }
+        context.put(KEY, key.get());
         MDC.put("apiKey", key.get().name());
         context.addEndHandler(done -> MDC.remove("apiKey"));
         // The decision may need a round trip to the shared store. The body waits meanwhile: Quarkus keeps the request

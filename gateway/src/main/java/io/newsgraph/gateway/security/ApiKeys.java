@@ -61,7 +61,7 @@ public class ApiKeys {
             if (entry.isBlank()) {
                 continue;
             }
-            String[] parts = entry.trim().split(":");
+            String[] parts = entry.trim().split(":", 3); // the scope list itself may hold colons (subscriptions:write)
             if (parts.length != 3 || parts[0].isBlank() || !HEX_SHA256.matcher(parts[1].toLowerCase()).matches()) {
                 // Never echo the entry: it might be a plain key pasted by mistake.
                 throw new IllegalArgumentException("newsgraph.gateway.api-keys: an entry is not name:sha256hex:scope+scope");
@@ -71,7 +71,7 @@ public class ApiKeys {
                 try {
                     scopes.add(Scope.parse(scope));
                 } catch (IllegalArgumentException e) {
-                    throw new IllegalArgumentException("newsgraph.gateway.api-keys: key " + parts[0] + " has an unknown scope (read, write, admin)");
+                    throw new IllegalArgumentException("newsgraph.gateway.api-keys: key " + parts[0] + " has an unknown scope (read, write, admin, subscriptions:write)");
                 }
             }
             keys.put(parts[1].toLowerCase(), new ApiKey(parts[0].trim(), scopes));

@@ -43,7 +43,7 @@ public class RateLimiter {
         Scope policy = key.scopes().contains(Scope.ADMIN) ? Scope.ADMIN : scope;
         GatewayConfig.RateLimit limit = switch (policy) {
             case READ -> limits.read();
-            case WRITE -> limits.write();
+            case WRITE, SUBSCRIPTIONS_WRITE -> limits.write();
             case ADMIN -> limits.admin();
         };
         String bucket = key.name() + ':' + policy.label();

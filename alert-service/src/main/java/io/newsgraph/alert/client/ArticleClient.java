@@ -1,0 +1,79 @@
+package io.newsgraph.alert.client;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.newsgraph.common.problem.FieldError;
+import io.newsgraph.common.problem.ProblemException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.WebApplicationException;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
+import org.eclipse.microprofile.faulttolerance.Retry;
+import org.eclipse.microprofile.faulttolerance.Timeout;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+
+/** Calls to article-service, each bounded in time, retried and guarded by a circuit breaker. */
+@ApplicationScoped
+public class ArticleClient {
+    @Inject
+    @RestClient
+    ArticlesApi api;
+
+    /** The feed after {@code cursor}. Failures propagate: the follower keeps its cursor and polls again. */
+    @Timeout(value = 5, unit = ChronoUnit.SECONDS)
+    @Retry(maxRetries = 2, delay = 200, jitter = 100)
+    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5, delayUnit = ChronoUnit.SECONDS)
+    public ArticleFeedPage feed(String cursor, int limit) {
+        return api.feed(cursor, limit);
+    }
+
+    /**
+     * Validates and compiles a saved search. article-service's 400 is the client's mistake: it is answered as a 400 naming
+     * the same fields under {@code query.}; anything else (down, 5xx) is a 503 for the caller to retry.
+     */
+    @Timeout(value = 5, unit = ChronoUnit.SECONDS)
+    @Retry(maxRetries = 1, delay = 200, jitter = 100, abortOn = ProblemException.class)
+    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5, delayUnit = ChronoUnit.SECONDS,
+            skipOn = ProblemException.class)
+    public CompiledSearch compile(ObjectNode search) {
+        try {
+            return api.compile(search);
+        } catch (WebApplicationException e) {
+            if (e.getResponse().getStatus() == 400) {
+                throw invalidQuery(e.getResponse().readEntity(JsonNode.class));
+            }
+            throw e;
+        }
+    }
+
+    /** The article's current search document; empty when it is deleted or unknown. */
+    @Timeout(value = 5, unit = ChronoUnit.SECONDS)
+    @Retry(maxRetries = 2, delay = 200, jitter = 100, abortOn = WebApplicationException.class)
+    @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 5, delayUnit = ChronoUnit.SECONDS,
+            skipOn = WebApplicationException.class)
+    public Optional<JsonNode> searchDocument(UUID articleId) {
+        try {
+            return Optional.of(api.searchDocument(articleId));
+        } catch (WebApplicationException e) {
+            if (e.getResponse().getStatus() == 404) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+    }
+
+    private static ProblemException invalidQuery(JsonNode problem) {
+        List<FieldError> errors = new ArrayList<>();
+        problem.path("errors").forEach(e -> errors.add(new FieldError("query." + e.path("field").asText(), e.path("message").asText())));
+        if (errors.isEmpty()) {
+            errors.add(new FieldError("query", problem.path("detail").asText("invalid search")));
+        }
+        return ProblemException.badRequest("Invalid query: " + String.join("; ", errors.stream().map(e -> e.field() + ": " + e.message()).toList()),
+                errors.toArray(FieldError[]::new));
+    }
+}

@@ -1,0 +1,66 @@
+package io.newsgraph.alert.service;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.newsgraph.alert.client.ArticleClient;
+import io.newsgraph.alert.repository.Subscription;
+import io.newsgraph.alert.repository.SubscriptionIndex;
+import io.newsgraph.alert.repository.SubscriptionRepository;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.io.UncheckedIOException;
+import org.jboss.logging.Logger;
+
+/**
+ * Brings the percolator index up to PostgreSQL: subscriptions whose document could not be written when they were
+ * created or changed (OpenSearch down) are written here, each replica taking other rows (SKIP LOCKED).
+ */
+@ApplicationScoped
+public class IndexSync {
+    private static final Logger LOG = Logger.getLogger(IndexSync.class);
+
+    @Inject
+    SubscriptionRepository subscriptions;
+    @Inject
+    SubscriptionIndex index;
+    @Inject
+    ArticleClient articles;
+    @Inject
+    ObjectMapper mapper;
+
+    @Scheduled(every = "${newsgraph.index-sync.interval:5s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void catchUp() {
+        try {
+            while (syncBatch()) {
+                // more pending right now
+            }
+        } catch (RuntimeException e) {
+            LOG.warnf("percolator index sync: %s (retrying)", e.toString());
+        }
+    }
+
+    /** One batch; true when there may be more. */
+    boolean syncBatch() {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            var pending = subscriptions.lockIndexPending(100);
+            if (!pending.isEmpty() && !index.exists()) {
+                index.ensure(articles.compile(mapper.createObjectNode()).mapping());
+            }
+            for (Subscription s : pending) {
+                index.put(s.id(), read(s.compiled()), s.active(), s.revision());
+                subscriptions.indexed(s.id(), s.revision());
+            }
+            return pending.size() == 100;
+        });
+    }
+
+    private com.fasterxml.jackson.databind.JsonNode read(String json) {
+        try {
+            return mapper.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
