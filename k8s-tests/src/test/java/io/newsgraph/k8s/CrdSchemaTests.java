@@ -65,7 +65,7 @@ class CrdSchemaTests {
             checked++;
         }
         assertEquals(List.of(), problems);
-        assertEquals(2, checked);
+        assertEquals(3, checked); // the Cluster and the Databases entities and alerts
         // Required by the CRDs: Database.spec.{name,owner,cluster.name}; the Cluster's owner Secret and role Secret exist.
         Map<String, Object> db = Rendered.find(objects, "Database", "newsgraph-entities");
         assertFalse(Rendered.map(db, "spec", "cluster").isEmpty());

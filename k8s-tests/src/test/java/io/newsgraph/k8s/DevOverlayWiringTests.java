@@ -36,7 +36,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The dev overlay's wiring, run locally: PostgreSQL's init script (ConfigMap postgres-init) creates the databases and
- * roles on the test PostgreSQL with the environment the postgres StatefulSet gets, then the three packaged services
+ * roles on the test PostgreSQL with the environment the postgres StatefulSet gets, then the four packaged services
  * start as processes with exactly the environment their Deployments get from ConfigMaps and Secrets. Only these are
  * translated: Service host names to the local ports of the processes, the PostgreSQL host to the test server, the
  * OpenSearch Service to the test node (plain HTTP: its CA file is dropped, an index prefix added), and
@@ -61,7 +61,7 @@ class DevOverlayWiringTests {
         postgres = TestPostgres.server().orElseThrow(() -> new IllegalStateException("the wiring test needs PostgreSQL binaries or a configured server"));
         // database and role names as the dev overlay gives them, made unique on the shared test server
         Map<String, String> pgEnv = podEnvironment("StatefulSet", "postgres");
-        for (String key : List.of("ARTICLES_DB", "ENTITIES_DB", "ARTICLES_DB_USER", "ENTITIES_DB_USER")) {
+        for (String key : List.of("ARTICLES_DB", "ENTITIES_DB", "ALERTS_DB", "ARTICLES_DB_USER", "ENTITIES_DB_USER", "ALERTS_DB_USER")) {
             names.put(pgEnv.get(key), pgEnv.get(key) + SUFFIX);
         }
         runInitScript(pgEnv);

@@ -9,11 +9,14 @@ import java.util.Map;
 
 /**
  * A NetworkPolicy evaluator for the constructs k8s/ uses (matchLabels selectors, numeric TCP ports); anything else
- * (matchExpressions, named ports, ipBlock peers) fails the test rather than being guessed at. All our pods live in
- * the namespace {@value #NAMESPACE}.
+ * (matchExpressions, named ports, ipBlock peers that could reach private ranges) fails the test rather than being
+ * guessed at. All our pods live in the namespace {@value #NAMESPACE}, on private (RFC 1918 / CGNAT) addresses: an ipBlock
+ * that excepts every private range reaches the internet only, never a pod.
  */
 final class NetworkPolicies {
     static final String NAMESPACE = "newsgraph";
+    static final List<String> PRIVATE_RANGES = List.of("10.0.0.0/8", "100.64.0.0/10", "127.0.0.0/8", "169.254.0.0/16",
+            "172.16.0.0/12", "192.168.0.0/16");
 
     private NetworkPolicies() {
     }
@@ -73,7 +76,12 @@ final class NetworkPolicies {
 
     private static boolean matchesPeer(Map<String, Object> peer, String podNamespace, Map<String, Object> podLabels) {
         if (peer.containsKey("ipBlock")) {
-            throw new AssertionError("ipBlock peers are not evaluated");
+            @SuppressWarnings("unchecked")
+            List<String> except = (List<String>) map(peer, "ipBlock").getOrDefault("except", List.of());
+            if (!except.containsAll(PRIVATE_RANGES)) {
+                throw new AssertionError("an ipBlock must except every private range " + PRIVATE_RANGES + ": " + peer);
+            }
+            return false; // the internet: no pod of ours
         }
         boolean namespaceOk = peer.containsKey("namespaceSelector")
                 ? selector(map(peer, "namespaceSelector")).equals(Map.of("kubernetes.io/metadata.name", podNamespace))

@@ -37,7 +37,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * (ports, configuration) comes from their own sources ({@link ServiceConfig}), never from the manifests.
  */
 class PolicyTests {
-    static final List<String> SERVICES = List.of("article-service", "entity-service", "gateway");
+    /** In start order: each after the services it calls (DevOverlayWiringTests starts them so). */
+    static final List<String> SERVICES = List.of("article-service", "entity-service", "alert-service", "gateway");
     private static final Map<String, ServiceConfig> CONFIG = new HashMap<>();
 
     static synchronized ServiceConfig config(String service) {
@@ -404,12 +405,14 @@ class PolicyTests {
             }
         }
         Set<String> expected = new TreeSet<>(List.of("gateway -> article-service:8081", "gateway -> entity-service:8082",
-                "entity-service -> article-service:8081", "article-service -> postgres:5432", "entity-service -> postgres:5432"));
+                "gateway -> alert-service:8083", "entity-service -> article-service:8081", "alert-service -> article-service:8081",
+                "article-service -> postgres:5432", "entity-service -> postgres:5432", "alert-service -> postgres:5432"));
         if (overlay.equals("prod")) {
             expected.add("postgres -> postgres:5432"); // streaming replication between the instances
         } else {
             expected.add("gateway -> redis:6379"); // the rate-limit store (components/redis)
-            expected.addAll(List.of("article-service -> opensearch:9200", "entity-service -> opensearch:9200"));
+            expected.addAll(List.of("article-service -> opensearch:9200", "entity-service -> opensearch:9200",
+                    "alert-service -> opensearch:9200"));
         }
         assertEquals(expected, allowed, overlay);
         // From outside the namespace: only the ingress controller, only to the gateway.
@@ -423,6 +426,17 @@ class PolicyTests {
             }
         }
         assertEquals(List.of("gateway:8080"), fromIngress);
+        // To the internet: only alert-service (webhooks), only https.
+        List<String> toInternet = new ArrayList<>();
+        for (Map<String, Object> np : kind(objects, "NetworkPolicy")) {
+            for (Map<String, Object> rule : list(np, "spec", "egress")) {
+                if (list(rule, "to").stream().anyMatch(peer -> peer.containsKey("ipBlock"))) {
+                    toInternet.add(map(np, "spec", "podSelector", "matchLabels").get("app.kubernetes.io/name") + ":"
+                            + list(rule, "ports").stream().map(p -> String.valueOf(p.get("port"))).toList());
+                }
+            }
+        }
+        assertEquals(List.of("alert-service:[443]"), toInternet, overlay);
         // To outside the namespace: only the OpenTelemetry Collector, only in prod (where tracing exports), from every service.
         Map<String, Object> collector = Map.of("app.kubernetes.io/name", "otel-collector");
         List<String> toCollector = new ArrayList<>();
@@ -431,7 +445,7 @@ class PolicyTests {
                 toCollector.add(from);
             }
         }
-        assertEquals(overlay.equals("prod") ? List.copyOf(SERVICES) : List.of(), toCollector.stream().sorted().toList(), overlay);
+        assertEquals(overlay.equals("prod") ? SERVICES.stream().sorted().toList() : List.of(), toCollector.stream().sorted().toList(), overlay);
     }
 
     /**

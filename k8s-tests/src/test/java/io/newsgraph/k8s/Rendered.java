@@ -36,6 +36,7 @@ final class Rendered {
             Map.entry("postgres-superuser.env", "username=postgres\npassword=test-superuser-password\n"),
             Map.entry("db-articles.env", "username=articles\npassword=test-articles-password\n"),
             Map.entry("db-entities.env", "username=entities\npassword=test-entities-password\n"),
+            Map.entry("db-alerts.env", "username=alerts\npassword=test-alerts-password\n"),
             Map.entry("gateway-api-keys.env", "api-keys=test:" + sha256(API_KEY) + ":read+write+admin\n"),
             Map.entry("opensearch-admin.env", "username=admin\npassword=test-opensearch-admin-password\n"),
             Map.entry("search-credentials.env", "username=newsgraph\npassword=test-search-password\n"),

@@ -37,7 +37,7 @@ class AuthIT {
     }
 
     private HttpRequest.Builder request(Stack.Operation op) {
-        String path = op.path().replace("{id}", UUID.randomUUID().toString()).replace("{version}", "1");
+        String path = op.path().replace("{version}", "1").replaceAll("\\{[^}]+}", UUID.randomUUID().toString());
         HttpRequest.Builder b = stack.gatewayRequest(path, null);
         HttpRequest.BodyPublisher body = op.isWrite() ? HttpRequest.BodyPublishers.ofString("{}") : HttpRequest.BodyPublishers.noBody();
         if (op.isWrite()) {

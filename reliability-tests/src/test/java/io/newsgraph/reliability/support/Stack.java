@@ -47,6 +47,7 @@ public final class Stack implements AutoCloseable {
     public final PgCluster pg;
     public final ServiceProcess articles;
     public final ServiceProcess entities;
+    public final ServiceProcess alerts;
     public final ServiceProcess gateway;
     public final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(2)).build();
@@ -55,13 +56,19 @@ public final class Stack implements AutoCloseable {
         pg = PgCluster.start(name);
         pg.createDatabase("articles");
         pg.createDatabase("entities");
+        pg.createDatabase("alerts");
         articles = ServiceProcess.startFromSnapshot("article-service", datasource("articles"));
         Map<String, String> entityEnv = new HashMap<>(datasource("entities"));
         entityEnv.put("NEWSGRAPH_ARTICLES_URL", articles.url());
         entityEnv.put("NEWSGRAPH_FEED_POLL_INTERVAL", "200ms");
         entityEnv.put("NEWSGRAPH_WORKER_POLL_INTERVAL", "100ms");
         entities = ServiceProcess.startFromSnapshot("entity-service", entityEnv);
-        gateway = ServiceProcess.startFromSnapshot("gateway", gatewayEnv(articles.url(), entities.url()));
+        Map<String, String> alertEnv = new HashMap<>(datasource("alerts"));
+        alertEnv.put("NEWSGRAPH_ARTICLES_URL", articles.url());
+        alerts = ServiceProcess.startFromSnapshot("alert-service", alertEnv);
+        Map<String, String> env = gatewayEnv(articles.url(), entities.url());
+        env.put("NEWSGRAPH_GATEWAY_UPSTREAMS_ALERTS_URL", alerts.url());
+        gateway = ServiceProcess.startFromSnapshot("gateway", env);
     }
 
     /** The gateway's environment for the given upstreams: the four test keys, quotas, a short article circuit delay. */
@@ -97,7 +104,7 @@ public final class Stack implements AutoCloseable {
 
     @Override
     public void close() {
-        for (ServiceProcess s : new ServiceProcess[] {gateway, entities, articles}) {
+        for (ServiceProcess s : new ServiceProcess[] {gateway, alerts, entities, articles}) {
             if (s != null) {
                 s.close();
             }
