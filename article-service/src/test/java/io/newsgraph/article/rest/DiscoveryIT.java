@@ -1,0 +1,8 @@
+package io.newsgraph.article.rest;
+
+import io.quarkus.test.junit.QuarkusIntegrationTest;
+
+/** {@link DiscoveryTests} against the packaged application: the runner jar, or the native executable with -Dnative. */
+@QuarkusIntegrationTest
+class DiscoveryIT extends DiscoveryTests {
+}
