@@ -114,6 +114,11 @@ class FeedEndToEndIT {
                 given().baseUri(entities.url()).queryParam("q", word).queryParam("speaker", zelensky).get("/api/v1/quotes").then()
                         .statusCode(200).body("items.quote.text", hasItem(quote))
                         .body("items[0].highlights[0].fragment", org.hamcrest.Matchers.containsString("<mark>")));
+        // The entity summary pushed back to article-service (its outbox, the internal operation, the articles index):
+        // article-service's search filters by the entity and by the quoted speaker.
+        Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).untilAsserted(() ->
+                given().baseUri(articles.url()).queryParam("entity", zelensky).queryParam("speaker", zelensky).get("/api/v1/search").then()
+                        .statusCode(200).body("hits.id", hasItem(id)));
     }
 
     /**
@@ -222,8 +227,13 @@ class FeedEndToEndIT {
             // The quotes index caught up with every stored quote despite the kill, each once.
             int stored = scalar(c, "SELECT count(*) FROM quote WHERE text LIKE '%agreed the plan%'");
             assertTrue(stored > 0, "the stories' quotes were stored");
-            Awaitility.await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(500)).until(() -> searchHits("\"agreed the plan\"") == stored);
-            // Every entity summary was pushed (this branch's article-service answers 404 to the internal push: dropped).
+            // While the indexer still writes, hits are counted once however often they show: pages follow each other by
+            // score (search_after), and scores move as documents arrive, so a hit may show on two pages meanwhile (seen
+            // 1 time in 432 full pagings during ingest, against the native executables). Once the index holds still,
+            // every hit shows exactly once across the pages.
+            Awaitility.await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(500)).until(() -> searchHits("\"agreed the plan\"", false) == stored);
+            assertEquals(stored, searchHits("\"agreed the plan\"", true), "every stored quote found once");
+            // Every entity summary was pushed to article-service despite the kill: the outbox drains.
             Awaitility.await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(500)).until(() -> {
                 try (Connection again = DriverManager.getConnection(postgres.jdbcUrl(entitiesDb), postgres.user(), postgres.password())) {
                     return scalar(again, "SELECT count(*) FROM entity_summary_outbox") == 0;
@@ -250,8 +260,8 @@ class FeedEndToEndIT {
                 .extract().path("items.find { it.name == '%s' }.id".formatted(name));
     }
 
-    /** Hits of a quote search, all pages (each hit once: cursors never repeat one). */
-    private static int searchHits(String q) {
+    /** Distinct hits of a quote search, all pages; with {@code once}, fails on a hit that shows on two pages. */
+    private static int searchHits(String q, boolean once) {
         java.util.Set<String> seen = new java.util.HashSet<>();
         String next = "/api/v1/quotes?limit=100&q=" + java.net.URLEncoder.encode(q, java.nio.charset.StandardCharsets.UTF_8);
         while (next != null) {
@@ -259,7 +269,7 @@ class FeedEndToEndIT {
             for (Map<String, Object> item : page.<List<Map<String, Object>>>path("items")) {
                 @SuppressWarnings("unchecked")
                 Map<String, Object> q2 = (Map<String, Object>) item.get("quote");
-                assertTrue(seen.add(item.get("articleId") + "@" + q2.get("start")), "a hit repeated across pages");
+                assertTrue(seen.add(item.get("articleId") + "@" + q2.get("start")) || !once, "a hit repeated across pages");
             }
             next = page.path("next");
         }
