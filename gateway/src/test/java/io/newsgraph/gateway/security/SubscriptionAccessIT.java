@@ -1,0 +1,8 @@
+package io.newsgraph.gateway.security;
+
+import io.quarkus.test.junit.QuarkusIntegrationTest;
+
+/** {@link SubscriptionAccessTests} against the packaged application: the runner jar, or the native executable with -Dnative. */
+@QuarkusIntegrationTest
+class SubscriptionAccessIT extends SubscriptionAccessTests {
+}
