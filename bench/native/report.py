@@ -15,8 +15,10 @@ ENDPOINTS = {
     "article-service": "`GET /api/v1/articles/{id}`",
     "entity-service": "`POST /api/v1/extract` (the sample article: pipeline articles/s)",
     "gateway": "`GET /api/v1/articles/{id}` through the gateway",
+    "alert-service": "`GET /api/v1/subscriptions` (a caller's 20 saved searches)",
 }
-TARGETS = {"article-service": ("≤ 0.1×", "≤ 0.5×"), "gateway": ("≤ 0.1×", "≤ 0.5×"), "entity-service": ("stated", "stated")}
+TARGETS = {"article-service": ("≤ 0.1×", "≤ 0.5×"), "gateway": ("≤ 0.1×", "≤ 0.5×"), "entity-service": ("stated", "stated"),
+           "alert-service": ("stated", "stated")}
 
 
 def v(service, mode, measure):
@@ -38,6 +40,10 @@ out = [
     f"- Machine: {values.get('machine', '?')}; JVM: {values.get('java', '?')}; both modes `-Xmx512m`; wrk and every "
     "process on the same 2 cores, shared with other builds: the load average (1 min) is given beside each figure.",
     f"- native-image: {values.get('native_image') or 'see docs/native.md'}",
+    f"- Load per service and mode: {values.get('warmup', '?')} s of warm-up ({values.get('entity_warmup', '?')} s for entity-service) at "
+    f"the measured load, not counted, then {values.get('duration', '?')} s measured; the warm-up lets the JVM's JIT reach its "
+    "steady state, so the throughput rows compare steady states (native: no PGO).",
+    f"- Search: one local OpenSearch node ({values.get('search', '?')}) for every service that indexes or percolates.",
     f"- Builds: " + "; ".join(f"{s} {values.get(s + '_built', '?')}, executable {values.get(s + '_native_mb', '?')} MB"
                               for s in ENDPOINTS if s + "_built" in values),
     "",

@@ -6,24 +6,31 @@
 #                    (ready = the NER model loaded: its readiness check waits for it)
 #   gateway          GET /api/v1/articles/{id} through the gateway (API key, rate limit, proxy), to the same
 #                    upstream for both (the native article-service, started once)
-# Both modes run with -Xmx512m, as scripts/run and the end-to-end tests start them. Writes bench/native/RESULTS.md.
+#   alert-service    GET /api/v1/subscriptions (a caller's saved searches, from PostgreSQL), with the native
+#                    article-service as its upstream (it validates the queries the subscriptions are created with)
+# Both modes run with -Xmx512m, as scripts/run and the end-to-end tests start them, against one local OpenSearch node
+# (scripts/opensearch, 512 MB heap; each mode its own index prefix), so that the indexers and the percolator index
+# run as in production. Writes bench/native/RESULTS.md.
 #
-#   bench/native/run.sh      DURATION=20 WARMUP=10 ENTITY_WARMUP=30 CONNECTIONS=32 THREADS=2 to change the load;
-#                            SERVICES="article-service gateway" measures a subset (the gateway's upstream is the
-#                            native article-service, so the gateway needs article-service built too)
+#   bench/native/run.sh      DURATION=60 WARMUP=60 ENTITY_WARMUP=120 CONNECTIONS=32 THREADS=2 to change the load
+#                            (the warm-up is long enough for the JVM's JIT to reach its steady state: the throughput
+#                            rows compare steady states, native without PGO); SERVICES="article-service gateway"
+#                            measures a subset (the gateway's and alert-service's upstream is the native
+#                            article-service, so they need article-service built too)
 #
-# Needs: the jars (./mvnw -B package -DskipTests -pl article-service,entity-service,gateway -am) and the native
-# executables (scripts/native build), wrk (installed with apt when root), curl, python3, PostgreSQL server binaries
-# (scripts/pg finds or installs them). Runs copies of both builds taken at the start (others may rebuild meanwhile);
-# listens on 127.0.0.1:18181-18183 only; stops everything it started, by pid, on any exit.
+# Needs: the jars (./mvnw -B package -DskipTests -pl article-service,entity-service,gateway,alert-service -am) and the
+# native executables (scripts/native build), wrk (installed with apt when root), curl, python3, PostgreSQL server
+# binaries (scripts/pg finds or installs them). Runs copies of both builds taken at the start (others may rebuild
+# meanwhile); listens on 127.0.0.1:18181-18184 (and the node's free port) only; stops everything it started, by pid,
+# on any exit.
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 WORK="$ROOT/target/bench-native"
-DURATION=${DURATION:-20} WARMUP=${WARMUP:-10} ENTITY_WARMUP=${ENTITY_WARMUP:-30} CONNECTIONS=${CONNECTIONS:-32} THREADS=${THREADS:-2}
-ARTICLES_PORT=18181 ENTITIES_PORT=18182 GATEWAY_PORT=18183
+DURATION=${DURATION:-60} WARMUP=${WARMUP:-60} ENTITY_WARMUP=${ENTITY_WARMUP:-120} CONNECTIONS=${CONNECTIONS:-32} THREADS=${THREADS:-2}
+ARTICLES_PORT=18181 ENTITIES_PORT=18182 GATEWAY_PORT=18183 ALERTS_PORT=18184
 KEY="bench-$RANDOM$RANDOM"
-read -r -a SERVICES <<<"${SERVICES:-article-service entity-service gateway}"
+read -r -a SERVICES <<<"${SERVICES:-article-service entity-service gateway alert-service}"
 measures() { [[ " ${SERVICES[*]} " == *" $1 "* ]]; }
 rm -rf "$WORK"; mkdir -p "$WORK/logs" "$WORK/jvm" "$WORK/native"
 source "$ROOT/bench/lib.sh"   # put/log/cmd, cleanup of PIDS and $WORK/pg on exit
@@ -36,7 +43,7 @@ if ! command -v wrk >/dev/null; then
   [ "$(id -u)" = 0 ] || { echo "run.sh: install wrk (apt-get install wrk)" >&2; exit 1; }
   DEBIAN_FRONTEND=noninteractive apt-get update -qq >&2 && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >&2
 fi
-needed=("${SERVICES[@]}"); measures gateway && ! measures article-service && needed+=(article-service)
+needed=("${SERVICES[@]}"); { measures gateway || measures alert-service; } && ! measures article-service && needed+=(article-service)
 for s in "${needed[@]}"; do
   [ -f "$ROOT/$s/target/quarkus-app/quarkus-run.jar" ] || { echo "run.sh: no jar of $s: ./mvnw -B package -DskipTests -pl $s -am" >&2; exit 1; }
   exe=$(find "$ROOT/$s/target" -maxdepth 1 -type f -name '*-runner' -perm -u+x -print -quit)
@@ -47,10 +54,16 @@ for s in "${needed[@]}"; do
 done
 
 read -r PG_HOST PG_PORT PG_USER PG_PASSWORD < <("$ROOT/scripts/pg" start "$WORK/pg" --fast | tail -1)
-pg_env() { echo "QUARKUS_DATASOURCE_JDBC_URL=jdbc:postgresql://$PG_HOST:$PG_PORT/$1"; echo "QUARKUS_DATASOURCE_USERNAME=$PG_USER"; echo "QUARKUS_DATASOURCE_PASSWORD=$PG_PASSWORD"; }
-for db in articles_jvm articles_native entities_jvm entities_native; do
+pg_env() {
+  echo "QUARKUS_DATASOURCE_JDBC_URL=jdbc:postgresql://$PG_HOST:$PG_PORT/$1"; echo "QUARKUS_DATASOURCE_USERNAME=$PG_USER"; echo "QUARKUS_DATASOURCE_PASSWORD=$PG_PASSWORD"
+  echo "NEWSGRAPH_SEARCH_URL=$SEARCH_URL"; echo "NEWSGRAPH_SEARCH_INDEX_PREFIX=${1//_/-}-"
+}
+for db in articles_jvm articles_native entities_jvm entities_native alerts_jvm alerts_native; do
   "$ROOT/scripts/pg" psql "$WORK/pg" -d postgres -q -c "create database $db" >/dev/null
 done
+# One OpenSearch node for the run (stopped with this script, by its watchdog); each database its own index prefix.
+SEARCH_URL=$(NEWSGRAPH_OPENSEARCH_HEAP=512m "$ROOT/scripts/opensearch" start "$WORK/opensearch" --watch $$ --remove | tail -1)
+log "opensearch: $SEARCH_URL"
 
 now_ms() { date +%s%3N; }
 rss_mb() { awk '/VmRSS/ {printf "%.0f", $2/1024}' "/proc/$1/status"; }
@@ -81,7 +94,7 @@ stop() {
 # everything after `--` to the Lua script)
 measure() {
   local url=$1 seconds=$2; shift 2
-  wrk -t"$THREADS" -c"$CONNECTIONS" -d"${seconds}s" --latency -H "X-API-Key: $KEY" "$url" "$@" | tee -a "$WORK/wrk.log" | awk '
+  wrk -t"$THREADS" -c"$CONNECTIONS" -d"${seconds}s" --latency -H "X-API-Key: $KEY" -H "X-Newsgraph-Key: bench" "$url" "$@" | tee -a "$WORK/wrk.log" | awk '
     function ms(v) { if (v ~ /us$/) return v/1000; if (v ~ /ms$/) return v+0; if (v ~ /s$/) return v*1000; return v }
     /Requests\/sec/ { rps=$2 } / 50%/ { p50=ms($2) } / 99%/ { p99=ms($2) } /Non-2xx/ { bad=$NF }
     END { printf "%.1f %.2f %.2f %d\n", rps, p50, p99, bad }'
@@ -132,8 +145,21 @@ function init(args)
 end
 LUA
 
+# alert-service on PORT: 20 saved searches of the caller `bench` (as the gateway names an API key); prints the URL of
+# GET /api/v1/subscriptions there.
+subscribe() {
+  local i
+  for i in $(seq 1 20); do
+    curl -fsS -o /dev/null -H 'X-Newsgraph-Key: bench' -H 'Content-Type: application/json' \
+      -d "{\"name\": \"bench $i\", \"query\": {\"q\": \"harbour talks $i\", \"source\": [\"bench.example\"]}}" \
+      "http://127.0.0.1:$1/api/v1/subscriptions" || return 1
+  done
+  echo "http://127.0.0.1:$1/api/v1/subscriptions"
+}
+
 mapfile -t ART_JVM < <(pg_env articles_jvm); mapfile -t ART_NATIVE < <(pg_env articles_native)
 mapfile -t ENT_JVM < <(pg_env entities_jvm); mapfile -t ENT_NATIVE < <(pg_env entities_native)
+mapfile -t ALERT_JVM < <(pg_env alerts_jvm); mapfile -t ALERT_NATIVE < <(pg_env alerts_native)
 cmd "SERVICES=\"${SERVICES[*]}\" bench/native/run.sh  (DURATION=$DURATION WARMUP=$WARMUP ENTITY_WARMUP=$ENTITY_WARMUP CONNECTIONS=$CONNECTIONS THREADS=$THREADS)"
 
 if measures article-service; then
@@ -148,21 +174,34 @@ measures entity-service && run_one jvm entity-service $ENTITIES_PORT "http://127
 measures entity-service && run_one native entity-service $ENTITIES_PORT "http://127.0.0.1:$ENTITIES_PORT/api/v1/extract" "$ENTITY_WARMUP" "-s;$WORK/extract.lua;--;$WORK/extract.json" \
   "${ENT_NATIVE[@]}" NEWSGRAPH_ARTICLES_URL=http://127.0.0.1:9
 
-if measures gateway; then
-log "gateway upstream: native article-service"
+if measures gateway || measures alert-service; then
+log "gateway's and alert-service's upstream: native article-service"
 read -r upstream upstream_ready < <(start native article-service $ARTICLES_PORT "${ART_NATIVE[@]}") || true
 [ -n "${upstream_ready:-}" ] || exit 1
 PIDS+=("$upstream")
+fi
+if measures gateway; then
 gateway_url=$(ingest_sample $ARTICLES_PORT) || { echo "run.sh: ingesting the sample into the gateway's upstream failed" >&2; exit 1; }
 gateway_url=${gateway_url/:$ARTICLES_PORT/:$GATEWAY_PORT}
 GATEWAY_ENV=(NEWSGRAPH_GATEWAY_UPSTREAMS_ARTICLES_URL="http://127.0.0.1:$ARTICLES_PORT" NEWSGRAPH_GATEWAY_UPSTREAMS_ENTITIES_URL="http://127.0.0.1:$ENTITIES_PORT"
+  NEWSGRAPH_GATEWAY_UPSTREAMS_ALERTS_URL="http://127.0.0.1:$ALERTS_PORT"
   NEWSGRAPH_GATEWAY_API_KEYS="bench:$(printf %s "$KEY" | sha256sum | cut -d' ' -f1):admin" NEWSGRAPH_GATEWAY_RATE_LIMITS_ADMIN_REQUESTS=2000000000)
 run_one jvm gateway $GATEWAY_PORT "$gateway_url" "$WARMUP" "" "${GATEWAY_ENV[@]}"
 run_one native gateway $GATEWAY_PORT "$gateway_url" "$WARMUP" "" "${GATEWAY_ENV[@]}"
+fi
+if measures alert-service; then
+  PREPARE=subscribe
+  run_one jvm alert-service $ALERTS_PORT "" "$WARMUP" "" "${ALERT_JVM[@]}" NEWSGRAPH_ARTICLES_URL="http://127.0.0.1:$ARTICLES_PORT"
+  run_one native alert-service $ALERTS_PORT "" "$WARMUP" "" "${ALERT_NATIVE[@]}" NEWSGRAPH_ARTICLES_URL="http://127.0.0.1:$ARTICLES_PORT"
+  PREPARE=""
+fi
+if measures gateway || measures alert-service; then
 stop "$upstream"
 fi
 
 put date "$(date -u +%Y-%m-%dT%H:%MZ)"
+put warmup "$WARMUP"; put entity_warmup "$ENTITY_WARMUP"; put duration "$DURATION"
+put search "scripts/opensearch, OpenSearch 3.8.0 on the JVM, 512 MB heap, on the same cores"
 put machine "$(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)), $(free -g | awk '/Mem:/ {print $2}') GiB RAM, $(uname -sr)"
 put java "$("$JAVA" -version 2>&1 | head -1)"
 put native_image "$("${GRAALVM_HOME:-/nonexistent}/bin/native-image" --version 2>/dev/null | head -1 || true)"
