@@ -176,6 +176,7 @@ public class ArticleService {
         return a.contentHash.equals(hash) && java.util.Objects.equals(a.author, d.author())
                 && java.util.Objects.equals(a.source, d.source()) && java.util.Objects.equals(a.url, d.url())
                 && java.util.Objects.equals(a.publishedAt, d.publishedAt())
+                && java.util.Objects.equals(a.publishedAtSource, d.publishedAtSource())
                 && java.util.Objects.equals(a.externalId, d.externalId())
                 && java.util.Objects.equals(a.datelineText, d.wire().datelineText())
                 && java.util.Objects.equals(a.bylineDate, d.wire().bylineDate());
@@ -197,6 +198,7 @@ public class ArticleService {
         article.url = draft.url();
         article.language = draft.language();
         article.publishedAt = draft.publishedAt();
+        article.publishedAtSource = draft.publishedAtSource();
         article.body = draft.body();
         article.captions = draft.captions();
         article.footers = draft.footers();
