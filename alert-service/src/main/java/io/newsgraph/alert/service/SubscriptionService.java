@@ -138,10 +138,17 @@ public class SubscriptionService {
         }
     }
 
-    /** The query compiled by article-service; its 400 passes through, its absence is a 503 for the client to retry. */
     private CompiledSearch compile(SubscriptionQuery query) {
+        return compile(query, "query.");
+    }
+
+    /**
+     * The query compiled by article-service; its 400 passes through (fields named after {@code fieldPrefix}), its absence
+     * is a 503 for the client to retry.
+     */
+    public CompiledSearch compile(SubscriptionQuery query, String fieldPrefix) {
         try {
-            return articles.compile(mapper.valueToTree(query));
+            return articles.compile(mapper.valueToTree(query), fieldPrefix);
         } catch (ProblemException e) {
             throw e;
         } catch (RuntimeException e) {
