@@ -18,6 +18,19 @@ public interface AlertConfig {
 
     Streams streams();
 
+    IndexSync indexSync();
+
+    /** Read by the @Scheduled expressions of IndexSync and PercolatorRebuild (durations, or `off`). */
+    interface IndexSync {
+        /** How often subscriptions whose percolator document is behind are written again. */
+        @WithDefault("5s")
+        String interval();
+
+        /** How often the percolator index's articles mapping generation is compared with article-service's. */
+        @WithDefault("60s")
+        String mappingCheck();
+    }
+
     interface Articles {
         /** Base URL of article-service (env NEWSGRAPH_ARTICLES_URL); the REST client `articles` uses it. */
         String url();

@@ -48,6 +48,8 @@ public class SubscriptionService {
     WebhookTargets targets;
     @Inject
     ObjectMapper mapper;
+    @Inject
+    PercolatorRebuild rebuild;
 
     public Subscription create(String owner, String name, SubscriptionQuery query, String webhookUrl) {
         checkWebhook(webhookUrl);
@@ -173,6 +175,7 @@ public class SubscriptionService {
         try {
             if (articleMapping != null) {
                 index.ensure(articleMapping);
+                rebuild.seen(articleMapping); // a later articles mapping than the index's: rebuilt in the background
             }
             if (index.exists()) {
                 index.put(subscription.id(), mapper.readTree(subscription.compiled()), subscription.active(), subscription.revision());
