@@ -57,7 +57,8 @@ public final class Stack implements AutoCloseable {
         pg.createDatabase("articles");
         pg.createDatabase("entities");
         pg.createDatabase("alerts");
-        articles = ServiceProcess.startFromSnapshot("article-service", datasource("articles"));
+        Map<String, String> articleEnv = datasource("articles");
+        articles = ServiceProcess.startFromSnapshot("article-service", articleEnv);
         Map<String, String> entityEnv = new HashMap<>(datasource("entities"));
         entityEnv.put("NEWSGRAPH_ARTICLES_URL", articles.url());
         entityEnv.put("NEWSGRAPH_FEED_POLL_INTERVAL", "200ms");
@@ -65,6 +66,8 @@ public final class Stack implements AutoCloseable {
         entities = ServiceProcess.startFromSnapshot("entity-service", entityEnv);
         Map<String, String> alertEnv = new HashMap<>(datasource("alerts"));
         alertEnv.put("NEWSGRAPH_ARTICLES_URL", articles.url());
+        // Ad-hoc streams (GET /stream) search article-service's index, which has a prefix of its own here.
+        alertEnv.put("NEWSGRAPH_ARTICLES_INDEX", articleEnv.get("NEWSGRAPH_SEARCH_INDEX_PREFIX") + "articles");
         alerts = ServiceProcess.startFromSnapshot("alert-service", alertEnv);
         Map<String, String> env = gatewayEnv(articles.url(), entities.url());
         env.put("NEWSGRAPH_GATEWAY_UPSTREAMS_ALERTS_URL", alerts.url());
