@@ -293,6 +293,12 @@ class AlertsEndToEndIT {
         }
     }
 
+    /** alert-service's stream metrics, for failure messages. */
+    private static String streamMetrics() {
+        return given().baseUri(alerts.url()).get("/q/metrics").then().extract().asString().lines()
+                .filter(l -> l.startsWith("newsgraph_alerts_streams") && !l.contains("_bucket")).toList().toString();
+    }
+
     private static double openStreams(ServiceProcess alertService) {
         String metrics = given().baseUri(alertService.url()).get("/q/metrics").then().statusCode(200).extract().asString();
         return metrics.lines().filter(l -> l.startsWith("newsgraph_alerts_streams_open")).mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))
@@ -324,7 +330,9 @@ class AlertsEndToEndIT {
             awaitAnalysis(unrelated);
             awaitAnalysis(first);
             awaitAnalysis(worded);
-            Awaitility.await().atMost(WAIT).until(() -> entityStream.articles().contains(first) && wordStream.articles().contains(worded));
+            Awaitility.await().atMost(WAIT).untilAsserted(() -> assertTrue(entityStream.articles().contains(first)
+                    && wordStream.articles().contains(worded), "entity stream " + entityStream.lines() + ", word stream " + wordStream.lines()
+                    + ", alert-service " + streamMetrics()));
             String later = ingest("Zelensky addresses parliament", "KYIV - Volodymyr Zelensky addressed parliament on Thursday about "
                     + "the winter energy plan.");
             awaitAnalysis(later);
