@@ -221,8 +221,10 @@ final class ProxyExchange {
                 request.reset();
             }
             if (done.failed()) {
-                // Upstream or client went away mid-body: the only honest signal left is a cut connection.
-                in.connection().close();
+                // Upstream or client went away mid-body: the only honest signal left is a cut response. reset() closes
+                // an HTTP/1.x connection and resets only this stream of an HTTP/2 one (h2c clients multiplex: closing
+                // the connection would cut their other requests too).
+                out.reset();
             } else {
                 closeIfPromised();
             }
