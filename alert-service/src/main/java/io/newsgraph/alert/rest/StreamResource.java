@@ -102,6 +102,7 @@ public class StreamResource {
         JsonNode compiled = subscriptions.compile(query, "").query();
         AdHocStreams.Start start = start(resumeAfter);
         streams.open(owner);
+        String ended = "the client left";
         try (sink) {
             AdHocStreams.Listener listener = hub.listener(compiled, MatchEvents.namedEntities(mapper.valueToTree(query)));
             try {
@@ -114,11 +115,13 @@ public class StreamResource {
                     return;
                 }
                 for (OptionalLong behind = hub.join(listener, at); behind.isPresent(); behind = hub.join(listener, at)) {
+                    LOG.debugf("ad-hoc stream replays the feed after %d up to %d", at, behind.getAsLong());
                     if (!hub.replay(listener, at, behind.getAsLong(), e -> send(sink, sse, e))) {
                         return;
                     }
                     at = behind.getAsLong();
                 }
+                LOG.debugf("ad-hoc stream follows the feed after %d", at);
                 long heartbeatMillis = config.streams().heartbeat().toMillis();
                 while (!sink.isClosed() && !listener.overflowed()) {
                     AdHocStreams.StreamEvent event = listener.next(heartbeatMillis);
@@ -127,16 +130,20 @@ public class StreamResource {
                         return;
                     }
                 }
+                ended = listener.overflowed() ? "the client read too slowly" : "the connection closed";
             } finally {
                 hub.leave(listener);
             }
         } catch (InterruptedException e) {
+            ended = "interrupted";
             Thread.currentThread().interrupt();
         } catch (RuntimeException e) {
+            ended = e.toString();
             // The stream is open: it can only end. The client resumes with Last-Event-ID.
             LOG.warnf("ad-hoc stream ended: %s", e.toString());
         } finally {
             streams.close(owner);
+            LOG.debugf("ad-hoc stream ended: %s", ended);
         }
     }
 
@@ -189,6 +196,7 @@ public class StreamResource {
             Thread.currentThread().interrupt();
             return false;
         } catch (Exception e) {
+            LOG.debugf("ad-hoc stream write failed: %s", e.toString());
             return false;
         }
     }
