@@ -74,6 +74,8 @@ public final class Stack implements AutoCloseable {
         Map<String, String> alertEnv = new HashMap<>(datasource("alerts"));
         alertEnv.putAll(extraEnv);
         alertEnv.put("NEWSGRAPH_ARTICLES_URL", articles.url());
+        // Ad-hoc streams (GET /stream) search article-service's index, which has a prefix of its own here.
+        alertEnv.put("NEWSGRAPH_ARTICLES_INDEX", articleEnv.get("NEWSGRAPH_SEARCH_INDEX_PREFIX") + "articles");
         alerts = ServiceProcess.startFromSnapshot("alert-service", alertEnv);
         Map<String, String> env = gatewayEnv(articles.url(), entities.url());
         env.put("NEWSGRAPH_GATEWAY_UPSTREAMS_ALERTS_URL", alerts.url());
