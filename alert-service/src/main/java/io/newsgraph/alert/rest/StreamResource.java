@@ -163,9 +163,11 @@ public class StreamResource {
     }
 
     private static Long resumeAfter(String lastEventId) {
-        if (lastEventId == null || lastEventId.isBlank()) {
-            return null;
-        }
+        return lastEventId == null || lastEventId.isBlank() ? null : eventId(lastEventId, "an event id");
+    }
+
+    /** A Last-Event-ID as sent by an SSE client: a whole number ≥ 0, else 400 naming the header ({@code what} it must be). */
+    static long eventId(String lastEventId, String what) {
         try {
             long after = Long.parseLong(lastEventId.strip());
             if (after >= 0) {
@@ -175,7 +177,7 @@ public class StreamResource {
             // answered below
         }
         throw ProblemException.badRequest("Last-Event-ID must be the id of an event of this stream",
-                new FieldError("Last-Event-ID", "must be an event id (a whole number)"));
+                new FieldError("Last-Event-ID", "must be " + what + " (a whole number)"));
     }
 
     private static List<String> list(List<String> values) {

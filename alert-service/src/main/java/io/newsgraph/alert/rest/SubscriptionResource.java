@@ -318,16 +318,7 @@ public class SubscriptionResource {
         if (lastEventId == null || lastEventId.isBlank()) {
             return service.lastMatchId(id);
         }
-        try {
-            long after = Long.parseLong(lastEventId.strip());
-            if (after >= 0) {
-                return after;
-            }
-        } catch (NumberFormatException e) {
-            // answered below
-        }
-        throw ProblemException.badRequest("Last-Event-ID must be the id of an event of this stream",
-                new io.newsgraph.common.problem.FieldError("Last-Event-ID", "must be a match id (a whole number)"));
+        return StreamResource.eventId(lastEventId, "a match id");
     }
 
     /** Writes one event; false when the client has gone. */
