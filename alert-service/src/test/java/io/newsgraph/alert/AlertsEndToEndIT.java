@@ -188,7 +188,9 @@ class AlertsEndToEndIT {
         Awaitility.await().atMost(WAIT).untilAsserted(() -> api(KEY).get("/api/v1/subscriptions/" + subscription + "/deliveries").then()
                 .statusCode(200).body("items[0].state", equalTo("DELIVERED")).body("items[0].lastStatus", equalTo(204)));
         assertTrue(receiver.received().size() > before, "delivered after the restart");
-        Thread.sleep(2000); // room for a wrong extra webhook (the unrelated article, a duplicate)
+        // A wrong extra webhook (the unrelated article, another message) has two seconds to show.
+        Awaitility.await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).until(() -> receiver.received().stream()
+                .map(h -> h.headers().get("webhook-id")).distinct().count() == 1);
         List<WebhookReceiver.Received> hooks = receiver.received();
         assertEquals(1, hooks.stream().map(h -> h.headers().get("webhook-id")).distinct().count(), "one message, retried");
         for (WebhookReceiver.Received hook : hooks) {

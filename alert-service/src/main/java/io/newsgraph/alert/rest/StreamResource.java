@@ -189,8 +189,8 @@ public class StreamResource {
         return send(sink, sse.newEventBuilder().id(String.valueOf(event.id())).name(event.name()).data(event.data()).build());
     }
 
-    /** Writes one event; false when the client has gone. */
-    private static boolean send(SseEventSink sink, OutboundSseEvent event) {
+    /** Writes one event (of an ad-hoc or a subscription stream); false when the client has gone. */
+    static boolean send(SseEventSink sink, OutboundSseEvent event) {
         try {
             sink.send(event).toCompletableFuture().get(30, TimeUnit.SECONDS);
             return true;
@@ -198,7 +198,7 @@ public class StreamResource {
             Thread.currentThread().interrupt();
             return false;
         } catch (Exception e) {
-            LOG.debugf("ad-hoc stream write failed: %s", e.toString());
+            LOG.debugf("event stream write failed: %s", e.toString());
             return false;
         }
     }
