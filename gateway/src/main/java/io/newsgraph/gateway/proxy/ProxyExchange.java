@@ -210,7 +210,8 @@ final class ProxyExchange {
         // another request. The failed pipe resumes the upstream's answer, which is read to its end and dropped.
         // Except an event stream (SSE): it has no end, so reading it on would keep the service streaming to nobody
         // (and holding the caller's stream slot) for ever; its connection is closed instead while the answer is open.
-        boolean eventStream = String.valueOf(response.getHeader("Content-Type")).toLowerCase(java.util.Locale.ROOT).startsWith("text/event-stream");
+        String type = response.getHeader("Content-Type");
+        boolean eventStream = type != null && type.regionMatches(true, 0, "text/event-stream", 0, "text/event-stream".length());
         io.vertx.core.Future<Void> ended = response.end();
         response.pipe().endOnFailure(false).to(out).onComplete(done -> {
             permit.complete(UpstreamGuard.Outcome.SUCCESS);
