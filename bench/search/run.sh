@@ -12,6 +12,8 @@
 #   --baseline REV   git revision whose article-service is the PostgreSQL path (default: BASELINE below, the last
 #                    commit before search moved to OpenSearch); built from `git archive` into .work/
 #   --results FILE   where the report goes
+#   --phases LIST    a subset of baseline,search,freshness,rebuild,gateway,suggest (default: all; the corpus is always
+#                    loaded into the OpenSearch path); a partial run reports to .work/RESULTS-partial.md by default
 #
 # Everything it starts (PostgreSQL, the OpenSearch node, the apps) is stopped on exit, also on Ctrl-C or error.
 set -euo pipefail
@@ -20,7 +22,8 @@ HERE=$(cd "$(dirname "$0")" && pwd)
 ROOT=$(cd "$HERE/../.." && pwd)
 WORK="$HERE/.work"
 BASELINE=b2c8591
-ARTICLES=100000 DURATION=30 SEED=20250323 RESULTS=""
+ARTICLES=100000 DURATION=30 SEED=20250323 RESULTS="" ALL_PHASES=baseline,search,freshness,rebuild,gateway,suggest
+PHASES=$ALL_PHASES
 while [ $# -gt 0 ]; do
   case $1 in
     --articles) ARTICLES=$2; shift ;;
@@ -28,11 +31,14 @@ while [ $# -gt 0 ]; do
     --seed) SEED=$2; shift ;;
     --baseline) BASELINE=$2; shift ;;
     --results) RESULTS=$2; shift ;;
+    --phases) PHASES=$2; shift ;;
     -h|--help) sed -n '2,17p' "$0"; exit 0 ;;
     *) echo "unknown option $1 (see --help)" >&2; exit 2 ;;
   esac
   shift
 done
+want() { [[ ",$PHASES," == *",$1,"* ]]; }
+[ -n "$RESULTS" ] || [ "$PHASES" = "$ALL_PHASES" ] || RESULTS="$WORK/RESULTS-partial.md"
 [ -n "$RESULTS" ] || { if [ "$ARTICLES" -ge 100000 ]; then RESULTS="$HERE/RESULTS.md"; else RESULTS="$WORK/RESULTS-quick.md"; fi; }
 mkdir -p "$WORK/logs"
 source "$ROOT/bench/lib.sh"   # results/commands files, log, cleanup of what this script starts
@@ -133,6 +139,7 @@ known() {   # known PREFIX BASE
 }
 
 # ---- 1. the PostgreSQL path (baseline) -----------------------------------------------------------------------------
+if want baseline; then
 PORT=$(free_port); BASE="http://127.0.0.1:$PORT"
 log "baseline article-service ($BASELINE) on $BASE"
 start_app baseline "$BASE_SRC/article-service/target/quarkus-app/quarkus-run.jar" "$PORT" "$WORK/logs/baseline.log" $(db_env bench_pg)
@@ -143,6 +150,7 @@ closed_loop pg_mixed "$BASE" "$QUERIES"
 closed_loop pg_broad "$BASE" "$WORK/broad.txt"
 known pg_known "$BASE"
 stop_app "$PG_PID"
+fi
 
 # ---- 2. the OpenSearch path ----------------------------------------------------------------------------------------
 PORT=$(free_port); BASE="http://127.0.0.1:$PORT"
@@ -155,20 +163,26 @@ load os "$BASE"
 lag() { curl -fs "$BASE/q/metrics" | sed -n 's/^newsgraph_search_index_pending{index="articles"[^}]*} \([0-9.]*\)$/\1/p' | head -1; }
 for _ in $(seq 1 3600); do [ "$(lag)" = "0.0" ] && break; sleep 0.5; done
 put os_indexed_s "$(( ($(date +%s%N) - t0) / 1000000000 )) s from the first batch to lag 0 (load + indexing, concurrent)"
+if want search; then
 closed_loop os_mixed "$BASE" "$QUERIES"
 closed_loop os_broad "$BASE" "$WORK/broad.txt"
 known os_known "$BASE"
+fi
 
+if want freshness; then
 log "ingest -> searchable at 100 articles/s"
 cmd "python3 bench/search/search_bench.py freshness $BASE --rate 100 --duration $DURATION"
 out=$("${SB[@]}" freshness "$BASE" --rate 100 --duration "$DURATION" | tail -1); log "freshness: $out"
 putall fresh "$out" posted searchable rate p50_ms p95_ms p99_ms max_ms
+fi
 
+if want rebuild; then
 log "full rebuild"
 cmd "curl -X POST $BASE/internal/search/rebuild"
 t0=$(date +%s%N)
 out=$(curl -fsS -X POST --max-time 1800 "$BASE/internal/search/rebuild")
 put rebuild "$out; wall $(( ($(date +%s%N) - t0) / 1000000 )) ms"
+fi
 curl -fsS "$SEARCH_URL/_nodes/stats/jvm" | python3 -c "
 import json,sys
 n=list(json.load(sys.stdin)['nodes'].values())[0]['jvm']['mem']
@@ -181,12 +195,38 @@ GPORT=$(free_port); KEY="bench-$RANDOM$RANDOM"
 start_app gateway "$ROOT/gateway/target/quarkus-app/quarkus-run.jar" "$GPORT" "$WORK/logs/gateway.log" \
   NEWSGRAPH_GATEWAY_UPSTREAMS_ARTICLES_URL="$BASE" NEWSGRAPH_GATEWAY_UPSTREAMS_ENTITIES_URL="http://127.0.0.1:1" \
   NEWSGRAPH_GATEWAY_API_KEYS="bench:$(printf %s "$KEY" | sha256sum | cut -d' ' -f1):read" NEWSGRAPH_GATEWAY_RATE_LIMITS_READ_REQUESTS=2000000000
+if want gateway; then
 "${SB[@]}" open-loop "http://127.0.0.1:$GPORT" "$WORK/mixed.txt" --rate 100 --duration 10 --key "$KEY" >/dev/null   # warm-up
 put gw_conditions "$(load_snapshot)"
 cmd "python3 bench/search/search_bench.py open-loop http://127.0.0.1:$GPORT mixed.txt --rate 100 --duration $DURATION --key KEY"
 out=$("${SB[@]}" open-loop "http://127.0.0.1:$GPORT" "$WORK/mixed.txt" --rate 100 --duration "$DURATION" --key "$KEY" | tail -1)
 log "gateway open loop: $out"
 putall gw "$out" requests rate p50_ms p95_ms p99_ms max_ms errors statuses
+fi
 
-python3 "$HERE/report.py" "$R" "$CMDS" "bench/search/run.sh --articles $ARTICLES --duration $DURATION --seed $SEED --baseline $BASELINE" >"$RESULTS"
+# ---- 4. suggest, with entity data ----------------------------------------------------------------------------------
+# The corpus is loaded without entity-service, so entity suggest would read an empty field: entity summaries (people
+# and places each text names) are stored for the newest articles through the operation entity-service calls.
+if want suggest; then
+SUMMARIES=$(( ARTICLES < 20000 ? ARTICLES : 20000 ))
+cmd "python3 bench/search/search_bench.py entities $BASE corpus.ndjson --articles $SUMMARIES"
+out=$("${SB[@]}" entities "$BASE" "$CORPUS" --articles "$SUMMARIES" | tail -1); log "entity summaries: $out"
+putall summaries "$out" summaries entities_per_article rate
+for _ in $(seq 1 3600); do [ "$(lag)" = "0.0" ] && break; sleep 0.5; done
+"${SB[@]}" suggest "$CORPUS" "$WORK/suggest.txt" >/dev/null
+"${SB[@]}" open-loop "http://127.0.0.1:$GPORT" "$WORK/suggest.txt" --rate 100 --duration 10 --key "$KEY" >/dev/null   # warm-up
+put suggest_conditions "$(load_snapshot)"
+cmd "python3 bench/search/search_bench.py suggest corpus.ndjson suggest.txt"
+cmd "python3 bench/search/search_bench.py open-loop http://127.0.0.1:$GPORT suggest.txt --rate 100 --duration $DURATION --key KEY"
+out=$("${SB[@]}" open-loop "http://127.0.0.1:$GPORT" "$WORK/suggest.txt" --rate 100 --duration "$DURATION" --key "$KEY" | tail -1)
+log "suggest open loop: $out"
+putall suggest "$out" requests rate p50_ms p95_ms p99_ms max_ms errors statuses
+# What a typed prefix finds: an empty answer would measure nothing.
+put suggest_sample "$(curl -fsS -H "X-API-Key: $KEY" "http://127.0.0.1:$GPORT/api/v1/suggest?prefix=jo&kind=entity" | python3 -c '
+import json, sys
+items = json.load(sys.stdin)["suggestions"]
+print("%d entities for \"jo\", e.g. %s" % (len(items), ", ".join("%s (%d)" % (i["value"], i["count"]) for i in items[:3])))')"
+fi
+
+python3 "$HERE/report.py" "$R" "$CMDS" "bench/search/run.sh --articles $ARTICLES --duration $DURATION --seed $SEED --baseline $BASELINE$([ "$PHASES" = "$ALL_PHASES" ] || echo " --phases $PHASES")" >"$RESULTS"
 log "wrote $RESULTS"

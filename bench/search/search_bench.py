@@ -10,6 +10,11 @@
     search_bench.py mixed QUERIES CORPUS OUT          search URLs with filters and facets, for open-loop
     search_bench.py freshness BASE --rate R --duration S
                                                       ingest at R articles/s; time until each is searchable
+    search_bench.py entities BASE CORPUS --articles N  entity summaries (people and places named in each text) for
+                                                      the newest N articles, through the internal operation that
+                                                      entity-service calls, so that entity suggest has real data
+    search_bench.py suggest CORPUS OUT                suggest URLs: prefixes of 1-4 letters of people, places,
+                                                      sources and authors, for open-loop
 
 Every line printed last is `RESULT key=value ...`, the form run.sh reads.
 """
@@ -191,6 +196,85 @@ def freshness(args):
           f"p50_ms={percentile(lat, 50):.0f} p95_ms={percentile(lat, 95):.0f} p99_ms={percentile(lat, 99):.0f} max_ms={max(lat or [0]):.0f}")
 
 
+def corpus_module():
+    """generate-corpus.py's name lists (people, places), so that summaries name what the texts name."""
+    import importlib.util
+    import pathlib
+    path = pathlib.Path(__file__).resolve().parent.parent / "article-service" / "generate-corpus.py"
+    spec = importlib.util.spec_from_file_location("generate_corpus", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def named_in(text, gen):
+    """People ("First Last" of the generator's lists) and places (cities and countries) a text names."""
+    first, last = set(gen.FIRST), set(gen.LAST)
+    people = {f"{a} {b}" for a, b in re.findall(r"\b([A-Z][a-z]+(?:-[a-z]+)?) ([A-Z][A-Za-z]+)\b", text) if a in first and b in last}
+    places = {p for city, country, _ in gen.PLACES for p in (city, country.removeprefix("the ")) if p in text}
+    return sorted(people), sorted(places)
+
+
+def entities(args):
+    """Pages the newest articles (GET /api/v1/articles), finds each one's text in the corpus by title and stores an
+    entity summary for it with PUT /internal/articles/{id}/entities (ids: uuid5 of type + name, as stable as
+    entity-service's canonical ids). 8 concurrent writers."""
+    import uuid
+    gen = corpus_module()
+    bodies = {}
+    for line in open(args.corpus, encoding="utf-8"):
+        a = json.loads(line)
+        bodies.setdefault(a["title"], a["body"])
+    todo, url = [], f"{args.base}/api/v1/articles?limit=100"
+    while url and len(todo) < args.articles:
+        page = json.loads(get(url)[1])
+        todo += [(i["id"], i["version"], bodies.get(i["title"], "")) for i in page["items"]]
+        url = args.base + page["next"] if page.get("next") else None
+    todo = todo[: args.articles]
+
+    def put(item):
+        article_id, version, body = item
+        people, places = named_in(body, gen)
+        ents = [{"id": str(uuid.uuid5(uuid.NAMESPACE_URL, f"{t}:{n}")), "name": n, "type": t, "salience": round(1 / (k + 1), 3)}
+                for k, (t, n) in enumerate([("PERSON", p) for p in people] + [("LOCATION", p) for p in places])][:500]
+        speakers = [{"id": e["id"], "name": e["name"]} for e in ents if e["type"] == "PERSON"][:3]
+        body = json.dumps({"version": version, "entities": ents, "speakers": speakers, "countries": []}).encode()
+        req = urllib.request.Request(f"{args.base}/internal/articles/{article_id}/entities", data=body, method="PUT",
+                                     headers={"Content-Type": "application/json"})
+        with urllib.request.urlopen(req, timeout=60) as r:
+            return r.status, len(ents)
+
+    t0 = time.monotonic()
+    with concurrent.futures.ThreadPoolExecutor(max_workers=8) as pool:
+        results = list(pool.map(put, todo))
+    seconds = time.monotonic() - t0
+    stored = sum(1 for status, _ in results if status == 204)
+    print(f"RESULT summaries={stored} entities_per_article={sum(n for _, n in results) / max(1, len(results)):.1f} "
+          f"seconds={seconds:.1f} rate={stored / seconds:.1f}")
+
+
+def suggest(args):
+    """1,000 suggest URLs: half entities (prefixes of the people and places the summaries name), a quarter sources,
+    a quarter authors, prefixes of 1-4 letters as typed."""
+    gen = corpus_module()
+    r = random.Random(20250323)
+    names = [f"{a} {b}" for a in gen.FIRST for b in gen.LAST[:40]] + [c for c, _, _ in gen.PLACES]
+    sources, authors = set(), []
+    for line in open(args.corpus, encoding="utf-8"):
+        a = json.loads(line)
+        sources.add(a["source"])
+        if len(authors) < 5000:
+            authors.append(a["author"])
+    sources = sorted(sources)
+    with open(args.out, "w") as out:
+        for k in range(1000):
+            kind = "entity" if k % 4 < 2 else ("source" if k % 4 == 2 else "author")
+            value = r.choice(names if kind == "entity" else sources if kind == "source" else authors)
+            prefix = value[: r.randint(1, 4)]
+            out.write("/api/v1/suggest?" + urllib.parse.urlencode({"prefix": prefix, "kind": kind}) + "\n")
+    print("RESULT suggest_urls=1000")
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     sub = ap.add_subparsers(dest="cmd", required=True)
@@ -203,6 +287,9 @@ def main():
     p.add_argument("--duration", type=float, required=True); p.add_argument("--key"); p.set_defaults(fn=open_loop)
     p = sub.add_parser("freshness"); p.add_argument("base"); p.add_argument("--rate", type=float, required=True)
     p.add_argument("--duration", type=float, required=True); p.set_defaults(fn=freshness)
+    p = sub.add_parser("entities"); p.add_argument("base"); p.add_argument("corpus"); p.add_argument("--articles", type=int, default=20000)
+    p.set_defaults(fn=entities)
+    p = sub.add_parser("suggest"); p.add_argument("corpus"); p.add_argument("out"); p.set_defaults(fn=suggest)
     args = ap.parse_args()
     args.fn(args)
 

@@ -45,7 +45,8 @@ import org.junit.jupiter.api.TestMethodOrder;
  * The issue's end-to-end test on real processes and real HTTP through the gateway: article-service, entity-service
  * (real analysis), alert-service and the gateway on a real PostgreSQL and OpenSearch. A subscription for an entity gets
  * exactly one signed webhook for an article that mentions it and none for one that does not, the same event arrives
- * over SSE, and a delivery that was being retried when alert-service was killed completes after its restart.
+ * over SSE, and a delivery that was being retried when alert-service was killed completes after its restart. Ad-hoc
+ * streams (GET /stream) get what their search matches and resume from Last-Event-ID on any replica.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class AlertsEndToEndIT {
@@ -60,12 +61,16 @@ class AlertsEndToEndIT {
     private static ServiceProcess alerts;
     private static ServiceProcess gateway;
     private static WebhookReceiver receiver;
+    private static Map<String, String> alertEnv;
+    /** Volodymyr Zelensky's entity id, as entity-service found it in the first test. */
+    private static String zelensky;
 
     @BeforeAll
     static void start() {
         postgres = TestPostgres.server().orElseThrow(() -> new IllegalStateException("the end-to-end test needs PostgreSQL"));
         receiver = new WebhookReceiver();
-        ServiceProcess articles = start("article-service", datasource("articles_e2e"));
+        Map<String, String> articleEnv = datasource("articles_e2e");
+        ServiceProcess articles = start("article-service", articleEnv);
         Map<String, String> entityEnv = new HashMap<>(datasource("entities_e2e"));
         entityEnv.put("NEWSGRAPH_ARTICLES_URL", articles.url());
         entityEnv.put("NEWSGRAPH_FEED_POLL_INTERVAL", "200ms");
@@ -79,6 +84,9 @@ class AlertsEndToEndIT {
         alertEnv.put("NEWSGRAPH_WEBHOOKS_MAX_BACKOFF", "1s");
         alertEnv.put("NEWSGRAPH_WEBHOOKS_POLL_INTERVAL", "200ms");
         alertEnv.put("NEWSGRAPH_STREAMS_HEARTBEAT", "2s");
+        // Ad-hoc streams search article-service's index, which has a prefix of its own here.
+        alertEnv.put("NEWSGRAPH_ARTICLES_INDEX", articleEnv.get("NEWSGRAPH_SEARCH_INDEX_PREFIX") + "articles");
+        AlertsEndToEndIT.alertEnv = alertEnv;
         alerts = start("alert-service", alertEnv);
         gateway = start("gateway", Map.of(
                 "NEWSGRAPH_GATEWAY_UPSTREAMS_ARTICLES_URL", articles.url(),
@@ -137,7 +145,7 @@ class AlertsEndToEndIT {
         String first = ingest("Zelensky asks allies for air defence", "KYIV - Ukrainian President Volodymyr Zelensky on Monday asked "
                 + "allies for more air defence systems after a night of drone attacks on the capital.");
         awaitAnalysis(first);
-        String zelensky = api(KEY).get("/api/v1/articles/" + first + "/analysis").then().statusCode(200).extract()
+        zelensky = api(KEY).get("/api/v1/articles/" + first + "/analysis").then().statusCode(200).extract()
                 .path("entities.find { it.name == 'Volodymyr Zelensky' }.id");
         receiver.answer(() -> 503); // the endpoint fails at first: the delivery is being retried when alert-service dies
         var created = api(KEY).contentType("application/json").body(Map.of("name", "Zelensky", "query", Map.of("entity", List.of(zelensky)),
@@ -180,7 +188,9 @@ class AlertsEndToEndIT {
         Awaitility.await().atMost(WAIT).untilAsserted(() -> api(KEY).get("/api/v1/subscriptions/" + subscription + "/deliveries").then()
                 .statusCode(200).body("items[0].state", equalTo("DELIVERED")).body("items[0].lastStatus", equalTo(204)));
         assertTrue(receiver.received().size() > before, "delivered after the restart");
-        Thread.sleep(2000); // room for a wrong extra webhook (the unrelated article, a duplicate)
+        // A wrong extra webhook (the unrelated article, another message) has two seconds to show.
+        Awaitility.await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).until(() -> receiver.received().stream()
+                .map(h -> h.headers().get("webhook-id")).distinct().count() == 1);
         List<WebhookReceiver.Received> hooks = receiver.received();
         assertEquals(1, hooks.stream().map(h -> h.headers().get("webhook-id")).distinct().count(), "one message, retried");
         for (WebhookReceiver.Received hook : hooks) {
@@ -234,7 +244,130 @@ class AlertsEndToEndIT {
         }
         assertEquals(JSON.readTree(Files.readString(snapshot)), JSON.readTree(live.body()), "alert-service's OpenAPI changed: refresh "
                 + snapshot + " with ./mvnw -B -pl alert-service verify -Dnewsgraph.openapi.refresh=true, then rebuild the gateway");
-        api(KEY).get("/q/openapi?format=json").then().statusCode(200).body(containsString("/api/v1/subscriptions/{id}/events"));
+        api(KEY).get("/q/openapi?format=json").then().statusCode(200).body(containsString("/api/v1/subscriptions/{id}/events"))
+                .body(containsString("/api/v1/stream"));
+    }
+
+    /** An open SSE stream whose lines a reader thread collects. */
+    private record Sse(HttpResponse<java.io.InputStream> response, List<String> lines) implements AutoCloseable {
+        static Sse open(String url, String key, String lastEventId) throws Exception {
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).header("X-API-Key", key).header("X-Newsgraph-Key", key);
+            if (lastEventId != null) {
+                request.header("Last-Event-ID", lastEventId);
+            }
+            HttpResponse<java.io.InputStream> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+            assertEquals(200, response.statusCode());
+            List<String> lines = java.util.Collections.synchronizedList(new ArrayList<>());
+            Thread.ofVirtual().start(() -> {
+                try (BufferedReader in = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
+                    for (String line; (line = in.readLine()) != null; ) {
+                        lines.add(line);
+                    }
+                } catch (java.io.IOException e) {
+                    // closed by the test
+                }
+            });
+            Awaitility.await().atMost(WAIT).until(() -> lines.stream().anyMatch(l -> l.startsWith(":"))); // open, start fixed
+            return new Sse(response, lines);
+        }
+
+        List<String> articles() {
+            synchronized (lines) {
+                return lines.stream().filter(l -> l.startsWith("data:")).map(l -> {
+                    try {
+                        return JSON.readTree(l.substring(5).strip()).path("data").path("article").path("id").asText();
+                    } catch (java.io.IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                }).toList();
+            }
+        }
+
+        List<String> ids() {
+            synchronized (lines) {
+                return lines.stream().filter(l -> l.startsWith("id:")).map(l -> l.substring(3).strip()).toList();
+            }
+        }
+
+        @Override
+        public void close() throws Exception {
+            response.body().close();
+        }
+    }
+
+    /** alert-service's stream metrics, for failure messages. */
+    private static String streamMetrics() {
+        return given().baseUri(alerts.url()).get("/q/metrics").then().extract().asString().lines()
+                .filter(l -> l.startsWith("newsgraph_alerts_streams") && !l.contains("_bucket")).toList().toString();
+    }
+
+    private static double openStreams(ServiceProcess alertService) {
+        String metrics = given().baseUri(alertService.url()).get("/q/metrics").then().statusCode(200).extract().asString();
+        return metrics.lines().filter(l -> l.startsWith("newsgraph_alerts_streams_open")).mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))
+                .sum();
+    }
+
+    /**
+     * GET /stream through the gateway: a stream for an entity (real analysis) and one for a word each get their article
+     * only; a stream closed by its client is closed in alert-service too; a resume with Last-Event-ID replays what was
+     * missed, also on another alert-service replica (the id is the feed position); invalid searches are 400 problems.
+     */
+    @Order(4)
+    @Test
+    void adHocStreamsThroughTheGatewayMatchResumeOnAnyReplicaAndRefuseInvalidSearches() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(zelensky != null, "the first test found Zelensky's entity id");
+        String word = "quayside" + Long.toString(System.nanoTime(), 36);
+        String byEntity = gateway.url() + "/api/v1/stream?entity=" + zelensky;
+        String first;
+        String firstId;
+        String worded;
+        try (Sse entityStream = Sse.open(byEntity, KEY, null);
+             Sse wordStream = Sse.open(gateway.url() + "/api/v1/stream?q=" + word + "&source=e2e.example", KEY, null)) {
+            String unrelated = ingest("Wildfire forces evacuations near Athens", "ATHENS - A wildfire forced the evacuation of three "
+                    + "villages north of the Greek capital on Wednesday, the fire service said.");
+            first = ingest("Zelensky visits front-line troops", "KYIV - Volodymyr Zelensky visited troops near the front line on "
+                    + "Wednesday and handed out awards, his office said.");
+            worded = ingest("Dockers strike at the " + word, "ROTTERDAM - Dockers walked out at the " + word + " on Wednesday over "
+                    + "pay, halting container traffic.");
+            awaitAnalysis(unrelated);
+            awaitAnalysis(first);
+            awaitAnalysis(worded);
+            Awaitility.await().atMost(WAIT).untilAsserted(() -> assertTrue(entityStream.articles().contains(first)
+                    && wordStream.articles().contains(worded), "entity stream " + entityStream.lines() + ", word stream " + wordStream.lines()
+                    + ", alert-service " + streamMetrics()));
+            String later = ingest("Zelensky addresses parliament", "KYIV - Volodymyr Zelensky addressed parliament on Thursday about "
+                    + "the winter energy plan.");
+            awaitAnalysis(later);
+            Awaitility.await().atMost(WAIT).until(() -> entityStream.articles().contains(later)); // feed order: the rest came before
+            assertEquals(List.of(first, later), entityStream.articles(), "the entity stream gets its articles only");
+            assertEquals(List.of(worded), wordStream.articles(), "the word stream gets its article only");
+            firstId = entityStream.ids().get(0);
+            assertTrue(Long.parseLong(entityStream.ids().get(1)) > Long.parseLong(firstId));
+        }
+        // The gateway closes the upstream connection of a stream whose client left: alert-service frees it.
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> openStreams(alerts) == 0);
+
+        // Missed while disconnected; resumed on a second alert-service replica, which replays the feed after the id.
+        String missed = ingest("Zelensky meets Polish president", "WARSAW - Volodymyr Zelensky met the Polish president in Warsaw "
+                + "on Friday to discuss grain exports.");
+        awaitAnalysis(missed);
+        ServiceProcess replica = start("alert-service", alertEnv);
+        try (Sse resumed = Sse.open(replica.url() + "/api/v1/stream?entity=" + zelensky, KEY, firstId)) {
+            Awaitility.await().atMost(WAIT).until(() -> resumed.articles().contains(missed));
+            assertTrue(resumed.articles().size() >= 2 && !resumed.articles().contains(first), "after Last-Event-ID only: " + resumed.lines());
+        } finally {
+            replica.close();
+            services.remove(replica);
+        }
+        // And through the gateway from before the first event: the first is replayed too.
+        try (Sse replay = Sse.open(byEntity, KEY, String.valueOf(Long.parseLong(firstId) - 1))) {
+            Awaitility.await().atMost(WAIT).until(() -> replay.articles().containsAll(List.of(first, missed)));
+        }
+
+        Problems.assertProblem(api(KEY).queryParam("q", "a OR").get("/api/v1/stream").then(), 400).body("errors.field", hasItem("q"));
+        Problems.assertProblem(api(KEY).queryParam("entity", "not-an-id").get("/api/v1/stream").then(), 400).body("errors.field", hasItem("entity"));
+        Problems.assertProblem(api(KEY).header("Last-Event-ID", "yesterday").get("/api/v1/stream").then(), 400);
+        Problems.assertProblem(given().baseUri(gateway.url()).get("/api/v1/stream").then(), 401);
     }
 
     private static String sign(String secret, String id, String timestamp, String body) throws Exception {

@@ -33,19 +33,20 @@ public class ArticleClient {
     }
 
     /**
-     * Validates and compiles a saved search. article-service's 400 is the client's mistake: it is answered as a 400 naming
-     * the same fields under {@code query.}; anything else (down, 5xx) is a 503 for the caller to retry.
+     * Validates and compiles a search. article-service's 400 is the client's mistake: it is answered as a 400 naming the
+     * same fields, each after {@code fieldPrefix} ({@code query.} for a subscription's body, nothing for the query
+     * parameters of an ad-hoc stream); anything else (down, 5xx) propagates, for the caller to answer 503.
      */
     @Timeout(value = 5, unit = ChronoUnit.SECONDS)
     @Retry(maxRetries = 1, delay = 200, jitter = 100, abortOn = ProblemException.class)
     @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5, delayUnit = ChronoUnit.SECONDS,
             skipOn = ProblemException.class)
-    public CompiledSearch compile(ObjectNode search) {
+    public CompiledSearch compile(ObjectNode search, String fieldPrefix) {
         try {
             return api.compile(search);
         } catch (WebApplicationException e) {
             if (e.getResponse().getStatus() == 400) {
-                throw invalidQuery(e.getResponse().readEntity(JsonNode.class));
+                throw invalidQuery(e.getResponse().readEntity(JsonNode.class), fieldPrefix);
             }
             throw e;
         }
@@ -67,11 +68,12 @@ public class ArticleClient {
         }
     }
 
-    private static ProblemException invalidQuery(JsonNode problem) {
+    private static ProblemException invalidQuery(JsonNode problem, String fieldPrefix) {
         List<FieldError> errors = new ArrayList<>();
-        problem.path("errors").forEach(e -> errors.add(new FieldError("query." + e.path("field").asText(), e.path("message").asText())));
+        problem.path("errors").forEach(e -> errors.add(new FieldError(fieldPrefix + e.path("field").asText(), e.path("message").asText())));
         if (errors.isEmpty()) {
-            errors.add(new FieldError("query", problem.path("detail").asText("invalid search")));
+            errors.add(new FieldError(fieldPrefix.isEmpty() ? "q" : fieldPrefix.substring(0, fieldPrefix.length() - 1),
+                    problem.path("detail").asText("invalid search")));
         }
         return ProblemException.badRequest("Invalid query: " + String.join("; ", errors.stream().map(e -> e.field() + ": " + e.message()).toList()),
                 errors.toArray(FieldError[]::new));

@@ -18,9 +18,28 @@ public interface AlertConfig {
 
     Streams streams();
 
+    IndexSync indexSync();
+
+    /** Read by the @Scheduled expressions of IndexSync and PercolatorRebuild (durations, or `off`). */
+    interface IndexSync {
+        /** How often subscriptions whose percolator document is behind are written again. */
+        @WithDefault("5s")
+        String interval();
+
+        /** How often the percolator index's articles mapping generation is compared with article-service's. */
+        @WithDefault("60s")
+        String mappingCheck();
+    }
+
     interface Articles {
         /** Base URL of article-service (env NEWSGRAPH_ARTICLES_URL); the REST client `articles` uses it. */
         String url();
+
+        /**
+         * Full name of article-service's `articles` alias, which ad-hoc streams search (env NEWSGRAPH_ARTICLES_INDEX).
+         * Absent: `articles` with this service's own index prefix (both services share the cluster and the prefix).
+         */
+        Optional<String> index();
     }
 
     interface Feed {
@@ -69,8 +88,30 @@ public interface AlertConfig {
         @WithDefault("15s")
         Duration heartbeat();
 
-        /** Open event streams per API key; more answer 429. */
+        /** Open event streams per API key (subscription and ad-hoc streams together, per replica); more answer 429. */
         @WithDefault("5")
         int maxPerKey();
+
+        /**
+         * How far back an ad-hoc stream resumes from `Last-Event-ID`, in change-feed events: an older id resumes this
+         * many events before the replica's feed position, after a `stream.gap` event.
+         */
+        @WithDefault("10000")
+        int replayWindow();
+
+        /** Events an ad-hoc stream may have waiting for a slow client; beyond it the stream is closed (the client resumes). */
+        @WithDefault("1000")
+        int queueSize();
+
+        /**
+         * How long ad-hoc matching waits for the articles index to hold an analysed version before it asks article-service
+         * whether the article still exists at that version (deleted or replaced: skipped; otherwise it keeps waiting).
+         */
+        @WithDefault("5s")
+        Duration indexWait();
+
+        /** Most distinct ad-hoc queries in one search of a batch's articles (more: further searches in the same _msearch). */
+        @WithDefault("100")
+        int queriesPerSearch();
     }
 }

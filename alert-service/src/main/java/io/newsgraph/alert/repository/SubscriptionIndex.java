@@ -2,6 +2,7 @@ package io.newsgraph.alert.repository;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.newsgraph.common.search.SearchEngine;
 import io.newsgraph.common.search.SearchRejectedException;
@@ -11,10 +12,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.jboss.logging.Logger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
- * The `subscriptions` percolator index: an alias over {@code subscriptions-v1}, written only by alert-service. Each
+ * The `subscriptions` percolator index: an alias over {@code subscriptions-vN}, written only by alert-service. Each
  * document is one saved search's compiled query; percolating an article document answers which saved searches match
  * it, inside OpenSearch rather than one query per subscription. The index copies the articles index's analysis and
  * field mapping (from article-service, which owns them), so that a query matches here exactly what it finds there.
@@ -24,14 +26,16 @@ public class SubscriptionIndex {
     public static final String ALIAS = "subscriptions";
     /** The most subscriptions one article can match in one percolation (the index's result window). */
     static final int MAX_MATCHES = 10_000;
-    private static final Logger LOG = Logger.getLogger(SubscriptionIndex.class);
 
     @Inject
     SearchEngine engine;
     @Inject
     ObjectMapper mapper;
 
+    private static final Pattern VERSIONED = Pattern.compile("-v(\\d+)$");
+
     private volatile boolean ready;
+    private volatile int generation = -1;
 
     public String alias() {
         return engine.name(ALIAS);
@@ -39,23 +43,62 @@ public class SubscriptionIndex {
 
     /**
      * Creates the index behind the alias unless it exists, with the articles mapping {@code articleMapping} (generation,
-     * analysis, properties as article-service's compile answer carries them). A later generation is logged: queries
-     * written for it may use fields this index lacks until it is rebuilt.
+     * analysis, properties as article-service's compile answer carries them). Whether an existing index is of an older
+     * generation is {@link #generation()}'s to tell ({@code PercolatorRebuild} rebuilds it).
      */
     public void ensure(JsonNode articleMapping) {
         if (ready) {
             return;
         }
-        int generation = articleMapping.path("mapping").asInt();
         if (engine.exists("/" + alias())) {
-            int live = engine.get("/" + alias() + "/_mapping").elements().next().path("mappings").path("_meta").path("mapping").asInt();
-            if (live < generation) {
-                LOG.warnf("percolator index %s has articles mapping %d, article-service has %d: new fields do not match until it is rebuilt",
-                        alias(), live, generation);
-            }
+            liveGeneration();
             ready = true;
             return;
         }
+        try {
+            create(alias() + "-v1", articleMapping, true);
+        } catch (SearchRejectedException e) {
+            if (!e.getMessage().contains("resource_already_exists_exception")) {
+                throw e;
+            }
+        }
+        ready = true;
+    }
+
+    /**
+     * The articles mapping generation the index was built from, as last read here (-1: no index seen yet). Another
+     * replica's rebuild may have raised it since: read {@link #liveGeneration()} before acting on it.
+     */
+    public int generation() {
+        return generation;
+    }
+
+    /** The generation of the index behind the alias, read now (-1: no index). */
+    public int liveGeneration() {
+        if (!engine.exists("/" + alias())) {
+            return generation = -1;
+        }
+        return generation = engine.get("/" + alias() + "/_mapping").elements().next().path("mappings").path("_meta").path("mapping").asInt();
+    }
+
+    /** The versioned index behind the alias ({@code subscriptions-vN}). */
+    public String current() {
+        return engine.get("/_alias/" + alias()).fieldNames().next();
+    }
+
+    /** The name of the versioned index after the current one; an index of that name left by an interrupted rebuild is deleted. */
+    public String next() {
+        Matcher m = VERSIONED.matcher(current());
+        String name = alias() + "-v" + (m.find() ? Integer.parseInt(m.group(1)) + 1 : 2);
+        if (engine.exists("/" + name)) {
+            engine.call("DELETE", "/" + name, Map.of(), null);
+        }
+        return name;
+    }
+
+    /** Creates a versioned index with this articles mapping (behind the alias when {@code withAlias}). */
+    public void create(String index, JsonNode articleMapping, boolean withAlias) {
+        int generation = articleMapping.path("mapping").asInt();
         ObjectNode body = mapper.createObjectNode();
         ObjectNode settings = body.putObject("settings");
         settings.put("number_of_shards", 1).put("refresh_interval", "1s");
@@ -68,15 +111,57 @@ public class SubscriptionIndex {
         properties.putObject("query").put("type", "percolator");
         properties.putObject("subscriptionId").put("type", "keyword");
         properties.putObject("active").put("type", "boolean");
-        body.putObject("aliases").putObject(alias());
-        try {
-            engine.call("PUT", "/" + alias() + "-v1", Map.of(), body);
-        } catch (SearchRejectedException e) {
-            if (!e.getMessage().contains("resource_already_exists_exception")) {
-                throw e;
+        if (withAlias) {
+            body.putObject("aliases").putObject(alias());
+        }
+        engine.call("PUT", "/" + index, Map.of(), body);
+        if (withAlias) {
+            this.generation = generation;
+        }
+    }
+
+    /**
+     * Writes these subscriptions' documents into {@code index} (a versioned index being built) in one bulk request, each
+     * with its revision as external version.
+     */
+    public void putAll(String index, List<Document> documents) {
+        if (documents.isEmpty()) {
+            return;
+        }
+        List<JsonNode> lines = new ArrayList<>();
+        for (Document d : documents) {
+            ObjectNode action = mapper.createObjectNode();
+            action.putObject("index").put("_index", index).put("_id", d.id().toString()).put("version", d.revision())
+                    .put("version_type", "external_gte");
+            lines.add(action);
+            lines.add(document(d.id(), d.compiled(), d.active()));
+        }
+        JsonNode answer = engine.bulk(lines, Map.of());
+        if (answer.path("errors").asBoolean()) {
+            for (JsonNode item : answer.path("items")) {
+                JsonNode result = item.path("index");
+                if (result.has("error") && result.path("status").asInt() != 409) {
+                    throw new IllegalStateException("percolator bulk write into " + index + " failed: " + result.path("error"));
+                }
             }
         }
-        ready = true;
+    }
+
+    /** Makes everything written to {@code index} visible to percolation. */
+    public void refresh(String index) {
+        engine.call("POST", "/" + index + "/_refresh", Map.of(), null);
+    }
+
+    /** Points the alias at {@code index} in one atomic step and deletes the index it pointed at before. */
+    public void swap(String index, int generation) {
+        String old = current();
+        ObjectNode actions = mapper.createObjectNode();
+        ArrayNode list = actions.putArray("actions");
+        list.addObject().putObject("remove").put("index", old).put("alias", alias());
+        list.addObject().putObject("add").put("index", index).put("alias", alias());
+        engine.call("POST", "/_aliases", Map.of(), actions);
+        this.generation = generation;
+        engine.call("DELETE", "/" + old, Map.of(), null);
     }
 
     public boolean exists() {
@@ -88,9 +173,7 @@ public class SubscriptionIndex {
      * one); visible to percolation on return.
      */
     public void put(UUID id, JsonNode compiled, boolean active, long revision) {
-        ObjectNode doc = mapper.createObjectNode();
-        doc.set("query", compiled);
-        doc.put("subscriptionId", id.toString()).put("active", active);
+        ObjectNode doc = document(id, compiled, active);
         try {
             engine.call("PUT", "/" + alias() + "/_doc/" + id, Map.of("version", String.valueOf(revision), "version_type", "external_gte",
                     "refresh", "wait_for"), doc);
@@ -111,6 +194,13 @@ public class SubscriptionIndex {
         }
     }
 
+    private ObjectNode document(UUID id, JsonNode compiled, boolean active) {
+        ObjectNode doc = mapper.createObjectNode();
+        doc.set("query", compiled);
+        doc.put("subscriptionId", id.toString()).put("active", active);
+        return doc;
+    }
+
     /** The active subscriptions whose query matches this article document. */
     public List<UUID> percolate(JsonNode articleDocument) {
         ObjectNode request = mapper.createObjectNode();
@@ -122,5 +212,9 @@ public class SubscriptionIndex {
         List<UUID> ids = new ArrayList<>();
         answer.path("hits").path("hits").forEach(hit -> ids.add(UUID.fromString(hit.path("_id").asText())));
         return ids;
+    }
+
+    /** A subscription's percolator document: its compiled query, whether it is active, and its revision. */
+    public record Document(UUID id, JsonNode compiled, boolean active, long revision) {
     }
 }

@@ -81,6 +81,45 @@ public class SubscriptionRepository {
                 (Object) ids.toArray(UUID[]::new));
     }
 
+    /** Every subscription after {@code after} in id order (null: from the first): a rebuild pages through them. */
+    public List<Subscription> pageById(UUID after, int limit) {
+        return jdbc.list("SELECT " + COLUMNS + " FROM subscription WHERE id > ? ORDER BY id LIMIT ?", SubscriptionRepository::row,
+                after == null ? new UUID(0, 0) : after, limit); // PostgreSQL orders uuids as unsigned bytes: all zeros is the least
+    }
+
+    /**
+     * Stores a query compiled again (for a newer articles mapping) as a new revision, unless the subscription changed since
+     * it was read at {@code revision}; the new revision, or empty. {@code updated_at} stays: it marks users' changes.
+     */
+    public Optional<Long> recompiled(UUID id, long revision, String compiled) {
+        return jdbc.one("UPDATE subscription SET compiled = ?, revision = revision + 1 WHERE id = ? AND revision = ? RETURNING revision",
+                rs -> rs.getLong(1), new Json(compiled), id, revision);
+    }
+
+    /** Subscriptions created or changed at or after {@code since} (database time). */
+    public List<Subscription> changedSince(Instant since) {
+        return jdbc.list("SELECT " + COLUMNS + " FROM subscription WHERE updated_at >= ? ORDER BY id", SubscriptionRepository::row, since);
+    }
+
+    /** Flags subscriptions changed at or after {@code since} for the index sync (their document is written again). */
+    public int markPendingSince(Instant since) {
+        return jdbc.update("UPDATE subscription SET index_pending = true WHERE updated_at >= ?", since);
+    }
+
+    /** Of these ids, those that still exist. */
+    public java.util.Set<UUID> existing(java.util.Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return java.util.Set.of();
+        }
+        return new java.util.HashSet<>(jdbc.list("SELECT id FROM subscription WHERE id = ANY(?)", rs -> rs.getObject(1, UUID.class),
+                (Object) ids.toArray(UUID[]::new)));
+    }
+
+    /** The database's clock (the one {@code updated_at} is written with). */
+    public Instant now() {
+        return jdbc.one("SELECT clock_timestamp()", rs -> Jdbc.instant(rs, "clock_timestamp")).orElseThrow();
+    }
+
     public long count() {
         return jdbc.one("SELECT count(*) FROM subscription", rs -> rs.getLong(1)).orElse(0L);
     }

@@ -42,10 +42,8 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
-import java.util.concurrent.TimeUnit;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.time.Instant;
@@ -285,21 +283,21 @@ public class SubscriptionResource {
         try (sink) {
             long heartbeatMillis = config.streams().heartbeat().toMillis();
             // The first write commits the response head, so that clients (and the gateway) see the stream open at once.
-            if (!send(sink, sse.newEventBuilder().comment("subscription " + id).build())) {
+            if (!StreamResource.send(sink, sse.newEventBuilder().comment("subscription " + id).build())) {
                 return;
             }
             while (!sink.isClosed()) {
                 List<MatchRepository.Match> fresh = service.matchesAfter(id, after, 100);
                 for (MatchRepository.Match m : fresh) {
                     // The payload is JSON text already: written as is (a media type would add a non-SSE content-type line).
-                    if (!send(sink, sse.newEventBuilder().id(String.valueOf(m.id())).name("article.matched").data(m.payload()).build())) {
+                    if (!StreamResource.send(sink, sse.newEventBuilder().id(String.valueOf(m.id())).name("article.matched").data(m.payload()).build())) {
                         return;
                     }
                     after = m.id();
                 }
                 if (fresh.size() < 100) {
                     streams.await(heartbeatMillis);
-                    if (service.matchesAfter(id, after, 1).isEmpty() && !send(sink, sse.newEventBuilder().comment("heartbeat").build())) {
+                    if (service.matchesAfter(id, after, 1).isEmpty() && !StreamResource.send(sink, sse.newEventBuilder().comment("heartbeat").build())) {
                         return;
                     }
                 }
@@ -318,30 +316,9 @@ public class SubscriptionResource {
         if (lastEventId == null || lastEventId.isBlank()) {
             return service.lastMatchId(id);
         }
-        try {
-            long after = Long.parseLong(lastEventId.strip());
-            if (after >= 0) {
-                return after;
-            }
-        } catch (NumberFormatException e) {
-            // answered below
-        }
-        throw ProblemException.badRequest("Last-Event-ID must be the id of an event of this stream",
-                new io.newsgraph.common.problem.FieldError("Last-Event-ID", "must be a match id (a whole number)"));
+        return StreamResource.eventId(lastEventId, "a match id");
     }
 
-    /** Writes one event; false when the client has gone. */
-    private static boolean send(SseEventSink sink, OutboundSseEvent event) {
-        try {
-            sink.send(event).toCompletableFuture().get(30, TimeUnit.SECONDS);
-            return true;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        } catch (Exception e) {
-            return false;
-        }
-    }
 
     private SubscriptionView view(Subscription s, String secret) {
         try {

@@ -46,7 +46,7 @@ public class IndexSync {
         return QuarkusTransaction.requiringNew().call(() -> {
             var pending = subscriptions.lockIndexPending(100);
             if (!pending.isEmpty() && !index.exists()) {
-                index.ensure(articles.compile(mapper.createObjectNode()).mapping());
+                index.ensure(articles.compile(mapper.createObjectNode(), "query.").mapping());
             }
             for (Subscription s : pending) {
                 index.put(s.id(), read(s.compiled()), s.active(), s.revision());

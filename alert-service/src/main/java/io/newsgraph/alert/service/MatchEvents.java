@@ -28,6 +28,23 @@ public class MatchEvents {
         event.put("type", TYPE).put("timestamp", at.toString());
         ObjectNode data = event.putObject("data");
         data.putObject("subscription").put("id", subscription.id().toString()).put("name", subscription.name());
+        article(data, document, namedEntities(read(subscription.query())));
+        ((ObjectNode) data.get("links")).put("matches", "/api/v1/subscriptions/" + subscription.id() + "/matches");
+        return event;
+    }
+
+    /**
+     * The event of an ad-hoc stream ({@code GET /stream}): the same article, entities and links as a subscription's, without
+     * a subscription; {@code named} are the entity and speaker ids of the stream's query (lower case).
+     */
+    public ObjectNode streamEvent(JsonNode document, Set<String> named, Instant at) {
+        ObjectNode event = mapper.createObjectNode();
+        event.put("type", TYPE).put("timestamp", at.toString());
+        article(event.putObject("data"), document, named);
+        return event;
+    }
+
+    private static void article(ObjectNode data, JsonNode document, Set<String> named) {
         String articleId = document.path("id").asText();
         ObjectNode article = data.putObject("article");
         article.put("id", articleId).put("version", document.path("version").asInt());
@@ -37,16 +54,13 @@ public class MatchEvents {
             }
         }
         article.put("summary", summary(document.path("body").asText("")));
-        Set<String> named = namedEntities(subscription);
         ArrayNode entities = data.putArray("entities");
         for (JsonNode e : document.path("entities")) {
             entities.addObject().put("id", e.path("id").asText()).put("name", e.path("name").asText()).put("type", e.path("type").asText())
                     .put("matched", named.contains(e.path("id").asText()));
         }
         ObjectNode links = data.putObject("links");
-        links.put("article", "/api/v1/articles/" + articleId).put("analysis", "/api/v1/articles/" + articleId + "/analysis")
-                .put("matches", "/api/v1/subscriptions/" + subscription.id() + "/matches");
-        return event;
+        links.put("article", "/api/v1/articles/" + articleId).put("analysis", "/api/v1/articles/" + articleId + "/analysis");
     }
 
     /** The start of the body, cut at a word boundary. */
@@ -59,15 +73,19 @@ public class MatchEvents {
         return flat.substring(0, cut > 0 ? cut : SUMMARY_LENGTH) + "…";
     }
 
-    private Set<String> namedEntities(Subscription subscription) {
+    /** The entity and speaker ids a query names (lower case): their entities are marked {@code matched} in events. */
+    public static Set<String> namedEntities(JsonNode query) {
         Set<String> ids = new HashSet<>();
+        query.path("entity").forEach(e -> ids.add(e.asText().toLowerCase()));
+        query.path("speaker").forEach(e -> ids.add(e.asText().toLowerCase()));
+        return ids;
+    }
+
+    private JsonNode read(String json) {
         try {
-            JsonNode query = mapper.readTree(subscription.query());
-            query.path("entity").forEach(e -> ids.add(e.asText().toLowerCase()));
-            query.path("speaker").forEach(e -> ids.add(e.asText().toLowerCase()));
+            return mapper.readTree(json);
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
-        return ids;
     }
 }

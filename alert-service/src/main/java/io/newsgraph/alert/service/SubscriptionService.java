@@ -48,6 +48,8 @@ public class SubscriptionService {
     WebhookTargets targets;
     @Inject
     ObjectMapper mapper;
+    @Inject
+    PercolatorRebuild rebuild;
 
     public Subscription create(String owner, String name, SubscriptionQuery query, String webhookUrl) {
         checkWebhook(webhookUrl);
@@ -138,10 +140,17 @@ public class SubscriptionService {
         }
     }
 
-    /** The query compiled by article-service; its 400 passes through, its absence is a 503 for the client to retry. */
     private CompiledSearch compile(SubscriptionQuery query) {
+        return compile(query, "query.");
+    }
+
+    /**
+     * The query compiled by article-service; its 400 passes through (fields named after {@code fieldPrefix}), its absence
+     * is a 503 for the client to retry.
+     */
+    public CompiledSearch compile(SubscriptionQuery query, String fieldPrefix) {
         try {
-            return articles.compile(mapper.valueToTree(query));
+            return articles.compile(mapper.valueToTree(query), fieldPrefix);
         } catch (ProblemException e) {
             throw e;
         } catch (RuntimeException e) {
@@ -166,6 +175,7 @@ public class SubscriptionService {
         try {
             if (articleMapping != null) {
                 index.ensure(articleMapping);
+                rebuild.seen(articleMapping); // a later articles mapping than the index's: rebuilt in the background
             }
             if (index.exists()) {
                 index.put(subscription.id(), mapper.readTree(subscription.compiled()), subscription.active(), subscription.revision());

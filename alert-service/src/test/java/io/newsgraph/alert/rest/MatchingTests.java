@@ -54,7 +54,8 @@ class MatchingTests {
             String other = Alerts.analysedArticle("Unrelated", UUID.randomUUID());
             String mentioning = Alerts.analysedArticle("Talks", person, UUID.randomUUID());
             await().atMost(WAIT).until(() -> receiver.received().size() >= 1);
-            Thread.sleep(1000); // room for a wrong second delivery (the unrelated article, a duplicate) to show
+            // A wrong second delivery (the unrelated article, a duplicate) has a second to show.
+            await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3)).until(() -> receiver.received().size() == 1);
             assertEquals(1, receiver.received().size(), "exactly one webhook");
             WebhookReceiver.Received hook = receiver.received().get(0);
             String expected = Alerts.expectedSignature(secret, hook.headers().get("webhook-id"), hook.headers().get("webhook-timestamp"), hook.body());

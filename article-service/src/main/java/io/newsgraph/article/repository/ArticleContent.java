@@ -33,6 +33,8 @@ public abstract class ArticleContent extends PanacheEntityBase {
     public String language;
     @Column(name = "published_at")
     public Instant publishedAt;
+    @Column(name = "published_at_source")
+    public String publishedAtSource;
     public String body;
     @JdbcTypeCode(SqlTypes.JSON)
     public List<StoredCaption> captions;
@@ -58,6 +60,7 @@ public abstract class ArticleContent extends PanacheEntityBase {
         url = from.url;
         language = from.language;
         publishedAt = from.publishedAt;
+        publishedAtSource = from.publishedAtSource;
         body = from.body;
         captions = from.captions;
         footers = from.footers;

@@ -100,6 +100,14 @@ public class SearchProjectionRepository {
         return versions.stream().findFirst().map(Number::intValue);
     }
 
+    /** The entities of the stored summary; empty when there is none yet. */
+    public List<SummaryEntity> summaryEntities(UUID articleId) {
+        @SuppressWarnings("unchecked")
+        List<String> rows = em.createNativeQuery("SELECT entities::text FROM article_entity_summary WHERE article_id = ?1")
+                .setParameter(1, articleId).getResultList();
+        return rows.stream().findFirst().map(json -> List.of(read(json, SummaryEntity[].class))).orElse(List.of());
+    }
+
     public void saveSummary(UUID articleId, EntitySummary summary, Instant at) {
         em.createNativeQuery("""
                 INSERT INTO article_entity_summary (article_id, version, entities, speakers, countries, updated_at)

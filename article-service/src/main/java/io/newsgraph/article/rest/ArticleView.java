@@ -28,6 +28,7 @@ public record ArticleView(
         String url,
         @Schema(examples = "en") String language,
         @Schema(examples = "2025-03-23T12:00:00Z") Instant publishedAt,
+        @Schema(description = "Where `publishedAt` comes from: REQUEST (the client sent it), PAGE (the page's meta tag, JSON-LD or <time>) or BYLINE (the day of a dated byline such as \"Updated: 2025-03-03 10:17\", at 00:00 UTC: day precision, and an update stamp is at most the publication day); null when there is no `publishedAt` or the article was stored before this field existed.", enumeration = {"REQUEST", "PAGE", "BYLINE"}, examples = "REQUEST") String publishedAtSource,
         @Schema(description = "Paragraphs joined by a blank line; analysis offsets are character offsets into it.") String body,
         @Schema(description = "The paragraphs of `body`.") List<String> paragraphs,
         @Schema(description = "Photo captions with their credits.") List<CaptionView> captions,
@@ -60,7 +61,7 @@ public record ArticleView(
     public static ArticleView of(Article a) {
         return new ArticleView(a.id, a.version, a.externalId, a.title, a.author, a.source, a.dateline, a.datelineText,
                 a.datelineMonthDay, a.datelineDate, a.agency, a.bylineDate, a.url, a.language,
-                a.publishedAt, a.body, paragraphs(a.body), captions(a.captions), a.footers == null ? List.of() : a.footers,
+                a.publishedAt, a.publishedAtSource, a.body, paragraphs(a.body), captions(a.captions), a.footers == null ? List.of() : a.footers,
                 credits(a.credits), a.contentHash, a.originalMediaType, a.createdAt, a.updatedAt);
     }
 

@@ -27,6 +27,7 @@ public record VersionDetailView(
         String url,
         String language,
         Instant publishedAt,
+        @Schema(description = "Where `publishedAt` comes from (see Article).", enumeration = {"REQUEST", "PAGE", "BYLINE"}, examples = "REQUEST") String publishedAtSource,
         String body,
         List<ArticleView.CaptionView> captions,
         List<String> footers,
@@ -38,7 +39,7 @@ public record VersionDetailView(
     public static VersionDetailView of(ArticleVersion v) {
         return new VersionDetailView(v.articleId, v.version, v.changeKind, v.contentHash, v.title, v.author, v.source,
                 v.dateline, v.datelineText, v.datelineMonthDay, v.datelineDate, v.agency, v.bylineDate, v.url, v.language,
-                v.publishedAt, v.body, ArticleView.captions(v.captions), v.footers == null ? List.of() : v.footers,
+                v.publishedAt, v.publishedAtSource, v.body, ArticleView.captions(v.captions), v.footers == null ? List.of() : v.footers,
                 ArticleView.credits(v.credits), v.originalText, v.originalMediaType, v.createdAt);
     }
 }

@@ -11,7 +11,7 @@ import java.util.Locale;
 
 /** A parsed article ready to be stored: what a create or an update writes. */
 public record ArticleDraft(String externalId, String title, String author, String source, String dateline, String url,
-                           String language, Instant publishedAt, String body, List<StoredCaption> captions,
+                           String language, Instant publishedAt, String publishedAtSource, String body, List<StoredCaption> captions,
                            List<String> footers, WireMetadata wire, String originalText, String originalMediaType) {
 
     public ArticleDraft {

@@ -4,6 +4,7 @@ import io.newsgraph.article.parse.Agencies;
 import io.newsgraph.article.parse.Dateline;
 import io.newsgraph.article.parse.HtmlArticleParser;
 import io.newsgraph.article.parse.ParsedArticle;
+import io.newsgraph.article.parse.PublicationTime;
 import io.newsgraph.article.parse.TextNormalizer;
 import io.newsgraph.article.parse.WireCopyParser;
 import io.newsgraph.article.parse.WireDates;
@@ -50,7 +51,8 @@ public class ArticleDrafts {
             throw unprocessable("No article body found in the content", "body");
         }
         List<StoredCaption> captions = parsed.captions().stream().map(c -> new StoredCaption(c.text(), c.credit())).toList();
-        Instant publishedAt = meta.publishedAt() != null ? meta.publishedAt() : parsed.publishedAt();
+        PublicationTime published = PublicationTime.of(meta.publishedAt(), parsed);
+        Instant publishedAt = published.value();
         String source = Agencies.canonical(firstNonBlank(meta.source(), parsed.byline().source()));
         return new ArticleDraft(meta.externalId(), title,
                 firstNonBlank(meta.author(), parsed.byline().author()),
@@ -58,7 +60,7 @@ public class ArticleDrafts {
                 parsed.byline().place(),
                 firstNonBlank(meta.url(), parsed.url()),
                 firstNonBlank(meta.language(), parsed.language()),
-                publishedAt,
+                publishedAt, published.sourceName(),
                 parsed.body(), captions, parsed.footers(), wire(parsed, publishedAt, source), original, mediaType);
     }
 

@@ -34,6 +34,8 @@ public class ArticleService {
     @Inject
     SearchProjectionRepository projection;
     @Inject
+    EntityNames entityNames;
+    @Inject
     MeterRegistry metrics;
 
     /** Stores a new article, or returns the live one it duplicates (same external id or same content). */
@@ -110,6 +112,7 @@ public class ArticleService {
             article.version++;
             article.deletedAt = now;
             article.updatedAt = now;
+            entityNames.articleChanged(projection.summaryEntities(id), List.of());
             versions.persist(ArticleVersion.of(article, ChangeKind.DELETED, now));
             feed.append(ChangeKind.DELETED, article.id, article.version, now, TraceParents.current());
         });
@@ -132,6 +135,7 @@ public class ArticleService {
                         "The stored summary is of version " + stored.get() + "; version " + summary.version() + " is older");
             }
             Instant now = now();
+            entityNames.articleChanged(projection.summaryEntities(id), summary.entities());
             projection.saveSummary(id, summary, now);
             feed.append(ChangeKind.ANALYSED, id, summary.version(), now, TraceParents.current());
         });
@@ -176,6 +180,7 @@ public class ArticleService {
         return a.contentHash.equals(hash) && java.util.Objects.equals(a.author, d.author())
                 && java.util.Objects.equals(a.source, d.source()) && java.util.Objects.equals(a.url, d.url())
                 && java.util.Objects.equals(a.publishedAt, d.publishedAt())
+                && java.util.Objects.equals(a.publishedAtSource, d.publishedAtSource())
                 && java.util.Objects.equals(a.externalId, d.externalId())
                 && java.util.Objects.equals(a.datelineText, d.wire().datelineText())
                 && java.util.Objects.equals(a.bylineDate, d.wire().bylineDate());
@@ -197,6 +202,7 @@ public class ArticleService {
         article.url = draft.url();
         article.language = draft.language();
         article.publishedAt = draft.publishedAt();
+        article.publishedAtSource = draft.publishedAtSource();
         article.body = draft.body();
         article.captions = draft.captions();
         article.footers = draft.footers();

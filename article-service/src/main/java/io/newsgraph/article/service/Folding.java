@@ -4,10 +4,9 @@ import java.text.Normalizer;
 import java.util.Locale;
 
 /**
- * Case and accent folding of what users type, as the index's {@code folded}/{@code entity_suggest} normalizers
- * (lowercase + asciifolding) fold indexed values: aggregation {@code include} patterns are matched against indexed
- * terms without being normalized, so the prefix must be folded here the same way. Compatibility decomposition
- * removes accents and splits ligatures; the letters asciifolding maps without a decomposition are listed.
+ * Case and accent folding, as the index's {@code folded} normalizer (lowercase + asciifolding) folds sources and
+ * authors, and as entity completion folds entity names and prefixes. Compatibility decomposition removes accents and
+ * splits ligatures; the letters asciifolding maps without a decomposition are listed.
  */
 final class Folding {
     private Folding() {
@@ -30,17 +29,5 @@ final class Folding {
             }
         }
         return folded.toString();
-    }
-
-    /** {@code text} as a literal in a Lucene regular expression: every character but letters and digits escaped. */
-    static String regexLiteral(String text) {
-        StringBuilder literal = new StringBuilder(text.length() * 2);
-        text.codePoints().forEach(c -> {
-            if (!(c >= 'a' && c <= 'z' || c >= '0' && c <= '9')) {
-                literal.append('\\');
-            }
-            literal.appendCodePoint(c);
-        });
-        return literal.toString();
     }
 }

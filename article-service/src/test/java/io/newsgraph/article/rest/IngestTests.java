@@ -127,6 +127,7 @@ class IngestTests {
                 .body("author", equalTo("Ann Smith"))
                 .body("source", equalTo("Harbour Times"))
                 .body("publishedAt", equalTo("2025-03-20T07:30:00Z"))
+                .body("publishedAtSource", equalTo("PAGE"))
                 .body("language", equalTo("en"))
                 .body("paragraphs", contains(
                         "The port reopened on Thursday after a week of repairs, officials said.",

@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * OpenSearch killed (SIGKILL to a node of this test's own) in the middle of an ingest: ingest, reads and readiness go
- * on, searches (and related, trends, suggest) answer 503 problem+json with Retry-After, the pending gauge shows the
+ * on, searches (and related, trends, source and author suggest) answer 503 problem+json with Retry-After, the pending gauge shows the
  * backlog, and once the node is back every article is searchable exactly once, with the updates and deletes made
  * during the outage.
  */
@@ -67,10 +67,12 @@ class SearchOutageTests {
         given().get("/q/health/ready").then().statusCode(200);
         Problems.assertProblem(given().queryParam("q", word).get("/api/v1/search").then(), 503, "search-unavailable", "/api/v1/search")
                 .header("Retry-After", equalTo("5"));
-        for (String path : new String[] {"/api/v1/articles/" + updated + "/related", "/api/v1/trends/entities", "/api/v1/suggest?prefix=ky"}) {
+        for (String path : new String[] {"/api/v1/articles/" + updated + "/related", "/api/v1/trends/entities", "/api/v1/suggest?prefix=ky&kind=source"}) {
             Problems.assertProblem(given().get(path).then(), 503, "search-unavailable", path.replaceAll("\\?.*", ""))
                     .header("Retry-After", equalTo("5"));
         }
+        // Entity completion reads PostgreSQL: it carries on.
+        given().queryParam("prefix", "ky").get("/api/v1/suggest").then().statusCode(200);
         Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> pending() > 0);
 
         PrivateSearchNode.startNode();

@@ -51,6 +51,8 @@ class WireMetadataTests {
                 .body("datelineMonthDay", equalTo("--03-03"))
                 .body("datelineDate", equalTo("2025-03-03"))
                 .body("bylineDate", nullValue())
+                .body("publishedAt", equalTo("2025-03-03T15:00:00Z"))
+                .body("publishedAtSource", equalTo("REQUEST"))
                 .body("paragraphs[0]", equalTo("Grain ships left the southern port on Monday, port officials said."))
                 .body("body", not(containsString("(Reuters)")))
                 .body("body", not(containsString("Editing by")))
@@ -84,6 +86,7 @@ class WireMetadataTests {
                 """.formatted(marker, marker))
                 .post("/api/v1/articles").then().statusCode(201)
                 .body("bylineDate", equalTo("2025-03-03")).body("source", equalTo("China Daily"))
+                .body("publishedAt", equalTo("2025-03-03T00:00:00Z")).body("publishedAtSource", equalTo("BYLINE"))
                 .body("dateline", equalTo("Chengdu")).body("datelineText", nullValue())
                 .extract().path("id");
 

@@ -69,12 +69,25 @@ public class SearchEngine {
      * per operation what happened (the caller decides which item errors are fine, e.g. version conflicts).
      */
     public JsonNode bulk(List<JsonNode> lines, Map<String, String> query) {
+        return ndjson("/_bulk", lines, query);
+    }
+
+    /**
+     * One {@code _msearch} request of header/body line pairs: several searches in one round trip. The answer's
+     * {@code responses} hold one result per search, in order; a search that failed has an {@code error} there (the
+     * request as a whole still succeeds).
+     */
+    public JsonNode msearch(List<JsonNode> lines) {
+        return ndjson("/_msearch", lines, Map.of());
+    }
+
+    private JsonNode ndjson(String endpoint, List<JsonNode> lines, Map<String, String> query) {
         ByteArrayOutputStream ndjson = new ByteArrayOutputStream();
         for (JsonNode line : lines) {
             ndjson.writeBytes(bytes(line));
             ndjson.write('\n');
         }
-        return execute(Requests.builder().method("POST").endpoint("/_bulk").query(query)
+        return execute(Requests.builder().method("POST").endpoint(endpoint).query(query)
                 .body(Body.from(ndjson.toByteArray(), "application/x-ndjson")));
     }
 

@@ -1,6 +1,5 @@
 package io.newsgraph.entity.repository;
 
-import io.newsgraph.common.sql.SqlValues;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.newsgraph.entity.extract.EntityType;
@@ -8,6 +7,7 @@ import io.newsgraph.entity.extract.Place;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Tuple;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.hibernate.Session;
 
 /** The stored analysis of each article and the cross-article views built on it. */
 @ApplicationScoped
@@ -32,8 +33,8 @@ public class AnalysisRepository {
     ObjectMapper mapper;
 
     public Optional<Integer> storedVersion(UUID articleId) {
-        List<?> rows = em.createNativeQuery("SELECT version FROM article_analysis WHERE article_id = ?1").setParameter(1, articleId).getResultList();
-        return rows.stream().findFirst().map(v -> ((Number) v).intValue());
+        return Row.first(em.createNativeQuery("SELECT version FROM article_analysis WHERE article_id = ?1", Tuple.class)
+                .setParameter(1, articleId)).map(r -> r.integer("version"));
     }
 
     /** Removes an article's analysis (everything hangs off article_analysis with ON DELETE CASCADE). */
@@ -41,7 +42,10 @@ public class AnalysisRepository {
         em.createNativeQuery("DELETE FROM article_analysis WHERE article_id = ?1").setParameter(1, articleId).executeUpdate();
     }
 
-    /** Replaces the analysis of an article: the previous one is deleted in the same transaction. */
+    /**
+     * Replaces the analysis of an article: the previous one is deleted in the same transaction. The rows of each table
+     * go in one JDBC batch (a statement per table, not per row).
+     */
     public void replace(StoredAnalysis a) {
         delete(a.articleId());
         em.createNativeQuery("""
@@ -50,76 +54,60 @@ public class AnalysisRepository {
                 .setParameter(1, a.articleId()).setParameter(2, a.version()).setParameter(3, a.title())
                 .setParameter(4, a.publishedAt() == null ? null : Timestamp.from(a.publishedAt()))
                 .setParameter(5, a.referenceDate()).setParameter(6, a.referenceDateSource()).executeUpdate();
-        for (StoredEntity e : a.entities()) {
-            em.createNativeQuery("""
-                    INSERT INTO article_entity (article_id, entity_id, salience, mention_count, roles) VALUES (?1, ?2, ?3, ?4, CAST(?5 AS jsonb))""")
-                    .setParameter(1, a.articleId()).setParameter(2, e.entityId()).setParameter(3, e.salience())
-                    .setParameter(4, e.mentions().size()).setParameter(5, json(e.roles())).executeUpdate();
-            for (StoredMention m : e.mentions()) {
-                em.createNativeQuery("""
-                        INSERT INTO mention (article_id, entity_id, start_offset, end_offset, surface) VALUES (?1, ?2, ?3, ?4, ?5)
-                        ON CONFLICT DO NOTHING""")
-                        .setParameter(1, a.articleId()).setParameter(2, e.entityId()).setParameter(3, m.start()).setParameter(4, m.end())
-                        .setParameter(5, m.surface()).executeUpdate();
-            }
-        }
-        for (StoredQuote q : a.quotes()) {
-            em.createNativeQuery("""
+        UUID article = a.articleId();
+        List<Object[]> mentions = a.entities().stream()
+                .flatMap(e -> e.mentions().stream().map(m -> new Object[] {article, e.entityId(), m.start(), m.end(), m.surface()})).toList();
+        em.unwrap(Session.class).doWork(connection -> {
+            Batches.insert(connection, "INSERT INTO article_entity (article_id, entity_id, salience, mention_count, roles) VALUES (?, ?, ?, ?, CAST(? AS jsonb))",
+                    a.entities().stream().map(e -> new Object[] {article, e.entityId(), e.salience(), e.mentions().size(), json(e.roles())}).toList());
+            Batches.insert(connection, "INSERT INTO mention (article_id, entity_id, start_offset, end_offset, surface) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
+                    mentions);
+            Batches.insert(connection, """
                     INSERT INTO quote (article_id, start_offset, end_offset, text, speaker_entity_id, speaker_surface, speaker_description,
                                        speaker_role, verb, kind, on_behalf_of_entity_id, confidence)
-                    VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)""")
-                    .setParameter(1, a.articleId()).setParameter(2, q.start()).setParameter(3, q.end()).setParameter(4, q.text())
-                    .setParameter(5, q.speakerId()).setParameter(6, q.speakerSurface()).setParameter(7, q.speakerDescription())
-                    .setParameter(8, q.speakerRole()).setParameter(9, q.verb()).setParameter(10, q.kind())
-                    .setParameter(11, q.onBehalfOfId()).setParameter(12, q.confidence()).executeUpdate();
-        }
-        for (StoredClaim c : a.claims()) {
-            em.createNativeQuery("""
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                    a.quotes().stream().map(q -> new Object[] {article, q.start(), q.end(), q.text(), q.speakerId(), q.speakerSurface(),
+                            q.speakerDescription(), q.speakerRole(), q.verb(), q.kind(), q.onBehalfOfId(), q.confidence()}).toList());
+            Batches.insert(connection, """
                     INSERT INTO claim (article_id, start_offset, end_offset, surface, value, qualifier, unit, claimant_entity_id, in_quote)
-                    VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)""")
-                    .setParameter(1, a.articleId()).setParameter(2, c.start()).setParameter(3, c.end()).setParameter(4, c.surface())
-                    .setParameter(5, c.value()).setParameter(6, c.qualifier()).setParameter(7, c.unit()).setParameter(8, c.claimantId())
-                    .setParameter(9, c.inQuote()).executeUpdate();
-        }
-        for (StoredDate d : a.dates()) {
-            em.createNativeQuery("""
-                    INSERT INTO date_mention (article_id, start_offset, end_offset, surface, resolved, granularity) VALUES (?1, ?2, ?3, ?4, ?5, ?6)
-                    ON CONFLICT DO NOTHING""")
-                    .setParameter(1, a.articleId()).setParameter(2, d.start()).setParameter(3, d.end()).setParameter(4, d.surface())
-                    .setParameter(5, d.resolved() == null ? null : java.sql.Date.valueOf(d.resolved())).setParameter(6, d.granularity())
-                    .executeUpdate();
-        }
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                    a.claims().stream().map(c -> new Object[] {article, c.start(), c.end(), c.surface(), c.value(), c.qualifier(), c.unit(),
+                            c.claimantId(), c.inQuote()}).toList());
+            Batches.insert(connection, """
+                    INSERT INTO date_mention (article_id, start_offset, end_offset, surface, resolved, granularity) VALUES (?, ?, ?, ?, ?, ?)
+                    ON CONFLICT DO NOTHING""",
+                    a.dates().stream().map(d -> new Object[] {article, d.start(), d.end(), d.surface(), d.resolved(), d.granularity()}).toList());
+        });
     }
 
     /** The stored analysis of an article, entities ordered by salience. */
     public Optional<StoredAnalysis> find(UUID articleId) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> head = em.createNativeQuery("SELECT version, title, published_at, analysed_at, reference_date, reference_date_source FROM article_analysis WHERE article_id = ?1")
-                .setParameter(1, articleId).getResultList();
+        Optional<Row> head = Row.first(em.createNativeQuery("""
+                SELECT version, title, published_at, analysed_at, reference_date, reference_date_source
+                FROM article_analysis WHERE article_id = ?1""", Tuple.class).setParameter(1, articleId));
         if (head.isEmpty()) {
             return Optional.empty();
         }
-        Object[] h = head.get(0);
-        @SuppressWarnings("unchecked")
-        List<Object[]> entityRows = em.createNativeQuery("""
-                SELECT ae.entity_id, e.canonical_name, e.type, ae.salience, ae.roles::text, e.geonames_id, e.country_code, e.latitude, e.longitude
+        Row h = head.get();
+        List<Row> entityRows = Row.all(em.createNativeQuery("""
+                SELECT ae.entity_id, e.canonical_name, e.type, ae.salience, ae.roles::text AS roles, %s
                 FROM article_entity ae JOIN entity e ON e.id = ae.entity_id
-                WHERE ae.article_id = ?1 ORDER BY ae.salience DESC, e.canonical_name""").setParameter(1, articleId).getResultList();
-        @SuppressWarnings("unchecked")
-        List<Object[]> mentionRows = em.createNativeQuery(
-                "SELECT entity_id, start_offset, end_offset, surface FROM mention WHERE article_id = ?1 ORDER BY start_offset")
-                .setParameter(1, articleId).getResultList();
+                WHERE ae.article_id = ?1 ORDER BY ae.salience DESC, e.canonical_name""".formatted(Row.placeColumns("e")), Tuple.class)
+                .setParameter(1, articleId));
+        List<Row> mentionRows = Row.all(em.createNativeQuery(
+                "SELECT entity_id, start_offset, end_offset, surface FROM mention WHERE article_id = ?1 ORDER BY start_offset", Tuple.class)
+                .setParameter(1, articleId));
         List<StoredEntity> entities = new ArrayList<>();
-        for (Object[] r : entityRows) {
-            UUID id = (UUID) r[0];
-            List<StoredMention> mentions = mentionRows.stream().filter(m -> id.equals(m[0]))
-                    .map(m -> new StoredMention(((Number) m[1]).intValue(), ((Number) m[2]).intValue(), (String) m[3])).toList();
-            entities.add(new StoredEntity(id, (String) r[1], EntityType.valueOf((String) r[2]), ((Number) r[3]).doubleValue(),
-                    strings((String) r[4]), mentions, EntityRepository.place(r, 5)));
+        for (Row r : entityRows) {
+            UUID id = r.uuid("entity_id");
+            List<StoredMention> mentions = mentionRows.stream().filter(m -> id.equals(m.uuid("entity_id")))
+                    .map(m -> new StoredMention(m.integer("start_offset"), m.integer("end_offset"), m.text("surface"))).toList();
+            entities.add(new StoredEntity(id, r.text("canonical_name"), r.type("type"), r.decimal("salience"),
+                    strings(r.text("roles")), mentions, r.place()));
         }
-        return Optional.of(new StoredAnalysis(articleId, ((Number) h[0]).intValue(), (String) h[1], SqlValues.toInstant(h[2]),
-                SqlValues.toInstant(h[3]), entities, quotes("q.article_id = :id", articleId, 0, 10_000),
-                claims("c.article_id = :id", articleId, 0, 10_000), dates(articleId), localDate(h[4]), (String) h[5]));
+        return Optional.of(new StoredAnalysis(articleId, h.integer("version"), h.text("title"), h.instant("published_at"),
+                h.instant("analysed_at"), entities, quotes("q.article_id = :id", articleId, 0, 10_000),
+                claims("c.article_id = :id", articleId, 0, 10_000), dates(articleId), h.date("reference_date"), h.text("reference_date_source")));
     }
 
     /** Quotes, or those of one speaker, newest articles first (words in quotes are searched in the quotes index). */
@@ -135,41 +123,40 @@ public class AnalysisRepository {
         if (articleIds.isEmpty()) {
             return Map.of();
         }
-        @SuppressWarnings("unchecked")
-        List<Object[]> heads = em.createNativeQuery("SELECT article_id, version, published_at FROM article_analysis WHERE article_id IN (?1)")
-                .setParameter(1, articleIds).getResultList();
+        List<Row> heads = Row.all(em.createNativeQuery("SELECT article_id, version, published_at FROM article_analysis WHERE article_id IN (?1)",
+                Tuple.class).setParameter(1, articleIds));
         Map<UUID, List<StoredQuote>> quotes = new HashMap<>();
         for (StoredQuote q : quotes("q.article_id IN (:ids)", articleIds, 0, Integer.MAX_VALUE)) {
             quotes.computeIfAbsent(q.articleId(), k -> new ArrayList<>()).add(q);
         }
         Map<UUID, ArticleQuotes> result = new HashMap<>();
-        for (Object[] h : heads) {
-            UUID id = (UUID) h[0];
+        for (Row h : heads) {
+            UUID id = h.uuid("article_id");
             List<StoredQuote> inOrder = new ArrayList<>(quotes.getOrDefault(id, List.of()));
             inOrder.sort(Comparator.comparingInt(StoredQuote::start).thenComparingInt(StoredQuote::end));
-            result.put(id, new ArticleQuotes(id, ((Number) h[1]).intValue(), SqlValues.toInstant(h[2]), inOrder));
+            result.put(id, new ArticleQuotes(id, h.integer("version"), h.instant("published_at"), inOrder));
         }
         return result;
     }
 
     private List<StoredQuote> quotes(String where, Object ids, int offset, int limit) {
         var query = em.createNativeQuery("""
-                SELECT q.article_id, q.start_offset, q.end_offset, q.text, q.speaker_entity_id, e.canonical_name, q.speaker_surface,
-                       q.speaker_description, q.speaker_role, q.verb, q.kind, q.on_behalf_of_entity_id, b.canonical_name, q.confidence
+                SELECT q.article_id, q.start_offset, q.end_offset, q.text, q.speaker_entity_id, e.canonical_name AS speaker_name,
+                       q.speaker_surface, q.speaker_description, q.speaker_role, q.verb, q.kind, q.on_behalf_of_entity_id,
+                       b.canonical_name AS on_behalf_of_name, q.confidence
                 FROM quote q JOIN article_analysis aa ON aa.article_id = q.article_id LEFT JOIN entity e ON e.id = q.speaker_entity_id
                      LEFT JOIN entity b ON b.id = q.on_behalf_of_entity_id
                 WHERE %s ORDER BY aa.published_at DESC NULLS LAST, q.article_id, q.start_offset OFFSET %d LIMIT %d"""
-                .formatted(where, offset, limit));
+                .formatted(where, offset, limit), Tuple.class);
         if (where.contains(":ids")) {
             query.setParameter("ids", ids);
         } else if (where.contains(":id")) {
             query.setParameter("id", ids);
         }
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = query.getResultList();
-        return rows.stream().map(r -> new StoredQuote((UUID) r[0], ((Number) r[1]).intValue(), ((Number) r[2]).intValue(), (String) r[3],
-                (UUID) r[4], (String) r[5], (String) r[6], (String) r[7], (String) r[8], (String) r[9], (String) r[10], (UUID) r[11],
-                (String) r[12], r[13] == null ? null : ((Number) r[13]).doubleValue())).toList();
+        return Row.all(query).stream().map(r -> new StoredQuote(r.uuid("article_id"), r.integer("start_offset"), r.integer("end_offset"),
+                r.text("text"), r.uuid("speaker_entity_id"), r.text("speaker_name"), r.text("speaker_surface"), r.text("speaker_description"),
+                r.text("speaker_role"), r.text("verb"), r.text("kind"), r.uuid("on_behalf_of_entity_id"), r.text("on_behalf_of_name"),
+                r.decimalOrNull("confidence"))).toList();
     }
 
     /** Claims made by an entity (or all), newest articles first. */
@@ -180,57 +167,48 @@ public class AnalysisRepository {
     private List<StoredClaim> claims(String where, UUID id, int offset, int limit) {
         var query = em.createNativeQuery("""
                 SELECT c.article_id, c.start_offset, c.end_offset, c.surface, c.value, c.qualifier, c.unit, c.claimant_entity_id,
-                       e.canonical_name, c.in_quote
+                       e.canonical_name AS claimant_name, c.in_quote
                 FROM claim c JOIN article_analysis aa ON aa.article_id = c.article_id LEFT JOIN entity e ON e.id = c.claimant_entity_id
                 WHERE %s ORDER BY aa.published_at DESC NULLS LAST, c.article_id, c.start_offset OFFSET %d LIMIT %d"""
-                .formatted(where, offset, limit));
+                .formatted(where, offset, limit), Tuple.class);
         if (where.contains(":id")) {
             query.setParameter("id", id);
         }
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = query.getResultList();
-        return rows.stream().map(r -> new StoredClaim((UUID) r[0], ((Number) r[1]).intValue(), ((Number) r[2]).intValue(), (String) r[3],
-                (BigDecimal) r[4], (String) r[5], (String) r[6], (UUID) r[7], (String) r[8], (Boolean) r[9])).toList();
+        return Row.all(query).stream().map(r -> new StoredClaim(r.uuid("article_id"), r.integer("start_offset"), r.integer("end_offset"),
+                r.text("surface"), r.bigDecimal("value"), r.text("qualifier"), r.text("unit"), r.uuid("claimant_entity_id"),
+                r.text("claimant_name"), r.bool("in_quote"))).toList();
     }
 
     private List<StoredDate> dates(UUID articleId) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery(
-                "SELECT start_offset, end_offset, surface, resolved, granularity FROM date_mention WHERE article_id = ?1 ORDER BY start_offset")
-                .setParameter(1, articleId).getResultList();
-        return rows.stream().map(r -> new StoredDate(((Number) r[0]).intValue(), ((Number) r[1]).intValue(), (String) r[2],
-                localDate(r[3]), (String) r[4])).toList();
+        return Row.all(em.createNativeQuery(
+                "SELECT start_offset, end_offset, surface, resolved, granularity FROM date_mention WHERE article_id = ?1 ORDER BY start_offset",
+                Tuple.class).setParameter(1, articleId)).stream()
+                .map(r -> new StoredDate(r.integer("start_offset"), r.integer("end_offset"), r.text("surface"), r.date("resolved"),
+                        r.text("granularity"))).toList();
     }
 
     /** Articles mentioning an entity, newest first. */
     public List<EntityArticle> articlesOf(UUID entityId, int offset, int limit) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("""
+        return Row.all(em.createNativeQuery("""
                 SELECT aa.article_id, aa.title, aa.published_at, ae.salience, ae.mention_count
                 FROM article_entity ae JOIN article_analysis aa ON aa.article_id = ae.article_id
-                WHERE ae.entity_id = ?1 ORDER BY aa.published_at DESC NULLS LAST, aa.article_id OFFSET ?2 LIMIT ?3""")
-                .setParameter(1, entityId).setParameter(2, offset).setParameter(3, limit).getResultList();
-        return rows.stream().map(r -> new EntityArticle((UUID) r[0], (String) r[1], SqlValues.toInstant(r[2]),
-                ((Number) r[3]).doubleValue(), ((Number) r[4]).intValue())).toList();
+                WHERE ae.entity_id = ?1 ORDER BY aa.published_at DESC NULLS LAST, aa.article_id OFFSET ?2 LIMIT ?3""", Tuple.class)
+                .setParameter(1, entityId).setParameter(2, offset).setParameter(3, limit)).stream()
+                .map(r -> new EntityArticle(r.uuid("article_id"), r.text("title"), r.instant("published_at"), r.decimal("salience"),
+                        r.integer("mention_count"))).toList();
     }
 
     /** Entities appearing in the same articles, weighted by the number of shared articles. */
     public List<Cooccurrence> cooccurrences(UUID entityId, EntityType type, int offset, int limit) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("""
+        return Row.all(em.createNativeQuery("""
                 SELECT o.entity_id, e.canonical_name, e.type, count(*) AS weight, e.geonames_id, e.country_code, e.latitude, e.longitude
                 FROM article_entity me JOIN article_entity o ON o.article_id = me.article_id AND o.entity_id <> me.entity_id
                 JOIN entity e ON e.id = o.entity_id
                 WHERE me.entity_id = ?1 AND (CAST(?2 AS text) IS NULL OR e.type = CAST(?2 AS text))
-                GROUP BY o.entity_id, e.canonical_name, e.type, e.geonames_id, e.country_code, e.latitude, e.longitude ORDER BY weight DESC, e.canonical_name OFFSET ?3 LIMIT ?4""")
-                .setParameter(1, entityId).setParameter(2, type == null ? null : type.name()).setParameter(3, offset).setParameter(4, limit)
-                .getResultList();
-        return rows.stream().map(r -> new Cooccurrence((UUID) r[0], (String) r[1], EntityType.valueOf((String) r[2]),
-                ((Number) r[3]).longValue(), EntityRepository.place(r, 4))).toList();
-    }
-
-    private static LocalDate localDate(Object value) {
-        return value == null ? null : value instanceof LocalDate ld ? ld : ((java.sql.Date) value).toLocalDate();
+                GROUP BY o.entity_id, e.canonical_name, e.type, e.geonames_id, e.country_code, e.latitude, e.longitude ORDER BY weight DESC, e.canonical_name OFFSET ?3 LIMIT ?4""",
+                Tuple.class).setParameter(1, entityId).setParameter(2, type == null ? null : type.name()).setParameter(3, offset).setParameter(4, limit))
+                .stream().map(r -> new Cooccurrence(r.uuid("entity_id"), r.text("canonical_name"), r.type("type"), r.count("weight"), r.place()))
+                .toList();
     }
 
     private String json(List<String> values) {

@@ -5,6 +5,7 @@ import io.newsgraph.entity.extract.Place;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Tuple;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -90,17 +91,12 @@ public class EntityRepository {
     }
 
     public Optional<EntityRow> find(UUID id) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("SELECT id, type, canonical_name, merged_into, " + PLACE_COLUMNS + " FROM entity WHERE id = ?1")
-                .setParameter(1, id).getResultList();
-        return rows.stream().findFirst().map(EntityRepository::row);
+        return Row.first(em.createNativeQuery(ENTITY_ROW + " WHERE id = ?1", Tuple.class).setParameter(1, id)).map(EntityRepository::row);
     }
 
     public EntityRow lock(UUID id) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("SELECT id, type, canonical_name, merged_into, " + PLACE_COLUMNS + " FROM entity WHERE id = ?1 FOR UPDATE")
-                .setParameter(1, id).getResultList();
-        return rows.stream().findFirst().map(EntityRepository::row).orElse(null);
+        return Row.first(em.createNativeQuery(ENTITY_ROW + " WHERE id = ?1 FOR UPDATE", Tuple.class).setParameter(1, id))
+                .map(EntityRepository::row).orElse(null);
     }
 
     /**
@@ -108,8 +104,7 @@ public class EntityRepository {
      * (ISO 3166-1 alpha-2, upper case), most mentioned first.
      */
     public List<EntitySummary> search(String prefix, EntityType type, String country, int offset, int limit) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("""
+        return Row.all(em.createNativeQuery("""
                 SELECT e.id, e.type, e.canonical_name,
                        (SELECT count(*) FROM article_entity ae WHERE ae.entity_id = e.id) AS articles,
                        e.geonames_id, e.country_code, e.latitude, e.longitude
@@ -121,47 +116,42 @@ public class EntityRepository {
                        OR e.name_key LIKE '% ' || CAST(?2 AS text) || '%'
                        OR EXISTS (SELECT 1 FROM entity_alias a WHERE a.entity_id = e.id AND a.alias_key LIKE CAST(?2 AS text) || '%'))
                 ORDER BY articles DESC, e.name_key, e.id
-                OFFSET ?3 LIMIT ?4""")
+                OFFSET ?3 LIMIT ?4""", Tuple.class)
                 .setParameter(1, type == null ? null : type.name())
                 .setParameter(2, prefix == null ? null : NameKeys.of(prefix))
-                .setParameter(3, offset).setParameter(4, limit).setParameter(5, country).getResultList();
-        return rows.stream().map(r -> new EntitySummary((UUID) r[0], EntityType.valueOf((String) r[1]), (String) r[2],
-                ((Number) r[3]).longValue(), place(r, 4))).toList();
+                .setParameter(3, offset).setParameter(4, limit).setParameter(5, country)).stream()
+                .map(r -> new EntitySummary(r.uuid("id"), r.type("type"), r.text("canonical_name"), r.count("articles"), r.place())).toList();
     }
 
     public Stats stats(UUID id) {
-        Object[] r = (Object[]) em.createNativeQuery("""
-                SELECT count(*), coalesce(sum(mention_count), 0), coalesce(avg(salience), 0), coalesce(max(salience), 0)
-                FROM article_entity WHERE entity_id = ?1""").setParameter(1, id).getSingleResult();
-        return new Stats(((Number) r[0]).longValue(), ((Number) r[1]).longValue(), ((Number) r[2]).doubleValue(), ((Number) r[3]).doubleValue());
+        Row r = Row.single(em.createNativeQuery("""
+                SELECT count(*) AS articles, coalesce(sum(mention_count), 0) AS mentions, coalesce(avg(salience), 0) AS average_salience,
+                       coalesce(max(salience), 0) AS max_salience
+                FROM article_entity WHERE entity_id = ?1""", Tuple.class).setParameter(1, id));
+        return new Stats(r.count("articles"), r.count("mentions"), r.decimal("average_salience"), r.decimal("max_salience"));
     }
 
     /** Aliases by origin: alias text → origin. */
     public Map<String, String> aliases(UUID id) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("SELECT alias, origin FROM entity_alias WHERE entity_id = ?1 ORDER BY alias")
-                .setParameter(1, id).getResultList();
-        return rows.stream().collect(Collectors.toMap(r -> (String) r[0], r -> (String) r[1], (a, b) -> a.equals("USER") ? a : b,
-                java.util.LinkedHashMap::new));
+        return Row.all(em.createNativeQuery("SELECT alias, origin FROM entity_alias WHERE entity_id = ?1 ORDER BY alias", Tuple.class)
+                .setParameter(1, id)).stream().collect(Collectors.toMap(r -> r.text("alias"), r -> r.text("origin"),
+                (a, b) -> a.equals("USER") ? a : b, java.util.LinkedHashMap::new));
     }
 
     /** Roles seen for the entity across articles, most frequent first. */
     public List<RoleCount> roles(UUID id, int limit) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("""
+        return Row.all(em.createNativeQuery("""
                 SELECT role, count(*) AS n FROM article_entity, jsonb_array_elements_text(roles) AS role
-                WHERE entity_id = ?1 GROUP BY role ORDER BY n DESC, role LIMIT ?2""")
-                .setParameter(1, id).setParameter(2, limit).getResultList();
-        return rows.stream().map(r -> new RoleCount((String) r[0], ((Number) r[1]).longValue())).toList();
+                WHERE entity_id = ?1 GROUP BY role ORDER BY n DESC, role LIMIT ?2""", Tuple.class)
+                .setParameter(1, id).setParameter(2, limit)).stream().map(r -> new RoleCount(r.text("role"), r.count("n"))).toList();
     }
 
     /** All user aliases: (type, alias) → canonical name of the entity they name. */
     public List<UserAlias> userAliases() {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("""
+        return Row.all(em.createNativeQuery("""
                 SELECT a.type, a.alias, e.canonical_name FROM entity_alias a JOIN entity e ON e.id = a.entity_id
-                WHERE a.origin = 'USER' AND e.merged_into IS NULL""").getResultList();
-        return rows.stream().map(r -> new UserAlias(EntityType.valueOf((String) r[0]), (String) r[1], (String) r[2])).toList();
+                WHERE a.origin = 'USER' AND e.merged_into IS NULL""", Tuple.class)).stream()
+                .map(r -> new UserAlias(r.type("type"), r.text("alias"), r.text("canonical_name"))).toList();
     }
 
     /**
@@ -202,20 +192,10 @@ public class EntityRepository {
         em.createNativeQuery("UPDATE entity SET merged_into = ?2 WHERE id = ?1").setParameter(1, source).setParameter(2, target).executeUpdate();
     }
 
-    private static EntityRow row(Object[] r) {
-        return new EntityRow((UUID) r[0], EntityType.valueOf((String) r[1]), (String) r[2], (UUID) r[3], place(r, 4));
-    }
+    private static final String ENTITY_ROW = "SELECT id, type, canonical_name, merged_into, " + Row.placeColumns("") + " FROM entity";
 
-    /** Columns of {@link #place(Object[], int)}, in its order. */
-    private static final String PLACE_COLUMNS = "geonames_id, country_code, latitude, longitude";
-
-    /** The place in four columns from {@code from} on (geonames_id, country_code, latitude, longitude), null when unlinked. */
-    static Place place(Object[] r, int from) {
-        if (r[from + 1] == null) {
-            return null;
-        }
-        return new Place(r[from] == null ? null : ((Number) r[from]).longValue(), r[from + 1].toString(),
-                r[from + 2] == null ? null : ((Number) r[from + 2]).doubleValue(), r[from + 3] == null ? null : ((Number) r[from + 3]).doubleValue());
+    private static EntityRow row(Row r) {
+        return new EntityRow(r.uuid("id"), r.type("type"), r.text("canonical_name"), r.uuid("merged_into"), r.place());
     }
 
     /** @param place null when the entity is not linked to a place */

@@ -1,10 +1,10 @@
 package io.newsgraph.entity.repository;
 
-import io.newsgraph.common.sql.SqlValues;
 import io.newsgraph.entity.client.ArticleFeedPage;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Tuple;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -51,13 +51,12 @@ public class JobRepository {
 
     /** The oldest due job, locked for this transaction; other workers skip it. */
     public Optional<Job> claimNext() {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("""
+        return Row.first(em.createNativeQuery("""
                 SELECT article_id, version, kind, seq, attempts, traceparent FROM extraction_job
                 WHERE state = 'PENDING' AND next_attempt_at <= now()
-                ORDER BY seq LIMIT 1 FOR UPDATE SKIP LOCKED""").getResultList();
-        return rows.stream().findFirst().map(r -> new Job((UUID) r[0], ((Number) r[1]).intValue(), (String) r[2],
-                ((Number) r[3]).longValue(), ((Number) r[4]).intValue(), (String) r[5]));
+                ORDER BY seq LIMIT 1 FOR UPDATE SKIP LOCKED""", Tuple.class))
+                .map(r -> new Job(r.uuid("article_id"), r.integer("version"), r.text("kind"), r.count("seq"), r.integer("attempts"),
+                        r.text("traceparent")));
     }
 
     /** Whether a later version (or delete) of the same article is known: this job's result would be stale. */
@@ -88,24 +87,22 @@ public class JobRepository {
 
     /** Pending and parked counts, age of the oldest pending job, feed position reached. */
     public Backlog backlog() {
-        Object[] r = (Object[]) em.createNativeQuery("""
-                SELECT count(*) FILTER (WHERE state = 'PENDING'),
-                       count(*) FILTER (WHERE state = 'PARKED'),
-                       count(*) FILTER (WHERE state = 'DONE'),
-                       EXTRACT(EPOCH FROM now() - min(created_at) FILTER (WHERE state = 'PENDING')),
-                       (SELECT last_seq FROM feed_cursor WHERE id = 1)
-                FROM extraction_job""").getSingleResult();
-        return new Backlog(((Number) r[0]).longValue(), ((Number) r[1]).longValue(), ((Number) r[2]).longValue(),
-                r[3] == null ? 0 : ((Number) r[3]).doubleValue(), ((Number) r[4]).longValue());
+        Row r = Row.single(em.createNativeQuery("""
+                SELECT count(*) FILTER (WHERE state = 'PENDING') AS pending,
+                       count(*) FILTER (WHERE state = 'PARKED') AS parked,
+                       count(*) FILTER (WHERE state = 'DONE') AS done,
+                       EXTRACT(EPOCH FROM now() - min(created_at) FILTER (WHERE state = 'PENDING')) AS oldest_seconds,
+                       (SELECT last_seq FROM feed_cursor WHERE id = 1) AS feed_seq
+                FROM extraction_job""", Tuple.class));
+        return new Backlog(r.count("pending"), r.count("parked"), r.count("done"), r.decimalOrZero("oldest_seconds"), r.count("feed_seq"));
     }
 
     public List<ParkedJob> parked(int limit) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("""
+        return Row.all(em.createNativeQuery("""
                 SELECT article_id, version, kind, attempts, last_error, created_at FROM extraction_job
-                WHERE state = 'PARKED' ORDER BY seq LIMIT ?1""").setParameter(1, limit).getResultList();
-        return rows.stream().map(r -> new ParkedJob((UUID) r[0], ((Number) r[1]).intValue(), (String) r[2],
-                ((Number) r[3]).intValue(), (String) r[4], SqlValues.toInstant(r[5]))).toList();
+                WHERE state = 'PARKED' ORDER BY seq LIMIT ?1""", Tuple.class).setParameter(1, limit)).stream()
+                .map(r -> new ParkedJob(r.uuid("article_id"), r.integer("version"), r.text("kind"), r.integer("attempts"),
+                        r.text("last_error"), r.instant("created_at"))).toList();
     }
 
     /** {@code traceparent}: trace context of the article-service write behind the job (null when untraced). */

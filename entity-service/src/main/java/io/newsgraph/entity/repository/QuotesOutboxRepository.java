@@ -3,6 +3,7 @@ package io.newsgraph.entity.repository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Tuple;
 import java.util.List;
 import java.util.UUID;
 
@@ -36,10 +37,8 @@ public class QuotesOutboxRepository {
 
     /** The oldest rows, at most {@code limit}. */
     public List<Change> oldest(int limit) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("SELECT seq, article_id, version FROM quotes_index_outbox ORDER BY seq LIMIT ?1")
-                .setParameter(1, limit).getResultList();
-        return rows.stream().map(r -> new Change(((Number) r[0]).longValue(), (UUID) r[1], ((Number) r[2]).intValue())).toList();
+        return Row.all(em.createNativeQuery("SELECT seq, article_id, version FROM quotes_index_outbox ORDER BY seq LIMIT ?1", Tuple.class)
+                .setParameter(1, limit)).stream().map(r -> new Change(r.count("seq"), r.uuid("article_id"), r.integer("version"))).toList();
     }
 
     public void remove(List<Long> seqs) {
@@ -50,9 +49,9 @@ public class QuotesOutboxRepository {
 
     /** Rows waiting and the age of the oldest one: the index's lag behind the database. */
     public Backlog backlog() {
-        Object[] r = (Object[]) em.createNativeQuery(
-                "SELECT count(*), EXTRACT(EPOCH FROM now() - min(created_at)) FROM quotes_index_outbox").getSingleResult();
-        return new Backlog(((Number) r[0]).longValue(), r[1] == null ? 0 : ((Number) r[1]).doubleValue());
+        Row r = Row.single(em.createNativeQuery(
+                "SELECT count(*) AS waiting, EXTRACT(EPOCH FROM now() - min(created_at)) AS oldest_seconds FROM quotes_index_outbox", Tuple.class));
+        return new Backlog(r.count("waiting"), r.decimalOrZero("oldest_seconds"));
     }
 
     public record Change(long seq, UUID articleId, int version) {

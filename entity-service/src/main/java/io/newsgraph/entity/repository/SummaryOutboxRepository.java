@@ -3,6 +3,7 @@ package io.newsgraph.entity.repository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Tuple;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -42,14 +43,13 @@ public class SummaryOutboxRepository {
      * HTTP call runs outside any transaction and a pusher that dies mid-way only delays them.
      */
     public List<Push> claim(int limit, Duration lease) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("""
+        return Row.all(em.createNativeQuery("""
                 UPDATE entity_summary_outbox SET next_attempt_at = ?2
                 WHERE article_id IN (SELECT article_id FROM entity_summary_outbox WHERE state = 'PENDING' AND next_attempt_at <= now()
                                      ORDER BY next_attempt_at LIMIT ?1 FOR UPDATE SKIP LOCKED)
-                RETURNING article_id, version, attempts""")
-                .setParameter(1, limit).setParameter(2, Timestamp.from(Instant.now().plus(lease))).getResultList();
-        return rows.stream().map(r -> new Push((UUID) r[0], ((Number) r[1]).intValue(), ((Number) r[2]).intValue())).toList();
+                RETURNING article_id, version, attempts""", Tuple.class)
+                .setParameter(1, limit).setParameter(2, Timestamp.from(Instant.now().plus(lease)))).stream()
+                .map(r -> new Push(r.uuid("article_id"), r.integer("version"), r.integer("attempts"))).toList();
     }
 
     /** Done (stored, or nothing to store any more), unless a newer version became due meanwhile. */
@@ -72,11 +72,11 @@ public class SummaryOutboxRepository {
 
     /** Pending and parked pushes, age of the oldest pending one. */
     public Backlog backlog() {
-        Object[] r = (Object[]) em.createNativeQuery("""
-                SELECT count(*) FILTER (WHERE state = 'PENDING'), count(*) FILTER (WHERE state = 'PARKED'),
-                       EXTRACT(EPOCH FROM now() - min(created_at) FILTER (WHERE state = 'PENDING'))
-                FROM entity_summary_outbox""").getSingleResult();
-        return new Backlog(((Number) r[0]).longValue(), ((Number) r[1]).longValue(), r[2] == null ? 0 : ((Number) r[2]).doubleValue());
+        Row r = Row.single(em.createNativeQuery("""
+                SELECT count(*) FILTER (WHERE state = 'PENDING') AS pending, count(*) FILTER (WHERE state = 'PARKED') AS parked,
+                       EXTRACT(EPOCH FROM now() - min(created_at) FILTER (WHERE state = 'PENDING')) AS oldest_seconds
+                FROM entity_summary_outbox""", Tuple.class));
+        return new Backlog(r.count("pending"), r.count("parked"), r.decimalOrZero("oldest_seconds"));
     }
 
     public record Push(UUID articleId, int version, int attempts) {

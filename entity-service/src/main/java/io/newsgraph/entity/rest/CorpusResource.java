@@ -5,15 +5,12 @@ import io.newsgraph.common.paging.OffsetPage;
 import io.newsgraph.common.paging.PageLimit;
 import io.newsgraph.common.paging.Slice;
 import io.newsgraph.common.problem.ProblemException;
-import io.newsgraph.entity.repository.AnalysisRepository;
-import io.newsgraph.entity.repository.JobRepository;
 import io.newsgraph.entity.search.QuotesIndex;
 import io.newsgraph.entity.search.QuotesIndex.QuoteHit;
 import io.newsgraph.entity.search.SearchAfterCursor;
-import io.newsgraph.entity.service.EntityGraph;
+import io.newsgraph.entity.service.EntityQueries;
 import io.newsgraph.entity.service.ExtractionEngine;
 import io.newsgraph.entity.service.ExtractionStatus;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.smallrye.common.annotation.RunOnVirtualThread;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -42,11 +39,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class CorpusResource {
 
     @Inject
-    AnalysisRepository analyses;
-    @Inject
-    JobRepository jobs;
-    @Inject
-    EntityGraph graph;
+    EntityQueries queries;
     @Inject
     ExtractionEngine engine;
     @Inject
@@ -63,7 +56,7 @@ public class CorpusResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AnalysisView.class)))
     public AnalysisView analysis(@Parameter(description = "Article id.", example = "6f1c8a52-3a6e-4c8e-9a53-0d8f0b0f5d11", schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam("id") String id) {
         UUID articleId = Params.id(id, "article");
-        return analyses.find(articleId).map(AnalysisView::of).orElseThrow(() -> new ProblemException(404, "not-found",
+        return queries.analysis(articleId).map(AnalysisView::of).orElseThrow(() -> new ProblemException(404, "not-found",
                 "Analysis not available", "Article " + articleId + " has no analysis (unknown, deleted, or not analysed yet)"));
     }
 
@@ -107,13 +100,13 @@ public class CorpusResource {
         String text = Params.text(q, "q", 500);
         if (text == null) {
             OffsetPage page = OffsetPage.of(cursor, limitParam, 20, 100);
-            Slice<QuoteView> slice = page.slice(analyses.quotes(speakerId == null ? null : graph.live(speakerId).id(), page.offset(), page.fetch()),
+            Slice<QuoteView> slice = page.slice(queries.quotes(queries.live(speakerId), page.offset(), page.fetch()),
                     QuoteView::of);
             return new Views.QuotePage(slice.items(), slice.nextCursor(), page.nextLink(slice, "/api/v1/quotes", "speaker", speaker));
         }
         int limit = PageLimit.parse(limitParam, 20, 100);
         List<FieldValue> after = SearchAfterCursor.decode(cursor);
-        List<QuoteHit> hits = quotesIndex.search(text, speakerId == null ? null : graph.live(speakerId).id(), after, limit + 1);
+        List<QuoteHit> hits = quotesIndex.search(text, queries.live(speakerId), after, limit + 1);
         List<QuoteHit> page = hits.subList(0, Math.min(limit, hits.size()));
         String nextCursor = hits.size() > limit ? SearchAfterCursor.encode(page.get(page.size() - 1).sort()) : null;
         return new Views.QuotePage(page.stream().map(QuoteView::ofHit).toList(), nextCursor, nextCursor == null ? null
@@ -131,7 +124,7 @@ public class CorpusResource {
                                   @Parameter(description = "Page size, 1 to 100 (default 20).", example = "20", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100")) @QueryParam("limit") String limitParam) {
         OffsetPage page = OffsetPage.of(cursor, limitParam, 20, 100);
         UUID entityId = Params.optionalId(entity, "entity");
-        Slice<Views.ClaimView> slice = page.slice(analyses.claims(entityId == null ? null : graph.live(entityId).id(), page.offset(), page.fetch()),
+        Slice<Views.ClaimView> slice = page.slice(queries.claims(queries.live(entityId), page.offset(), page.fetch()),
                 Views.ClaimView::of);
         return new Views.ClaimPage(slice.items(), slice.nextCursor(), page.nextLink(slice, "/api/v1/claims", "entity", entity));
     }
@@ -147,7 +140,7 @@ public class CorpusResource {
                              "doneJobs": 1042, "parkedJobs": 0, "lagSeconds": 0.0, "parked": []}""")))
     public Views.Status status() {
         var backlog = status.now();
-        var parked = QuarkusTransaction.requiringNew().call(() -> jobs.parked(100)).stream()
+        var parked = queries.parkedJobs(100).stream()
                 .map(p -> new Views.ParkedJob(p.articleId(), p.version(), p.kind(), p.attempts(), p.lastError(), p.createdAt())).toList();
         return new Views.Status(engine.ready(), engine.loadTime() == null ? null : engine.loadTime().toMillis(), backlog.feedSeq(),
                 backlog.pending(), backlog.done(), backlog.parked(), backlog.oldestPendingSeconds(), parked);

@@ -2,10 +2,9 @@ package io.newsgraph.entity.rest;
 
 import io.newsgraph.common.paging.OffsetPage;
 import io.newsgraph.common.paging.Slice;
-import io.newsgraph.entity.repository.AnalysisRepository;
-import io.newsgraph.entity.repository.EntityRepository;
-import io.newsgraph.entity.repository.EntityRepository.EntityRow;
 import io.newsgraph.entity.service.EntityGraph;
+import io.newsgraph.entity.service.EntityQueries;
+import io.newsgraph.entity.service.EntityQueries.EntityDetail;
 import io.smallrye.common.annotation.RunOnVirtualThread;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -43,9 +42,7 @@ public class EntityResource {
              "place": {"geonamesId": 706483, "countryCode": "UA", "latitude": 49.98081, "longitude": 36.25272}}""";
 
     @Inject
-    EntityRepository entities;
-    @Inject
-    AnalysisRepository analyses;
+    EntityQueries queries;
     @Inject
     EntityGraph graph;
 
@@ -66,7 +63,7 @@ public class EntityResource {
             @Parameter(description = "Page size, 1 to 100 (default 20).", example = "20", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100")) @QueryParam("limit") String limitParam) {
         OffsetPage page = OffsetPage.of(cursor, limitParam, 20, 100);
         String countryCode = Params.country(country);
-        Slice<Views.EntitySummary> slice = page.slice(entities.search(Params.text(q, "q", 200), Params.type(type), countryCode, page.offset(), page.fetch()),
+        Slice<Views.EntitySummary> slice = page.slice(queries.search(Params.text(q, "q", 200), Params.type(type), countryCode, page.offset(), page.fetch()),
                 r -> new Views.EntitySummary(r.id(), r.canonicalName(), r.type(), r.articleCount(), Views.PlaceView.of(r.place())));
         return new Views.EntityPage(slice.items(), slice.nextCursor(),
                 page.nextLink(slice, "/api/v1/entities", "q", q, "type", type, "country", countryCode));
@@ -82,7 +79,7 @@ public class EntityResource {
                     examples = @ExampleObject(name = "place", summary = "A city linked to GeoNames", value = PLACE_EXAMPLE)))
     @APIResponse(responseCode = "301", description = "Merged into the entity named by `Location`.")
     public Views.EntityView get(@Parameter(description = "Entity id.", example = ID_EXAMPLE, schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam("id") String id) {
-        return view(graph.live(Params.id(id, "entity")));
+        return view(queries.detail(Params.id(id, "entity")));
     }
 
     @GET
@@ -93,9 +90,9 @@ public class EntityResource {
     public Views.ArticlePage articles(@Parameter(description = "Entity id.", example = ID_EXAMPLE, schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam("id") String id,
                                       @Parameter(description = "`nextCursor` of the previous page.") @QueryParam("cursor") String cursor,
                                       @Parameter(description = "Page size, 1 to 100 (default 20).", example = "5", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100")) @QueryParam("limit") String limitParam) {
-        UUID entityId = graph.live(Params.id(id, "entity")).id();
+        UUID entityId = queries.live(Params.id(id, "entity"));
         OffsetPage page = OffsetPage.of(cursor, limitParam, 20, 100);
-        Slice<Views.ArticleRef> slice = page.slice(analyses.articlesOf(entityId, page.offset(), page.fetch()),
+        Slice<Views.ArticleRef> slice = page.slice(queries.articles(entityId, page.offset(), page.fetch()),
                 r -> new Views.ArticleRef(r.articleId(), r.title(), r.publishedAt(), r.salience(), r.mentionCount()));
         return new Views.ArticlePage(slice.items(), slice.nextCursor(), page.nextLink(slice, "/api/v1/entities/" + entityId + "/articles"));
     }
@@ -108,9 +105,9 @@ public class EntityResource {
     public Views.QuotePage quotes(@Parameter(description = "Entity id.", example = ID_EXAMPLE, schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam("id") String id,
                                   @Parameter(description = "`nextCursor` of the previous page.") @QueryParam("cursor") String cursor,
                                   @Parameter(description = "Page size, 1 to 100 (default 20).", example = "20", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100")) @QueryParam("limit") String limitParam) {
-        UUID entityId = graph.live(Params.id(id, "entity")).id();
+        UUID entityId = queries.live(Params.id(id, "entity"));
         OffsetPage page = OffsetPage.of(cursor, limitParam, 20, 100);
-        Slice<QuoteView> slice = page.slice(analyses.quotes(entityId, page.offset(), page.fetch()), QuoteView::of);
+        Slice<QuoteView> slice = page.slice(queries.quotes(entityId, page.offset(), page.fetch()), QuoteView::of);
         return new Views.QuotePage(slice.items(), slice.nextCursor(), page.nextLink(slice, "/api/v1/entities/" + entityId + "/quotes"));
     }
 
@@ -124,9 +121,9 @@ public class EntityResource {
                                                 @Parameter(description = "Only neighbours of this type.", example = "PERSON") @QueryParam("type") String type,
                                                 @Parameter(description = "`nextCursor` of the previous page.") @QueryParam("cursor") String cursor,
                                                 @Parameter(description = "Page size, 1 to 100 (default 20).", example = "20", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100")) @QueryParam("limit") String limitParam) {
-        UUID entityId = graph.live(Params.id(id, "entity")).id();
+        UUID entityId = queries.live(Params.id(id, "entity"));
         OffsetPage page = OffsetPage.of(cursor, limitParam, 20, 100);
-        Slice<Views.Cooccurrence> slice = page.slice(analyses.cooccurrences(entityId, Params.type(type), page.offset(), page.fetch()),
+        Slice<Views.Cooccurrence> slice = page.slice(queries.cooccurrences(entityId, Params.type(type), page.offset(), page.fetch()),
                 r -> new Views.Cooccurrence(r.entityId(), r.name(), r.type(), r.weight(), Views.PlaceView.of(r.place())));
         return new Views.CooccurrencePage(slice.items(), slice.nextCursor(),
                 page.nextLink(slice, "/api/v1/entities/" + entityId + "/cooccurrences", "type", type));
@@ -144,7 +141,7 @@ public class EntityResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Views.EntityView.class)))
     public Views.EntityView addAlias(@Parameter(description = "Entity id.", example = ID_EXAMPLE, schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam("id") String id,
                                      @Valid @NotNull Views.AliasRequest request) {
-        return view(graph.addAlias(Params.id(id, "entity"), request.alias().strip()));
+        return view(queries.detail(graph.addAlias(Params.id(id, "entity"), request.alias().strip())));
     }
 
     @POST
@@ -159,15 +156,16 @@ public class EntityResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Views.EntityView.class)))
     public Views.EntityView merge(@Parameter(description = "Entity id (the target).", example = ID_EXAMPLE, schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam("id") String id,
                                   @Valid @NotNull Views.MergeRequest request) {
-        return view(graph.merge(Params.id(id, "entity"), request.source()));
+        return view(queries.detail(graph.merge(Params.id(id, "entity"), request.source())));
     }
 
-    private Views.EntityView view(EntityRow row) {
-        EntityRepository.Stats stats = entities.stats(row.id());
-        List<Views.AliasItem> aliases = entities.aliases(row.id()).entrySet().stream()
+    private static Views.EntityView view(EntityDetail detail) {
+        var row = detail.entity();
+        var stats = detail.stats();
+        List<Views.AliasItem> aliases = detail.aliases().entrySet().stream()
                 .filter(a -> !a.getKey().equals(row.canonicalName()))
                 .map(a -> new Views.AliasItem(a.getKey(), a.getValue())).toList();
-        List<Views.RoleItem> roles = entities.roles(row.id(), 20).stream().map(r -> new Views.RoleItem(r.role(), r.count())).toList();
+        List<Views.RoleItem> roles = detail.roles().stream().map(r -> new Views.RoleItem(r.role(), r.count())).toList();
         return new Views.EntityView(row.id(), row.canonicalName(), row.type(), aliases, roles, stats.articleCount(), stats.mentionCount(),
                 stats.averageSalience(), stats.maxSalience(), List.of(), Views.PlaceView.of(row.place()));
     }

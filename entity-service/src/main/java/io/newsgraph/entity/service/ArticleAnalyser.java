@@ -58,7 +58,7 @@ public class ArticleAnalyser {
         if (analyses.storedVersion(article.articleId()).filter(stored -> stored > article.version()).isPresent()) {
             return false; // a slower job of an older version must not replace a newer analysis (nor its index entries)
         }
-        Analysis analysis = engine.analyse(new ExtractionInput(article.title(), article.body(), article.publishedAt(),
+        Analysis analysis = engine.analyse(new ExtractionInput(article.title(), article.body(), article.statedPublishedAt(),
                 article.datelineText(), article.captionTexts(), article.bylineDate()));
         Map<String, UUID> idsByKey = new HashMap<>();
         // Several extracted entities can resolve to one stored entity (user aliases, merges): fold them.

@@ -3,6 +3,7 @@ package io.newsgraph.entity.extract;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import io.newsgraph.entity.client.ArticleVersion;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -74,6 +75,21 @@ class ReferenceDateTests {
         Analysis body = analyse("The survey ran from February 10 to March 14, 2025. Results came out on Tuesday, April 15, 2025.");
         assertEquals(new ReferenceDate(LocalDate.of(2025, 4, 15), ReferenceDate.Source.BODY), body.referenceDate());
         assertEquals(LocalDate.of(2025, 2, 10), resolved(body, "February 10"));
+    }
+
+    @Test
+    void aPublicationTimeTakenFromTheBylineDoesNotOutrankADatedDateline() {
+        // article-service fills publishedAt with an "Updated:" byline's day (source BYLINE) when nothing else dates the
+        // copy; entity-service reads it as the byline it is, below the dateline.
+        ArticleVersion version = new ArticleVersion(java.util.UUID.randomUUID(), 1, "CREATED", "", "Mara Voss spoke on Sunday.",
+                Instant.parse("2025-03-05T00:00:00Z"), "KESSA, March 3, 2025 (Reuters) -", List.of(), LocalDate.of(2025, 3, 5), "BYLINE");
+        Analysis a = analyse(version.body(), version.statedPublishedAt(), version.datelineText(), List.of(), version.bylineDate());
+        assertEquals(new ReferenceDate(LocalDate.of(2025, 3, 3), ReferenceDate.Source.DATELINE), a.referenceDate());
+        assertEquals(LocalDate.of(2025, 3, 2), resolved(a, "Sunday"));
+
+        ArticleVersion stated = new ArticleVersion(version.articleId(), 1, "CREATED", "", version.body(), version.publishedAt(),
+                version.datelineText(), List.of(), null, "REQUEST");
+        assertEquals(version.publishedAt(), stated.statedPublishedAt(), "a client's or a page's own time stays first");
     }
 
     @Test

@@ -208,14 +208,24 @@ final class ProxyExchange {
         }
         // No reset when the client goes away: a late reset would close the connection after the pool had handed it to
         // another request. The failed pipe resumes the upstream's answer, which is read to its end and dropped.
+        // Except an event stream (SSE): it has no end, so reading it on would keep the service streaming to nobody
+        // (and holding the caller's stream slot) for ever; its connection is closed instead while the answer is open.
+        String type = response.getHeader("Content-Type");
+        boolean eventStream = type != null && type.regionMatches(true, 0, "text/event-stream", 0, "text/event-stream".length());
+        io.vertx.core.Future<Void> ended = response.end();
         response.pipe().endOnFailure(false).to(out).onComplete(done -> {
             permit.complete(UpstreamGuard.Outcome.SUCCESS);
             if (early) {
                 request.reset(); // a half-sent request leaves its connection unusable: close it
             }
+            if (done.failed() && eventStream && !ended.isComplete()) {
+                request.reset();
+            }
             if (done.failed()) {
-                // Upstream or client went away mid-body: the only honest signal left is a cut connection.
-                in.connection().close();
+                // Upstream or client went away mid-body: the only honest signal left is a cut response. reset() closes
+                // an HTTP/1.x connection and resets only this stream of an HTTP/2 one (h2c clients multiplex: closing
+                // the connection would cut their other requests too).
+                out.reset();
             } else {
                 closeIfPromised();
             }

@@ -20,7 +20,8 @@ public class RouteTable {
                 new Rule(Pattern.compile("/api/v1/articles(/.*)?"), upstreams.articles()),
                 new Rule(Pattern.compile("/api/v1/(search|suggest)"), upstreams.articles()),
                 new Rule(Pattern.compile("/api/v1/trends(/.*)?"), upstreams.articles()),
-                new Rule(Pattern.compile("/api/v1/subscriptions(/.*)?"), upstreams.alerts()));
+                new Rule(Pattern.compile("/api/v1/subscriptions(/.*)?"), upstreams.alerts()),
+                new Rule(Pattern.compile("/api/v1/stream"), upstreams.alerts()));
     }
 
     /** The owner of {@code path}, or null when no service serves it. */

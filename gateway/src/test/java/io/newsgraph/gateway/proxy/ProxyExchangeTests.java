@@ -168,6 +168,82 @@ class ProxyExchangeTests {
         assertEquals(UpstreamGuard.State.CLOSED, upstream.guard().state());
     }
 
+    /**
+     * An event stream never ends: when its client goes away the gateway must close the upstream connection (not read the
+     * stream on for ever), so that the service sees the client gone and frees the stream; ordinary answers still go
+     * back to the pool.
+     */
+    @Test
+    void anEventStreamWhoseClientWentAwayIsClosedUpstream() throws Exception {
+        AtomicInteger closed = new AtomicInteger();
+        int upstreamPort = listen(request -> {
+            request.connection().closeHandler(v -> closed.incrementAndGet());
+            var response = request.response().setChunked(true).putHeader("Content-Type", "text/event-stream");
+            response.write(": open\n\n");
+            long timer = vertx.setPeriodic(100, id -> {
+                if (!response.closed()) {
+                    response.write(": heartbeat\n\n");
+                }
+            });
+            response.closeHandler(v -> vertx.cancelTimer(timer));
+        });
+        Upstream upstream = upstream(upstreamPort, client());
+        int gatewayPort = gateway(upstream);
+        try (Socket socket = new Socket("127.0.0.1", gatewayPort)) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write("GET /api/v1/stream?q=x HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+            InputStream in = new BufferedInputStream(socket.getInputStream());
+            assertEquals("HTTP/1.1 200 OK", line(in));
+            for (String header = line(in); !header.isEmpty(); header = line(in)) {
+                // skip the head
+            }
+            assertEquals(true, new String(in.readNBytes(40), StandardCharsets.US_ASCII).contains("heartbeat"), "streamed, unbuffered");
+        }
+        await().atMost(Duration.ofSeconds(5)).until(() -> closed.get() == 1);
+        await().atMost(Duration.ofSeconds(1)).until(() -> upstream.guard().inFlight() == 0);
+        assertEquals(UpstreamGuard.State.CLOSED, upstream.guard().state(), "a client that leaves is no breaker failure");
+    }
+
+    /**
+     * An HTTP/2 (h2c) client multiplexes requests on one connection: when it leaves one event stream, the gateway ends that
+     * stream (and its upstream connection), never the client's connection with its other streams.
+     */
+    @Test
+    void anHttp2ClientLeavingOneStreamKeepsItsOtherStreams() throws Exception {
+        AtomicInteger closed = new AtomicInteger();
+        int upstreamPort = listen(request -> {
+            request.connection().closeHandler(v -> closed.incrementAndGet());
+            var response = request.response().setChunked(true).putHeader("Content-Type", "text/event-stream");
+            response.write(": open\n\n");
+            long timer = vertx.setPeriodic(100, id -> {
+                if (!response.closed()) {
+                    response.write(": heartbeat\n\n");
+                }
+            });
+            response.closeHandler(v -> vertx.cancelTimer(timer));
+        });
+        Upstream upstream = upstream(upstreamPort, client());
+        int gatewayPort = gateway(upstream);
+        HttpClient h2c = vertx.createHttpClient(new HttpClientOptions().setProtocolVersion(io.vertx.core.http.HttpVersion.HTTP_2)
+                .setHttp2ClearTextUpgrade(false));
+        clients.add(h2c);
+        RequestOptions stream = new RequestOptions().setHost("127.0.0.1").setPort(gatewayPort).setURI("/api/v1/stream?q=x");
+        HttpClientRequest left = get(h2c.request(stream));
+        HttpClientRequest stays = get(h2c.request(stream));
+        AtomicInteger staysChunks = new AtomicInteger();
+        AtomicInteger leftChunks = new AtomicInteger();
+        get(left.send().map(r -> r.handler(b -> leftChunks.incrementAndGet())));
+        HttpClientResponse kept = get(stays.send());
+        kept.handler(b -> staysChunks.incrementAndGet());
+        assertEquals(left.connection(), stays.connection(), "one HTTP/2 connection");
+        await().atMost(Duration.ofSeconds(5)).until(() -> leftChunks.get() > 1 && staysChunks.get() > 1);
+        left.reset(); // the client leaves one stream
+        await().atMost(Duration.ofSeconds(5)).until(() -> closed.get() == 1); // its upstream connection is closed
+        int before = staysChunks.get();
+        await().atMost(Duration.ofSeconds(5)).until(() -> staysChunks.get() > before + 3); // the other stream goes on
+        assertEquals(1, closed.get());
+    }
+
     /** A response read whole on the event loop (data that comes before a handler is set would be lost). */
     private record Answer(int status, String connection, String body) {
         static Future<Answer> of(HttpClientResponse response) {

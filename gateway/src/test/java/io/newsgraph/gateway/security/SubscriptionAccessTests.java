@@ -20,7 +20,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** /api/v1/subscriptions goes to alert-service, named with the caller's key; changes need `subscriptions:write`. */
+/** /api/v1/subscriptions and /api/v1/stream go to alert-service, named with the caller's key; changes need `subscriptions:write`. */
 @QuarkusTest
 class SubscriptionAccessTests {
 
@@ -36,6 +36,13 @@ class SubscriptionAccessTests {
         FakeUpstreams.alerts().verify(getRequestedFor(urlEqualTo("/api/v1/subscriptions")).withHeader("X-Newsgraph-Key", equalTo("reader")));
         given().header("X-API-Key", SUBSCRIBER_KEY).contentType("application/json").body("{}").post("/api/v1/subscriptions").then().statusCode(200);
         FakeUpstreams.alerts().verify(postRequestedFor(urlEqualTo("/api/v1/subscriptions")).withHeader("X-Newsgraph-Key", equalTo("subscriber")));
+    }
+
+    @Test
+    void theAdHocStreamIsARead() {
+        given().header("X-API-Key", READ_KEY).get("/api/v1/stream?q=harbour&entity=7").then().statusCode(200);
+        FakeUpstreams.alerts().verify(getRequestedFor(urlEqualTo("/api/v1/stream?q=harbour&entity=7")).withHeader("X-Newsgraph-Key", equalTo("reader")));
+        assertProblem(given().get("/api/v1/stream?q=harbour").then(), 401, "unauthenticated", "/api/v1/stream");
     }
 
     @Test

@@ -13,7 +13,8 @@ import java.util.Map;
 
 /**
  * A deliberately dumb HTTP/1.1 client over a plain socket: sends exactly the bytes it is given (invalid UTF-8,
- * control characters, broken framing) and reads one response (Content-Length, chunked or until close).
+ * control characters, broken framing) and reads one response (Content-Length, chunked or until close; of an event
+ * stream only the head).
  * One connection per exchange.
  */
 public final class RawHttp {
@@ -62,7 +63,9 @@ public final class RawHttp {
                     continue; // interim (100 Continue)
                 }
                 byte[] body;
-                if (head || status == 204 || status == 304) {
+                boolean eventStream = status == 200 && headers.getOrDefault("content-type", "").startsWith("text/event-stream");
+                if (head || status == 204 || status == 304 || eventStream) {
+                    // An open event stream (GET /stream, /subscriptions/{id}/events) never ends: its head is the answer.
                     body = new byte[0];
                 } else if ("chunked".equalsIgnoreCase(headers.getOrDefault("transfer-encoding", ""))) {
                     body = chunked(in);

@@ -52,22 +52,34 @@ public final class Stack implements AutoCloseable {
     public final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(2)).build();
 
-    private Stack(String name) {
+    /** A stack of its own (not the shared one), with {@code extraEnv} added to every service's environment. */
+    public static Stack start(String name, Map<String, String> extraEnv) {
+        return new Stack(name, extraEnv);
+    }
+
+    private Stack(String name, Map<String, String> extraEnv) {
         pg = PgCluster.start(name);
         pg.createDatabase("articles");
         pg.createDatabase("entities");
         pg.createDatabase("alerts");
-        articles = ServiceProcess.startFromSnapshot("article-service", datasource("articles"));
+        Map<String, String> articleEnv = new HashMap<>(datasource("articles"));
+        articleEnv.putAll(extraEnv);
+        articles = ServiceProcess.startFromSnapshot("article-service", articleEnv);
         Map<String, String> entityEnv = new HashMap<>(datasource("entities"));
+        entityEnv.putAll(extraEnv);
         entityEnv.put("NEWSGRAPH_ARTICLES_URL", articles.url());
         entityEnv.put("NEWSGRAPH_FEED_POLL_INTERVAL", "200ms");
         entityEnv.put("NEWSGRAPH_WORKER_POLL_INTERVAL", "100ms");
         entities = ServiceProcess.startFromSnapshot("entity-service", entityEnv);
         Map<String, String> alertEnv = new HashMap<>(datasource("alerts"));
+        alertEnv.putAll(extraEnv);
         alertEnv.put("NEWSGRAPH_ARTICLES_URL", articles.url());
+        // Ad-hoc streams (GET /stream) search article-service's index, which has a prefix of its own here.
+        alertEnv.put("NEWSGRAPH_ARTICLES_INDEX", articleEnv.get("NEWSGRAPH_SEARCH_INDEX_PREFIX") + "articles");
         alerts = ServiceProcess.startFromSnapshot("alert-service", alertEnv);
         Map<String, String> env = gatewayEnv(articles.url(), entities.url());
         env.put("NEWSGRAPH_GATEWAY_UPSTREAMS_ALERTS_URL", alerts.url());
+        env.putAll(extraEnv);
         gateway = ServiceProcess.startFromSnapshot("gateway", env);
     }
 
@@ -90,7 +102,7 @@ public final class Stack implements AutoCloseable {
 
     public static synchronized Stack shared() {
         if (shared == null) {
-            shared = new Stack("shared");
+            shared = new Stack("shared", Map.of());
             Stack s = shared;
             Runtime.getRuntime().addShutdownHook(new Thread(s::close));
         }

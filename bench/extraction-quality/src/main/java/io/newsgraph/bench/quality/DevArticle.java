@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.newsgraph.article.parse.Caption;
 import io.newsgraph.article.parse.HtmlArticleParser;
 import io.newsgraph.article.parse.ParsedArticle;
+import io.newsgraph.article.parse.PublicationTime;
 import io.newsgraph.article.parse.WireCopyParser;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -53,17 +54,19 @@ record DevArticle(String name, Gold gold, String title, String author, String so
             Instant published = node.hasNonNull("publishedAt") ? Instant.parse(node.get("publishedAt").asText()) : given;
             DevArticle a = of(name, gold, parsed, text(node, "title"), text(node, "author"), text(node, "source"), published);
             return new DevArticle(a.name(), gold, a.title(), a.author(), a.source(), a.place(), a.captions(),
-                    node.hasNonNull("publishedAt") ? published : parsed.publishedAt(), a.body(), published, a.datelineText(), a.bylineDate());
+                    node.hasNonNull("publishedAt") ? published : a.metaPublishedAt(), a.body(), a.publishedAt(), a.datelineText(), a.bylineDate());
         }
         return of(name, gold, new WireCopyParser().parse(raw), null, null, null, given);
     }
 
     private static DevArticle of(String name, Gold gold, ParsedArticle parsed, String title, String author, String source,
                                  Instant given) {
-        Instant published = given != null ? given : parsed.publishedAt();
+        // Metadata: the publication time the content states (ArticleDrafts without a client's value); entity-service
+        // gets the stored time only when it is a stated one (ArticleVersion.statedPublishedAt).
+        Instant published = PublicationTime.of(given, parsed).stated();
         return new DevArticle(name, gold, title != null ? title : parsed.title(), author != null ? author : parsed.byline().author(),
                 source != null ? source : parsed.byline().source(), parsed.byline().place(), parsed.captions(),
-                parsed.publishedAt(), parsed.body(), published, parsed.dateline() == null ? null : parsed.dateline().text(),
+                PublicationTime.of(null, parsed).value(), parsed.body(), published, parsed.dateline() == null ? null : parsed.dateline().text(),
                 parsed.byline().date());
     }
 
