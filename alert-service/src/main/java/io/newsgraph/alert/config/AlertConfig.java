@@ -53,9 +53,12 @@ public interface AlertConfig {
     }
 
     interface Webhooks {
-        /** Deliveries in flight per replica; each subscription has at most one of them (a slow endpoint holds one). */
-        @WithDefault("8")
-        int workers();
+        /**
+         * Webhook attempts in flight per replica, each on its own virtual thread; a subscription has at most one of them,
+         * so an endpoint that hangs holds one until the timeout while the others carry on.
+         */
+        @WithDefault("64")
+        int concurrency();
 
         /** Connect + answer time of one attempt. */
         @WithDefault("5s")

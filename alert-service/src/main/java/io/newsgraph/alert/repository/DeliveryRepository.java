@@ -9,7 +9,6 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -18,6 +17,9 @@ import java.util.stream.Collectors;
 public class DeliveryRepository {
     private static final String COLUMNS = "id, match_id, subscription_id, state, attempts, next_attempt_at, retry_from, last_status, "
             + "last_error, created_at, delivered_at";
+
+    /** Due rows looked at per delivery claimed: several due rows of one subscription yield one claim. */
+    private static final int CANDIDATES_PER_CLAIM = 4;
 
     @Inject
     Jdbc jdbc;
@@ -28,18 +30,25 @@ public class DeliveryRepository {
     }
 
     /**
-     * Claims the most overdue pending delivery of a subscription not in {@code busy} (its endpoint already has an attempt
-     * in flight here): counts the attempt and leases the row until {@code lease} from now, so that a deliverer killed
-     * mid-attempt leaves it due again rather than lost.
+     * Claims up to {@code limit} due deliveries, the most overdue first, at most one per subscription and none of a
+     * subscription in {@code busy} (its endpoint already has an attempt in flight here): counts the attempt and leases
+     * each row until {@code lease} from now, so that a deliverer killed mid-attempt leaves it due again rather than lost.
+     * Rows another replica is claiming are skipped, not waited for.
      */
-    public Optional<Delivery> claim(Collection<UUID> busy, Duration lease) {
-        return jdbc.one("""
+    public List<Delivery> claim(Collection<UUID> busy, int limit, Duration lease) {
+        return jdbc.list("""
+                WITH candidates AS (
+                    SELECT id, subscription_id, next_attempt_at FROM webhook_delivery
+                    WHERE state = 'PENDING' AND next_attempt_at <= now() AND NOT (subscription_id = ANY(?))
+                    ORDER BY next_attempt_at LIMIT ? FOR UPDATE SKIP LOCKED),
+                first_per_subscription AS (
+                    SELECT DISTINCT ON (subscription_id) id, next_attempt_at FROM candidates ORDER BY subscription_id, next_attempt_at),
+                chosen AS (
+                    SELECT id FROM first_per_subscription ORDER BY next_attempt_at LIMIT ?)
                 UPDATE webhook_delivery d SET attempts = d.attempts + 1, next_attempt_at = now() + ?::interval
-                WHERE d.id = (SELECT id FROM webhook_delivery
-                              WHERE state = 'PENDING' AND next_attempt_at <= now() AND NOT (subscription_id = ANY(?))
-                              ORDER BY next_attempt_at LIMIT 1 FOR UPDATE SKIP LOCKED)
-                RETURNING""" + " " + COLUMNS,
-                DeliveryRepository::row, lease.toMillis() + " milliseconds", busy.toArray(UUID[]::new));
+                FROM chosen WHERE d.id = chosen.id
+                RETURNING""" + " " + COLUMNS.replaceAll("(\\w+)", "d.$1"),
+                DeliveryRepository::row, busy.toArray(UUID[]::new), limit * CANDIDATES_PER_CLAIM, limit, lease.toMillis() + " milliseconds");
     }
 
     public void attempted(UUID id, int attempt, Integer status, String error, long durationMillis) {

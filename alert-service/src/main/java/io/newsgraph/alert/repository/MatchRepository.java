@@ -6,9 +6,12 @@ import jakarta.inject.Inject;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /** The `subscription_match` table: every match, recorded before it is delivered. */
 @ApplicationScoped
@@ -45,8 +48,10 @@ public class MatchRepository {
                 .orElse(0L);
     }
 
-    public Optional<Match> byId(long id) {
-        return jdbc.one("SELECT " + COLUMNS + " FROM subscription_match WHERE id = ?", MatchRepository::row, id);
+    /** These matches by id; deleted ones (their subscription with them) are absent. */
+    public Map<Long, Match> byIds(Collection<Long> ids) {
+        return jdbc.list("SELECT " + COLUMNS + " FROM subscription_match WHERE id = ANY(?)", MatchRepository::row, (Object) ids.toArray(Long[]::new))
+                .stream().collect(Collectors.toMap(Match::id, m -> m));
     }
 
     private static Match row(ResultSet rs) throws SQLException {

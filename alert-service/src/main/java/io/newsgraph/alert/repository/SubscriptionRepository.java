@@ -6,9 +6,12 @@ import jakarta.inject.Inject;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /** The `subscription` table. Every read by id also takes the owner: another key's subscription does not exist for a caller. */
 @ApplicationScoped
@@ -36,6 +39,12 @@ public class SubscriptionRepository {
 
     public Optional<Subscription> byId(UUID id) {
         return jdbc.one("SELECT " + COLUMNS + " FROM subscription WHERE id = ?", SubscriptionRepository::row, id);
+    }
+
+    /** These subscriptions by id; deleted ones are absent. */
+    public Map<UUID, Subscription> byIds(Collection<UUID> ids) {
+        return jdbc.list("SELECT " + COLUMNS + " FROM subscription WHERE id = ANY(?)", SubscriptionRepository::row, (Object) ids.toArray(UUID[]::new))
+                .stream().collect(Collectors.toMap(Subscription::id, s -> s));
     }
 
     /** The owner's subscriptions, newest first, before {@code beforeSeq} (null: from the newest). */
