@@ -26,9 +26,11 @@ public class V12__fill_entity_name extends BaseJavaMigration {
                          jsonb_array_elements(s.entities) e)
                 SELECT DISTINCT ON (id) id, name, type, count(*) OVER (PARTITION BY id) FROM named ORDER BY id, updated_at DESC""";
         try (Statement select = context.getConnection().createStatement();
-                PreparedStatement insert = context.getConnection().prepareStatement(
-                        "INSERT INTO entity_name (entity_id, name, type, folded, articles) VALUES (?, ?, ?, ?, ?)")) {
-            select.setFetchSize(BATCH); // a cursor, not every entity in memory (PostgreSQL needs auto-commit off, as Flyway has it)
+                PreparedStatement insert = context.getConnection()
+                        .prepareStatement(
+                                "INSERT INTO entity_name (entity_id, name, type, folded, articles) VALUES (?, ?, ?, ?, ?)")) {
+            select.setFetchSize(
+                    BATCH); // a cursor, not every entity in memory (PostgreSQL needs auto-commit off, as Flyway has it)
             try (ResultSet rows = select.executeQuery(counts)) {
                 int pending = 0;
                 while (rows.next()) {

@@ -13,6 +13,5 @@ import io.quarkus.test.common.ResourceArg;
 @QuarkusTestResource(OpenSearchTestResource.class)
 @QuarkusTestResource(ArticleServiceProcess.class)
 public final class AlertDatabase {
-    private AlertDatabase() {
-    }
+    private AlertDatabase() {}
 }

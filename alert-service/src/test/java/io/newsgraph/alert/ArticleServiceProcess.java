@@ -31,14 +31,25 @@ public class ArticleServiceProcess implements QuarkusTestResourceLifecycleManage
 
     @Override
     public Map<String, String> start() {
-        postgres = TestPostgres.server().orElseThrow(() -> new IllegalStateException("alert-service tests need PostgreSQL"));
+        postgres = TestPostgres.server()
+                .orElseThrow(() -> new IllegalStateException("alert-service tests need PostgreSQL"));
         database = postgres.createDatabase("articles_for_alerts");
-        Map<String, String> env = TestOpenSearch.withSearch(Map.of(
-                "QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl(database), "QUARKUS_DATASOURCE_USERNAME", postgres.user(),
-                "QUARKUS_DATASOURCE_PASSWORD", postgres.password()), database);
+        Map<String, String> env = TestOpenSearch.withSearch(
+                Map.of(
+                        "QUARKUS_DATASOURCE_JDBC_URL",
+                        postgres.jdbcUrl(database),
+                        "QUARKUS_DATASOURCE_USERNAME",
+                        postgres.user(),
+                        "QUARKUS_DATASOURCE_PASSWORD",
+                        postgres.password()),
+                database);
         process = ServiceProcess.start("article-service", env);
         // Ad-hoc streams search article-service's index, which has its own prefix here.
-        return Map.of("newsgraph.articles.url", process.url(), "newsgraph.articles.index", env.get("NEWSGRAPH_SEARCH_INDEX_PREFIX") + "articles");
+        return Map.of(
+                "newsgraph.articles.url",
+                process.url(),
+                "newsgraph.articles.index",
+                env.get("NEWSGRAPH_SEARCH_INDEX_PREFIX") + "articles");
     }
 
     @Override

@@ -26,8 +26,15 @@ public final class WebhookReceiver implements AutoCloseable {
         server.setExecutor(java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor());
         server.createContext("/", exchange -> {
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-            received.add(new Received(Map.of("webhook-id", header(exchange, "webhook-id"), "webhook-timestamp", header(exchange, "webhook-timestamp"),
-                    "webhook-signature", header(exchange, "webhook-signature")), body));
+            received.add(new Received(
+                    Map.of(
+                            "webhook-id",
+                            header(exchange, "webhook-id"),
+                            "webhook-timestamp",
+                            header(exchange, "webhook-timestamp"),
+                            "webhook-signature",
+                            header(exchange, "webhook-signature")),
+                    body));
             try {
                 Thread.sleep(delayMillis);
             } catch (InterruptedException e) {
@@ -65,6 +72,5 @@ public final class WebhookReceiver implements AutoCloseable {
         server.stop(0);
     }
 
-    public record Received(Map<String, String> headers, String body) {
-    }
+    public record Received(Map<String, String> headers, String body) {}
 }

@@ -12,6 +12,5 @@ import io.quarkus.test.common.ResourceArg;
 @QuarkusTestResource(value = PostgresTestResource.class, initArgs = @ResourceArg(name = "database", value = "articles"))
 @QuarkusTestResource(OpenSearchTestResource.class)
 public final class ArticleDatabase {
-    private ArticleDatabase() {
-    }
+    private ArticleDatabase() {}
 }

@@ -12,6 +12,5 @@ import io.quarkus.test.common.ResourceArg;
 @QuarkusTestResource(value = PostgresTestResource.class, initArgs = @ResourceArg(name = "database", value = "entities"))
 @QuarkusTestResource(OpenSearchTestResource.class)
 public final class EntityDatabase {
-    private EntityDatabase() {
-    }
+    private EntityDatabase() {}
 }

@@ -15,6 +15,5 @@ public final class GraphArticles {
 
             Klitschko thanked Norway for its support, officials said.""";
 
-    private GraphArticles() {
-    }
+    private GraphArticles() {}
 }

@@ -11,8 +11,7 @@ import java.util.List;
  * without byline, share markers, the photo caption and the contribution footer.
  */
 public final class SampleBody {
-    private SampleBody() {
-    }
+    private SampleBody() {}
 
     public static String title() {
         return raw().lines().findFirst().orElseThrow().strip();
@@ -22,7 +21,11 @@ public final class SampleBody {
         List<String> paragraphs = new ArrayList<>();
         for (String block : raw().split("\n\\s*\n")) {
             String p = block.strip();
-            if (p.isEmpty() || p.equals(title()) || p.startsWith("作者") || p.equals("分享") || p.endsWith("[Photo/Xinhua]")
+            if (p.isEmpty()
+                    || p.equals(title())
+                    || p.startsWith("作者")
+                    || p.equals("分享")
+                    || p.endsWith("[Photo/Xinhua]")
                     || p.equals("Agencies contributed to this story.")) {
                 continue;
             }

@@ -21,7 +21,8 @@ public class StubArticleService implements QuarkusTestResourceLifecycleManager {
 
     @Override
     public Map<String, String> start() {
-        server = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1").gzipDisabled(true));
+        server = new WireMockServer(
+                options().dynamicPort().bindAddress("127.0.0.1").gzipDisabled(true));
         server.start();
         return Map.of("newsgraph.articles.url", server.baseUrl());
     }

@@ -36,9 +36,12 @@ public class FakeUpstreams implements QuarkusTestResourceLifecycleManager {
     @Override
     public Map<String, String> start() {
         // Fixed ports, so that a test can stop a fake and start it again where the gateway expects it.
-        articles = new WireMockServer(options().port(freePort()).bindAddress("127.0.0.1").gzipDisabled(true));
-        entities = new WireMockServer(options().port(freePort()).bindAddress("127.0.0.1").gzipDisabled(true));
-        alerts = new WireMockServer(options().port(freePort()).bindAddress("127.0.0.1").gzipDisabled(true));
+        articles = new WireMockServer(
+                options().port(freePort()).bindAddress("127.0.0.1").gzipDisabled(true));
+        entities = new WireMockServer(
+                options().port(freePort()).bindAddress("127.0.0.1").gzipDisabled(true));
+        alerts = new WireMockServer(
+                options().port(freePort()).bindAddress("127.0.0.1").gzipDisabled(true));
         articles.start();
         entities.start();
         alerts.start();
@@ -48,11 +51,14 @@ public class FakeUpstreams implements QuarkusTestResourceLifecycleManager {
         config.put("newsgraph.gateway.upstreams.alerts.url", alerts.baseUrl());
         config.put("newsgraph.gateway.upstreams.articles.timeout", "1500ms");
         config.put("newsgraph.gateway.upstreams.entities.timeout", "1500ms");
-        config.put("newsgraph.gateway.api-keys", String.join(",",
-                "reader:" + sha256(READ_KEY) + ":read",
-                "writer:" + sha256(WRITE_KEY) + ":read+write",
-                "ops:" + sha256(ADMIN_KEY) + ":admin",
-                "subscriber:" + sha256(SUBSCRIBER_KEY) + ":read+subscriptions:write"));
+        config.put(
+                "newsgraph.gateway.api-keys",
+                String.join(
+                        ",",
+                        "reader:" + sha256(READ_KEY) + ":read",
+                        "writer:" + sha256(WRITE_KEY) + ":read+write",
+                        "ops:" + sha256(ADMIN_KEY) + ":admin",
+                        "subscriber:" + sha256(SUBSCRIBER_KEY) + ":read+subscriptions:write"));
         config.put("quarkus.http.limits.max-body-size", "64K");
         config.put("newsgraph.gateway.upstreams.entities.max-body-size", "16K");
         // Short composition timeouts keep the degraded-path tests fast.
@@ -78,8 +84,9 @@ public class FakeUpstreams implements QuarkusTestResourceLifecycleManager {
 
     public static String sha256(String key) {
         try {
-            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
-                    .digest(key.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            return java.util.HexFormat.of()
+                    .formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                            .digest(key.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

@@ -5,8 +5,7 @@ import java.util.Map;
 
 /** RFC 6902 {@code add}, {@code replace} and {@code remove} on a tree of maps and lists (RFC 6901 pointers). */
 final class JsonPatch {
-    private JsonPatch() {
-    }
+    private JsonPatch() {}
 
     @SuppressWarnings("unchecked")
     static void apply(Map<String, Object> document, Map<String, Object> operation) {
@@ -51,12 +50,14 @@ final class JsonPatch {
                     throw new IllegalArgumentException("remove: nothing at " + path);
                 }
             }
-            default -> throw new UnsupportedOperationException("JSON patch op '" + op + "' is outside the supported subset");
+            default ->
+                throw new UnsupportedOperationException("JSON patch op '" + op + "' is outside the supported subset");
         }
     }
 
     private static Object child(Object node, String token, String path) {
-        Object next = node instanceof Map<?, ?> map ? map.get(token)
+        Object next = node instanceof Map<?, ?> map
+                ? map.get(token)
                 : node instanceof List<?> list ? list.get(index(token, list.size(), path)) : null;
         if (next == null) {
             throw new IllegalArgumentException("JSON patch path does not exist: " + path);

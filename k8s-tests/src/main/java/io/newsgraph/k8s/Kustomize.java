@@ -33,13 +33,27 @@ public final class Kustomize {
             .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
             .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
             .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS));
-    private static final Set<String> KEYS = Set.of("apiVersion", "kind", "resources", "components", "namespace",
-            "generatorOptions", "secretGenerator", "images", "patches");
-    private static final Set<String> CLUSTER_SCOPED = Set.of("Namespace", "ClusterRole", "ClusterRoleBinding",
-            "CustomResourceDefinition", "PersistentVolume", "StorageClass", "PriorityClass", "IngressClass");
+    private static final Set<String> KEYS = Set.of(
+            "apiVersion",
+            "kind",
+            "resources",
+            "components",
+            "namespace",
+            "generatorOptions",
+            "secretGenerator",
+            "images",
+            "patches");
+    private static final Set<String> CLUSTER_SCOPED = Set.of(
+            "Namespace",
+            "ClusterRole",
+            "ClusterRoleBinding",
+            "CustomResourceDefinition",
+            "PersistentVolume",
+            "StorageClass",
+            "PriorityClass",
+            "IngressClass");
 
-    private Kustomize() {
-    }
+    private Kustomize() {}
 
     /** Renders the kustomization in {@code dir} (a Kustomization, not a Component). */
     public static List<Map<String, Object>> build(Path dir) {
@@ -54,7 +68,8 @@ public final class Kustomize {
         }
         for (String key : k.keySet()) {
             if (!KEYS.contains(key)) {
-                throw new UnsupportedOperationException(dir + ": kustomization field '" + key + "' is outside the supported subset");
+                throw new UnsupportedOperationException(
+                        dir + ": kustomization field '" + key + "' is outside the supported subset");
             }
         }
         List<Map<String, Object>> objects = inherited;
@@ -100,12 +115,14 @@ public final class Kustomize {
         }
         Map<?, ?> options = (Map<?, ?>) k.getOrDefault("generatorOptions", Map.of());
         if (!Boolean.TRUE.equals(options.get("disableNameSuffixHash"))) {
-            throw new UnsupportedOperationException(dir + ": secretGenerator needs generatorOptions.disableNameSuffixHash: true");
+            throw new UnsupportedOperationException(
+                    dir + ": secretGenerator needs generatorOptions.disableNameSuffixHash: true");
         }
         for (Map<String, Object> generator : generators) {
             for (String key : generator.keySet()) {
                 if (!Set.of("name", "type", "envs", "files").contains(key)) {
-                    throw new UnsupportedOperationException(dir + ": secretGenerator field '" + key + "' is outside the supported subset");
+                    throw new UnsupportedOperationException(
+                            dir + ": secretGenerator field '" + key + "' is outside the supported subset");
                 }
             }
             Map<String, Object> data = new LinkedHashMap<>();
@@ -119,8 +136,10 @@ public final class Kustomize {
                     if (eq <= 0) {
                         throw new IllegalArgumentException(dir.resolve(env) + ": not key=value: " + trimmed);
                     }
-                    data.put(trimmed.substring(0, eq), Base64.getEncoder().encodeToString(
-                            trimmed.substring(eq + 1).getBytes(StandardCharsets.UTF_8)));
+                    data.put(
+                            trimmed.substring(0, eq),
+                            Base64.getEncoder()
+                                    .encodeToString(trimmed.substring(eq + 1).getBytes(StandardCharsets.UTF_8)));
                 }
             }
             for (String file : strings(generator.get("files"))) {
@@ -145,12 +164,15 @@ public final class Kustomize {
     }
 
     private static void applyPatch(Path dir, List<Map<String, Object>> objects, Map<String, Object> patch) {
-        if (!(patch.get("patch") instanceof String text) || !(patch.get("target") instanceof Map<?, ?> target) || patch.size() != 2) {
-            throw new UnsupportedOperationException(dir + ": only inline JSON 6902 patches with a target are supported");
+        if (!(patch.get("patch") instanceof String text)
+                || !(patch.get("target") instanceof Map<?, ?> target)
+                || patch.size() != 2) {
+            throw new UnsupportedOperationException(
+                    dir + ": only inline JSON 6902 patches with a target are supported");
         }
         List<Map<String, Object>> ops;
         try {
-            ops = YAML.readValue(text, new TypeReference<>() { });
+            ops = YAML.readValue(text, new TypeReference<>() {});
         } catch (IOException e) {
             throw new IllegalArgumentException(dir + ": patch is not a JSON 6902 operation list", e);
         }
@@ -171,7 +193,8 @@ public final class Kustomize {
     private static boolean matches(Map<String, Object> object, Map<?, ?> target) {
         for (Object key : target.keySet()) {
             if (!Set.of("group", "version", "kind", "name").contains(key)) {
-                throw new UnsupportedOperationException("patch target field '" + key + "' is outside the supported subset");
+                throw new UnsupportedOperationException(
+                        "patch target field '" + key + "' is outside the supported subset");
             }
         }
         String apiVersion = (String) object.get("apiVersion");
@@ -187,7 +210,8 @@ public final class Kustomize {
     private static void setImage(Object node, Map<String, Object> image) {
         if (node instanceof Map<?, ?> map) {
             for (Map.Entry<?, ?> entry : map.entrySet()) {
-                if ((entry.getKey().equals("containers") || entry.getKey().equals("initContainers")) && entry.getValue() instanceof List<?> list) {
+                if ((entry.getKey().equals("containers") || entry.getKey().equals("initContainers"))
+                        && entry.getValue() instanceof List<?> list) {
                     for (Object container : list) {
                         Map<String, Object> c = (Map<String, Object>) container;
                         if (c.get("image") instanceof String ref) {
@@ -258,7 +282,7 @@ public final class Kustomize {
         }
     }
 
-    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() { };
+    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {};
 
     private static List<Map<String, Object>> nonEmpty(MappingIterator<Map<String, Object>> docs) throws IOException {
         try (docs) {

@@ -22,29 +22,81 @@ class CrdSchemaTests {
     private static final Object BOOL = "boolean";
     private static final Object STRING_MAP = "map<string,string>";
     private static final Object QUANTITY = "quantity";
-    private static final Map<String, Object> METADATA = Map.of("name", STRING, "namespace", STRING, "labels", STRING_MAP, "annotations", STRING_MAP);
+    private static final Map<String, Object> METADATA =
+            Map.of("name", STRING, "namespace", STRING, "labels", STRING_MAP, "annotations", STRING_MAP);
     private static final Map<String, Object> LOCAL_REF = Map.of("name", STRING);
-    private static final Map<String, Object> RESOURCES = Map.of("requests", Map.of("cpu", QUANTITY, "memory", QUANTITY),
-            "limits", Map.of("cpu", QUANTITY, "memory", QUANTITY));
+    private static final Map<String, Object> RESOURCES = Map.of(
+            "requests",
+            Map.of("cpu", QUANTITY, "memory", QUANTITY),
+            "limits",
+            Map.of("cpu", QUANTITY, "memory", QUANTITY));
 
-    static final Map<String, Object> CLUSTER = Map.of("apiVersion", STRING, "kind", STRING, "metadata", METADATA, "spec", Map.ofEntries(
-            Map.entry("instances", INT),
-            Map.entry("imageName", STRING),
-            Map.entry("primaryUpdateStrategy", Set.of("unsupervised", "supervised")),
-            Map.entry("enableSuperuserAccess", BOOL),
-            Map.entry("inheritedMetadata", Map.of("labels", STRING_MAP, "annotations", STRING_MAP)),
-            Map.entry("bootstrap", Map.of("initdb", Map.of("database", STRING, "owner", STRING, "secret", LOCAL_REF))),
-            Map.entry("managed", Map.of("roles", List.of(Map.of("name", STRING, "ensure", Set.of("present", "absent"), "login", BOOL,
-                    "passwordSecret", LOCAL_REF, "connectionLimit", INT, "inherit", BOOL)))),
-            Map.entry("postgresql", Map.of("parameters", STRING_MAP)),
-            Map.entry("storage", Map.of("size", QUANTITY, "storageClass", STRING)),
-            Map.entry("resources", RESOURCES),
-            Map.entry("affinity", Map.of("enablePodAntiAffinity", BOOL, "topologyKey", STRING,
-                    "podAntiAffinityType", Set.of("preferred", "required")))));
+    static final Map<String, Object> CLUSTER = Map.of(
+            "apiVersion",
+            STRING,
+            "kind",
+            STRING,
+            "metadata",
+            METADATA,
+            "spec",
+            Map.ofEntries(
+                    Map.entry("instances", INT),
+                    Map.entry("imageName", STRING),
+                    Map.entry("primaryUpdateStrategy", Set.of("unsupervised", "supervised")),
+                    Map.entry("enableSuperuserAccess", BOOL),
+                    Map.entry("inheritedMetadata", Map.of("labels", STRING_MAP, "annotations", STRING_MAP)),
+                    Map.entry(
+                            "bootstrap",
+                            Map.of("initdb", Map.of("database", STRING, "owner", STRING, "secret", LOCAL_REF))),
+                    Map.entry(
+                            "managed",
+                            Map.of(
+                                    "roles",
+                                    List.of(Map.of(
+                                            "name",
+                                            STRING,
+                                            "ensure",
+                                            Set.of("present", "absent"),
+                                            "login",
+                                            BOOL,
+                                            "passwordSecret",
+                                            LOCAL_REF,
+                                            "connectionLimit",
+                                            INT,
+                                            "inherit",
+                                            BOOL)))),
+                    Map.entry("postgresql", Map.of("parameters", STRING_MAP)),
+                    Map.entry("storage", Map.of("size", QUANTITY, "storageClass", STRING)),
+                    Map.entry("resources", RESOURCES),
+                    Map.entry(
+                            "affinity",
+                            Map.of(
+                                    "enablePodAntiAffinity",
+                                    BOOL,
+                                    "topologyKey",
+                                    STRING,
+                                    "podAntiAffinityType",
+                                    Set.of("preferred", "required")))));
 
-    static final Map<String, Object> DATABASE = Map.of("apiVersion", STRING, "kind", STRING, "metadata", METADATA, "spec", Map.of(
-            "name", STRING, "owner", STRING, "cluster", LOCAL_REF, "ensure", Set.of("present", "absent"),
-            "databaseReclaimPolicy", Set.of("delete", "retain")));
+    static final Map<String, Object> DATABASE = Map.of(
+            "apiVersion",
+            STRING,
+            "kind",
+            STRING,
+            "metadata",
+            METADATA,
+            "spec",
+            Map.of(
+                    "name",
+                    STRING,
+                    "owner",
+                    STRING,
+                    "cluster",
+                    LOCAL_REF,
+                    "ensure",
+                    Set.of("present", "absent"),
+                    "databaseReclaimPolicy",
+                    Set.of("delete", "retain")));
 
     @Test
     void cloudNativePgResourcesUseOnlyKnownFieldsWithTheirTypes() {
@@ -66,25 +118,51 @@ class CrdSchemaTests {
         }
         assertEquals(List.of(), problems);
         assertEquals(3, checked); // the Cluster and the Databases entities and alerts
-        // Required by the CRDs: Database.spec.{name,owner,cluster.name}; the Cluster's owner Secret and role Secret exist.
+        // Required by the CRDs: Database.spec.{name,owner,cluster.name}; the Cluster's owner Secret and role Secret
+        // exist.
         Map<String, Object> db = Rendered.find(objects, "Database", "newsgraph-entities");
         assertFalse(Rendered.map(db, "spec", "cluster").isEmpty());
         Map<String, Object> cluster = Rendered.find(objects, "Cluster", "newsgraph-pg");
-        assertEquals(Rendered.map(cluster, "metadata").get("name"), Rendered.map(db, "spec", "cluster").get("name"));
-        String ownerSecret = (String) Rendered.map(cluster, "spec", "bootstrap", "initdb", "secret").get("name");
-        assertEquals("kubernetes.io/basic-auth", Rendered.find(objects, "Secret", ownerSecret).get("type"));
+        assertEquals(
+                Rendered.map(cluster, "metadata").get("name"),
+                Rendered.map(db, "spec", "cluster").get("name"));
+        String ownerSecret = (String)
+                Rendered.map(cluster, "spec", "bootstrap", "initdb", "secret").get("name");
+        assertEquals(
+                "kubernetes.io/basic-auth",
+                Rendered.find(objects, "Secret", ownerSecret).get("type"));
         for (Map<String, Object> role : Rendered.list(Rendered.map(cluster, "spec", "managed"), "roles")) {
             String secret = (String) Rendered.map(role, "passwordSecret").get("name");
-            assertEquals("kubernetes.io/basic-auth", Rendered.find(objects, "Secret", secret).get("type"));
+            assertEquals(
+                    "kubernetes.io/basic-auth",
+                    Rendered.find(objects, "Secret", secret).get("type"));
         }
     }
 
     @Test
     void theSubsetRejectsUnknownFieldsAndWrongTypes() {
         List<String> problems = new ArrayList<>();
-        check(Map.of("spec", Map.of("instances", "three", "storage", Map.of("sise", "1Gi"), "primaryUpdateStrategy", "auto")), CLUSTER, "c", problems);
-        assertEquals(List.of("c.spec.instances: not integer", "c.spec.primaryUpdateStrategy: auto not in [supervised, unsupervised]",
-                "c.spec.storage.sise: unknown field"), problems.stream().sorted().toList().stream().map(p -> p.replaceAll("\\[(.*), (.*)\\]", sorted(p))).toList());
+        check(
+                Map.of(
+                        "spec",
+                        Map.of(
+                                "instances",
+                                "three",
+                                "storage",
+                                Map.of("sise", "1Gi"),
+                                "primaryUpdateStrategy",
+                                "auto")),
+                CLUSTER,
+                "c",
+                problems);
+        assertEquals(
+                List.of(
+                        "c.spec.instances: not integer",
+                        "c.spec.primaryUpdateStrategy: auto not in [supervised, unsupervised]",
+                        "c.spec.storage.sise: unknown field"),
+                problems.stream().sorted().toList().stream()
+                        .map(p -> p.replaceAll("\\[(.*), (.*)\\]", sorted(p)))
+                        .toList());
     }
 
     private static String sorted(String p) {

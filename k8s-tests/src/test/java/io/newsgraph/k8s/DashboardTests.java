@@ -56,7 +56,10 @@ class DashboardTests {
         for (Path file : dashboards()) {
             for (JsonNode panel : read(file).path("panels")) {
                 for (JsonNode target : panel.path("targets")) {
-                    exprs.put(file.getFileName() + " panel '" + panel.path("title").asText() + "' " + target.path("refId").asText(),
+                    exprs.put(
+                            file.getFileName() + " panel '"
+                                    + panel.path("title").asText() + "' "
+                                    + target.path("refId").asText(),
                             target.path("expr").asText());
                 }
             }
@@ -64,7 +67,9 @@ class DashboardTests {
         for (Map<String, Object> rule : Kustomize.readObjects(component().resolve("prometheusrule.yaml"))) {
             for (Map<String, Object> group : Rendered.list(rule, "spec", "groups")) {
                 for (Map<String, Object> r : Rendered.list(group, "rules")) {
-                    exprs.put("PrometheusRule " + r.getOrDefault("alert", r.get("record")), String.valueOf(r.get("expr")));
+                    exprs.put(
+                            "PrometheusRule " + r.getOrDefault("alert", r.get("record")),
+                            String.valueOf(r.get("expr")));
                 }
             }
         }
@@ -93,7 +98,9 @@ class DashboardTests {
             // No datasource uid of one Grafana: a variable the user picks (or provisioning fills).
             List<JsonNode> variables = new ArrayList<>();
             d.path("templating").path("list").forEach(variables::add);
-            JsonNode datasource = variables.stream().filter(v -> "datasource".equals(v.path("type").asText())).findFirst()
+            JsonNode datasource = variables.stream()
+                    .filter(v -> "datasource".equals(v.path("type").asText()))
+                    .findFirst()
                     .orElseThrow(() -> new AssertionError(where + ": no datasource variable"));
             assertEquals("prometheus", datasource.path("query").asText(), where + " datasource variable type");
             String reference = "${" + datasource.path("name").asText() + "}";
@@ -105,7 +112,11 @@ class DashboardTests {
                 for (String field : List.of("h", "w", "x", "y")) {
                     assertTrue(panel.path("gridPos").path(field).isInt(), p + " gridPos." + field);
                 }
-                assertTrue(panel.path("gridPos").path("x").asInt() + panel.path("gridPos").path("w").asInt() <= 24, p + " fits the 24 columns");
+                assertTrue(
+                        panel.path("gridPos").path("x").asInt()
+                                        + panel.path("gridPos").path("w").asInt()
+                                <= 24,
+                        p + " fits the 24 columns");
                 if ("row".equals(panel.path("type").asText())) {
                     continue;
                 }
@@ -116,8 +127,11 @@ class DashboardTests {
                 Set<String> refIds = new HashSet<>();
                 for (JsonNode target : panel.path("targets")) {
                     assertTrue(refIds.add(target.path("refId").asText()), p + " refId unique");
-                    assertEquals(reference, target.path("datasource").path("uid").asText(), p + " query datasource");
-                    assertFalse(PromQl.metricNames(target.path("expr").asText()).isEmpty(), p + " query reads a metric: " + target.path("expr"));
+                    assertEquals(
+                            reference, target.path("datasource").path("uid").asText(), p + " query datasource");
+                    assertFalse(
+                            PromQl.metricNames(target.path("expr").asText()).isEmpty(),
+                            p + " query reads a metric: " + target.path("expr"));
                     queries++;
                 }
             }
@@ -138,33 +152,47 @@ class DashboardTests {
 
     @Test
     void metricNamesAreReadFromPromQl() {
-        assertEquals(Set.of("a_total", "b_seconds_bucket", "c"), PromQl.metricNames(
-                "sum by (route, status) (rate(a_total{status=~\"5..\",x='y'}[$__rate_interval])) / ignoring(route) group_left "
-                        + "histogram_quantile(0.95, sum by (le) (rate(b_seconds_bucket[5m]))) and on(upstream) max(c) > bool 0.5"));
-        assertEquals(Set.of("up", "x_total"), PromQl.exposed(List.of("# TYPE x_total counter", "x_total{a=\"b\"} 1.0", "up 1", "")));
+        assertEquals(
+                Set.of("a_total", "b_seconds_bucket", "c"),
+                PromQl.metricNames(
+                        "sum by (route, status) (rate(a_total{status=~\"5..\",x='y'}[$__rate_interval])) / ignoring(route) group_left "
+                                + "histogram_quantile(0.95, sum by (le) (rate(b_seconds_bucket[5m]))) and on(upstream) max(c) > bool 0.5"));
+        assertEquals(
+                Set.of("up", "x_total"),
+                PromQl.exposed(List.of("# TYPE x_total counter", "x_total{a=\"b\"} 1.0", "up 1", "")));
     }
 
     /** The component generates the ConfigMap Grafana's sidecar loads: label grafana_dashboard=1, the JSON unchanged. */
     @Test
     void theComponentShipsEachDashboardAsASidecarConfigMap() throws IOException, InterruptedException {
         Optional<List<String>> kustomize = Rendered.realKustomize();
-        Assumptions.assumeTrue(kustomize.isPresent(), "no kustomize v5 on this machine: the generated ConfigMap is not checked here");
+        Assumptions.assumeTrue(
+                kustomize.isPresent(), "no kustomize v5 on this machine: the generated ConfigMap is not checked here");
         // kustomize takes components by relative path only: a kustomization beside them in the copy of k8s/.
         Path dir = Rendered.k8sCopy().resolve("monitoring-only");
         Files.createDirectories(dir);
-        Files.writeString(dir.resolve("kustomization.yaml"),
+        Files.writeString(
+                dir.resolve("kustomization.yaml"),
                 "apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\ncomponents:\n  - ../components/monitoring\n");
         List<String> command = new ArrayList<>(kustomize.get());
         command.add(dir.toString());
-        Process p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        Process p = new ProcessBuilder(command)
+                .redirectError(ProcessBuilder.Redirect.INHERIT)
+                .start();
         String yaml = new String(p.getInputStream().readAllBytes());
         assertEquals(0, p.waitFor(), "kustomize failed");
-        List<Map<String, Object>> configMaps = Rendered.kind(Kustomize.readObjectsFromString(yaml), "ConfigMap").stream()
-                .filter(cm -> "1".equals(Rendered.map(cm, "metadata", "labels").get("grafana_dashboard"))).toList();
+        List<Map<String, Object>> configMaps =
+                Rendered.kind(Kustomize.readObjectsFromString(yaml), "ConfigMap").stream()
+                        .filter(cm -> "1"
+                                .equals(Rendered.map(cm, "metadata", "labels").get("grafana_dashboard")))
+                        .toList();
         assertEquals(1, configMaps.size());
         Map<String, Object> data = Rendered.map(configMaps.get(0), "data");
         for (Path file : dashboards()) {
-            assertEquals(read(file), JSON.readTree(String.valueOf(data.get(file.getFileName().toString()))), file + " in the ConfigMap");
+            assertEquals(
+                    read(file),
+                    JSON.readTree(String.valueOf(data.get(file.getFileName().toString()))),
+                    file + " in the ConfigMap");
         }
         assertEquals(dashboards().size(), data.size());
     }

@@ -47,7 +47,8 @@ import org.junit.jupiter.api.Test;
  * API key whose hash the gateway Secret holds ingests the sample article and reads its analysis.
  */
 class DevOverlayWiringTests {
-    private static final String SUFFIX = "_wt_" + UUID.randomUUID().toString().replace("-", "").substring(0, 8);
+    private static final String SUFFIX =
+            "_wt_" + UUID.randomUUID().toString().replace("-", "").substring(0, 8);
     private static List<Map<String, Object>> objects;
     private static TestPostgres postgres;
     private static TestRedis redis;
@@ -58,14 +59,18 @@ class DevOverlayWiringTests {
     @BeforeAll
     static void start() throws Exception {
         objects = Rendered.overlay("dev");
-        postgres = TestPostgres.server().orElseThrow(() -> new IllegalStateException("the wiring test needs PostgreSQL binaries or a configured server"));
+        postgres = TestPostgres.server()
+                .orElseThrow(() ->
+                        new IllegalStateException("the wiring test needs PostgreSQL binaries or a configured server"));
         // database and role names as the dev overlay gives them, made unique on the shared test server
         Map<String, String> pgEnv = podEnvironment("StatefulSet", "postgres");
-        for (String key : List.of("ARTICLES_DB", "ENTITIES_DB", "ALERTS_DB", "ARTICLES_DB_USER", "ENTITIES_DB_USER", "ALERTS_DB_USER")) {
+        for (String key : List.of(
+                "ARTICLES_DB", "ENTITIES_DB", "ALERTS_DB", "ARTICLES_DB_USER", "ENTITIES_DB_USER", "ALERTS_DB_USER")) {
             names.put(pgEnv.get(key), pgEnv.get(key) + SUFFIX);
         }
         runInitScript(pgEnv);
-        redis = TestRedis.start("dev-overlay-wiring", podEnvironment("Deployment", "redis").get("REDIS_PASSWORD"));
+        redis = TestRedis.start(
+                "dev-overlay-wiring", podEnvironment("Deployment", "redis").get("REDIS_PASSWORD"));
         for (String service : PolicyTests.SERVICES) {
             ServiceProcess process = ServiceProcess.start(service, localEnvironment(service));
             processes.add(process);
@@ -82,7 +87,8 @@ class DevOverlayWiringTests {
             redis.stop();
         }
         if (postgres != null) {
-            try (Connection c = DriverManager.getConnection(postgres.jdbcUrl("postgres"), postgres.user(), postgres.password());
+            try (Connection c = DriverManager.getConnection(
+                            postgres.jdbcUrl("postgres"), postgres.user(), postgres.password());
                     Statement s = c.createStatement()) {
                 // the dev overlay names each database after its owner role: one suffixed name per service
                 for (String name : names.values()) {
@@ -97,17 +103,26 @@ class DevOverlayWiringTests {
 
     /** The variables of a workload's first container, Secret references resolved to the (test) Secret values. */
     private static Map<String, String> podEnvironment(String kind, String name) {
-        Map<String, Object> c = Rendered.containers(Rendered.find(objects, kind, name)).get(0);
+        Map<String, Object> c =
+                Rendered.containers(Rendered.find(objects, kind, name)).get(0);
         Map<String, String> env = new LinkedHashMap<>();
         for (Map<String, Object> from : Rendered.list(c, "envFrom")) {
             String cm = (String) Rendered.map(from, "configMapRef").get("name");
-            Rendered.map(Rendered.find(objects, "ConfigMap", cm), "data").forEach((k, v) -> env.put(k, String.valueOf(v)));
+            Rendered.map(Rendered.find(objects, "ConfigMap", cm), "data")
+                    .forEach((k, v) -> env.put(k, String.valueOf(v)));
         }
         for (Map<String, Object> e : Rendered.list(c, "env")) {
             Map<String, Object> ref = Rendered.map(e, "valueFrom", "secretKeyRef");
-            String value = ref.isEmpty() ? String.valueOf(e.get("value"))
-                    : new String(Base64.getDecoder().decode(String.valueOf(Rendered.map(Rendered.find(objects, "Secret", (String) ref.get("name")), "data")
-                            .get(ref.get("key"))).replaceAll("\\s+", "")), StandardCharsets.UTF_8);
+            String value = ref.isEmpty()
+                    ? String.valueOf(e.get("value"))
+                    : new String(
+                            Base64.getDecoder()
+                                    .decode(String.valueOf(Rendered.map(
+                                                            Rendered.find(objects, "Secret", (String) ref.get("name")),
+                                                            "data")
+                                                    .get(ref.get("key")))
+                                            .replaceAll("\\s+", "")),
+                            StandardCharsets.UTF_8);
             env.put((String) e.get("name"), value);
         }
         return env;
@@ -123,19 +138,22 @@ class DevOverlayWiringTests {
             }
             if (value.startsWith("redis://")) {
                 if (!"redis".equals(java.net.URI.create(value).getHost())) {
-                    throw new IllegalStateException(service + " " + key + " names " + value + ", not the redis Service");
+                    throw new IllegalStateException(
+                            service + " " + key + " names " + value + ", not the redis Service");
                 }
                 return redis.url();
             }
             if (value.startsWith("https://opensearch:")) {
-                // The test node speaks plain HTTP without the security plugin (none on Maven Central): same wiring, no TLS.
+                // The test node speaks plain HTTP without the security plugin (none on Maven Central): same wiring, no
+                // TLS.
                 return io.newsgraph.common.testing.TestOpenSearch.node().url();
             }
             if (value.startsWith("http://")) {
                 java.net.URI uri = java.net.URI.create(value);
                 ServiceProcess target = byHost.get(uri.getHost());
                 if (target == null) {
-                    throw new IllegalStateException(service + " " + key + " names " + uri.getHost() + ", which is not running (yet)");
+                    throw new IllegalStateException(
+                            service + " " + key + " names " + uri.getHost() + ", which is not running (yet)");
                 }
                 return target.url();
             }
@@ -144,7 +162,8 @@ class DevOverlayWiringTests {
         if (env.containsKey("NEWSGRAPH_SEARCH_URL")) {
             // The CA file is mounted from Secret newsgraph-search-ca in the pod; a plain-HTTP node needs none.
             if (!"/etc/newsgraph/search-ca/ca.crt".equals(env.remove("NEWSGRAPH_SEARCH_CA_FILE"))) {
-                throw new IllegalStateException(service + ": NEWSGRAPH_SEARCH_CA_FILE is not the mounted CA of Secret newsgraph-search-ca");
+                throw new IllegalStateException(
+                        service + ": NEWSGRAPH_SEARCH_CA_FILE is not the mounted CA of Secret newsgraph-search-ca");
             }
             env.put("NEWSGRAPH_SEARCH_INDEX_PREFIX", "wiring" + SUFFIX + "-");
         }
@@ -158,7 +177,8 @@ class DevOverlayWiringTests {
         Path script = Path.of("target/e2e/postgres-init.sh").toAbsolutePath();
         Files.createDirectories(script.getParent());
         Files.writeString(script, String.valueOf(data.values().iterator().next()));
-        ProcessBuilder pb = new ProcessBuilder("bash", script.toString()).redirectErrorStream(true)
+        ProcessBuilder pb = new ProcessBuilder("bash", script.toString())
+                .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(new File("target/e2e/postgres-init.log")));
         Map<String, String> env = pb.environment();
         pgEnv.forEach((k, v) -> env.put(k, names.getOrDefault(v, v)));
@@ -180,8 +200,11 @@ class DevOverlayWiringTests {
             }
         }
         try (Stream<Path> versions = Files.list(Path.of("/usr/lib/postgresql"))) {
-            return versions.map(v -> v.resolve("bin")).filter(b -> Files.isExecutable(b.resolve("psql")))
-                    .max(Comparator.comparing(Path::toString)).orElseThrow(() -> new IllegalStateException("psql not found")).toString();
+            return versions.map(v -> v.resolve("bin"))
+                    .filter(b -> Files.isExecutable(b.resolve("psql")))
+                    .max(Comparator.comparing(Path::toString))
+                    .orElseThrow(() -> new IllegalStateException("psql not found"))
+                    .toString();
         }
     }
 
@@ -191,14 +214,30 @@ class DevOverlayWiringTests {
         String sample = Files.readString(Rendered.root().resolve("samples/seed-article.txt"));
         // prod profile, no default key: without a key nothing passes
         given().baseUri(gateway).get("/api/v1/articles").then().statusCode(401);
-        String id = given().baseUri(gateway).header("X-API-Key", Rendered.API_KEY)
-                .contentType("text/plain; charset=utf-8").body(sample).queryParam("publishedAt", "2025-03-23T12:00:00Z")
-                .post("/api/v1/articles").then().statusCode(oneOf(200, 201)).extract().path("id");
-        Awaitility.await("analysis of " + id).atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(500))
-                .until(() -> given().baseUri(gateway).header("X-API-Key", Rendered.API_KEY)
-                        .get("/api/v1/articles/" + id + "/analysis").statusCode() == 200);
-        given().baseUri(gateway).header("X-API-Key", Rendered.API_KEY).queryParam("include", "analysis")
-                .get("/api/v1/articles/" + id).then().statusCode(200)
+        String id = given().baseUri(gateway)
+                .header("X-API-Key", Rendered.API_KEY)
+                .contentType("text/plain; charset=utf-8")
+                .body(sample)
+                .queryParam("publishedAt", "2025-03-23T12:00:00Z")
+                .post("/api/v1/articles")
+                .then()
+                .statusCode(oneOf(200, 201))
+                .extract()
+                .path("id");
+        Awaitility.await("analysis of " + id)
+                .atMost(Duration.ofMinutes(2))
+                .pollInterval(Duration.ofMillis(500))
+                .until(() -> given().baseUri(gateway)
+                                .header("X-API-Key", Rendered.API_KEY)
+                                .get("/api/v1/articles/" + id + "/analysis")
+                                .statusCode()
+                        == 200);
+        given().baseUri(gateway)
+                .header("X-API-Key", Rendered.API_KEY)
+                .queryParam("include", "analysis")
+                .get("/api/v1/articles/" + id)
+                .then()
+                .statusCode(200)
                 .body("id", equalTo(id))
                 .body("analysis", notNullValue())
                 .body("analysis.entities.type", hasItem("PERSON"));
@@ -212,16 +251,40 @@ class DevOverlayWiringTests {
     @Test
     void everyMetricOfTheDashboardsAndAlertsIsExposed() {
         String gateway = byHost.get("gateway").url();
-        String id = given().baseUri(gateway).header("X-API-Key", Rendered.API_KEY).contentType("application/json")
-                .body("{\"title\":\"Harbour reopens\",\"body\":\"The harbour of Rotterdam reopened on Monday, port officials said.\",\"source\":\"k8s-tests\"}")
-                .post("/api/v1/articles").then().statusCode(oneOf(200, 201)).extract().path("id");
-        Awaitility.await("analysis of " + id).atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(500))
-                .until(() -> given().baseUri(gateway).header("X-API-Key", Rendered.API_KEY)
-                        .get("/api/v1/articles/" + id + "/analysis").statusCode() == 200);
-        given().baseUri(gateway).header("X-API-Key", Rendered.API_KEY).queryParam("q", "harbour").get("/api/v1/search").then().statusCode(200);
+        String id = given().baseUri(gateway)
+                .header("X-API-Key", Rendered.API_KEY)
+                .contentType("application/json")
+                .body(
+                        "{\"title\":\"Harbour reopens\",\"body\":\"The harbour of Rotterdam reopened on Monday, port officials said.\",\"source\":\"k8s-tests\"}")
+                .post("/api/v1/articles")
+                .then()
+                .statusCode(oneOf(200, 201))
+                .extract()
+                .path("id");
+        Awaitility.await("analysis of " + id)
+                .atMost(Duration.ofMinutes(2))
+                .pollInterval(Duration.ofMillis(500))
+                .until(() -> given().baseUri(gateway)
+                                .header("X-API-Key", Rendered.API_KEY)
+                                .get("/api/v1/articles/" + id + "/analysis")
+                                .statusCode()
+                        == 200);
+        given().baseUri(gateway)
+                .header("X-API-Key", Rendered.API_KEY)
+                .queryParam("q", "harbour")
+                .get("/api/v1/search")
+                .then()
+                .statusCode(200);
         java.util.Set<String> exposed = new java.util.TreeSet<>();
         for (ServiceProcess service : byHost.values()) {
-            exposed.addAll(PromQl.exposed(given().baseUri(service.url()).get("/q/metrics").then().statusCode(200).extract().asString().lines().toList()));
+            exposed.addAll(PromQl.exposed(given().baseUri(service.url())
+                    .get("/q/metrics")
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .asString()
+                    .lines()
+                    .toList()));
         }
         java.util.Set<String> missing = new java.util.TreeSet<>(DashboardTests.usedMetricNames());
         missing.removeAll(exposed);
@@ -232,17 +295,31 @@ class DevOverlayWiringTests {
     @Test
     void theGatewayCountsRateLimitsInTheOverlaysRedis() {
         String gateway = byHost.get("gateway").url();
-        given().baseUri(gateway).header("X-API-Key", Rendered.API_KEY).get("/api/v1/articles?limit=1").then().statusCode(200);
-        Awaitility.await("rate limits shared").atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(200))
-                .until(() -> "shared".equals(given().baseUri(gateway).get("/q/health/ready").then().extract()
-                        .path("checks.find { it.name == 'rate-limit-store' }.data.mode")));
+        given().baseUri(gateway)
+                .header("X-API-Key", Rendered.API_KEY)
+                .get("/api/v1/articles?limit=1")
+                .then()
+                .statusCode(200);
+        Awaitility.await("rate limits shared")
+                .atMost(Duration.ofSeconds(10))
+                .pollInterval(Duration.ofMillis(200))
+                .until(() -> "shared"
+                        .equals(given().baseUri(gateway)
+                                .get("/q/health/ready")
+                                .then()
+                                .extract()
+                                .path("checks.find { it.name == 'rate-limit-store' }.data.mode")));
     }
 
     @Test
     void everyServiceIsReadyOnItsProbePathsWithTheOverlayEnvironment() {
         for (Map.Entry<String, ServiceProcess> e : byHost.entrySet()) {
             for (String probe : List.of("started", "ready", "live")) {
-                given().baseUri(e.getValue().url()).get("/q/health/" + probe).then().statusCode(200).body("status", equalTo("UP"));
+                given().baseUri(e.getValue().url())
+                        .get("/q/health/" + probe)
+                        .then()
+                        .statusCode(200)
+                        .body("status", equalTo("UP"));
             }
         }
     }

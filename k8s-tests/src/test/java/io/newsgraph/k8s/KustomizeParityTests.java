@@ -30,7 +30,10 @@ class KustomizeParityTests {
         assertTrue(Files.isRegularFile(Path.of("target/rendered/" + overlay + ".yaml")));
         for (Map<String, Object> o : objects) {
             if (!"Namespace".equals(o.get("kind"))) {
-                assertEquals("newsgraph", Rendered.map(o, "metadata").get("namespace"), o.get("kind") + "/" + Rendered.name(o));
+                assertEquals(
+                        "newsgraph",
+                        Rendered.map(o, "metadata").get("namespace"),
+                        o.get("kind") + "/" + Rendered.name(o));
             }
         }
     }
@@ -42,7 +45,9 @@ class KustomizeParityTests {
         Assumptions.assumeTrue(kustomize.isPresent(), "no kustomize v5 on this machine: parity not checked here");
         List<String> command = new ArrayList<>(kustomize.get());
         command.add(Rendered.k8sCopy().resolve("overlays").resolve(overlay).toString());
-        Process p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        Process p = new ProcessBuilder(command)
+                .redirectError(ProcessBuilder.Redirect.INHERIT)
+                .start();
         String yaml = new String(p.getInputStream().readAllBytes());
         List<Map<String, Object>> real = Kustomize.readObjectsFromString(yaml);
         assertEquals(byKey(real), byKey(Rendered.overlay(overlay)));
@@ -56,7 +61,10 @@ class KustomizeParityTests {
                 Map<String, Object> data = Rendered.map(o, "data");
                 data.replaceAll((k, v) -> String.valueOf(v).replaceAll("\\s+", ""));
             }
-            out.put(o.get("apiVersion") + " " + o.get("kind") + " " + Rendered.map(o, "metadata").get("namespace") + "/" + Rendered.name(o), o);
+            out.put(
+                    o.get("apiVersion") + " " + o.get("kind") + " "
+                            + Rendered.map(o, "metadata").get("namespace") + "/" + Rendered.name(o),
+                    o);
         }
         return out;
     }
@@ -101,7 +109,9 @@ class KustomizeParityTests {
         assertEquals(3, Rendered.map(d, "spec").get("replicas"));
         assertEquals("ns", Rendered.map(d, "metadata").get("namespace"));
         List<Map<String, Object>> containers = Rendered.list(d, "spec", "template", "spec", "containers");
-        assertEquals(List.of("reg.example/app:2-native", "reg.example/app:2-native"), containers.stream().map(c -> c.get("image")).toList());
+        assertEquals(
+                List.of("reg.example/app:2-native", "reg.example/app:2-native"),
+                containers.stream().map(c -> c.get("image")).toList());
         Files.writeString(dir.resolve("kustomization.yaml"), """
                 resources: [d.yaml]
                 patches:

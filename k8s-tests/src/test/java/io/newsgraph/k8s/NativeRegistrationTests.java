@@ -32,11 +32,15 @@ import org.junit.jupiter.api.Test;
  */
 class NativeRegistrationTests {
     private static final String MODEL = "edu/stanford/nlp/models/ner/english.all.3class.distsim.crf.ser.gz";
-    private static final Path CONFIG = Path.of("entity-service/src/main/resources/META-INF/native-image/io.newsgraph/entity-service");
+    private static final Path CONFIG =
+            Path.of("entity-service/src/main/resources/META-INF/native-image/io.newsgraph/entity-service");
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     /** Fields entity-service's CrfEntityRecognizer.packLookupTables replaces by reflection (its PACKED_FIELDS). */
-    private static final Map<String, String> PACKED_FIELDS = Map.of("edu.stanford.nlp.ie.crf.CRFClassifier", "featureIndex",
-            "edu.stanford.nlp.ie.NERFeatureFactory", "lexicon");
+    private static final Map<String, String> PACKED_FIELDS = Map.of(
+            "edu.stanford.nlp.ie.crf.CRFClassifier",
+            "featureIndex",
+            "edu.stanford.nlp.ie.NERFeatureFactory",
+            "lexicon");
 
     @Test
     void everyClassTheNerModelNeedsIsRegisteredForTheNativeImage() throws Exception {
@@ -61,10 +65,15 @@ class NativeRegistrationTests {
             classifier = CRFClassifier.getClassifier(ois);
         }
         // the classifier works after loading: what the service does with it
-        assertTrue(classifier.classifyToCharacterOffsets("Angela Merkel visited Paris.").size() >= 2);
+        assertTrue(classifier
+                        .classifyToCharacterOffsets("Angela Merkel visited Paris.")
+                        .size()
+                >= 2);
         Set<String> reflective = new TreeSet<>();
         for (Field f : classifier.flags.getClass().getFields()) {
-            if (f.getType() == String.class && !Modifier.isStatic(f.getModifiers()) && f.get(classifier.flags) instanceof String v
+            if (f.getType() == String.class
+                    && !Modifier.isStatic(f.getModifiers())
+                    && f.get(classifier.flags) instanceof String v
                     && v.matches("edu\\.stanford\\.nlp\\.[\\w.$]+")) {
                 try {
                     Class.forName(v, false, getClass().getClassLoader());
@@ -86,8 +95,15 @@ class NativeRegistrationTests {
             JSON.writeValue(config.resolve("serialization-config.json").toFile(), ser);
             List<Map<String, Object>> refl = new ArrayList<>();
             for (String n : reflective) {
-                Map<String, Object> entry = new java.util.TreeMap<>(Map.of("name", n, "allDeclaredConstructors", true,
-                        "allPublicConstructors", true, "allPublicMethods", true));
+                Map<String, Object> entry = new java.util.TreeMap<>(Map.of(
+                        "name",
+                        n,
+                        "allDeclaredConstructors",
+                        true,
+                        "allPublicConstructors",
+                        true,
+                        "allPublicMethods",
+                        true));
                 if (PACKED_FIELDS.containsKey(n)) {
                     entry.put("fields", List.of(Map.of("name", PACKED_FIELDS.get(n), "allowWrite", true)));
                 }
@@ -96,19 +112,27 @@ class NativeRegistrationTests {
             JSON.writeValue(config.resolve("reflect-config.json").toFile(), refl);
         }
         assertTrue(serialized.size() > 10, "the model names its classes: " + serialized);
-        assertEquals(Set.of(), missing(serialized, config.resolve("serialization-config.json")), "not registered for serialization");
-        assertEquals(Set.of(), missing(reflective, config.resolve("reflect-config.json")), "not registered for reflection");
-        List<Map<String, Object>> entries = JSON.readValue(config.resolve("reflect-config.json").toFile(), new TypeReference<>() { });
+        assertEquals(
+                Set.of(),
+                missing(serialized, config.resolve("serialization-config.json")),
+                "not registered for serialization");
+        assertEquals(
+                Set.of(), missing(reflective, config.resolve("reflect-config.json")), "not registered for reflection");
+        List<Map<String, Object>> entries =
+                JSON.readValue(config.resolve("reflect-config.json").toFile(), new TypeReference<>() {});
         for (Map.Entry<String, String> packed : PACKED_FIELDS.entrySet()) {
-            assertTrue(entries.stream().anyMatch(e -> packed.getKey().equals(e.get("name")) && e.get("fields") instanceof List<?> fields
-                    && fields.contains(Map.of("name", packed.getValue(), "allowWrite", true))),
+            assertTrue(
+                    entries.stream()
+                            .anyMatch(e -> packed.getKey().equals(e.get("name"))
+                                    && e.get("fields") instanceof List<?> fields
+                                    && fields.contains(Map.of("name", packed.getValue(), "allowWrite", true))),
                     packed + " must be registered as a writable field");
         }
     }
 
     private static Set<String> missing(Set<String> needed, Path file) throws Exception {
         assertTrue(Files.isRegularFile(file), file + " missing (write it with -Dnewsgraph.native.write=true)");
-        List<Map<String, Object>> entries = JSON.readValue(file.toFile(), new TypeReference<>() { });
+        List<Map<String, Object>> entries = JSON.readValue(file.toFile(), new TypeReference<>() {});
         Set<String> registered = new TreeSet<>();
         entries.forEach(e -> registered.add((String) e.get("name")));
         Set<String> missing = new TreeSet<>(needed);

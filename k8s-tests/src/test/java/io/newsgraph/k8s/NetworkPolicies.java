@@ -15,36 +15,52 @@ import java.util.Map;
  */
 final class NetworkPolicies {
     static final String NAMESPACE = "newsgraph";
-    static final List<String> PRIVATE_RANGES = List.of("10.0.0.0/8", "100.64.0.0/10", "127.0.0.0/8", "169.254.0.0/16",
-            "172.16.0.0/12", "192.168.0.0/16");
+    static final List<String> PRIVATE_RANGES =
+            List.of("10.0.0.0/8", "100.64.0.0/10", "127.0.0.0/8", "169.254.0.0/16", "172.16.0.0/12", "192.168.0.0/16");
 
-    private NetworkPolicies() {
-    }
+    private NetworkPolicies() {}
 
     /** Whether a pod with labels {@code from} may open a TCP connection to a pod with labels {@code to} on {@code port}. */
-    static boolean allows(List<Map<String, Object>> objects, Map<String, Object> from, Map<String, Object> to, int port) {
+    static boolean allows(
+            List<Map<String, Object>> objects, Map<String, Object> from, Map<String, Object> to, int port) {
         return direction(objects, from, "Egress", "egress", "to", peer -> matchesPeer(peer, NAMESPACE, to), port)
-                && direction(objects, to, "Ingress", "ingress", "from", peer -> matchesPeer(peer, NAMESPACE, from), port);
+                && direction(
+                        objects, to, "Ingress", "ingress", "from", peer -> matchesPeer(peer, NAMESPACE, from), port);
     }
 
     /** Ingress side only, for a client in another namespace (its own egress is not ours to decide). */
-    static boolean allowsIngressFromNamespace(List<Map<String, Object>> objects, String namespace, Map<String, Object> from,
-            Map<String, Object> to, int port) {
+    static boolean allowsIngressFromNamespace(
+            List<Map<String, Object>> objects,
+            String namespace,
+            Map<String, Object> from,
+            Map<String, Object> to,
+            int port) {
         return direction(objects, to, "Ingress", "ingress", "from", peer -> matchesPeer(peer, namespace, from), port);
     }
 
     /** Egress side only, for a server in another namespace (its own ingress is not ours to decide). */
-    static boolean allowsEgressToNamespace(List<Map<String, Object>> objects, Map<String, Object> from, String namespace,
-            Map<String, Object> to, int port) {
+    static boolean allowsEgressToNamespace(
+            List<Map<String, Object>> objects,
+            Map<String, Object> from,
+            String namespace,
+            Map<String, Object> to,
+            int port) {
         return direction(objects, from, "Egress", "egress", "to", peer -> matchesPeer(peer, namespace, to), port);
     }
 
-    private static boolean direction(List<Map<String, Object>> objects, Map<String, Object> pod, String type, String section,
-            String peers, java.util.function.Predicate<Map<String, Object>> peerMatches, int port) {
+    private static boolean direction(
+            List<Map<String, Object>> objects,
+            Map<String, Object> pod,
+            String type,
+            String section,
+            String peers,
+            java.util.function.Predicate<Map<String, Object>> peerMatches,
+            int port) {
         boolean isolated = false;
         for (Map<String, Object> np : kind(objects, "NetworkPolicy")) {
             Map<String, Object> spec = map(np, "spec");
-            if (!selector(map(spec, "podSelector")).entrySet().stream().allMatch(e -> String.valueOf(e.getValue()).equals(String.valueOf(pod.get(e.getKey()))))) {
+            if (!selector(map(spec, "podSelector")).entrySet().stream()
+                    .allMatch(e -> String.valueOf(e.getValue()).equals(String.valueOf(pod.get(e.getKey()))))) {
                 continue;
             }
             @SuppressWarnings("unchecked")
@@ -60,12 +76,13 @@ final class NetworkPolicies {
                 List<Map<String, Object>> ps = list(rule, peers);
                 boolean peerOk = !rule.containsKey(peers) || ps.stream().anyMatch(peerMatches);
                 List<Map<String, Object>> ports = list(rule, "ports");
-                boolean portOk = !rule.containsKey("ports") || ports.stream().anyMatch(p -> {
-                    if (!(p.get("port") instanceof Number n)) {
-                        throw new AssertionError(Rendered.name(np) + ": only numeric ports are evaluated");
-                    }
-                    return n.intValue() == port && "TCP".equals(p.getOrDefault("protocol", "TCP"));
-                });
+                boolean portOk = !rule.containsKey("ports")
+                        || ports.stream().anyMatch(p -> {
+                            if (!(p.get("port") instanceof Number n)) {
+                                throw new AssertionError(Rendered.name(np) + ": only numeric ports are evaluated");
+                            }
+                            return n.intValue() == port && "TCP".equals(p.getOrDefault("protocol", "TCP"));
+                        });
                 if (peerOk && portOk) {
                     return true;
                 }
@@ -87,8 +104,9 @@ final class NetworkPolicies {
                 ? selector(map(peer, "namespaceSelector")).equals(Map.of("kubernetes.io/metadata.name", podNamespace))
                         || selector(map(peer, "namespaceSelector")).isEmpty()
                 : podNamespace.equals(NAMESPACE);
-        boolean podOk = !peer.containsKey("podSelector") || selector(map(peer, "podSelector")).entrySet().stream()
-                .allMatch(e -> String.valueOf(e.getValue()).equals(String.valueOf(podLabels.get(e.getKey()))));
+        boolean podOk = !peer.containsKey("podSelector")
+                || selector(map(peer, "podSelector")).entrySet().stream()
+                        .allMatch(e -> String.valueOf(e.getValue()).equals(String.valueOf(podLabels.get(e.getKey()))));
         return namespaceOk && podOk;
     }
 

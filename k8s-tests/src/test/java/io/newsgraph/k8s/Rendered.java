@@ -32,6 +32,7 @@ final class Rendered {
     static final Map<String, String> REDIS_FILES = Map.of(
             "dev", "password=" + REDIS_PASSWORD + "\n",
             "prod", "url=" + PROD_REDIS_URL + "\npassword=" + REDIS_PASSWORD + "\n");
+
     static final Map<String, String> SECRET_FILES = Map.ofEntries(
             Map.entry("postgres-superuser.env", "username=postgres\npassword=test-superuser-password\n"),
             Map.entry("db-articles.env", "username=articles\npassword=test-articles-password\n"),
@@ -50,8 +51,7 @@ final class Rendered {
     private static final Map<String, List<Map<String, Object>>> CACHE = new LinkedHashMap<>();
     private static Path copy;
 
-    private Rendered() {
-    }
+    private Rendered() {}
 
     static Path root() {
         return TestPostgres.repositoryRoot();
@@ -60,7 +60,8 @@ final class Rendered {
     /** The objects of one overlay, rendered by the Java renderer (a fresh deep copy per call). */
     static synchronized List<Map<String, Object>> overlay(String overlay) {
         List<Map<String, Object>> objects = CACHE.computeIfAbsent(overlay, o -> {
-            List<Map<String, Object>> rendered = Kustomize.build(k8sCopy().resolve("overlays").resolve(o));
+            List<Map<String, Object>> rendered =
+                    Kustomize.build(k8sCopy().resolve("overlays").resolve(o));
             write(Path.of("target/rendered/" + o + ".yaml"), Kustomize.toYaml(rendered));
             return rendered;
         });
@@ -134,7 +135,9 @@ final class Rendered {
     }
 
     static Map<String, Object> find(List<Map<String, Object>> objects, String kind, String name) {
-        return objects.stream().filter(o -> kind.equals(o.get("kind")) && name.equals(name(o))).findFirst()
+        return objects.stream()
+                .filter(o -> kind.equals(o.get("kind")) && name.equals(name(o)))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("no " + kind + "/" + name));
     }
 
@@ -183,12 +186,14 @@ final class Rendered {
     }
 
     static boolean selects(Map<String, Object> matchLabels, Map<String, Object> labels) {
-        return matchLabels.entrySet().stream().allMatch(e -> String.valueOf(e.getValue()).equals(String.valueOf(labels.get(e.getKey()))));
+        return matchLabels.entrySet().stream()
+                .allMatch(e -> String.valueOf(e.getValue()).equals(String.valueOf(labels.get(e.getKey()))));
     }
 
     static String sha256(String text) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

@@ -35,7 +35,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * misplaced) field. Custom resources are checked by {@link CrdSchemaTests}.
  */
 class SchemaTests {
-    private static final ObjectMapper JSON = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
+    private static final ObjectMapper JSON =
+            new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
     private static final Map<String, Class<?>> TYPES = Map.ofEntries(
             Map.entry("v1/Namespace", Namespace.class),
             Map.entry("v1/ServiceAccount", ServiceAccount.class),
@@ -63,7 +64,9 @@ class SchemaTests {
                 problems.add(type + " has no schema here");
                 continue;
             }
-            problems.addAll(unknownFields(o, model).stream().map(p -> type + " " + Rendered.name(o) + ": " + p).toList());
+            problems.addAll(unknownFields(o, model).stream()
+                    .map(p -> type + " " + Rendered.name(o) + ": " + p)
+                    .toList());
         }
         assertEquals(List.of(), problems);
     }
@@ -86,9 +89,15 @@ class SchemaTests {
                           securityContext: {readOnlyRootFileSystem: true}
                       replicas: 2
                 """).get(0);
-        assertEquals(List.of("spec.template.spec.containers[0].imagePullPolcy", "spec.template.spec.containers[0].securityContext.readOnlyRootFileSystem",
-                "spec.template.spec.replicas"), unknownFields(d, Deployment.class).stream().sorted().toList());
-        Map<String, Object> bad = Kustomize.readObjectsFromString("apiVersion: v1\nkind: Service\nspec: {ports: [{port: eighty}]}\n").get(0);
+        assertEquals(
+                List.of(
+                        "spec.template.spec.containers[0].imagePullPolcy",
+                        "spec.template.spec.containers[0].securityContext.readOnlyRootFileSystem",
+                        "spec.template.spec.replicas"),
+                unknownFields(d, Deployment.class).stream().sorted().toList());
+        Map<String, Object> bad = Kustomize.readObjectsFromString(
+                        "apiVersion: v1\nkind: Service\nspec: {ports: [{port: eighty}]}\n")
+                .get(0);
         assertThrows(IllegalArgumentException.class, () -> JSON.convertValue(bad, Service.class));
     }
 

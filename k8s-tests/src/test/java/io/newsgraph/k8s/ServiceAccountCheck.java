@@ -7,12 +7,14 @@ import java.util.Map;
 
 /** A workload runs under its own ServiceAccount, which mounts no API token. */
 final class ServiceAccountCheck {
-    private ServiceAccountCheck() {
-    }
+    private ServiceAccountCheck() {}
 
     static void assertAccount(List<Map<String, Object>> objects, Map<String, Object> workload, String where) {
         String account = (String) Rendered.podSpec(workload).get("serviceAccountName");
         assertEquals(Rendered.name(workload), account, where + " serviceAccountName");
-        assertEquals(false, Rendered.find(objects, "ServiceAccount", account).get("automountServiceAccountToken"), where + " ServiceAccount token");
+        assertEquals(
+                false,
+                Rendered.find(objects, "ServiceAccount", account).get("automountServiceAccountToken"),
+                where + " ServiceAccount token");
     }
 }

@@ -73,14 +73,33 @@ record ServiceConfig(String name, int port, Set<String> known, Set<String> requi
         // mapping (target/quarkus-app/quarkus/generated-bytecode.jar holds one $$CMImpl per mapping it reads).
         Set<String> mappings = generatedMappings(module);
         if (defaults.containsKey("quarkus.datasource.db-kind")) {
-            builtin(mappings, "io/quarkus/agroal/runtime/DataSourceJdbcRuntimeConfig", "quarkus.datasource.jdbc.url", known, required);
-            builtin(mappings, "io/quarkus/datasource/runtime/DataSourceRuntimeConfig", "quarkus.datasource.username", known, required);
-            builtin(mappings, "io/quarkus/datasource/runtime/DataSourceRuntimeConfig", "quarkus.datasource.password", known, required);
+            builtin(
+                    mappings,
+                    "io/quarkus/agroal/runtime/DataSourceJdbcRuntimeConfig",
+                    "quarkus.datasource.jdbc.url",
+                    known,
+                    required);
+            builtin(
+                    mappings,
+                    "io/quarkus/datasource/runtime/DataSourceRuntimeConfig",
+                    "quarkus.datasource.username",
+                    known,
+                    required);
+            builtin(
+                    mappings,
+                    "io/quarkus/datasource/runtime/DataSourceRuntimeConfig",
+                    "quarkus.datasource.password",
+                    known,
+                    required);
         }
         builtin(mappings, "io/quarkus/runtime/shutdown/ShutdownConfig", "quarkus.shutdown.timeout", known, null);
         // Where tracing exports to (set where tracing is on: k8s/components/tracing).
-        builtin(mappings, "io/quarkus/opentelemetry/runtime/config/runtime/exporter/OtlpExporterRuntimeConfig",
-                "quarkus.otel.exporter.otlp.endpoint", known, null);
+        builtin(
+                mappings,
+                "io/quarkus/opentelemetry/runtime/config/runtime/exporter/OtlpExporterRuntimeConfig",
+                "quarkus.otel.exporter.otlp.endpoint",
+                known,
+                null);
         for (Path sources : new Path[] {module.resolve("src/main/java"), root.resolve("common/src/main/java")}) {
             for (Path file : javaFiles(sources)) {
                 String text = read(file);
@@ -93,7 +112,8 @@ record ServiceConfig(String name, int port, Set<String> known, Set<String> requi
                     if (!pkg.find()) {
                         throw new IllegalStateException(file + ": no package");
                     }
-                    String className = pkg.group(1) + "." + file.getFileName().toString().replace(".java", "");
+                    String className =
+                            pkg.group(1) + "." + file.getFileName().toString().replace(".java", "");
                     // A mapping of common's counts where the service uses its package (common's search client:
                     // article-service and entity-service; every application carries it, the gateway never reads it).
                     if (!sources.startsWith(module) && !usesPackage(module, pkg.group(1))) {
@@ -108,10 +128,12 @@ record ServiceConfig(String name, int port, Set<String> known, Set<String> requi
         if (service.equals("gateway")) {
             required.add("NEWSGRAPH_GATEWAY_API_KEYS");
         }
-        return new ServiceConfig(service, Integer.parseInt(defaults.get("quarkus.http.port")), known, required, defaults);
+        return new ServiceConfig(
+                service, Integer.parseInt(defaults.get("quarkus.http.port")), known, required, defaults);
     }
 
-    private static void walk(Class<?> type, String prefix, Map<String, String> defaults, Set<String> known, Set<String> required) {
+    private static void walk(
+            Class<?> type, String prefix, Map<String, String> defaults, Set<String> known, Set<String> required) {
         for (Method method : type.getMethods()) {
             if (method.isDefault() || Modifier.isStatic(method.getModifiers()) || method.getParameterCount() > 0) {
                 continue;
@@ -134,9 +156,11 @@ record ServiceConfig(String name, int port, Set<String> known, Set<String> requi
         }
     }
 
-    private static void builtin(Set<String> mappings, String mapping, String property, Set<String> known, Set<String> required) {
+    private static void builtin(
+            Set<String> mappings, String mapping, String property, Set<String> known, Set<String> required) {
         if (!mappings.contains(mapping + "$$CMImpl.class")) {
-            throw new IllegalStateException("the built application has no config mapping " + mapping + " for " + property);
+            throw new IllegalStateException(
+                    "the built application has no config mapping " + mapping + " for " + property);
         }
         known.add(env(property));
         if (required != null) {
@@ -164,7 +188,8 @@ record ServiceConfig(String name, int port, Set<String> known, Set<String> requi
     }
 
     private static boolean usesPackage(Path module, String pkg) {
-        return javaFiles(module.resolve("src/main/java")).stream().anyMatch(f -> read(f).contains("import " + pkg + "."));
+        return javaFiles(module.resolve("src/main/java")).stream()
+                .anyMatch(f -> read(f).contains("import " + pkg + "."));
     }
 
     private static Class<?> load(Path module, String className) {
@@ -173,7 +198,8 @@ record ServiceConfig(String name, int port, Set<String> known, Set<String> requi
             throw new IllegalStateException(classes + " missing: build " + module.getFileName() + " first");
         }
         try {
-            URLClassLoader loader = new URLClassLoader(new URL[] {classes.toUri().toURL()}, ServiceConfig.class.getClassLoader());
+            URLClassLoader loader =
+                    new URLClassLoader(new URL[] {classes.toUri().toURL()}, ServiceConfig.class.getClassLoader());
             return Class.forName(className, false, loader);
         } catch (MalformedURLException | ClassNotFoundException e) {
             throw new IllegalStateException("cannot load " + className + " from " + classes, e);

@@ -37,9 +37,12 @@ class AuthIT {
     }
 
     private HttpRequest.Builder request(Stack.Operation op) {
-        String path = op.path().replace("{version}", "1").replaceAll("\\{[^}]+}", UUID.randomUUID().toString());
+        String path = op.path()
+                .replace("{version}", "1")
+                .replaceAll("\\{[^}]+}", UUID.randomUUID().toString());
         HttpRequest.Builder b = stack.gatewayRequest(path, null);
-        HttpRequest.BodyPublisher body = op.isWrite() ? HttpRequest.BodyPublishers.ofString("{}") : HttpRequest.BodyPublishers.noBody();
+        HttpRequest.BodyPublisher body =
+                op.isWrite() ? HttpRequest.BodyPublishers.ofString("{}") : HttpRequest.BodyPublishers.noBody();
         if (op.isWrite()) {
             b.header("Content-Type", "application/json");
         }
@@ -62,19 +65,30 @@ class AuthIT {
             expect(failures, op, "empty key", request(op).header("X-API-Key", " "), 401);
             String wrongScope = op.isWrite() ? Stack.READ_KEY : Stack.WRITE_KEY;
             expect(failures, op, "wrong scope", request(op).header("X-API-Key", wrongScope), 403);
-            expect(failures, op, "wrong scope (bearer)", request(op).header("Authorization", "Bearer " + wrongScope), 403);
+            expect(
+                    failures,
+                    op,
+                    "wrong scope (bearer)",
+                    request(op).header("Authorization", "Bearer " + wrongScope),
+                    403);
         }
-        Results.record("auth", "operations checked (401 x4, 403 x2 each)", checked + " of " + operations.size(), "all non-public");
+        Results.record(
+                "auth",
+                "operations checked (401 x4, 403 x2 each)",
+                checked + " of " + operations.size(),
+                "all non-public");
         Results.record("auth", "wrong answers", failures.size(), "0");
         assertTrue(checked >= 20, "operations: " + operations);
         assertEquals(List.of(), failures);
     }
 
-    private void expect(List<String> failures, Stack.Operation op, String what, HttpRequest.Builder request, int status) {
+    private void expect(
+            List<String> failures, Stack.Operation op, String what, HttpRequest.Builder request, int status) {
         HttpResponse<String> r = stack.send(request);
         boolean problem = r.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json")
                 && Stack.readTree(r.body()).path("status").asInt() == status;
-        boolean challenge = status != 401 || r.headers().firstValue("WWW-Authenticate").orElse("").startsWith("Bearer");
+        boolean challenge = status != 401
+                || r.headers().firstValue("WWW-Authenticate").orElse("").startsWith("Bearer");
         if (r.statusCode() != status || !problem || !challenge) {
             failures.add(op + " " + what + ": " + r.statusCode() + " " + r.body());
         }
@@ -82,8 +96,11 @@ class AuthIT {
 
     @Test
     void docsAndHealthStayOpen() {
-        assertEquals(200, stack.send(stack.gatewayRequest("/q/health/ready", null).GET()).statusCode());
-        assertEquals(200, stack.send(stack.gatewayRequest("/q/openapi", null).GET()).statusCode());
+        assertEquals(
+                200,
+                stack.send(stack.gatewayRequest("/q/health/ready", null).GET()).statusCode());
+        assertEquals(
+                200, stack.send(stack.gatewayRequest("/q/openapi", null).GET()).statusCode());
         assertFalse(stack.operations().stream().anyMatch(Stack.Operation::isPublic), "no /api operation is public");
     }
 
@@ -103,13 +120,18 @@ class AuthIT {
             futures.add(pool.submit((Callable<Object>) () -> {
                 go.await();
                 for (int i = 0; i < each; i++) {
-                    HttpResponse<String> r = stack.send(stack.gatewayRequest("/api/v1/extraction/status", Stack.LIMITED_KEY).GET());
+                    HttpResponse<String> r =
+                            stack.send(stack.gatewayRequest("/api/v1/extraction/status", Stack.LIMITED_KEY)
+                                    .GET());
                     if (r.statusCode() == 200) {
                         allowed.incrementAndGet();
                     } else if (r.statusCode() == 429) {
                         limited.incrementAndGet();
                         if (r.headers().firstValue("Retry-After").isEmpty()
-                                || !r.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json")) {
+                                || !r.headers()
+                                        .firstValue("Content-Type")
+                                        .orElse("")
+                                        .startsWith("application/problem+json")) {
                             badProblems.incrementAndGet();
                         }
                     } else {
@@ -128,8 +150,11 @@ class AuthIT {
         pool.shutdownNow();
         // The bucket holds READ_QUOTA and refills READ_QUOTA per 60 s.
         int ceiling = Stack.READ_QUOTA + (int) Math.ceil(seconds * Stack.READ_QUOTA / 60.0) + 1;
-        Results.record("rate-limit", clients + " clients x " + each + " requests on one key (quota " + Stack.READ_QUOTA + "/60 s)",
-                "allowed " + allowed + ", 429 " + limited + ", other " + other + " in " + String.format(java.util.Locale.ROOT, "%.1f", seconds) + " s",
+        Results.record(
+                "rate-limit",
+                clients + " clients x " + each + " requests on one key (quota " + Stack.READ_QUOTA + "/60 s)",
+                "allowed " + allowed + ", 429 " + limited + ", other " + other + " in "
+                        + String.format(java.util.Locale.ROOT, "%.1f", seconds) + " s",
                 "allowed <= " + ceiling);
         assertTrue(allowed.get() <= ceiling, "allowed " + allowed + " > " + ceiling);
         assertTrue(allowed.get() >= Stack.READ_QUOTA, "a full bucket allows its quota: " + allowed);

@@ -56,7 +56,10 @@ class EntityServiceKillIT {
         long lastReady = System.nanoTime();
         for (int k = 1; k <= KILLS; k++) {
             int at = ARTICLES * k / (KILLS + 1);
-            Awaitility.await("ingest reaches " + at).atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(20)).until(() -> ingested.get() >= at);
+            Awaitility.await("ingest reaches " + at)
+                    .atMost(Duration.ofMinutes(3))
+                    .pollInterval(Duration.ofMillis(20))
+                    .until(() -> ingested.get() >= at);
             stack.entities.kill();
             long killed = System.nanoTime();
             stack.entities.start();
@@ -72,8 +75,10 @@ class EntityServiceKillIT {
         double drainS = (System.nanoTime() - ingestDone) / 1e9;
         double sinceLastRestartS = (System.nanoTime() - lastReady) / 1e9;
 
-        Map<String, Integer> current = versions(stack, "articles", "SELECT id::text, version FROM article WHERE deleted_at IS NULL");
-        Map<String, Integer> analysed = versions(stack, "entities", "SELECT article_id::text, version FROM article_analysis");
+        Map<String, Integer> current =
+                versions(stack, "articles", "SELECT id::text, version FROM article WHERE deleted_at IS NULL");
+        Map<String, Integer> analysed =
+                versions(stack, "entities", "SELECT article_id::text, version FROM article_analysis");
         int lost = 0;
         int stale = 0;
         for (Map.Entry<String, Integer> a : current.entrySet()) {
@@ -84,13 +89,30 @@ class EntityServiceKillIT {
                 stale++;
             }
         }
-        long duplicateQuotes = stack.pg.scalar("entities", "SELECT count(*) FROM (SELECT article_id, start_offset FROM quote GROUP BY 1, 2 HAVING count(*) > 1) d");
+        long duplicateQuotes = stack.pg.scalar(
+                "entities",
+                "SELECT count(*) FROM (SELECT article_id, start_offset FROM quote GROUP BY 1, 2 HAVING count(*) > 1) d");
         long parked = stack.pg.scalar("entities", "SELECT count(*) FROM extraction_job WHERE state = 'PARKED'");
-        Results.record("entity-kill", "articles ingested through the gateway; SIGKILLs", ARTICLES + "; " + KILLS, "1000; repeated");
-        Results.record("entity-kill", "kill -> ready again (per kill)", String.format(java.util.Locale.ROOT, "%.1f s (max)", restarts.maxMs() / 1000), "");
-        Results.record("entity-kill", "all analysed: after the ingest ended / after the last restart", String.format(java.util.Locale.ROOT, "%.1f s / %.1f s", drainS, sinceLastRestartS), "");
-        Results.record("entity-kill", "articles lost (no analysis); stale analysis; analyses for non-live articles",
-                lost + "; " + stale + "; " + (analysed.size() - (current.size() - lost)), "0; 0; 0");
+        Results.record(
+                "entity-kill",
+                "articles ingested through the gateway; SIGKILLs",
+                ARTICLES + "; " + KILLS,
+                "1000; repeated");
+        Results.record(
+                "entity-kill",
+                "kill -> ready again (per kill)",
+                String.format(java.util.Locale.ROOT, "%.1f s (max)", restarts.maxMs() / 1000),
+                "");
+        Results.record(
+                "entity-kill",
+                "all analysed: after the ingest ended / after the last restart",
+                String.format(java.util.Locale.ROOT, "%.1f s / %.1f s", drainS, sinceLastRestartS),
+                "");
+        Results.record(
+                "entity-kill",
+                "articles lost (no analysis); stale analysis; analyses for non-live articles",
+                lost + "; " + stale + "; " + (analysed.size() - (current.size() - lost)),
+                "0; 0; 0");
         Results.record("entity-kill", "quotes stored twice; jobs parked", duplicateQuotes + "; " + parked, "0; 0");
         assertEquals(0, lost, "articles without analysis");
         assertEquals(0, stale, "analyses of an old version");
@@ -101,7 +123,9 @@ class EntityServiceKillIT {
 
     private static Map<String, Integer> versions(Stack stack, String db, String sql) throws Exception {
         Map<String, Integer> map = new HashMap<>();
-        try (Connection c = stack.pg.connect(db); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+        try (Connection c = stack.pg.connect(db);
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery(sql)) {
             while (rs.next()) {
                 map.put(rs.getString(1), rs.getInt(2));
             }

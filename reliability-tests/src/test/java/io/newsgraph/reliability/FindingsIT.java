@@ -1,9 +1,9 @@
 package io.newsgraph.reliability;
 
-import io.newsgraph.common.testing.ServiceProcess;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import io.newsgraph.common.testing.ServiceProcess;
 import io.newsgraph.reliability.support.RawHttp;
 import io.newsgraph.reliability.support.Stack;
 import io.newsgraph.reliability.support.Stories;
@@ -44,7 +44,8 @@ class FindingsIT {
     }
 
     private static String get(String pathAndQuery) {
-        return "GET " + pathAndQuery + " HTTP/1.1\r\nHost: 127.0.0.1\r\nX-API-Key: " + Stack.ADMIN_KEY + "\r\nConnection: close\r\n\r\n";
+        return "GET " + pathAndQuery + " HTTP/1.1\r\nHost: 127.0.0.1\r\nX-API-Key: " + Stack.ADMIN_KEY
+                + "\r\nConnection: close\r\n\r\n";
     }
 
     /**
@@ -62,18 +63,24 @@ class FindingsIT {
         requests.put(get("/api/v1/search?q=<script>"), 400);
         requests.put(get("http://evil.example/api/v1/entities/%zz"), 400);
         requests.put(get("/api/v1/entities?q=" + "y".repeat(5000)), 414);
-        requests.put("GET /api/v1/entities HTTP/1.1\r\nHost: 127.0.0.1\r\nX-API-Key: " + Stack.ADMIN_KEY + "\r\nX-Big: "
-                + "b".repeat(30_000) + "\r\nConnection: close\r\n\r\n", 431);
+        requests.put(
+                "GET /api/v1/entities HTTP/1.1\r\nHost: 127.0.0.1\r\nX-API-Key: " + Stack.ADMIN_KEY + "\r\nX-Big: "
+                        + "b".repeat(30_000) + "\r\nConnection: close\r\n\r\n",
+                431);
         for (ServiceProcess service : List.of(stack.gateway, stack.articles, stack.entities)) {
             for (Map.Entry<String, Integer> request : requests.entrySet()) {
                 String what = service.port() + " " + HostileInputIT.abbreviate(request.getKey());
-                RawHttp.Response r = RawHttp.exchange(service.port(), request.getKey().getBytes(StandardCharsets.ISO_8859_1), false, 15_000);
+                RawHttp.Response r = RawHttp.exchange(
+                        service.port(), request.getKey().getBytes(StandardCharsets.ISO_8859_1), false, 15_000);
                 assertEquals(request.getValue(), r.status(), what);
                 assertNull(HostileInputIT.problemDefect(r), what);
             }
         }
-        RawHttp.Response head = RawHttp.exchange(stack.gateway.port(), get("/api/v1/entities/%G1").replaceFirst("GET", "HEAD")
-                .getBytes(StandardCharsets.ISO_8859_1), true, 15_000);
+        RawHttp.Response head = RawHttp.exchange(
+                stack.gateway.port(),
+                get("/api/v1/entities/%G1").replaceFirst("GET", "HEAD").getBytes(StandardCharsets.ISO_8859_1),
+                true,
+                15_000);
         assertEquals(400, head.status());
         assertEquals("application/problem+json", head.header("content-type"));
     }
@@ -81,7 +88,8 @@ class FindingsIT {
     /** F2: a request without Host gets Quarkus' error page ({"details":"Error id ...","stack":""}), not problem+json. */
     @Test
     void f2MissingHostIsAProblem() throws Exception {
-        RawHttp.Response r = raw("GET /api/v1/entities HTTP/1.1\r\nX-API-Key: " + Stack.ADMIN_KEY + "\r\nConnection: close\r\n\r\n");
+        RawHttp.Response r =
+                raw("GET /api/v1/entities HTTP/1.1\r\nX-API-Key: " + Stack.ADMIN_KEY + "\r\nConnection: close\r\n\r\n");
         assertEquals(400, r.status());
         assertNull(HostileInputIT.problemDefect(r));
     }
@@ -96,17 +104,26 @@ class FindingsIT {
         byte[] big = "A".repeat(1024 * 1024 + 100).getBytes(StandardCharsets.ISO_8859_1);
         List<Integer> statuses = new ArrayList<>();
         for (int i = 0; i < 40; i++) {
-            StringBuilder req = new StringBuilder("POST /api/v1/extract HTTP/1.1\r\nHost: 127.0.0.1\r\nX-API-Key: " + Stack.ADMIN_KEY
-                    + "\r\nContent-Type: text/plain\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n");
+            StringBuilder req = new StringBuilder(
+                    "POST /api/v1/extract HTTP/1.1\r\nHost: 127.0.0.1\r\nX-API-Key: " + Stack.ADMIN_KEY
+                            + "\r\nContent-Type: text/plain\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n");
             for (int at = 0; at < big.length; at += 16384) {
                 int n = Math.min(16384, big.length - at);
-                req.append(Integer.toHexString(n)).append("\r\n").append(new String(big, at, n, StandardCharsets.ISO_8859_1)).append("\r\n");
+                req.append(Integer.toHexString(n))
+                        .append("\r\n")
+                        .append(new String(big, at, n, StandardCharsets.ISO_8859_1))
+                        .append("\r\n");
             }
             req.append("0\r\n\r\n");
             statuses.add(raw(req.toString()).status());
             // ... and a normal small POST right after, on the gateway's pooled connections to entity-service.
-            statuses.add(raw("POST /api/v1/extract HTTP/1.1\r\nHost: 127.0.0.1\r\nX-API-Key: " + Stack.ADMIN_KEY
-                    + "\r\nContent-Type: text/plain\r\nContent-Length: 15\r\nConnection: close\r\n\r\nAnna Berg said.").status() == 200 ? 413 : -200);
+            statuses.add(
+                    raw("POST /api/v1/extract HTTP/1.1\r\nHost: 127.0.0.1\r\nX-API-Key: " + Stack.ADMIN_KEY
+                                                    + "\r\nContent-Type: text/plain\r\nContent-Length: 15\r\nConnection: close\r\n\r\nAnna Berg said.")
+                                            .status()
+                                    == 200
+                            ? 413
+                            : -200);
         }
         assertEquals(List.of(), statuses.stream().filter(s -> s != 413).toList(), "all 413: " + statuses);
     }
@@ -121,17 +138,25 @@ class FindingsIT {
     /** F5: an alias with a lone surrogate is stored as "?" (200) instead of being refused. */
     @Test
     void f5LoneSurrogateAliasIsRefused() {
-        String entity = stack.getJson("/api/v1/entities?limit=1").get("items").get(0).get("id").asText();
-        HttpResponse<String> r = stack.send(stack.gatewayRequest("/api/v1/entities/" + entity + "/aliases", Stack.ADMIN_KEY)
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{\"alias\":\"\\uD800\"}")));
+        String entity = stack.getJson("/api/v1/entities?limit=1")
+                .get("items")
+                .get(0)
+                .get("id")
+                .asText();
+        HttpResponse<String> r =
+                stack.send(stack.gatewayRequest("/api/v1/entities/" + entity + "/aliases", Stack.ADMIN_KEY)
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"alias\":\"\\uD800\"}")));
         assertEquals(400, r.statusCode(), r.body());
     }
 
     /** F6: docs/decisions.md: NUL characters are a 400; in a JSON body ("\u0000") they are silently dropped and the article stored. */
     @Test
     void f6NulInJsonBodyIsRefused() {
-        HttpResponse<String> r = stack.send(stack.gatewayRequest("/api/v1/articles", Stack.ADMIN_KEY).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"title\":\"NUL test " + System.nanoTime() + "\",\"body\":\"c\\u0000d\"}")));
+        HttpResponse<String> r = stack.send(stack.gatewayRequest("/api/v1/articles", Stack.ADMIN_KEY)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(
+                        "{\"title\":\"NUL test " + System.nanoTime() + "\",\"body\":\"c\\u0000d\"}")));
         assertEquals(400, r.statusCode(), r.body());
     }
 
@@ -139,15 +164,19 @@ class FindingsIT {
     @Test
     void f7WeakIfMatchDoesNotMatch() {
         String id = stack.ingest(Stories.json("weak" + Stack.RUN, 1));
-        HttpResponse<String> r = stack.send(stack.gatewayRequest("/api/v1/articles/" + id, Stack.ADMIN_KEY).header("If-Match", "W/\"1\"").DELETE());
+        HttpResponse<String> r = stack.send(stack.gatewayRequest("/api/v1/articles/" + id, Stack.ADMIN_KEY)
+                .header("If-Match", "W/\"1\"")
+                .DELETE());
         assertEquals(412, r.statusCode(), r.body());
     }
 
     /** F8: trailing garbage after the JSON document is accepted (Jackson FAIL_ON_TRAILING_TOKENS off): should be malformed-body. */
     @Test
     void f8TrailingGarbageIsMalformed() {
-        HttpResponse<String> r = stack.send(stack.gatewayRequest("/api/v1/articles", Stack.ADMIN_KEY).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"title\":\"Trailing " + System.nanoTime() + "\",\"body\":\"Some text.\"} garbage")));
+        HttpResponse<String> r = stack.send(stack.gatewayRequest("/api/v1/articles", Stack.ADMIN_KEY)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(
+                        "{\"title\":\"Trailing " + System.nanoTime() + "\",\"body\":\"Some text.\"} garbage")));
         assertEquals(400, r.statusCode(), r.body());
     }
 }

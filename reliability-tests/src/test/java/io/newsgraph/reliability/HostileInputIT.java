@@ -55,17 +55,27 @@ class HostileInputIT {
     @Test
     void hostileRequestsGetNoServerErrorsOnlyProblemsAndChangeNothing() throws Exception {
         List<String> articleIds = new ArrayList<>();
-        stack.getJson("/api/v1/articles?limit=20").get("items").forEach(a -> articleIds.add(a.get("id").asText()));
+        stack.getJson("/api/v1/articles?limit=20")
+                .get("items")
+                .forEach(a -> articleIds.add(a.get("id").asText()));
         List<String> entityIds = new ArrayList<>();
-        stack.getJson("/api/v1/entities?limit=20").get("items").forEach(e -> entityIds.add(e.get("id").asText()));
+        stack.getJson("/api/v1/entities?limit=20")
+                .get("items")
+                .forEach(e -> entityIds.add(e.get("id").asText()));
         List<String> cursors = new ArrayList<>();
-        for (String list : List.of("/api/v1/articles?limit=2", "/api/v1/entities?limit=2", "/api/v1/articles/feed?limit=2",
-                "/api/v1/search?q=minister&limit=1", "/api/v1/quotes?limit=1")) {
+        for (String list : List.of(
+                "/api/v1/articles?limit=2",
+                "/api/v1/entities?limit=2",
+                "/api/v1/articles/feed?limit=2",
+                "/api/v1/search?q=minister&limit=1",
+                "/api/v1/quotes?limit=1")) {
             JsonNode page = stack.getJson(list);
             for (String field : List.of("nextCursor", "cursor", "next")) {
                 if (page.hasNonNull(field)) {
                     String value = page.get(field).asText();
-                    int at = value.indexOf("cursor=") >= 0 ? value.indexOf("cursor=") + 7 : value.indexOf("after=") >= 0 ? value.indexOf("after=") + 6 : 0;
+                    int at = value.indexOf("cursor=") >= 0
+                            ? value.indexOf("cursor=") + 7
+                            : value.indexOf("after=") >= 0 ? value.indexOf("after=") + 6 : 0;
                     cursors.add(value.substring(at).replaceAll("&.*", ""));
                 }
             }
@@ -74,7 +84,8 @@ class HostileInputIT {
         assertTrue(operations.size() >= 20, "operations in the OpenAPI document: " + operations);
         Map<String, Long> before = stack.counts();
 
-        HostileRequests generator = new HostileRequests(SEED, operations, articleIds, entityIds, cursors, Stack.ADMIN_KEY);
+        HostileRequests generator =
+                new HostileRequests(SEED, operations, articleIds, entityIds, cursors, Stack.ADMIN_KEY);
         List<HostileRequests.Request> requests = new ArrayList<>(REQUESTS);
         for (int i = 0; i < REQUESTS; i++) {
             requests.add(generator.next());
@@ -96,14 +107,20 @@ class HostileInputIT {
             workers.add(pool.submit(() -> {
                 for (int i = next.getAndIncrement(); i < requests.size(); i = next.getAndIncrement()) {
                     HostileRequests.Request request = requests.get(i);
-                    byCategory.computeIfAbsent(request.category(), k -> new LongAdder()).increment();
-                    byOperation.computeIfAbsent(request.operation(), k -> new LongAdder()).increment();
+                    byCategory
+                            .computeIfAbsent(request.category(), k -> new LongAdder())
+                            .increment();
+                    byOperation
+                            .computeIfAbsent(request.operation(), k -> new LongAdder())
+                            .increment();
                     long t0 = System.nanoTime();
                     String problem;
                     try {
-                        RawHttp.Response response = RawHttp.exchange(stack.gateway.port(), request.bytes(), request.head(), 15_000);
+                        RawHttp.Response response =
+                                RawHttp.exchange(stack.gateway.port(), request.bytes(), request.head(), 15_000);
                         latencies.add((System.nanoTime() - t0) / 1000);
-                        byStatus.computeIfAbsent(response.status(), k -> new LongAdder()).increment();
+                        byStatus.computeIfAbsent(response.status(), k -> new LongAdder())
+                                .increment();
                         problem = judge(request, response);
                     } catch (SocketTimeoutException e) {
                         problem = "hang: no response within 15 s";
@@ -115,12 +132,15 @@ class HostileInputIT {
                     if (problem != null) {
                         String kind = problem.replaceAll(":.*", "");
                         boolean known = kind.startsWith("known ");
-                        (known ? knownKinds : violationKinds).computeIfAbsent(kind, k -> new LongAdder()).increment();
+                        (known ? knownKinds : violationKinds)
+                                .computeIfAbsent(kind, k -> new LongAdder())
+                                .increment();
                         LongAdder shown = examples.computeIfAbsent(kind, k -> new LongAdder());
                         if (shown.sum() < 4) {
                             shown.increment();
-                            (known ? knownExamples : violations).add(problem + " <- [" + request.category() + "] " + request.method() + " "
-                                    + abbreviate(request.target()) + " (" + request.operation() + ")");
+                            (known ? knownExamples : violations)
+                                    .add(problem + " <- [" + request.category() + "] " + request.method() + " "
+                                            + abbreviate(request.target()) + " (" + request.operation() + ")");
                         }
                     }
                 }
@@ -133,24 +153,49 @@ class HostileInputIT {
         pool.shutdownNow();
         double seconds = (System.nanoTime() - started) / 1e9;
 
-        boolean healthy = Stack.ready(stack.articles.url()) && Stack.ready(stack.entities.url()) && Stack.ready(stack.gateway.url());
+        boolean healthy = Stack.ready(stack.articles.url())
+                && Stack.ready(stack.entities.url())
+                && Stack.ready(stack.gateway.url());
         Map<String, Long> after = stack.counts();
-        long fiveXx = byStatus.entrySet().stream().filter(e -> e.getKey() >= 500).mapToLong(e -> e.getValue().sum()).sum();
+        long fiveXx = byStatus.entrySet().stream()
+                .filter(e -> e.getKey() >= 500)
+                .mapToLong(e -> e.getValue().sum())
+                .sum();
         String statuses = new TreeMap<>(byStatus).toString();
-        Results.record("hostile-input", "requests (operations covered)", REQUESTS + " (" + byOperation.size() + " of " + operations.size() + ")", ">= 10000, all");
+        Results.record(
+                "hostile-input",
+                "requests (operations covered)",
+                REQUESTS + " (" + byOperation.size() + " of " + operations.size() + ")",
+                ">= 10000, all");
         Results.record("hostile-input", "by category", new TreeMap<>(byCategory).toString(), "");
         Results.record("hostile-input", "statuses", statuses, "no 5xx");
-        Results.record("hostile-input", "5xx responses (all of them known finding F4 when 'violations' is empty)", fiveXx, "0");
+        Results.record(
+                "hostile-input",
+                "5xx responses (all of them known finding F4 when 'violations' is empty)",
+                fiveXx,
+                "0");
         Results.record("hostile-input", "violations", new TreeMap<>(violationKinds).toString(), "{}");
-        Results.record("hostile-input", "rate, p99 latency", String.format(java.util.Locale.ROOT, "%.0f req/s, p99 %.1f ms, max %.1f ms",
-                REQUESTS / seconds, latencies.percentileMs(99), latencies.maxMs()), "");
-        Results.record("hostile-input", "stored rows changed", before.equals(after) ? "none" : diff(before, after), "none");
+        Results.record(
+                "hostile-input",
+                "rate, p99 latency",
+                String.format(
+                        java.util.Locale.ROOT,
+                        "%.0f req/s, p99 %.1f ms, max %.1f ms",
+                        REQUESTS / seconds,
+                        latencies.percentileMs(99),
+                        latencies.maxMs()),
+                "");
+        Results.record(
+                "hostile-input", "stored rows changed", before.equals(after) ? "none" : diff(before, after), "none");
         Results.record("hostile-input", "services healthy after", healthy, "true");
         Results.record("hostile-input", "known findings (FindingsIT)", new TreeMap<>(knownKinds).toString(), "{}");
         violations.forEach(v -> System.out.println("[violation] " + v));
         knownExamples.forEach(v -> System.out.println("[known] " + v));
 
-        assertEquals(Set.copyOf(operations.stream().map(Object::toString).toList()), byOperation.keySet(), "every operation exercised");
+        assertEquals(
+                Set.copyOf(operations.stream().map(Object::toString).toList()),
+                byOperation.keySet(),
+                "every operation exercised");
         assertTrue(violations.isEmpty(), violationKinds + "; first ones:\n" + String.join("\n", violations));
         // 5xx outside the known findings are violations (asserted above); the known ones are FindingsIT's.
         assertEquals(before, after, "hostile requests changed stored data");
@@ -160,7 +205,9 @@ class HostileInputIT {
     /** Null when the response is acceptable for the request, else why not. */
     static String judge(HostileRequests.Request request, RawHttp.Response response) {
         int status = response.status();
-        if (status == 500 && request.target().contains("%00") && request.operation().startsWith("GET /api/v1/articles")) {
+        if (status == 500
+                && request.target().contains("%00")
+                && request.operation().startsWith("GET /api/v1/articles")) {
             return "known F4 500 for NUL in a list filter: " + abbreviate(response.text());
         }
         if (status >= 500) {
@@ -168,27 +215,37 @@ class HostileInputIT {
         }
         if (status >= 400) {
             String defect = request.head()
-                    ? (String.valueOf(response.header("content-type")).startsWith("application/problem+json") ? null : "4xx not problem+json: HEAD " + status)
+                    ? (String.valueOf(response.header("content-type")).startsWith("application/problem+json")
+                            ? null
+                            : "4xx not problem+json: HEAD " + status)
                     : problemDefect(response);
-            if (defect != null && status == 400 && request.category().equals("protocol") && response.header("content-type") == null
+            if (defect != null
+                    && status == 400
+                    && request.category().equals("protocol")
+                    && response.header("content-type") == null
                     && response.body().length == 0) {
-                // Broken framing (conflicting or negative Content-Length, Content-Length with chunked, a NUL in a header
+                // Broken framing (conflicting or negative Content-Length, Content-Length with chunked, a NUL in a
+                // header
                 // name) is refused by Netty's HTTP codec before anything of Quarkus runs: docs/errors.md.
                 return null;
             }
             if (defect != null && status == 414 && request.target().length() > 16384 && response.body().length == 0) {
-                // A request line beyond quarkus.http.limits.max-initial-line-length (16384) is refused bare by the codec;
+                // A request line beyond quarkus.http.limits.max-initial-line-length (16384) is refused bare by the
+                // codec;
                 // up to there RequestHeadFilter answers 414 problem+json (docs/errors.md).
                 return null;
             }
             if (defect != null && response.text().startsWith("{\"details\":\"Error id")) {
-                return "known F2 Quarkus error page instead of a problem: " + status + " " + abbreviate(response.text());
+                return "known F2 Quarkus error page instead of a problem: " + status + " "
+                        + abbreviate(response.text());
             }
             return defect;
         }
         if (status >= 200 && status < 300) {
             boolean read = Set.of("GET", "HEAD", "OPTIONS").contains(request.method());
-            boolean harmless = request.mayWrite() || request.operation().equals("POST /api/v1/articles/batch") && request.method().equals("POST");
+            boolean harmless = request.mayWrite()
+                    || request.operation().equals("POST /api/v1/articles/batch")
+                            && request.method().equals("POST");
             if (!read && !harmless) {
                 return "hostile write accepted: " + status + " " + abbreviate(response.text());
             }
@@ -200,7 +257,8 @@ class HostileInputIT {
     static String problemDefect(RawHttp.Response response) {
         String type = response.header("content-type");
         if (type == null || !type.startsWith("application/problem+json")) {
-            return "4xx not problem+json: " + response.status() + " content-type " + type + " " + abbreviate(response.text());
+            return "4xx not problem+json: " + response.status() + " content-type " + type + " "
+                    + abbreviate(response.text());
         }
         JsonNode body;
         try {
@@ -228,7 +286,12 @@ class HostileInputIT {
         StringBuilder d = new StringBuilder();
         before.forEach((k, v) -> {
             if (!v.equals(after.get(k))) {
-                d.append(k).append(' ').append(v).append("->").append(after.get(k)).append("; ");
+                d.append(k)
+                        .append(' ')
+                        .append(v)
+                        .append("->")
+                        .append(after.get(k))
+                        .append("; ");
             }
         });
         return d.toString();

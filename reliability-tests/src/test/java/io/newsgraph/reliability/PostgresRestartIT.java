@@ -41,8 +41,7 @@ class PostgresRestartIT {
     static final int CLIENTS = 4;
     static final Duration DOWN_FOR = Duration.ofSeconds(Scale.pick(4, 10));
 
-    record Outcome(long atNanos, String op, int status) {
-    }
+    record Outcome(long atNanos, String op, int status) {}
 
     @Order(1)
     @Test
@@ -64,9 +63,15 @@ class PostgresRestartIT {
                     HttpResponse<String> r;
                     try {
                         r = write
-                                ? stack.send(stack.gatewayRequest("/api/v1/articles", Stack.ADMIN_KEY).header("Content-Type", "application/json")
+                                ? stack.send(stack.gatewayRequest("/api/v1/articles", Stack.ADMIN_KEY)
+                                        .header("Content-Type", "application/json")
                                         .POST(HttpRequest.BodyPublishers.ofString(Stories.json("pg" + Stack.RUN, i))))
-                                : stack.send(stack.gatewayRequest(i % 2 == 0 ? "/api/v1/articles?limit=5" : "/api/v1/search?q=minister&limit=5", Stack.ADMIN_KEY).GET());
+                                : stack.send(stack.gatewayRequest(
+                                                i % 2 == 0
+                                                        ? "/api/v1/articles?limit=5"
+                                                        : "/api/v1/search?q=minister&limit=5",
+                                                Stack.ADMIN_KEY)
+                                        .GET());
                     } catch (RuntimeException e) {
                         outcomes.add(new Outcome(System.nanoTime(), write ? "write" : "read", -1));
                         continue;
@@ -77,33 +82,60 @@ class PostgresRestartIT {
                         acknowledged.add(Stack.readTree(r.body()).get("id").asText());
                     }
                     // ~10 requests/s per client: a steady load, not a stress test.
-                    Awaitility.await().pollDelay(Duration.ofMillis(100)).atMost(Duration.ofSeconds(1)).until(() -> true);
+                    Awaitility.await()
+                            .pollDelay(Duration.ofMillis(100))
+                            .atMost(Duration.ofSeconds(1))
+                            .until(() -> true);
                 }
                 return null;
             }));
         }
-        Awaitility.await().pollDelay(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(4)).until(() -> true);
+        Awaitility.await()
+                .pollDelay(Duration.ofSeconds(3))
+                .atMost(Duration.ofSeconds(4))
+                .until(() -> true);
         long stopped = System.nanoTime();
         stack.pg.stop();
-        Awaitility.await("article-service not ready").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).until(() -> !stack.articles.ready());
+        Awaitility.await("article-service not ready")
+                .atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(100))
+                .until(() -> !stack.articles.ready());
         double downDetectedS = (System.nanoTime() - stopped) / 1e9;
-        Awaitility.await("entity-service not ready").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).until(() -> !stack.entities.ready());
+        Awaitility.await("entity-service not ready")
+                .atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(100))
+                .until(() -> !stack.entities.ready());
         Awaitility.await().pollDelay(DOWN_FOR).atMost(DOWN_FOR.plusSeconds(1)).until(() -> true);
 
         long started = System.nanoTime();
         stack.pg.start();
         double pgStartS = (System.nanoTime() - started) / 1e9;
-        Awaitility.await("article-service ready").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100)).until(stack.articles::ready);
+        Awaitility.await("article-service ready")
+                .atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(100))
+                .until(stack.articles::ready);
         double articlesReadyS = (System.nanoTime() - started) / 1e9;
-        Awaitility.await("entity-service ready").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100)).until(stack.entities::ready);
+        Awaitility.await("entity-service ready")
+                .atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(100))
+                .until(stack.entities::ready);
         double entitiesReadyS = (System.nanoTime() - started) / 1e9;
-        Awaitility.await("a write succeeds again").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100))
-                .until(() -> outcomes.stream().anyMatch(o -> o.atNanos() > started && o.op().equals("write") && o.status() / 100 == 2));
-        long firstWrite = outcomes.stream().filter(o -> o.atNanos() > started && o.op().equals("write") && o.status() / 100 == 2)
-                .mapToLong(Outcome::atNanos).min().orElseThrow();
+        Awaitility.await("a write succeeds again")
+                .atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(100))
+                .until(() -> outcomes.stream()
+                        .anyMatch(o -> o.atNanos() > started && o.op().equals("write") && o.status() / 100 == 2));
+        long firstWrite = outcomes.stream()
+                .filter(o -> o.atNanos() > started && o.op().equals("write") && o.status() / 100 == 2)
+                .mapToLong(Outcome::atNanos)
+                .min()
+                .orElseThrow();
         double writesBackS = (firstWrite - started) / 1e9;
         long recovered = Math.max(firstWrite, started + (long) (articlesReadyS * 1e9));
-        Awaitility.await().pollDelay(Duration.ofSeconds(5)).atMost(Duration.ofSeconds(6)).until(() -> true);
+        Awaitility.await()
+                .pollDelay(Duration.ofSeconds(5))
+                .atMost(Duration.ofSeconds(6))
+                .until(() -> true);
         running.set(false);
         for (Future<?> f : clients) {
             f.get(1, TimeUnit.MINUTES);
@@ -121,28 +153,61 @@ class PostgresRestartIT {
             }
         }
         final long lastErrorAt = lastError;
-        long errorsAfterRecovery = outcomes.stream().filter(o -> o.status() / 100 != 2 && o.atNanos() > recovered + 2_000_000_000L).count();
+        long errorsAfterRecovery = outcomes.stream()
+                .filter(o -> o.status() / 100 != 2 && o.atNanos() > recovered + 2_000_000_000L)
+                .count();
         // Every acknowledged write is there, readable through the gateway.
         List<String> lost = new ArrayList<>();
         for (String id : acknowledged) {
-            if (stack.send(stack.gatewayRequest("/api/v1/articles/" + id, Stack.ADMIN_KEY).GET()).statusCode() != 200) {
+            if (stack.send(stack.gatewayRequest("/api/v1/articles/" + id, Stack.ADMIN_KEY)
+                                    .GET())
+                            .statusCode()
+                    != 200) {
                 lost.add(id);
             }
         }
         stack.awaitAnalysed(Duration.ofMinutes(2));
 
-        Results.record("postgres-restart", "requests (acknowledged writes)", total + " (" + acknowledged.size() + ")", "");
-        Results.record("postgres-restart", "client errors (op status: count)", errors.toString(), "only while PostgreSQL is down");
-        Results.record("postgres-restart", "readiness DOWN detected after stop", String.format(java.util.Locale.ROOT, "%.1f s", downDetectedS), "DOWN");
-        Results.record("postgres-restart", "PostgreSQL down for; pg start took", DOWN_FOR.toSeconds() + " s; " + String.format(java.util.Locale.ROOT, "%.1f s", pgStartS), "");
-        Results.record("postgres-restart", "after PostgreSQL start: article-service ready, entity-service ready, first 2xx write",
-                String.format(java.util.Locale.ROOT, "%.1f s, %.1f s, %.1f s", articlesReadyS, entitiesReadyS, writesBackS), "< 10 s");
-        Results.record("postgres-restart", "last client error after PostgreSQL start", lastErrorAt <= started ? "none after start"
-                : String.format(java.util.Locale.ROOT, "%.1f s", (lastErrorAt - started) / 1e9), "< 10 s");
-        Results.record("postgres-restart", "errors > 2 s after recovery; acknowledged writes lost", errorsAfterRecovery + "; " + lost.size(), "0; 0");
+        Results.record(
+                "postgres-restart", "requests (acknowledged writes)", total + " (" + acknowledged.size() + ")", "");
+        Results.record(
+                "postgres-restart",
+                "client errors (op status: count)",
+                errors.toString(),
+                "only while PostgreSQL is down");
+        Results.record(
+                "postgres-restart",
+                "readiness DOWN detected after stop",
+                String.format(java.util.Locale.ROOT, "%.1f s", downDetectedS),
+                "DOWN");
+        Results.record(
+                "postgres-restart",
+                "PostgreSQL down for; pg start took",
+                DOWN_FOR.toSeconds() + " s; " + String.format(java.util.Locale.ROOT, "%.1f s", pgStartS),
+                "");
+        Results.record(
+                "postgres-restart",
+                "after PostgreSQL start: article-service ready, entity-service ready, first 2xx write",
+                String.format(
+                        java.util.Locale.ROOT, "%.1f s, %.1f s, %.1f s", articlesReadyS, entitiesReadyS, writesBackS),
+                "< 10 s");
+        Results.record(
+                "postgres-restart",
+                "last client error after PostgreSQL start",
+                lastErrorAt <= started
+                        ? "none after start"
+                        : String.format(java.util.Locale.ROOT, "%.1f s", (lastErrorAt - started) / 1e9),
+                "< 10 s");
+        Results.record(
+                "postgres-restart",
+                "errors > 2 s after recovery; acknowledged writes lost",
+                errorsAfterRecovery + "; " + lost.size(),
+                "0; 0");
         ERRORS.putAll(errors);
         assertEquals(List.of(), lost, "acknowledged writes lost");
-        assertTrue(articlesReadyS < 10 && writesBackS < 10, "recovered within 10 s: ready " + articlesReadyS + " s, writes " + writesBackS + " s");
+        assertTrue(
+                articlesReadyS < 10 && writesBackS < 10,
+                "recovered within 10 s: ready " + articlesReadyS + " s, writes " + writesBackS + " s");
         assertEquals(0, errorsAfterRecovery, "errors after recovery: " + errors);
     }
 
@@ -153,7 +218,10 @@ class PostgresRestartIT {
     @Order(2)
     @Test
     void f9DatabaseOutageIs503Not500() {
-        assertEquals(Map.of(), ERRORS.entrySet().stream().filter(e -> e.getKey().endsWith(" 500"))
-                .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)));
+        assertEquals(
+                Map.of(),
+                ERRORS.entrySet().stream()
+                        .filter(e -> e.getKey().endsWith(" 500"))
+                        .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)));
     }
 }

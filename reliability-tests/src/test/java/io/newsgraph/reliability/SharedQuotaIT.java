@@ -53,30 +53,49 @@ class SharedQuotaIT {
     static final String POLICY = "\"read\";q=" + QUOTA + ";w=" + WINDOW.toSeconds();
     private static final Pattern REMAINING = Pattern.compile("^\"read\";r=(\\d+);t=(\\d+)$");
 
-    record Answer(int gateway, int status, String contentType, String policy, String rateLimit, String retryAfter, String body) {
-    }
+    record Answer(
+            int gateway,
+            int status,
+            String contentType,
+            String policy,
+            String rateLimit,
+            String retryAfter,
+            String body) {}
 
     @Test
     void aKeyGetsItsQuotaOnceAcrossTwoGatewaysSharingRedis() throws Exception {
         TestRedis redis = TestRedis.start("shared-quota");
-        WireMockServer upstream = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort().containerThreads(32).jettyAcceptors(1));
+        WireMockServer upstream = new WireMockServer(options()
+                .bindAddress("127.0.0.1")
+                .dynamicPort()
+                .containerThreads(32)
+                .jettyAcceptors(1));
         upstream.start();
-        upstream.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
-                .withBody("{\"items\":[]}")));
+        upstream.stubFor(any(anyUrl())
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody("{\"items\":[]}")));
         Map<String, String> env = Stack.gatewayEnv(upstream.baseUrl(), upstream.baseUrl());
         env.put("NEWSGRAPH_GATEWAY_RATE_LIMITS_READ_REQUESTS", String.valueOf(QUOTA));
         env.put("NEWSGRAPH_GATEWAY_RATE_LIMITS_READ_WINDOW", WINDOW.toSeconds() + "s");
         env.put("NEWSGRAPH_GATEWAY_RATE_LIMITS_REDIS_URL", redis.url());
         env.put("NEWSGRAPH_GATEWAY_RATE_LIMITS_REDIS_PASSWORD", redis.password());
-        // Generous: a Redis answer slower than this fails open to local buckets (by design), which a loaded machine must not trigger here.
+        // Generous: a Redis answer slower than this fails open to local buckets (by design), which a loaded machine
+        // must not trigger here.
         env.put("NEWSGRAPH_GATEWAY_RATE_LIMITS_REDIS_TIMEOUT", "10s");
         List<ServiceProcess> gateways = new ArrayList<>();
         try {
             gateways.add(ServiceProcess.startFromSnapshot("gateway", env));
             gateways.add(ServiceProcess.startFromSnapshot("gateway", env));
-            HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(2)).build();
+            HttpClient http = HttpClient.newBuilder()
+                    .version(HttpClient.Version.HTTP_1_1)
+                    .connectTimeout(Duration.ofSeconds(2))
+                    .build();
             for (ServiceProcess gateway : gateways) {
-                Awaitility.await("rate limits shared by " + gateway.url()).atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
+                Awaitility.await("rate limits shared by " + gateway.url())
+                        .atMost(Duration.ofSeconds(30))
+                        .pollInterval(Duration.ofMillis(100))
                         .until(() -> "shared".equals(storeMode(http, gateway)));
             }
 
@@ -92,10 +111,21 @@ class SharedQuotaIT {
                     clients.add(pool.submit(() -> {
                         go.await();
                         for (int i = 0; i < perClient; i++) {
-                            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url)).header("X-API-Key", Stack.LIMITED_KEY)
-                                    .timeout(Duration.ofSeconds(15)).GET().build(), HttpResponse.BodyHandlers.ofString());
-                            answers.add(new Answer(index, r.statusCode(), header(r, "Content-Type"), header(r, "RateLimit-Policy"),
-                                    header(r, "RateLimit"), header(r, "Retry-After"), r.body()));
+                            HttpResponse<String> r = http.send(
+                                    HttpRequest.newBuilder(URI.create(url))
+                                            .header("X-API-Key", Stack.LIMITED_KEY)
+                                            .timeout(Duration.ofSeconds(15))
+                                            .GET()
+                                            .build(),
+                                    HttpResponse.BodyHandlers.ofString());
+                            answers.add(new Answer(
+                                    index,
+                                    r.statusCode(),
+                                    header(r, "Content-Type"),
+                                    header(r, "RateLimit-Policy"),
+                                    header(r, "RateLimit"),
+                                    header(r, "Retry-After"),
+                                    r.body()));
                         }
                         return null;
                     }));
@@ -110,40 +140,69 @@ class SharedQuotaIT {
             pool.shutdownNow();
 
             int refill = (int) Math.ceil(seconds * QUOTA / WINDOW.toSeconds());
-            List<Answer> allowed = answers.stream().filter(a -> a.status() == 200).toList();
-            List<Answer> limited = answers.stream().filter(a -> a.status() == 429).toList();
+            List<Answer> allowed =
+                    answers.stream().filter(a -> a.status() == 200).toList();
+            List<Answer> limited =
+                    answers.stream().filter(a -> a.status() == 429).toList();
             Set<Integer> remainingSeen = new HashSet<>();
             allowed.forEach(a -> remainingSeen.add(remaining(a)));
-            Results.record("shared-quota", "2 gateways x " + CLIENTS_PER_GATEWAY + " clients x " + perClient
-                            + " requests on one key (quota " + QUOTA + "/" + WINDOW.toSeconds() + " s, one Redis)",
-                    String.format(Locale.ROOT, "allowed %d (gateway 1: %d, gateway 2: %d), 429 %d in %.1f s",
-                            allowed.size(), count(allowed, 0), count(allowed, 1), limited.size(), seconds),
+            Results.record(
+                    "shared-quota",
+                    "2 gateways x " + CLIENTS_PER_GATEWAY + " clients x " + perClient + " requests on one key (quota "
+                            + QUOTA + "/" + WINDOW.toSeconds() + " s, one Redis)",
+                    String.format(
+                            Locale.ROOT,
+                            "allowed %d (gateway 1: %d, gateway 2: %d), 429 %d in %.1f s",
+                            allowed.size(),
+                            count(allowed, 0),
+                            count(allowed, 1),
+                            limited.size(),
+                            seconds),
                     QUOTA + " <= allowed <= " + (QUOTA + refill));
 
             assertEquals(2 * 2 * QUOTA, answers.size());
-            assertEquals(answers.size(), allowed.size() + limited.size(), "only 200 and 429: " + answers.stream()
-                    .filter(a -> a.status() != 200 && a.status() != 429).map(a -> a.status() + " " + a.body()).limit(5).toList());
+            assertEquals(
+                    answers.size(),
+                    allowed.size() + limited.size(),
+                    "only 200 and 429: "
+                            + answers.stream()
+                                    .filter(a -> a.status() != 200 && a.status() != 429)
+                                    .map(a -> a.status() + " " + a.body())
+                                    .limit(5)
+                                    .toList());
             assertTrue(allowed.size() >= QUOTA, "a full bucket allows its quota: " + allowed.size());
-            assertTrue(allowed.size() <= QUOTA + refill, "allowed " + allowed.size() + " > quota " + QUOTA + " + refill " + refill
-                    + ": the replicas did not share one bucket");
+            assertTrue(
+                    allowed.size() <= QUOTA + refill,
+                    "allowed " + allowed.size() + " > quota " + QUOTA + " + refill " + refill
+                            + ": the replicas did not share one bucket");
             // Each replica got twice the quota: counting alone, each would have allowed the whole quota.
             assertTrue(count(allowed, 0) > 0 && count(allowed, 1) > 0, "both gateways served the key");
-            assertTrue(count(limited, 0) > 0 && count(limited, 1) > 0, "both gateways refused the key once it was spent");
+            assertTrue(
+                    count(limited, 0) > 0 && count(limited, 1) > 0, "both gateways refused the key once it was spent");
             // One bucket counts down once: every remaining count is seen once, except where a refill gave one back.
-            assertTrue(remainingSeen.size() >= allowed.size() - refill, "remaining counts seen " + remainingSeen.size()
-                    + " for " + allowed.size() + " allowed requests: two buckets counted");
+            assertTrue(
+                    remainingSeen.size() >= allowed.size() - refill,
+                    "remaining counts seen " + remainingSeen.size() + " for " + allowed.size()
+                            + " allowed requests: two buckets counted");
             for (Answer a : answers) {
                 assertEquals(POLICY, a.policy(), "RateLimit-Policy of a " + a.status());
-                assertTrue(REMAINING.matcher(a.rateLimit()).matches(), "RateLimit of a " + a.status() + ": " + a.rateLimit());
+                assertTrue(
+                        REMAINING.matcher(a.rateLimit()).matches(),
+                        "RateLimit of a " + a.status() + ": " + a.rateLimit());
             }
             for (Answer a : limited) {
                 assertEquals(0, remaining(a), "a 429 leaves nothing: " + a.rateLimit());
                 long retryAfter = Long.parseLong(a.retryAfter());
-                assertTrue(retryAfter >= 1 && retryAfter <= WINDOW.toSeconds() / QUOTA, "Retry-After within one refill interval: " + retryAfter);
+                assertTrue(
+                        retryAfter >= 1 && retryAfter <= WINDOW.toSeconds() / QUOTA,
+                        "Retry-After within one refill interval: " + retryAfter);
                 assertTrue(a.contentType().startsWith("application/problem+json"), a.contentType());
                 JsonNode problem = Stack.readTree(a.body());
                 assertEquals(429, problem.path("status").asInt(), a.body());
-                assertEquals("https://newsgraph.io/problems/rate-limited", problem.path("type").asText(), a.body());
+                assertEquals(
+                        "https://newsgraph.io/problems/rate-limited",
+                        problem.path("type").asText(),
+                        a.body());
             }
             for (ServiceProcess gateway : gateways) {
                 assertEquals("shared", storeMode(http, gateway), "the store answered throughout");
@@ -171,7 +230,9 @@ class SharedQuotaIT {
 
     /** The rate-limit-store readiness check's mode: shared, degraded or local. */
     private static String storeMode(HttpClient http, ServiceProcess gateway) throws Exception {
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(gateway.url() + "/q/health/ready")).build(),
+        HttpResponse<String> r = http.send(
+                HttpRequest.newBuilder(URI.create(gateway.url() + "/q/health/ready"))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         for (JsonNode check : Stack.readTree(r.body()).path("checks")) {
             if ("rate-limit-store".equals(check.path("name").asText())) {

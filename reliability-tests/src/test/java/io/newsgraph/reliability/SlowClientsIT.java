@@ -45,21 +45,29 @@ class SlowClientsIT {
                 Socket s = new Socket();
                 s.connect(new InetSocketAddress("127.0.0.1", stack.gateway.port()), 2000);
                 if (i % 2 == 0) { // half send a request line and then trickle headers; half stay silent
-                    s.getOutputStream().write(("GET /api/v1/articles HTTP/1.1\r\nHost: 127.0.0.1\r\n").getBytes(StandardCharsets.US_ASCII));
+                    s.getOutputStream()
+                            .write(("GET /api/v1/articles HTTP/1.1\r\nHost: 127.0.0.1\r\n")
+                                    .getBytes(StandardCharsets.US_ASCII));
                 }
                 sockets.add(s);
             }
             AtomicInteger tick = new AtomicInteger();
-            trickle.scheduleAtFixedRate(() -> {
-                int t = tick.incrementAndGet();
-                for (int i = 0; i < sockets.size(); i += 2) {
-                    try {
-                        sockets.get(i).getOutputStream().write(("X-Slow-" + t + ": " + t + "\r\n").getBytes(StandardCharsets.US_ASCII));
-                    } catch (IOException e) {
-                        dropped.incrementAndGet();
-                    }
-                }
-            }, 1, 1, TimeUnit.SECONDS);
+            trickle.scheduleAtFixedRate(
+                    () -> {
+                        int t = tick.incrementAndGet();
+                        for (int i = 0; i < sockets.size(); i += 2) {
+                            try {
+                                sockets.get(i)
+                                        .getOutputStream()
+                                        .write(("X-Slow-" + t + ": " + t + "\r\n").getBytes(StandardCharsets.US_ASCII));
+                            } catch (IOException e) {
+                                dropped.incrementAndGet();
+                            }
+                        }
+                    },
+                    1,
+                    1,
+                    TimeUnit.SECONDS);
             during = measure(stack, 100_000, HOLD);
         } finally {
             trickle.shutdownNow();
@@ -69,13 +77,31 @@ class SlowClientsIT {
         }
         double threadsDuring = Stack.liveThreads(stack.gateway);
         Latencies after = measure(stack, 50, Duration.ofSeconds(20));
-        Results.record("slowloris", SOCKETS + " idle/slow sockets for " + HOLD.toSeconds() + " s: normal client p50/p99 before",
-                String.format(java.util.Locale.ROOT, "%.1f / %.1f ms", before.percentileMs(50), before.percentileMs(99)), "");
-        Results.record("slowloris", "normal client p50/p99 during (requests served)",
-                String.format(java.util.Locale.ROOT, "%.1f / %.1f ms (%d, all 200)", during.percentileMs(50), during.percentileMs(99), during.count()), "served, p99 < 2x before or < 50 ms");
-        Results.record("slowloris", "slow sockets cut by the gateway; gateway threads before/after", dropped.get() + "; " + threadsBefore + " / " + threadsDuring, "");
+        Results.record(
+                "slowloris",
+                SOCKETS + " idle/slow sockets for " + HOLD.toSeconds() + " s: normal client p50/p99 before",
+                String.format(
+                        java.util.Locale.ROOT, "%.1f / %.1f ms", before.percentileMs(50), before.percentileMs(99)),
+                "");
+        Results.record(
+                "slowloris",
+                "normal client p50/p99 during (requests served)",
+                String.format(
+                        java.util.Locale.ROOT,
+                        "%.1f / %.1f ms (%d, all 200)",
+                        during.percentileMs(50),
+                        during.percentileMs(99),
+                        during.count()),
+                "served, p99 < 2x before or < 50 ms");
+        Results.record(
+                "slowloris",
+                "slow sockets cut by the gateway; gateway threads before/after",
+                dropped.get() + "; " + threadsBefore + " / " + threadsDuring,
+                "");
         assertTrue(during.count() > 50, "normal client served during the attack: " + during.count());
-        assertTrue(during.percentileMs(99) < Math.max(50, 2 * before.percentileMs(99)), "p99 during " + during.percentileMs(99) + " ms");
+        assertTrue(
+                during.percentileMs(99) < Math.max(50, 2 * before.percentileMs(99)),
+                "p99 during " + during.percentileMs(99) + " ms");
         assertEquals(50, after.count());
     }
 
@@ -85,7 +111,8 @@ class SlowClientsIT {
         long end = System.nanoTime() + duration.toNanos();
         for (int i = 0; i < count && System.nanoTime() < end; i++) {
             long t0 = System.nanoTime();
-            HttpResponse<String> r = stack.send(stack.gatewayRequest("/api/v1/articles?limit=5", Stack.ADMIN_KEY).GET());
+            HttpResponse<String> r = stack.send(stack.gatewayRequest("/api/v1/articles?limit=5", Stack.ADMIN_KEY)
+                    .GET());
             assertEquals(200, r.statusCode(), r.body());
             latencies.add((System.nanoTime() - t0) / 1000);
         }

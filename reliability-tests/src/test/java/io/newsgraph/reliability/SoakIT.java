@@ -3,9 +3,9 @@ package io.newsgraph.reliability;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.newsgraph.common.testing.ServiceProcess;
 import io.newsgraph.reliability.support.Latencies;
 import io.newsgraph.reliability.support.Results;
-import io.newsgraph.common.testing.ServiceProcess;
 import io.newsgraph.reliability.support.Stack;
 import io.newsgraph.reliability.support.Stories;
 import java.net.http.HttpRequest;
@@ -47,10 +47,18 @@ class SoakIT {
     static final Duration SOAK = Duration.ofMinutes(Integer.getInteger("reliability.soak.minutes", 10));
     static final AtomicInteger STORY = new AtomicInteger();
 
-    record Step(int rate, Latencies latencies, Map<String, Integer> errors, int dropped, Map<String, Latencies> byOperation) {
+    record Step(
+            int rate,
+            Latencies latencies,
+            Map<String, Integer> errors,
+            int dropped,
+            Map<String, Latencies> byOperation) {
         String perOperation() {
             StringBuilder b = new StringBuilder();
-            new TreeMap<>(byOperation).forEach((op, l) -> b.append(op).append(String.format(Locale.ROOT, " %.0f/%.0f; ", l.percentileMs(50), l.percentileMs(99))));
+            new TreeMap<>(byOperation)
+                    .forEach((op, l) -> b.append(op)
+                            .append(String.format(
+                                    Locale.ROOT, " %.0f/%.0f; ", l.percentileMs(50), l.percentileMs(99))));
             return b.toString();
         }
 
@@ -69,12 +77,22 @@ class SoakIT {
         }
         stack.awaitAnalysed(Duration.ofMinutes(3));
         List<String> ids = new ArrayList<>();
-        stack.getJson("/api/v1/articles?limit=100").get("items").forEach(a -> ids.add(a.get("id").asText()));
+        stack.getJson("/api/v1/articles?limit=100")
+                .get("items")
+                .forEach(a -> ids.add(a.get("id").asText()));
         List<String> ids2 = new CopyOnWriteArrayList<>(ids);
 
         Step warmUp = run(stack, ids2, 25, Duration.ofSeconds(30), null); // JIT, pools, caches: not measured
-        Results.record("soak-ramp", "warm-up 25 req/s for 30 s (not judged)", String.format(Locale.ROOT, "p50 %.1f ms, p99 %.1f ms, errors %s",
-                warmUp.latencies().percentileMs(50), warmUp.latencies().percentileMs(99), warmUp.errors()), "");
+        Results.record(
+                "soak-ramp",
+                "warm-up 25 req/s for 30 s (not judged)",
+                String.format(
+                        Locale.ROOT,
+                        "p50 %.1f ms, p99 %.1f ms, errors %s",
+                        warmUp.latencies().percentileMs(50),
+                        warmUp.latencies().percentileMs(99),
+                        warmUp.errors()),
+                "");
         int best = 0;
         ramp:
         for (int rate : RAMP) {
@@ -82,9 +100,18 @@ class SoakIT {
             // the requests and so decides p99; the soak below judges the rate over 10 minutes anyway.
             for (int attempt = 1; ; attempt++) {
                 Step step = run(stack, ids2, rate, STEP, null);
-                Results.record("soak-ramp", rate + " req/s for " + STEP.toSeconds() + " s" + (attempt > 1 ? " (again)" : ""),
-                        String.format(Locale.ROOT, "p50 %.1f ms, p99 %.1f ms, errors %s, dropped %d", step.latencies().percentileMs(50),
-                                step.latencies().percentileMs(99), step.errors(), step.dropped()) + "; p50/p99 ms by operation: " + step.perOperation(), "p99 < 100 ms, 0 errors");
+                Results.record(
+                        "soak-ramp",
+                        rate + " req/s for " + STEP.toSeconds() + " s" + (attempt > 1 ? " (again)" : ""),
+                        String.format(
+                                        Locale.ROOT,
+                                        "p50 %.1f ms, p99 %.1f ms, errors %s, dropped %d",
+                                        step.latencies().percentileMs(50),
+                                        step.latencies().percentileMs(99),
+                                        step.errors(),
+                                        step.dropped())
+                                + "; p50/p99 ms by operation: " + step.perOperation(),
+                        "p99 < 100 ms, 0 errors");
                 if (step.ok()) {
                     break;
                 }
@@ -113,8 +140,17 @@ class SoakIT {
                 break;
             }
             Results.record("soak-rejected", "rate, duration", rate + " req/s, " + SOAK.toMinutes() + " min", "");
-            Results.record("soak-rejected", "p50 / p99 / max; errors; dropped", String.format(Locale.ROOT, "%.1f / %.1f / %.1f ms; %s; %d",
-                    soak.latencies().percentileMs(50), soak.latencies().percentileMs(99), soak.latencies().maxMs(), soak.errors(), soak.dropped()),
+            Results.record(
+                    "soak-rejected",
+                    "p50 / p99 / max; errors; dropped",
+                    String.format(
+                            Locale.ROOT,
+                            "%.1f / %.1f / %.1f ms; %s; %d",
+                            soak.latencies().percentileMs(50),
+                            soak.latencies().percentileMs(99),
+                            soak.latencies().maxMs(),
+                            soak.errors(),
+                            soak.dropped()),
                     "p99 < 100 ms, 0 errors");
             Results.record("soak-rejected", "p99 per minute", String.join(", ", minutes), "");
             Results.record("soak-rejected", "p50/p99 ms by operation", soak.perOperation(), "");
@@ -122,16 +158,40 @@ class SoakIT {
         }
         stack.awaitAnalysed(Duration.ofMinutes(5));
 
-        Results.record("soak", "rate (highest ramp step with p99 < 100 ms; one step lower if the soak at it missed), duration",
-                rate + " req/s, " + SOAK.toMinutes() + " min", "max sustainable");
-        Results.record("soak", "requests; errors; dropped (generator could not keep up)", soak.latencies().count() + "; " + soak.errors() + "; " + soak.dropped(), "0 errors");
-        Results.record("soak", "p50 / p99 / max over the soak", String.format(Locale.ROOT, "%.1f / %.1f / %.1f ms", soak.latencies().percentileMs(50),
-                soak.latencies().percentileMs(99), soak.latencies().maxMs()), "p99 < 100 ms");
+        Results.record(
+                "soak",
+                "rate (highest ramp step with p99 < 100 ms; one step lower if the soak at it missed), duration",
+                rate + " req/s, " + SOAK.toMinutes() + " min",
+                "max sustainable");
+        Results.record(
+                "soak",
+                "requests; errors; dropped (generator could not keep up)",
+                soak.latencies().count() + "; " + soak.errors() + "; " + soak.dropped(),
+                "0 errors");
+        Results.record(
+                "soak",
+                "p50 / p99 / max over the soak",
+                String.format(
+                        Locale.ROOT,
+                        "%.1f / %.1f / %.1f ms",
+                        soak.latencies().percentileMs(50),
+                        soak.latencies().percentileMs(99),
+                        soak.latencies().maxMs()),
+                "p99 < 100 ms");
         Results.record("soak", "p99 per minute", String.join(", ", minutes), "no upward trend");
         Results.record("soak", "p50/p99 ms by operation", soak.perOperation(), "");
         for (String name : start.keySet()) {
-            Results.record("soak", name + " heap after GC / RSS: start -> end", String.format(Locale.ROOT, "%.0f -> %.0f MiB / %.0f -> %.0f MiB",
-                    start.get(name)[0], end.get(name)[0], start.get(name)[1], end.get(name)[1]), "no growth trend");
+            Results.record(
+                    "soak",
+                    name + " heap after GC / RSS: start -> end",
+                    String.format(
+                            Locale.ROOT,
+                            "%.0f -> %.0f MiB / %.0f -> %.0f MiB",
+                            start.get(name)[0],
+                            end.get(name)[0],
+                            start.get(name)[1],
+                            end.get(name)[1]),
+                    "no growth trend");
         }
         assertEquals(Map.of(), soak.errors());
     }
@@ -148,14 +208,17 @@ class SoakIT {
 
     private static Map<String, double[]> memory(Stack stack) {
         Map<String, double[]> m = new TreeMap<>();
-        for (Map.Entry<String, ServiceProcess> s : Map.of("gateway", stack.gateway, "article-service", stack.articles, "entity-service", stack.entities).entrySet()) {
+        for (Map.Entry<String, ServiceProcess> s : Map.of(
+                        "gateway", stack.gateway, "article-service", stack.articles, "entity-service", stack.entities)
+                .entrySet()) {
             m.put(s.getKey(), new double[] {Stack.heapAfterGcMiB(s.getValue()), Stack.rssMiB(s.getValue())});
         }
         return m;
     }
 
     /** Open loop: {@code rate} requests/s for {@code duration}, each on a virtual thread, at most 256 in flight. */
-    private static Step run(Stack stack, List<String> ids, int rate, Duration duration, List<String> perMinute) throws Exception {
+    private static Step run(Stack stack, List<String> ids, int rate, Duration duration, List<String> perMinute)
+            throws Exception {
         Latencies latencies = new Latencies();
         Latencies[] minute = {new Latencies()};
         Map<String, Integer> errors = new ConcurrentHashMap<>();
@@ -170,44 +233,54 @@ class SoakIT {
         ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor();
         ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor();
         SplittableRandom random = new SplittableRandom(42 + rate);
-        ticker.scheduleAtFixedRate(() -> {
-            long now = System.nanoTime();
-            while (issued.get() < total && t0 + issued.get() * periodNanos <= now) {
-                long intended = t0 + issued.getAndIncrement() * periodNanos;
-                if (!inFlight.tryAcquire()) {
-                    dropped.incrementAndGet();
-                    continue;
-                }
-                double dice = random.nextDouble();
-                String id = dice >= 0.70 && dice < 0.80 || dice >= 0.90
-                        ? ids.get(random.nextInt(Math.min(ids.size(), 100))) // analysed before the run: analysis reads are 200
-                        : ids.get(random.nextInt(ids.size()));
-                workers.submit(() -> {
-                    try {
-                        String[] op = new String[1];
-                        int status = call(stack, ids, dice, id, op);
-                        long micros = (System.nanoTime() - intended) / 1000;
-                        latencies.add(micros);
-                        byOperation.computeIfAbsent(op[0], k -> new Latencies()).add(micros);
-                        minute[0].add(micros);
-                        if (status / 100 != 2) {
-                            errors.merge(String.valueOf(status), 1, Integer::sum);
+        ticker.scheduleAtFixedRate(
+                () -> {
+                    long now = System.nanoTime();
+                    while (issued.get() < total && t0 + issued.get() * periodNanos <= now) {
+                        long intended = t0 + issued.getAndIncrement() * periodNanos;
+                        if (!inFlight.tryAcquire()) {
+                            dropped.incrementAndGet();
+                            continue;
                         }
-                    } catch (RuntimeException e) {
-                        errors.merge(e.getClass().getSimpleName(), 1, Integer::sum);
-                    } finally {
-                        inFlight.release();
+                        double dice = random.nextDouble();
+                        String id = dice >= 0.70 && dice < 0.80 || dice >= 0.90
+                                ? ids.get(random.nextInt(
+                                        Math.min(ids.size(), 100))) // analysed before the run: analysis reads are 200
+                                : ids.get(random.nextInt(ids.size()));
+                        workers.submit(() -> {
+                            try {
+                                String[] op = new String[1];
+                                int status = call(stack, ids, dice, id, op);
+                                long micros = (System.nanoTime() - intended) / 1000;
+                                latencies.add(micros);
+                                byOperation
+                                        .computeIfAbsent(op[0], k -> new Latencies())
+                                        .add(micros);
+                                minute[0].add(micros);
+                                if (status / 100 != 2) {
+                                    errors.merge(String.valueOf(status), 1, Integer::sum);
+                                }
+                            } catch (RuntimeException e) {
+                                errors.merge(e.getClass().getSimpleName(), 1, Integer::sum);
+                            } finally {
+                                inFlight.release();
+                            }
+                        });
                     }
-                });
-            }
-            if (perMinute != null && now - lastMinute.get() >= 60_000_000_000L) {
-                lastMinute.set(now);
-                Latencies done = minute[0];
-                minute[0] = new Latencies();
-                perMinute.add(String.format(Locale.ROOT, "%.0f", done.percentileMs(99)));
-            }
-        }, 0, 5, TimeUnit.MILLISECONDS);
-        Awaitility.await("load issued").atMost(duration.plusSeconds(30)).pollInterval(Duration.ofMillis(200)).until(() -> issued.get() >= total);
+                    if (perMinute != null && now - lastMinute.get() >= 60_000_000_000L) {
+                        lastMinute.set(now);
+                        Latencies done = minute[0];
+                        minute[0] = new Latencies();
+                        perMinute.add(String.format(Locale.ROOT, "%.0f", done.percentileMs(99)));
+                    }
+                },
+                0,
+                5,
+                TimeUnit.MILLISECONDS);
+        Awaitility.await("load issued")
+                .atMost(duration.plusSeconds(30))
+                .pollInterval(Duration.ofMillis(200))
+                .until(() -> issued.get() >= total);
         ticker.shutdownNow();
         workers.shutdown();
         assertTrue(workers.awaitTermination(60, TimeUnit.SECONDS), "requests finish");
@@ -219,28 +292,46 @@ class SoakIT {
 
     private static int call(Stack stack, List<String> ids, double dice, String id, String[] op) {
         HttpResponse<String> r;
-        op[0] = dice < 0.05 ? "ingest" : dice < 0.20 ? "search" : dice < 0.55 ? "get" : dice < 0.70 ? "list" : dice < 0.80 ? "get+analysis"
-                : dice < 0.90 ? "entities" : "analysis";
+        op[0] = dice < 0.05
+                ? "ingest"
+                : dice < 0.20
+                        ? "search"
+                        : dice < 0.55
+                                ? "get"
+                                : dice < 0.70
+                                        ? "list"
+                                        : dice < 0.80 ? "get+analysis" : dice < 0.90 ? "entities" : "analysis";
         if (dice < 0.05) {
-            r = stack.send(stack.gatewayRequest("/api/v1/articles", Stack.ADMIN_KEY).header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(Stories.json("soak" + Stack.RUN, STORY.incrementAndGet()))));
+            r = stack.send(stack.gatewayRequest("/api/v1/articles", Stack.ADMIN_KEY)
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(
+                            Stories.json("soak" + Stack.RUN, STORY.incrementAndGet()))));
             if (r.statusCode() == 201 && ids.size() < 2000) {
                 ids.add(Stack.readTree(r.body()).get("id").asText());
             }
         } else if (dice < 0.20) {
             String[] q = {"minister", "deliveries winter", "\"field hospitals\"", "Oslo -Paris", "plan or pumps"};
-            r = stack.send(stack.gatewayRequest("/api/v1/search?limit=10&q=" + java.net.URLEncoder.encode(q[(int) (dice * 1000) % q.length],
-                    java.nio.charset.StandardCharsets.UTF_8), Stack.ADMIN_KEY).GET());
+            r = stack.send(stack.gatewayRequest(
+                            "/api/v1/search?limit=10&q="
+                                    + java.net.URLEncoder.encode(
+                                            q[(int) (dice * 1000) % q.length], java.nio.charset.StandardCharsets.UTF_8),
+                            Stack.ADMIN_KEY)
+                    .GET());
         } else if (dice < 0.55) {
-            r = stack.send(stack.gatewayRequest("/api/v1/articles/" + id, Stack.ADMIN_KEY).GET());
+            r = stack.send(stack.gatewayRequest("/api/v1/articles/" + id, Stack.ADMIN_KEY)
+                    .GET());
         } else if (dice < 0.70) {
-            r = stack.send(stack.gatewayRequest("/api/v1/articles?limit=20", Stack.ADMIN_KEY).GET());
+            r = stack.send(stack.gatewayRequest("/api/v1/articles?limit=20", Stack.ADMIN_KEY)
+                    .GET());
         } else if (dice < 0.80) {
-            r = stack.send(stack.gatewayRequest("/api/v1/articles/" + id + "?include=analysis", Stack.ADMIN_KEY).GET());
+            r = stack.send(stack.gatewayRequest("/api/v1/articles/" + id + "?include=analysis", Stack.ADMIN_KEY)
+                    .GET());
         } else if (dice < 0.90) {
-            r = stack.send(stack.gatewayRequest("/api/v1/entities?limit=20", Stack.ADMIN_KEY).GET());
+            r = stack.send(stack.gatewayRequest("/api/v1/entities?limit=20", Stack.ADMIN_KEY)
+                    .GET());
         } else {
-            r = stack.send(stack.gatewayRequest("/api/v1/articles/" + id + "/analysis", Stack.ADMIN_KEY).GET());
+            r = stack.send(stack.gatewayRequest("/api/v1/articles/" + id + "/analysis", Stack.ADMIN_KEY)
+                    .GET());
         }
         return r.statusCode();
     }

@@ -41,11 +41,11 @@ import org.opensearch.transport.Netty4ModulePlugin;
 public final class SearchNode extends Node {
     /** The distribution modules this node needs, each listed in docs/search.md with what it is for. */
     static final List<Class<? extends Plugin>> MODULES = List.of(
-            Netty4ModulePlugin.class,          // HTTP and transport
-            CommonAnalysisModulePlugin.class,  // analyzers and filters beyond standard: asciifolding, stemmer, ...
-            MapperExtrasModulePlugin.class,    // scaled_float, rank_feature, search_as_you_type, ...
-            ReindexModulePlugin.class,         // _reindex, _update_by_query, _delete_by_query (index rebuilds)
-            PercolatorModulePlugin.class);     // percolate queries (saved searches, issue 15)
+            Netty4ModulePlugin.class, // HTTP and transport
+            CommonAnalysisModulePlugin.class, // analyzers and filters beyond standard: asciifolding, stemmer, ...
+            MapperExtrasModulePlugin.class, // scaled_float, rank_feature, search_as_you_type, ...
+            ReindexModulePlugin.class, // _reindex, _update_by_query, _delete_by_query (index rebuilds)
+            PercolatorModulePlugin.class); // percolate queries (saved searches, issue 15)
 
     private SearchNode(Environment environment) {
         super(environment, pluginInfos(), true);
@@ -63,23 +63,34 @@ public final class SearchNode extends Node {
 
         SearchNode node = new SearchNode(environment);
         CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            try {
-                node.close();
-                node.awaitClose(30, TimeUnit.SECONDS);
-            } catch (IOException | InterruptedException e) {
-                System.err.println("search node did not stop cleanly: " + e);
-            } finally {
-                stopped.countDown();
-            }
-        }, "search-node-stop"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            try {
+                                node.close();
+                                node.awaitClose(30, TimeUnit.SECONDS);
+                            } catch (IOException | InterruptedException e) {
+                                System.err.println("search node did not stop cleanly: " + e);
+                            } finally {
+                                stopped.countDown();
+                            }
+                        },
+                        "search-node-stop"));
         node.start();
 
-        InetSocketAddress bound = node.injector().getInstance(HttpServerTransport.class).boundAddress().publishAddress().address();
+        InetSocketAddress bound = node.injector()
+                .getInstance(HttpServerTransport.class)
+                .boundAddress()
+                .publishAddress()
+                .address();
         String url = "http://" + bound.getHostString() + ":" + bound.getPort();
         Path urlFile = home.resolve("http.url");
         Files.writeString(home.resolve("http.url.tmp"), url + "\n");
-        Files.move(home.resolve("http.url.tmp"), urlFile, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        Files.move(
+                home.resolve("http.url.tmp"),
+                urlFile,
+                StandardCopyOption.REPLACE_EXISTING,
+                StandardCopyOption.ATOMIC_MOVE);
         System.out.println("search node listening on " + url);
         stopped.await();
     }
@@ -108,13 +119,21 @@ public final class SearchNode extends Node {
                 // No replicas can be allocated on one node: without this every index would stay yellow.
                 .put("cluster.default_number_of_replicas", 0)
                 .build();
-        return InternalSettingsPreparer.prepareEnvironment(settings, java.util.Map.of(), home.resolve("config"), () -> "search-node");
+        return InternalSettingsPreparer.prepareEnvironment(
+                settings, java.util.Map.of(), home.resolve("config"), () -> "search-node");
     }
 
     private static Collection<PluginInfo> pluginInfos() {
         return MODULES.stream()
-                .map(plugin -> new PluginInfo(plugin.getSimpleName(), "classpath module", Version.CURRENT.toString(),
-                        Version.CURRENT, "21", plugin.getName(), List.of(), false))
+                .map(plugin -> new PluginInfo(
+                        plugin.getSimpleName(),
+                        "classpath module",
+                        Version.CURRENT.toString(),
+                        Version.CURRENT,
+                        "21",
+                        plugin.getName(),
+                        List.of(),
+                        false))
                 .toList();
     }
 }

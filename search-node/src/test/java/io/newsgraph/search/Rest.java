@@ -16,7 +16,8 @@ import org.opensearch.core.xcontent.XContentParser;
 
 /** JSON over HTTP to a node (java.net.http), answers parsed with OpenSearch's own x-content parser. */
 final class Rest {
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String url;
 
     Rest(String url) {
@@ -25,16 +26,22 @@ final class Rest {
 
     /** Sends a request and returns the parsed answer, failing on any status other than 2xx. */
     Map<String, Object> call(String method, String path, String json) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url + path)).timeout(Duration.ofSeconds(90));
-        request.method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+        HttpRequest.Builder request =
+                HttpRequest.newBuilder(URI.create(url + path)).timeout(Duration.ofSeconds(90));
+        request.method(
+                method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
         if (json != null) {
             request.header("Content-Type", "application/json");
         }
         try {
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            assertTrue(response.statusCode() / 100 == 2, method + " " + path + " -> " + response.statusCode() + " " + response.body());
-            try (XContentParser parser = XContentType.JSON.xContent().createParser(NamedXContentRegistry.EMPTY,
-                    DeprecationHandler.IGNORE_DEPRECATIONS, response.body())) {
+            assertTrue(
+                    response.statusCode() / 100 == 2,
+                    method + " " + path + " -> " + response.statusCode() + " " + response.body());
+            try (XContentParser parser = XContentType.JSON
+                    .xContent()
+                    .createParser(
+                            NamedXContentRegistry.EMPTY, DeprecationHandler.IGNORE_DEPRECATIONS, response.body())) {
                 return parser.map();
             }
         } catch (IOException e) {

@@ -36,7 +36,9 @@ class SearchNodeIT {
         Process node = launch();
         try {
             Rest rest = new Rest(awaitUrl(node));
-            assertEquals("green", at(rest.call("GET", "/_cluster/health?wait_for_status=green&timeout=60s", null), "status"));
+            assertEquals(
+                    "green",
+                    at(rest.call("GET", "/_cluster/health?wait_for_status=green&timeout=60s", null), "status"));
 
             rest.call("PUT", "/news", NEWS_INDEX);
             // asciifolding and the English stemmer (analysis-common): spelling and inflection variants meet.
@@ -90,10 +92,19 @@ class SearchNodeIT {
     private Process launch() throws IOException {
         Files.deleteIfExists(home.resolve("http.url"));
         Path target = Path.of("target").toAbsolutePath();
-        String classpath = target.resolve("classes") + ":" + Files.readString(target.resolve("launcher.classpath")).trim();
-        return new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xms512m", "-Xmx512m", "-Djava.io.tmpdir=" + home, "-Dlog4j2.shutdownHookEnabled=false", "-cp", classpath,
-                SearchNode.class.getName(), home.toString(), "0")
+        String classpath = target.resolve("classes") + ":"
+                + Files.readString(target.resolve("launcher.classpath")).trim();
+        return new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-Xms512m",
+                        "-Xmx512m",
+                        "-Djava.io.tmpdir=" + home,
+                        "-Dlog4j2.shutdownHookEnabled=false",
+                        "-cp",
+                        classpath,
+                        SearchNode.class.getName(),
+                        home.toString(),
+                        "0")
                 .redirectErrorStream(true)
                 .redirectOutput(home.resolve("console.log").toFile())
                 .start();
@@ -121,7 +132,8 @@ class SearchNodeIT {
     }
 
     private static List<String> tokens(Rest rest, String text) {
-        Map<String, Object> analyzed = rest.call("POST", "/news/_analyze", "{\"analyzer\": \"news\", \"text\": \"" + text + "\"}");
+        Map<String, Object> analyzed =
+                rest.call("POST", "/news/_analyze", "{\"analyzer\": \"news\", \"text\": \"" + text + "\"}");
         List<Map<String, Object>> tokens = at(analyzed, "tokens");
         return tokens.stream().map(t -> (String) t.get("token")).toList();
     }

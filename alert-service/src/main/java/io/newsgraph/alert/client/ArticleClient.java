@@ -39,7 +39,11 @@ public class ArticleClient {
      */
     @Timeout(value = 5, unit = ChronoUnit.SECONDS)
     @Retry(maxRetries = 1, delay = 200, jitter = 100, abortOn = ProblemException.class)
-    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5, delayUnit = ChronoUnit.SECONDS,
+    @CircuitBreaker(
+            requestVolumeThreshold = 10,
+            failureRatio = 0.5,
+            delay = 5,
+            delayUnit = ChronoUnit.SECONDS,
             skipOn = ProblemException.class)
     public CompiledSearch compile(ObjectNode search, String fieldPrefix) {
         try {
@@ -55,7 +59,11 @@ public class ArticleClient {
     /** The article's current search document; empty when it is deleted or unknown. */
     @Timeout(value = 5, unit = ChronoUnit.SECONDS)
     @Retry(maxRetries = 2, delay = 200, jitter = 100, abortOn = WebApplicationException.class)
-    @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 5, delayUnit = ChronoUnit.SECONDS,
+    @CircuitBreaker(
+            requestVolumeThreshold = 20,
+            failureRatio = 0.5,
+            delay = 5,
+            delayUnit = ChronoUnit.SECONDS,
             skipOn = WebApplicationException.class)
     public Optional<JsonNode> searchDocument(UUID articleId) {
         try {
@@ -70,12 +78,22 @@ public class ArticleClient {
 
     private static ProblemException invalidQuery(JsonNode problem, String fieldPrefix) {
         List<FieldError> errors = new ArrayList<>();
-        problem.path("errors").forEach(e -> errors.add(new FieldError(fieldPrefix + e.path("field").asText(), e.path("message").asText())));
+        problem.path("errors")
+                .forEach(e -> errors.add(new FieldError(
+                        fieldPrefix + e.path("field").asText(),
+                        e.path("message").asText())));
         if (errors.isEmpty()) {
-            errors.add(new FieldError(fieldPrefix.isEmpty() ? "q" : fieldPrefix.substring(0, fieldPrefix.length() - 1),
+            errors.add(new FieldError(
+                    fieldPrefix.isEmpty() ? "q" : fieldPrefix.substring(0, fieldPrefix.length() - 1),
                     problem.path("detail").asText("invalid search")));
         }
-        return ProblemException.badRequest("Invalid query: " + String.join("; ", errors.stream().map(e -> e.field() + ": " + e.message()).toList()),
+        return ProblemException.badRequest(
+                "Invalid query: "
+                        + String.join(
+                                "; ",
+                                errors.stream()
+                                        .map(e -> e.field() + ": " + e.message())
+                                        .toList()),
                 errors.toArray(FieldError[]::new));
     }
 }

@@ -10,6 +10,5 @@ import java.util.UUID;
 public record ArticleFeedPage(List<Event> events, String cursor, boolean hasMore) {
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Event(long seq, String kind, UUID articleId, int version, Instant occurredAt) {
-    }
+    public record Event(long seq, String kind, UUID articleId, int version, Instant occurredAt) {}
 }

@@ -27,16 +27,19 @@ import java.util.Map;
 @ApplicationScoped
 public class ArticlesIndex {
     /** What events are made of (MatchEvents): the rest of a document stays on the node. */
-    static final List<String> SOURCE = List.of("id", "version", "title", "source", "author", "language", "publishedAt", "date", "body",
-            "entities");
+    static final List<String> SOURCE = List.of(
+            "id", "version", "title", "source", "author", "language", "publishedAt", "date", "body", "entities");
     /** Clauses one search may hold by our estimate; OpenSearch refuses more than 1,024 (indices.query.bool.max_clause_count). */
     static final int CLAUSE_BUDGET = 600;
+
     private static final String NAME_PREFIX = "q";
 
     @Inject
     SearchEngine engine;
+
     @Inject
     AlertConfig config;
+
     @Inject
     ObjectMapper mapper;
 
@@ -60,7 +63,8 @@ public class ArticlesIndex {
     }
 
     /** Runs one _msearch; answers the chunks to run again (split in two after OpenSearch found one too large). */
-    private List<List<Integer>> search(Collection<String> ids, List<JsonNode> queries, List<List<Integer>> chunks, Map<String, Hit> hits) {
+    private List<List<Integer>> search(
+            Collection<String> ids, List<JsonNode> queries, List<List<Integer>> chunks, Map<String, Hit> hits) {
         List<JsonNode> lines = new ArrayList<>();
         for (List<Integer> chunk : chunks) {
             lines.add(mapper.createObjectNode().put("index", name()));
@@ -73,7 +77,11 @@ public class ArticlesIndex {
             List<Integer> chunk = chunks.get(i);
             if (response.has("error")) {
                 int status = response.path("status").asInt(500);
-                String reason = response.path("error").path("root_cause").path(0).path("type").asText(response.path("error").toString());
+                String reason = response.path("error")
+                        .path("root_cause")
+                        .path(0)
+                        .path("type")
+                        .asText(response.path("error").toString());
                 if (status == 404) {
                     continue; // no articles index yet: nothing is indexed
                 }
@@ -83,12 +91,15 @@ public class ArticlesIndex {
                     continue;
                 }
                 if (status >= 500 || status == 429) {
-                    throw new SearchUnavailableException("_msearch on " + name() + " answered " + status + ": " + reason, null);
+                    throw new SearchUnavailableException(
+                            "_msearch on " + name() + " answered " + status + ": " + reason, null);
                 }
                 throw new SearchRejectedException(status, reason, response);
             }
             for (JsonNode hit : response.path("hits").path("hits")) {
-                Hit h = hits.computeIfAbsent(hit.path("_id").asText(), id -> new Hit(hit.path("_version").asLong(), hit.path("_source"), new BitSet()));
+                Hit h = hits.computeIfAbsent(
+                        hit.path("_id").asText(),
+                        id -> new Hit(hit.path("_version").asLong(), hit.path("_source"), new BitSet()));
                 JsonNode names = hit.path("matched_queries");
                 names.forEach(n -> h.matched().set(index(n.asText())));
                 names.fieldNames().forEachRemaining(n -> h.matched().set(index(n))); // the object form (with scores)
@@ -162,6 +173,5 @@ public class ArticlesIndex {
      * One article as indexed: {@code feedPosition} is its external version (the feed position of the batch it was last
      * written in), {@code source} the fields events need, {@code matched} the indexes of the matching queries.
      */
-    public record Hit(long feedPosition, JsonNode source, BitSet matched) {
-    }
+    public record Hit(long feedPosition, JsonNode source, BitSet matched) {}
 }

@@ -29,6 +29,7 @@ public class SubscriptionIndex {
 
     @Inject
     SearchEngine engine;
+
     @Inject
     ObjectMapper mapper;
 
@@ -78,7 +79,13 @@ public class SubscriptionIndex {
         if (!engine.exists("/" + alias())) {
             return generation = -1;
         }
-        return generation = engine.get("/" + alias() + "/_mapping").elements().next().path("mappings").path("_meta").path("mapping").asInt();
+        return generation = engine.get("/" + alias() + "/_mapping")
+                .elements()
+                .next()
+                .path("mappings")
+                .path("_meta")
+                .path("mapping")
+                .asInt();
     }
 
     /** The versioned index behind the alias ({@code subscriptions-vN}). */
@@ -131,7 +138,10 @@ public class SubscriptionIndex {
         List<JsonNode> lines = new ArrayList<>();
         for (Document d : documents) {
             ObjectNode action = mapper.createObjectNode();
-            action.putObject("index").put("_index", index).put("_id", d.id().toString()).put("version", d.revision())
+            action.putObject("index")
+                    .put("_index", index)
+                    .put("_id", d.id().toString())
+                    .put("version", d.revision())
                     .put("version_type", "external_gte");
             lines.add(action);
             lines.add(document(d.id(), d.compiled(), d.active()));
@@ -141,7 +151,8 @@ public class SubscriptionIndex {
             for (JsonNode item : answer.path("items")) {
                 JsonNode result = item.path("index");
                 if (result.has("error") && result.path("status").asInt() != 409) {
-                    throw new IllegalStateException("percolator bulk write into " + index + " failed: " + result.path("error"));
+                    throw new IllegalStateException(
+                            "percolator bulk write into " + index + " failed: " + result.path("error"));
                 }
             }
         }
@@ -175,8 +186,11 @@ public class SubscriptionIndex {
     public void put(UUID id, JsonNode compiled, boolean active, long revision) {
         ObjectNode doc = document(id, compiled, active);
         try {
-            engine.call("PUT", "/" + alias() + "/_doc/" + id, Map.of("version", String.valueOf(revision), "version_type", "external_gte",
-                    "refresh", "wait_for"), doc);
+            engine.call(
+                    "PUT",
+                    "/" + alias() + "/_doc/" + id,
+                    Map.of("version", String.valueOf(revision), "version_type", "external_gte", "refresh", "wait_for"),
+                    doc);
         } catch (SearchRejectedException e) {
             if (e.status() != 409) {
                 throw e;
@@ -206,15 +220,20 @@ public class SubscriptionIndex {
         ObjectNode request = mapper.createObjectNode();
         request.put("size", MAX_MATCHES).put("_source", false);
         ObjectNode bool = request.putObject("query").putObject("bool");
-        bool.withArray("filter").addObject().putObject("percolate").put("field", "query").set("document", articleDocument);
+        bool.withArray("filter")
+                .addObject()
+                .putObject("percolate")
+                .put("field", "query")
+                .set("document", articleDocument);
         bool.withArray("filter").addObject().putObject("term").put("active", true);
         JsonNode answer = engine.call("POST", "/" + alias() + "/_search", Map.of(), request);
         List<UUID> ids = new ArrayList<>();
-        answer.path("hits").path("hits").forEach(hit -> ids.add(UUID.fromString(hit.path("_id").asText())));
+        answer.path("hits")
+                .path("hits")
+                .forEach(hit -> ids.add(UUID.fromString(hit.path("_id").asText())));
         return ids;
     }
 
     /** A subscription's percolator document: its compiled query, whether it is active, and its revision. */
-    public record Document(UUID id, JsonNode compiled, boolean active, long revision) {
-    }
+    public record Document(UUID id, JsonNode compiled, boolean active, long revision) {}
 }

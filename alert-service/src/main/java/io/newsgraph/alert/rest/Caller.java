@@ -11,13 +11,15 @@ final class Caller {
     static final String HEADER = "X-Newsgraph-Key";
     private static final int MAX_LENGTH = 200;
 
-    private Caller() {
-    }
+    private Caller() {}
 
     static String owner(HttpHeaders headers) {
         String key = headers.getHeaderString(HEADER);
         if (key == null || key.isBlank() || key.length() > MAX_LENGTH) {
-            throw new ProblemException(401, "unauthenticated", "Unauthenticated",
+            throw new ProblemException(
+                    401,
+                    "unauthenticated",
+                    "Unauthenticated",
                     "No API key: subscriptions are reached through the gateway, which names the caller's key");
         }
         return key.strip();

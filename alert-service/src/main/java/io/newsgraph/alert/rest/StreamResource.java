@@ -42,16 +42,17 @@ import org.jboss.logging.Logger;
 @RunOnVirtualThread
 public class StreamResource {
     private static final Logger LOG = Logger.getLogger(StreamResource.class);
-    private static final String DESCRIPTION = "Streams every article analysed from now on that matches the search, as Server-Sent "
-            + "Events: the filter parameters of `GET /search` (`q` with the search syntax, `entity` + `entityMode`, `source`, "
-            + "`author`, `language`, `entityType`, `speaker`, `place`, `from`, `to`), validated the same way before the stream "
-            + "opens (400 naming the parameter and, for `q`, the character). Each match is an event `article.matched` whose "
-            + "`data` has the shape of a subscription's event (article summary, its entities with those the query names marked "
-            + "`matched`, links) and whose `id` is its position in the change feed. Reconnect with `Last-Event-ID` (browsers do "
-            + "it themselves) to receive the matches after that id first, also on another replica; a resume from further back "
-            + "than 10,000 feed events starts with a `stream.gap` event. Nothing is stored: for a search to be followed while "
-            + "disconnected, save it as a subscription. A comment line comes every 15 s when nothing else does. Open streams per "
-            + "API key are capped together with subscription streams (429 beyond).";
+    private static final String DESCRIPTION =
+            "Streams every article analysed from now on that matches the search, as Server-Sent "
+                    + "Events: the filter parameters of `GET /search` (`q` with the search syntax, `entity` + `entityMode`, `source`, "
+                    + "`author`, `language`, `entityType`, `speaker`, `place`, `from`, `to`), validated the same way before the stream "
+                    + "opens (400 naming the parameter and, for `q`, the character). Each match is an event `article.matched` whose "
+                    + "`data` has the shape of a subscription's event (article summary, its entities with those the query names marked "
+                    + "`matched`, links) and whose `id` is its position in the change feed. Reconnect with `Last-Event-ID` (browsers do "
+                    + "it themselves) to receive the matches after that id first, also on another replica; a resume from further back "
+                    + "than 10,000 feed events starts with a `stream.gap` event. Nothing is stored: for a search to be followed while "
+                    + "disconnected, save it as a subscription. A comment line comes every 15 s when nothing else does. Open streams per "
+                    + "API key are capped together with subscription streams (429 beyond).";
     private static final String EXAMPLE = """
             id: 4711
             event: article.matched
@@ -61,52 +62,121 @@ public class StreamResource {
 
     @Inject
     SubscriptionService subscriptions;
+
     @Inject
     AdHocStreams hub;
+
     @Inject
     EventStreams streams;
+
     @Inject
     AlertConfig config;
+
     @Inject
     ObjectMapper mapper;
+
     @Context
     HttpHeaders headers;
 
     @GET
     @Produces(MediaType.SERVER_SENT_EVENTS)
-    @Operation(operationId = "streamSearch", summary = "Follow a search live (Server-Sent Events)", description = DESCRIPTION)
-    @APIResponse(responseCode = "200", description = "The event stream.", content = @Content(mediaType = MediaType.SERVER_SENT_EVENTS,
-            examples = @ExampleObject(name = "event", value = EXAMPLE)))
+    @Operation(
+            operationId = "streamSearch",
+            summary = "Follow a search live (Server-Sent Events)",
+            description = DESCRIPTION)
+    @APIResponse(
+            responseCode = "200",
+            description = "The event stream.",
+            content =
+                    @Content(
+                            mediaType = MediaType.SERVER_SENT_EVENTS,
+                            examples = @ExampleObject(name = "event", value = EXAMPLE)))
     @APIResponse(responseCode = "400", description = "An invalid parameter (`errors` names it) or `Last-Event-ID`.")
     @APIResponse(responseCode = "429", description = "This API key has the most streams open it may.")
-    @APIResponse(responseCode = "503", description = "article-service, which validates searches, or the search cluster is unavailable; retry.")
+    @APIResponse(
+            responseCode = "503",
+            description = "article-service, which validates searches, or the search cluster is unavailable; retry.")
     public void stream(
-            @Parameter(description = "Search text (the syntax of `GET /search`), up to 500 characters; absent: every article matching the filters.",
-                    example = "cease-fire \"Black Sea\"") @QueryParam("q") String q,
-            @Parameter(description = "Only these sources (repeatable; case-insensitive), e.g. `reuters.com`.") @QueryParam("source") List<String> source,
-            @Parameter(description = "Only these authors (repeatable; case-insensitive).") @QueryParam("author") List<String> author,
-            @Parameter(description = "Only these languages (repeatable; ISO 639-1), e.g. `en`.") @QueryParam("language") List<String> language,
-            @Parameter(description = "Only articles dated from this time: RFC 3339, a date, or date math such as `now-1d`.", example = "now-1d") @QueryParam("from") String from,
-            @Parameter(description = "Only articles dated up to this time (same forms as `from`).", example = "now") @QueryParam("to") String to,
-            @Parameter(description = "Entity ids the articles mention (repeatable).", schema = @Schema(type = SchemaType.ARRAY, implementation = UUID.class)) @QueryParam("entity") List<String> entity,
-            @Parameter(description = "`all` (default): every `entity` must be mentioned; `any`: at least one.", schema = @Schema(enumeration = {"all", "any"})) @QueryParam("entityMode") String entityMode,
-            @Parameter(description = "Only articles mentioning an entity of these types (repeatable).", schema = @Schema(type = SchemaType.ARRAY, implementation = String.class, enumeration = {"PERSON", "ORGANIZATION", "LOCATION"})) @QueryParam("entityType") List<String> entityType,
-            @Parameter(description = "Only articles quoting these people (entity ids, repeatable).") @QueryParam("speaker") List<String> speaker,
-            @Parameter(description = "Only articles about places in these countries (ISO 3166-1 alpha-2, repeatable), e.g. `UA`.") @QueryParam("place") List<String> place,
-            @Parameter(description = "The id of the last event received; the stream resumes after it.", example = "4711") @HeaderParam("Last-Event-ID") String lastEventId,
-            @Context SseEventSink sink, @Context Sse sse) {
+            @Parameter(
+                            description =
+                                    "Search text (the syntax of `GET /search`), up to 500 characters; absent: every article matching the filters.",
+                            example = "cease-fire \"Black Sea\"")
+                    @QueryParam("q")
+                    String q,
+            @Parameter(description = "Only these sources (repeatable; case-insensitive), e.g. `reuters.com`.")
+                    @QueryParam("source")
+                    List<String> source,
+            @Parameter(description = "Only these authors (repeatable; case-insensitive).") @QueryParam("author")
+                    List<String> author,
+            @Parameter(description = "Only these languages (repeatable; ISO 639-1), e.g. `en`.") @QueryParam("language")
+                    List<String> language,
+            @Parameter(
+                            description =
+                                    "Only articles dated from this time: RFC 3339, a date, or date math such as `now-1d`.",
+                            example = "now-1d")
+                    @QueryParam("from")
+                    String from,
+            @Parameter(description = "Only articles dated up to this time (same forms as `from`).", example = "now")
+                    @QueryParam("to")
+                    String to,
+            @Parameter(
+                            description = "Entity ids the articles mention (repeatable).",
+                            schema = @Schema(type = SchemaType.ARRAY, implementation = UUID.class))
+                    @QueryParam("entity")
+                    List<String> entity,
+            @Parameter(
+                            description = "`all` (default): every `entity` must be mentioned; `any`: at least one.",
+                            schema = @Schema(enumeration = {"all", "any"}))
+                    @QueryParam("entityMode")
+                    String entityMode,
+            @Parameter(
+                            description = "Only articles mentioning an entity of these types (repeatable).",
+                            schema =
+                                    @Schema(
+                                            type = SchemaType.ARRAY,
+                                            implementation = String.class,
+                                            enumeration = {"PERSON", "ORGANIZATION", "LOCATION"}))
+                    @QueryParam("entityType")
+                    List<String> entityType,
+            @Parameter(description = "Only articles quoting these people (entity ids, repeatable).")
+                    @QueryParam("speaker")
+                    List<String> speaker,
+            @Parameter(
+                            description =
+                                    "Only articles about places in these countries (ISO 3166-1 alpha-2, repeatable), e.g. `UA`.")
+                    @QueryParam("place")
+                    List<String> place,
+            @Parameter(
+                            description = "The id of the last event received; the stream resumes after it.",
+                            example = "4711")
+                    @HeaderParam("Last-Event-ID")
+                    String lastEventId,
+            @Context SseEventSink sink,
+            @Context Sse sse) {
         String owner = Caller.owner(headers);
         Long resumeAfter = resumeAfter(lastEventId);
-        SubscriptionQuery query = new SubscriptionQuery(q, list(source), list(author), list(language), from, to, list(entity), entityMode,
-                list(entityType), list(speaker), list(place));
+        SubscriptionQuery query = new SubscriptionQuery(
+                q,
+                list(source),
+                list(author),
+                list(language),
+                from,
+                to,
+                list(entity),
+                entityMode,
+                list(entityType),
+                list(speaker),
+                list(place));
         JsonNode compiled = subscriptions.compile(query, "").query();
         AdHocStreams.Start start = start(resumeAfter);
         streams.open(owner);
         String ended = "the client left";
         try (sink) {
-            AdHocStreams.Listener listener = hub.listener(compiled, MatchEvents.namedEntities(mapper.valueToTree(query)));
+            AdHocStreams.Listener listener =
+                    hub.listener(compiled, MatchEvents.namedEntities(mapper.valueToTree(query)));
             try {
-                // The first write commits the response head, so that clients (and the gateway) see the stream open at once.
+                // The first write commits the response head, so that clients (and the gateway) see the stream open at
+                // once.
                 if (!send(sink, sse.newEventBuilder().comment("stream").build())) {
                     return;
                 }
@@ -114,7 +184,9 @@ public class StreamResource {
                 if (start.gap() && !send(sink, sse, hub.gap(start))) {
                     return;
                 }
-                for (OptionalLong behind = hub.join(listener, at); behind.isPresent(); behind = hub.join(listener, at)) {
+                for (OptionalLong behind = hub.join(listener, at);
+                        behind.isPresent();
+                        behind = hub.join(listener, at)) {
                     LOG.debugf("ad-hoc stream replays the feed after %d up to %d", at, behind.getAsLong());
                     if (!hub.replay(listener, at, behind.getAsLong(), e -> send(sink, sse, e))) {
                         return;
@@ -125,7 +197,11 @@ public class StreamResource {
                 long heartbeatMillis = config.streams().heartbeat().toMillis();
                 while (!sink.isClosed() && !listener.overflowed()) {
                     AdHocStreams.StreamEvent event = listener.next(heartbeatMillis);
-                    boolean sent = event == null ? send(sink, sse.newEventBuilder().comment("heartbeat").build()) : send(sink, sse, event);
+                    boolean sent = event == null
+                            ? send(
+                                    sink,
+                                    sse.newEventBuilder().comment("heartbeat").build())
+                            : send(sink, sse, event);
                     if (!sent) {
                         return;
                     }
@@ -154,10 +230,14 @@ public class StreamResource {
             throw e;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new ProblemException(503, "upstream-unavailable", "Stream unavailable", "The service is stopping; retry");
+            throw new ProblemException(
+                    503, "upstream-unavailable", "Stream unavailable", "The service is stopping; retry");
         } catch (RuntimeException e) {
             LOG.warnf("ad-hoc stream cannot start: %s", e.toString());
-            throw new ProblemException(503, "upstream-unavailable", "Stream unavailable",
+            throw new ProblemException(
+                    503,
+                    "upstream-unavailable",
+                    "Stream unavailable",
                     "article-service's change feed cannot be read right now; retry in a few seconds");
         }
     }
@@ -176,7 +256,8 @@ public class StreamResource {
         } catch (NumberFormatException e) {
             // answered below
         }
-        throw ProblemException.badRequest("Last-Event-ID must be the id of an event of this stream",
+        throw ProblemException.badRequest(
+                "Last-Event-ID must be the id of an event of this stream",
                 new FieldError("Last-Event-ID", "must be " + what + " (a whole number)"));
     }
 
@@ -186,7 +267,13 @@ public class StreamResource {
 
     private static boolean send(SseEventSink sink, Sse sse, AdHocStreams.StreamEvent event) {
         // The data is JSON text already: written as is (a media type would add a non-SSE content-type line).
-        return send(sink, sse.newEventBuilder().id(String.valueOf(event.id())).name(event.name()).data(event.data()).build());
+        return send(
+                sink,
+                sse.newEventBuilder()
+                        .id(String.valueOf(event.id()))
+                        .name(event.name())
+                        .data(event.data())
+                        .build());
     }
 
     /** Writes one event (of an ad-hoc or a subscription stream); false when the client has gone. */

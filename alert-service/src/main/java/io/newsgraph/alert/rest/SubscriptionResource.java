@@ -2,6 +2,7 @@ package io.newsgraph.alert.rest;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.newsgraph.alert.config.AlertConfig;
 import io.newsgraph.alert.repository.DeliveryRepository;
 import io.newsgraph.alert.repository.MatchRepository;
 import io.newsgraph.alert.repository.Subscription;
@@ -16,7 +17,6 @@ import io.newsgraph.alert.rest.Views.SubscriptionPage;
 import io.newsgraph.alert.rest.Views.SubscriptionPatch;
 import io.newsgraph.alert.rest.Views.SubscriptionView;
 import io.newsgraph.alert.rest.Views.WebhookView;
-import io.newsgraph.alert.config.AlertConfig;
 import io.newsgraph.alert.service.EventStreams;
 import io.newsgraph.alert.service.SubscriptionService;
 import io.newsgraph.alert.service.WebhookDeliverer;
@@ -31,10 +31,10 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
@@ -62,7 +62,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1/subscriptions")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Subscriptions", description = "Saved searches whose new matches are delivered by signed webhooks and Server-Sent Events.")
+@Tag(
+        name = "Subscriptions",
+        description = "Saved searches whose new matches are delivered by signed webhooks and Server-Sent Events.")
 @RunOnVirtualThread
 public class SubscriptionResource {
     static final String PATH = "/api/v1/subscriptions";
@@ -78,143 +80,316 @@ public class SubscriptionResource {
 
     @Inject
     SubscriptionService service;
+
     @Inject
     ObjectMapper mapper;
+
     @Inject
     EventStreams streams;
+
     @Inject
     AlertConfig config;
+
     @Context
     HttpHeaders headers;
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(operationId = "createSubscription", summary = "Save a search and follow it",
-            description = "Every article analysed from now on that matches `query` (the filter parameters of `GET /search`, "
-                    + "validated the same way) is recorded as a match and delivered: POSTed to `webhook.url`, signed per Standard "
-                    + "Webhooks with the `secret` in this answer (shown only here and on rotation), and sent on the subscription's "
-                    + "event stream. Webhook URLs must be https and public (no loopback, private or link-local addresses).")
-    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SubscriptionInput.class),
-            examples = @ExampleObject(name = "entity", value = CREATE_EXAMPLE)))
-    @APIResponse(responseCode = "201", description = "Created; `secret` signs its webhooks.",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SubscriptionView.class),
-                    examples = @ExampleObject(name = "created", value = """
+    @Operation(
+            operationId = "createSubscription",
+            summary = "Save a search and follow it",
+            description =
+                    "Every article analysed from now on that matches `query` (the filter parameters of `GET /search`, "
+                            + "validated the same way) is recorded as a match and delivered: POSTed to `webhook.url`, signed per Standard "
+                            + "Webhooks with the `secret` in this answer (shown only here and on rotation), and sent on the subscription's "
+                            + "event stream. Webhook URLs must be https and public (no loopback, private or link-local addresses).")
+    @RequestBody(
+            required = true,
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = SubscriptionInput.class),
+                            examples = @ExampleObject(name = "entity", value = CREATE_EXAMPLE)))
+    @APIResponse(
+            responseCode = "201",
+            description = "Created; `secret` signs its webhooks.",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = SubscriptionView.class),
+                            examples = @ExampleObject(name = "created", value = """
                             {"id": "5b1c8e0a-3f7d-4a52-9d0e-1c2b3a4d5e6f", "name": "Black Sea talks", "query": {"q": "cease-fire"},
                              "webhook": {"url": "https://hooks.example.com/newsgraph"}, "active": true, "createdAt": "2025-03-23T12:00:00Z",
                              "updatedAt": "2025-03-23T12:00:00Z", "secret": "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"}""")))
-    @APIResponse(responseCode = "400", description = "Invalid name, query (`errors` names e.g. `query.q` and the character) or unsafe webhook URL.")
+    @APIResponse(
+            responseCode = "400",
+            description =
+                    "Invalid name, query (`errors` names e.g. `query.q` and the character) or unsafe webhook URL.")
     @APIResponse(responseCode = "503", description = "article-service, which validates queries, is unavailable; retry.")
     public Response create(@Valid @NotNull SubscriptionInput input) {
-        Subscription created = service.create(Caller.owner(headers), input.name(), input.query(),
+        Subscription created = service.create(
+                Caller.owner(headers),
+                input.name(),
+                input.query(),
                 input.webhook() == null ? null : input.webhook().url().strip());
-        return Response.created(URI.create(PATH + "/" + created.id())).entity(view(created, created.secret())).build();
+        return Response.created(URI.create(PATH + "/" + created.id()))
+                .entity(view(created, created.secret()))
+                .build();
     }
 
     @GET
-    @Operation(operationId = "listSubscriptions", summary = "List your subscriptions", description = "Those of the calling API key, newest first.")
-    @APIResponse(responseCode = "200", description = "One page.", content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(implementation = SubscriptionPage.class), examples = @ExampleObject(name = "page", value = "{\"items\": [" + VIEW_EXAMPLE + "]}")))
-    public SubscriptionPage list(@Parameter(description = "`nextCursor` of the previous page.") @QueryParam("cursor") String cursor,
-                                 @Parameter(description = "Page size, 1 to 100 (default 20).", example = "20",
-                                         schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100", defaultValue = "20")) @QueryParam("limit") String limitParam) {
+    @Operation(
+            operationId = "listSubscriptions",
+            summary = "List your subscriptions",
+            description = "Those of the calling API key, newest first.")
+    @APIResponse(
+            responseCode = "200",
+            description = "One page.",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = SubscriptionPage.class),
+                            examples = @ExampleObject(name = "page", value = "{\"items\": [" + VIEW_EXAMPLE + "]}")))
+    public SubscriptionPage list(
+            @Parameter(description = "`nextCursor` of the previous page.") @QueryParam("cursor") String cursor,
+            @Parameter(
+                            description = "Page size, 1 to 100 (default 20).",
+                            example = "20",
+                            schema =
+                                    @Schema(
+                                            type = SchemaType.INTEGER,
+                                            minimum = "1",
+                                            maximum = "100",
+                                            defaultValue = "20"))
+                    @QueryParam("limit")
+                    String limitParam) {
         int limit = PageLimit.parse(limitParam, 20, 100);
         Long before = cursor == null || cursor.isBlank() ? null : position(cursor, "s");
         List<Subscription> rows = service.page(Caller.owner(headers), before, limit + 1);
         List<Subscription> items = rows.subList(0, Math.min(limit, rows.size()));
-        String next = rows.size() > limit ? CursorCodec.encode("s", String.valueOf(items.get(items.size() - 1).listSeq())) : null;
-        return new SubscriptionPage(items.stream().map(s -> view(s, null)).toList(), next,
+        String next = rows.size() > limit
+                ? CursorCodec.encode(
+                        "s", String.valueOf(items.get(items.size() - 1).listSeq()))
+                : null;
+        return new SubscriptionPage(
+                items.stream().map(s -> view(s, null)).toList(),
+                next,
                 next == null ? null : NextLinks.of(PATH, "limit", String.valueOf(limit), "cursor", next));
     }
 
     @GET
     @Path("{id}")
-    @Operation(operationId = "getSubscription", summary = "A subscription",
-            description = "The saved search, its webhook URL and whether it is active; the secret is never shown again.")
-    @APIResponse(responseCode = "200", description = "The subscription (without its secret).", content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(implementation = SubscriptionView.class), examples = @ExampleObject(name = "subscription", value = VIEW_EXAMPLE)))
+    @Operation(
+            operationId = "getSubscription",
+            summary = "A subscription",
+            description =
+                    "The saved search, its webhook URL and whether it is active; the secret is never shown again.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The subscription (without its secret).",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = SubscriptionView.class),
+                            examples = @ExampleObject(name = "subscription", value = VIEW_EXAMPLE)))
     @APIResponse(responseCode = "404", description = "No such subscription of this API key.")
-    public SubscriptionView get(@Parameter(description = ID, example = Views.ID_EXAMPLE, schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam("id") UUID id) {
+    public SubscriptionView get(
+            @Parameter(
+                            description = ID,
+                            example = Views.ID_EXAMPLE,
+                            schema = @Schema(type = SchemaType.STRING, format = "uuid"))
+                    @PathParam("id")
+                    UUID id) {
         return view(service.get(Caller.owner(headers), id), null);
     }
 
     @PATCH
     @Path("{id}")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(operationId = "updateSubscription", summary = "Change a subscription",
-            description = "Renames it, replaces its query (validated again) or webhook URL, or pauses (`active: false`) and resumes it.")
-    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SubscriptionPatch.class),
-            examples = @ExampleObject(name = "pause", value = "{\"active\": false}")))
-    @APIResponse(responseCode = "200", description = "The changed subscription.", content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(implementation = SubscriptionView.class), examples = @ExampleObject(name = "subscription", value = VIEW_EXAMPLE)))
+    @Operation(
+            operationId = "updateSubscription",
+            summary = "Change a subscription",
+            description =
+                    "Renames it, replaces its query (validated again) or webhook URL, or pauses (`active: false`) and resumes it.")
+    @RequestBody(
+            required = true,
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = SubscriptionPatch.class),
+                            examples = @ExampleObject(name = "pause", value = "{\"active\": false}")))
+    @APIResponse(
+            responseCode = "200",
+            description = "The changed subscription.",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = SubscriptionView.class),
+                            examples = @ExampleObject(name = "subscription", value = VIEW_EXAMPLE)))
     @APIResponse(responseCode = "400", description = "Invalid field, query or webhook URL.")
     @APIResponse(responseCode = "404", description = "No such subscription of this API key.")
-    public SubscriptionView update(@Parameter(description = ID, example = Views.ID_EXAMPLE, schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam("id") UUID id,
-                                   @Valid @NotNull SubscriptionPatch patch) {
-        return view(service.update(Caller.owner(headers), id, patch.name(), patch.query(),
-                patch.webhook() == null ? null : patch.webhook().url().strip(), patch.active()), null);
+    public SubscriptionView update(
+            @Parameter(
+                            description = ID,
+                            example = Views.ID_EXAMPLE,
+                            schema = @Schema(type = SchemaType.STRING, format = "uuid"))
+                    @PathParam("id")
+                    UUID id,
+            @Valid @NotNull SubscriptionPatch patch) {
+        return view(
+                service.update(
+                        Caller.owner(headers),
+                        id,
+                        patch.name(),
+                        patch.query(),
+                        patch.webhook() == null ? null : patch.webhook().url().strip(),
+                        patch.active()),
+                null);
     }
 
     @DELETE
     @Path("{id}")
-    @Operation(operationId = "deleteSubscription", summary = "Delete a subscription", description = "With its matches and deliveries.")
+    @Operation(
+            operationId = "deleteSubscription",
+            summary = "Delete a subscription",
+            description = "With its matches and deliveries.")
     @APIResponse(responseCode = "204", description = "Deleted.")
     @APIResponse(responseCode = "404", description = "No such subscription of this API key.")
-    public void delete(@Parameter(description = ID, example = Views.ID_EXAMPLE, schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam("id") UUID id) {
+    public void delete(
+            @Parameter(
+                            description = ID,
+                            example = Views.ID_EXAMPLE,
+                            schema = @Schema(type = SchemaType.STRING, format = "uuid"))
+                    @PathParam("id")
+                    UUID id) {
         service.delete(Caller.owner(headers), id);
     }
 
     @POST
     @Path("{id}/secret")
-    @Operation(operationId = "rotateSubscriptionSecret", summary = "Rotate the webhook signing secret",
-            description = "Answers a new secret. For 24 hours webhooks carry two signatures (new and previous secret), so that the "
-                    + "receiver can switch without rejecting a message.")
-    @APIResponse(responseCode = "200", description = "The new secret.", content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(implementation = SecretView.class), examples = @ExampleObject(name = "rotated", value = """
+    @Operation(
+            operationId = "rotateSubscriptionSecret",
+            summary = "Rotate the webhook signing secret",
+            description =
+                    "Answers a new secret. For 24 hours webhooks carry two signatures (new and previous secret), so that the "
+                            + "receiver can switch without rejecting a message.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The new secret.",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = SecretView.class),
+                            examples = @ExampleObject(name = "rotated", value = """
                     {"secret": "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw", "previousSecretUntil": "2025-03-24T12:00:00Z"}""")))
     @APIResponse(responseCode = "404", description = "No such subscription of this API key.")
-    public SecretView rotate(@Parameter(description = ID, example = Views.ID_EXAMPLE, schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam("id") UUID id) {
+    public SecretView rotate(
+            @Parameter(
+                            description = ID,
+                            example = Views.ID_EXAMPLE,
+                            schema = @Schema(type = SchemaType.STRING, format = "uuid"))
+                    @PathParam("id")
+                    UUID id) {
         SubscriptionService.Rotation rotation = service.rotateSecret(Caller.owner(headers), id);
         return new SecretView(rotation.secret(), rotation.previousUntil());
     }
 
     @GET
     @Path("{id}/matches")
-    @Operation(operationId = "listSubscriptionMatches", summary = "What matched, newest first",
-            description = "Every recorded match with the event delivered for it, so that a consumer that was down can catch up.")
-    @APIResponse(responseCode = "200", description = "One page.", content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(implementation = MatchPage.class), examples = @ExampleObject(name = "matches", value = """
+    @Operation(
+            operationId = "listSubscriptionMatches",
+            summary = "What matched, newest first",
+            description =
+                    "Every recorded match with the event delivered for it, so that a consumer that was down can catch up.")
+    @APIResponse(
+            responseCode = "200",
+            description = "One page.",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = MatchPage.class),
+                            examples = @ExampleObject(name = "matches", value = """
                     {"items": [{"id": 42, "articleId": "9f8e7d6c-5b4a-4392-8170-6f5e4d3c2b1a", "articleVersion": 1, "matchedAt": "2025-03-23T12:00:02Z",
                      "event": {"type": "article.matched", "timestamp": "2025-03-23T12:00:02Z", "data": {"article": {"title": "Talks resume"}}}}]}""")))
     @APIResponse(responseCode = "404", description = "No such subscription of this API key.")
-    public MatchPage matches(@Parameter(description = ID, example = Views.ID_EXAMPLE, schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam("id") UUID id,
-                             @Parameter(description = "`nextCursor` of the previous page.") @QueryParam("cursor") String cursor,
-                             @Parameter(description = "Page size, 1 to 100 (default 20).", example = "20",
-                                     schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100", defaultValue = "20")) @QueryParam("limit") String limitParam) {
+    public MatchPage matches(
+            @Parameter(
+                            description = ID,
+                            example = Views.ID_EXAMPLE,
+                            schema = @Schema(type = SchemaType.STRING, format = "uuid"))
+                    @PathParam("id")
+                    UUID id,
+            @Parameter(description = "`nextCursor` of the previous page.") @QueryParam("cursor") String cursor,
+            @Parameter(
+                            description = "Page size, 1 to 100 (default 20).",
+                            example = "20",
+                            schema =
+                                    @Schema(
+                                            type = SchemaType.INTEGER,
+                                            minimum = "1",
+                                            maximum = "100",
+                                            defaultValue = "20"))
+                    @QueryParam("limit")
+                    String limitParam) {
         int limit = PageLimit.parse(limitParam, 20, 100);
         Long before = cursor == null || cursor.isBlank() ? null : position(cursor, "m");
         List<MatchRepository.Match> rows = service.matches(Caller.owner(headers), id, before, limit + 1);
         List<MatchRepository.Match> items = rows.subList(0, Math.min(limit, rows.size()));
-        String next = rows.size() > limit ? CursorCodec.encode("m", String.valueOf(items.get(items.size() - 1).id())) : null;
-        return new MatchPage(items.stream().map(m -> new MatchView(m.id(), m.articleId(), m.articleVersion(), m.matchedAt(), tree(m.payload()))).toList(),
-                next, next == null ? null : NextLinks.of(PATH + "/" + id + "/matches", "limit", String.valueOf(limit), "cursor", next));
+        String next = rows.size() > limit
+                ? CursorCodec.encode(
+                        "m", String.valueOf(items.get(items.size() - 1).id()))
+                : null;
+        return new MatchPage(
+                items.stream()
+                        .map(m -> new MatchView(
+                                m.id(), m.articleId(), m.articleVersion(), m.matchedAt(), tree(m.payload())))
+                        .toList(),
+                next,
+                next == null
+                        ? null
+                        : NextLinks.of(PATH + "/" + id + "/matches", "limit", String.valueOf(limit), "cursor", next));
     }
 
     @GET
     @Path("{id}/deliveries")
-    @Operation(operationId = "listSubscriptionDeliveries", summary = "Webhook deliveries, newest first",
-            description = "Each with its state (PENDING: being retried with backoff; DELIVERED; PARKED: given up after the retry window "
-                    + "of a day and more, or on 410), the last HTTP status and every attempt.")
-    @APIResponse(responseCode = "200", description = "One page.", content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(implementation = DeliveryPage.class), examples = @ExampleObject(name = "deliveries", value = """
+    @Operation(
+            operationId = "listSubscriptionDeliveries",
+            summary = "Webhook deliveries, newest first",
+            description =
+                    "Each with its state (PENDING: being retried with backoff; DELIVERED; PARKED: given up after the retry window "
+                            + "of a day and more, or on 410), the last HTTP status and every attempt.")
+    @APIResponse(
+            responseCode = "200",
+            description = "One page.",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = DeliveryPage.class),
+                            examples = @ExampleObject(name = "deliveries", value = """
                     {"items": [{"id": "msg_5b1c8e0a3f7d4a529d0e1c2b3a4d5e6f", "matchId": 42, "state": "PENDING", "attempts": 2, "lastStatus": 503,
                      "createdAt": "2025-03-23T12:00:02Z", "nextAttemptAt": "2025-03-23T12:00:22Z",
                      "attemptLog": [{"attempt": 1, "at": "2025-03-23T12:00:02Z", "status": 503, "durationMillis": 41},
                                     {"attempt": 2, "at": "2025-03-23T12:00:08Z", "status": 503, "durationMillis": 38}]}]}""")))
     @APIResponse(responseCode = "404", description = "No such subscription of this API key.")
-    public DeliveryPage deliveries(@Parameter(description = ID, example = Views.ID_EXAMPLE, schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam("id") UUID id,
-                                   @Parameter(description = "`nextCursor` of the previous page.") @QueryParam("cursor") String cursor,
-                                   @Parameter(description = "Page size, 1 to 100 (default 20).", example = "20",
-                                           schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100", defaultValue = "20")) @QueryParam("limit") String limitParam) {
+    public DeliveryPage deliveries(
+            @Parameter(
+                            description = ID,
+                            example = Views.ID_EXAMPLE,
+                            schema = @Schema(type = SchemaType.STRING, format = "uuid"))
+                    @PathParam("id")
+                    UUID id,
+            @Parameter(description = "`nextCursor` of the previous page.") @QueryParam("cursor") String cursor,
+            @Parameter(
+                            description = "Page size, 1 to 100 (default 20).",
+                            example = "20",
+                            schema =
+                                    @Schema(
+                                            type = SchemaType.INTEGER,
+                                            minimum = "1",
+                                            maximum = "100",
+                                            defaultValue = "20"))
+                    @QueryParam("limit")
+                    String limitParam) {
         int limit = PageLimit.parse(limitParam, 20, 100);
         Instant beforeCreated = null;
         UUID beforeId = null;
@@ -233,26 +408,56 @@ public class SubscriptionResource {
         String owner = Caller.owner(headers);
         List<DeliveryRepository.Delivery> rows = service.deliveries(owner, id, beforeCreated, beforeId, limit + 1);
         List<DeliveryRepository.Delivery> items = rows.subList(0, Math.min(limit, rows.size()));
-        Map<UUID, List<DeliveryRepository.Attempt>> attempts = service.attempts(items.stream().map(DeliveryRepository.Delivery::id).toList());
+        Map<UUID, List<DeliveryRepository.Attempt>> attempts = service.attempts(
+                items.stream().map(DeliveryRepository.Delivery::id).toList());
         DeliveryRepository.Delivery last = items.isEmpty() ? null : items.get(items.size() - 1);
-        String next = rows.size() > limit ? CursorCodec.encode("d", last.createdAt().toString(), last.id().toString()) : null;
-        return new DeliveryPage(items.stream().map(d -> new DeliveryView(WebhookDeliverer.messageId(d.id()), d.matchId(), d.state(), d.attempts(),
-                d.lastStatus(), d.lastError(), d.createdAt(), d.deliveredAt(), "PENDING".equals(d.state()) ? d.nextAttemptAt() : null,
-                attempts.getOrDefault(d.id(), List.of()).stream().map(a -> new AttemptView(a.attempt(), a.at(), a.status(), a.error(),
-                        a.durationMillis())).toList())).toList(),
-                next, next == null ? null : NextLinks.of(PATH + "/" + id + "/deliveries", "limit", String.valueOf(limit), "cursor", next));
+        String next = rows.size() > limit
+                ? CursorCodec.encode("d", last.createdAt().toString(), last.id().toString())
+                : null;
+        return new DeliveryPage(
+                items.stream()
+                        .map(d -> new DeliveryView(
+                                WebhookDeliverer.messageId(d.id()),
+                                d.matchId(),
+                                d.state(),
+                                d.attempts(),
+                                d.lastStatus(),
+                                d.lastError(),
+                                d.createdAt(),
+                                d.deliveredAt(),
+                                "PENDING".equals(d.state()) ? d.nextAttemptAt() : null,
+                                attempts.getOrDefault(d.id(), List.of()).stream()
+                                        .map(a -> new AttemptView(
+                                                a.attempt(), a.at(), a.status(), a.error(), a.durationMillis()))
+                                        .toList()))
+                        .toList(),
+                next,
+                next == null
+                        ? null
+                        : NextLinks.of(
+                                PATH + "/" + id + "/deliveries", "limit", String.valueOf(limit), "cursor", next));
     }
 
     @POST
     @Path("{id}/deliveries/{deliveryId}/redeliver")
-    @Operation(operationId = "redeliverWebhook", summary = "Deliver a webhook again",
-            description = "Makes the delivery due now with a fresh retry window, whatever its state (parked, delivered or pending). "
-                    + "It keeps its `webhook-id`, so that receivers can tell a repeat.")
+    @Operation(
+            operationId = "redeliverWebhook",
+            summary = "Deliver a webhook again",
+            description =
+                    "Makes the delivery due now with a fresh retry window, whatever its state (parked, delivered or pending). "
+                            + "It keeps its `webhook-id`, so that receivers can tell a repeat.")
     @APIResponse(responseCode = "202", description = "Queued.")
     @APIResponse(responseCode = "404", description = "No such subscription of this API key, or no such delivery of it.")
-    public Response redeliver(@Parameter(description = ID, example = Views.ID_EXAMPLE, schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam("id") UUID id,
-                              @Parameter(description = "Delivery id (its webhook-id).", example = "msg_5b1c8e0a3f7d4a529d0e1c2b3a4d5e6f")
-                              @PathParam("deliveryId") String deliveryId) {
+    public Response redeliver(
+            @Parameter(
+                            description = ID,
+                            example = Views.ID_EXAMPLE,
+                            schema = @Schema(type = SchemaType.STRING, format = "uuid"))
+                    @PathParam("id")
+                    UUID id,
+            @Parameter(description = "Delivery id (its webhook-id).", example = "msg_5b1c8e0a3f7d4a529d0e1c2b3a4d5e6f")
+                    @PathParam("deliveryId")
+                    String deliveryId) {
         UUID delivery = WebhookDeliverer.deliveryId(deliveryId)
                 .orElseThrow(() -> ProblemException.notFound("delivery", deliveryId));
         service.redeliver(Caller.owner(headers), id, delivery);
@@ -262,20 +467,40 @@ public class SubscriptionResource {
     @GET
     @Path("{id}/events")
     @Produces(MediaType.SERVER_SENT_EVENTS)
-    @Operation(operationId = "streamSubscriptionEvents", summary = "Follow a subscription live (Server-Sent Events)",
-            description = "Each new match as an event `article.matched` whose `id` is the match id and whose data is the event the "
-                    + "webhook carries. Reconnect with `Last-Event-ID` (browsers do it themselves) to receive every match after that "
-                    + "id first; without it the stream starts with the next match. A comment line comes every 15 s when nothing "
-                    + "else does. Open streams per API key are capped (429 beyond).")
-    @APIResponse(responseCode = "200", description = "The event stream.", content = @Content(mediaType = MediaType.SERVER_SENT_EVENTS,
-            examples = @ExampleObject(name = "event", value = "id: 42\nevent: article.matched\ndata: {\"type\": \"article.matched\", \"data\": {}}\n\n")))
+    @Operation(
+            operationId = "streamSubscriptionEvents",
+            summary = "Follow a subscription live (Server-Sent Events)",
+            description =
+                    "Each new match as an event `article.matched` whose `id` is the match id and whose data is the event the "
+                            + "webhook carries. Reconnect with `Last-Event-ID` (browsers do it themselves) to receive every match after that "
+                            + "id first; without it the stream starts with the next match. A comment line comes every 15 s when nothing "
+                            + "else does. Open streams per API key are capped (429 beyond).")
+    @APIResponse(
+            responseCode = "200",
+            description = "The event stream.",
+            content =
+                    @Content(
+                            mediaType = MediaType.SERVER_SENT_EVENTS,
+                            examples =
+                                    @ExampleObject(
+                                            name = "event",
+                                            value =
+                                                    "id: 42\nevent: article.matched\ndata: {\"type\": \"article.matched\", \"data\": {}}\n\n")))
     @APIResponse(responseCode = "400", description = "`Last-Event-ID` is not a match id.")
     @APIResponse(responseCode = "404", description = "No such subscription of this API key.")
     @APIResponse(responseCode = "429", description = "This API key has the most streams open it may.")
-    public void events(@Parameter(description = ID, example = Views.ID_EXAMPLE, schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam("id") UUID id,
-                       @Parameter(description = "The last event id received; the stream resumes after it.", example = "42")
-                       @HeaderParam("Last-Event-ID") String lastEventId,
-                       @Context SseEventSink sink, @Context Sse sse) {
+    public void events(
+            @Parameter(
+                            description = ID,
+                            example = Views.ID_EXAMPLE,
+                            schema = @Schema(type = SchemaType.STRING, format = "uuid"))
+                    @PathParam("id")
+                    UUID id,
+            @Parameter(description = "The last event id received; the stream resumes after it.", example = "42")
+                    @HeaderParam("Last-Event-ID")
+                    String lastEventId,
+            @Context SseEventSink sink,
+            @Context Sse sse) {
         String owner = Caller.owner(headers);
         service.get(owner, id);
         long after = resumeAfter(id, lastEventId);
@@ -283,21 +508,32 @@ public class SubscriptionResource {
         try (sink) {
             long heartbeatMillis = config.streams().heartbeat().toMillis();
             // The first write commits the response head, so that clients (and the gateway) see the stream open at once.
-            if (!StreamResource.send(sink, sse.newEventBuilder().comment("subscription " + id).build())) {
+            if (!StreamResource.send(
+                    sink, sse.newEventBuilder().comment("subscription " + id).build())) {
                 return;
             }
             while (!sink.isClosed()) {
                 List<MatchRepository.Match> fresh = service.matchesAfter(id, after, 100);
                 for (MatchRepository.Match m : fresh) {
-                    // The payload is JSON text already: written as is (a media type would add a non-SSE content-type line).
-                    if (!StreamResource.send(sink, sse.newEventBuilder().id(String.valueOf(m.id())).name("article.matched").data(m.payload()).build())) {
+                    // The payload is JSON text already: written as is (a media type would add a non-SSE content-type
+                    // line).
+                    if (!StreamResource.send(
+                            sink,
+                            sse.newEventBuilder()
+                                    .id(String.valueOf(m.id()))
+                                    .name("article.matched")
+                                    .data(m.payload())
+                                    .build())) {
                         return;
                     }
                     after = m.id();
                 }
                 if (fresh.size() < 100) {
                     streams.await(heartbeatMillis);
-                    if (service.matchesAfter(id, after, 1).isEmpty() && !StreamResource.send(sink, sse.newEventBuilder().comment("heartbeat").build())) {
+                    if (service.matchesAfter(id, after, 1).isEmpty()
+                            && !StreamResource.send(
+                                    sink,
+                                    sse.newEventBuilder().comment("heartbeat").build())) {
                         return;
                     }
                 }
@@ -319,11 +555,17 @@ public class SubscriptionResource {
         return StreamResource.eventId(lastEventId, "a match id");
     }
 
-
     private SubscriptionView view(Subscription s, String secret) {
         try {
-            return new SubscriptionView(s.id(), s.name(), mapper.readValue(s.query(), SubscriptionQuery.class),
-                    s.webhookUrl() == null ? null : new WebhookView(s.webhookUrl()), s.active(), s.createdAt(), s.updatedAt(), secret);
+            return new SubscriptionView(
+                    s.id(),
+                    s.name(),
+                    mapper.readValue(s.query(), SubscriptionQuery.class),
+                    s.webhookUrl() == null ? null : new WebhookView(s.webhookUrl()),
+                    s.active(),
+                    s.createdAt(),
+                    s.updatedAt(),
+                    secret);
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }

@@ -50,6 +50,7 @@ public class AdHocStreams {
     public static final String EVENT = MatchEvents.TYPE;
     /** Sent first when a resume reaches further back than the replay window: what lies before it is not replayed. */
     public static final String GAP = "stream.gap";
+
     static final String MATCHED_KIND = FeedFollower.MATCHED_KIND;
     private static final Logger LOG = Logger.getLogger(AdHocStreams.class);
     private static final int HEAD_PAGE = 1000;
@@ -57,16 +58,22 @@ public class AdHocStreams {
 
     @Inject
     ArticleClient articles;
+
     @Inject
     FeedCursorRepository cursors;
+
     @Inject
     StreamMatcher matcher;
+
     @Inject
     MatchEvents events;
+
     @Inject
     AlertConfig config;
+
     @Inject
     MeterRegistry metrics;
+
     @Inject
     ObjectMapper mapper;
 
@@ -77,19 +84,25 @@ public class AdHocStreams {
     private long position = -1;
     /** Guarded by {@link #lock}. */
     private Thread follower;
+
     private final AtomicInteger open = new AtomicInteger();
     private volatile boolean shutdown;
     private Timer matching;
     private DistributionSummary lag;
 
     void start(@Observes StartupEvent event) {
-        Gauge.builder("newsgraph.alerts.streams.adhoc", open, AtomicInteger::get).description("Open ad-hoc streams (GET /stream)")
+        Gauge.builder("newsgraph.alerts.streams.adhoc", open, AtomicInteger::get)
+                .description("Open ad-hoc streams (GET /stream)")
                 .register(metrics);
-        matching = Timer.builder("newsgraph.alerts.streams.matching").description("Matching one feed page against every open ad-hoc stream")
-                .publishPercentileHistogram().register(metrics);
-        lag = DistributionSummary.builder("newsgraph.alerts.streams.lag").baseUnit("seconds")
+        matching = Timer.builder("newsgraph.alerts.streams.matching")
+                .description("Matching one feed page against every open ad-hoc stream")
+                .publishPercentileHistogram()
+                .register(metrics);
+        lag = DistributionSummary.builder("newsgraph.alerts.streams.lag")
+                .baseUnit("seconds")
                 .description("From an article's ANALYSED feed event to its hand-over to the ad-hoc streams it matches")
-                .publishPercentileHistogram().register(metrics);
+                .publishPercentileHistogram()
+                .register(metrics);
     }
 
     void stop(@Observes ShutdownEvent event) {
@@ -106,7 +119,8 @@ public class AdHocStreams {
 
     /** A stream's query as compiled by article-service, and the entity/speaker ids it names (marked in its events). */
     public Listener listener(JsonNode compiled, Set<String> named) {
-        return new Listener(compiled, compiled.toString(), named, config.streams().queueSize());
+        return new Listener(
+                compiled, compiled.toString(), named, config.streams().queueSize());
     }
 
     /**
@@ -123,8 +137,11 @@ public class AdHocStreams {
                 return new Start(head, null);
             }
             if (lastEventId > head + window) {
-                throw ProblemException.badRequest("Last-Event-ID is not an event of this stream",
-                        new FieldError("Last-Event-ID", "must be the id of an event received (a feed position up to " + head + ")"));
+                throw ProblemException.badRequest(
+                        "Last-Event-ID is not an event of this stream",
+                        new FieldError(
+                                "Last-Event-ID",
+                                "must be the id of an event received (a feed position up to " + head + ")"));
             }
             long oldest = Math.max(0, head - window);
             return lastEventId < oldest ? new Start(oldest, lastEventId) : new Start(lastEventId, null);
@@ -168,12 +185,15 @@ public class AdHocStreams {
      * Matches the feed after {@code from} up to {@code to} against this stream's query alone and hands each match to
      * {@code send}, in feed order; false when {@code send} refused one (the client has gone).
      */
-    public boolean replay(Listener listener, long from, long to, Predicate<StreamEvent> send) throws InterruptedException {
+    public boolean replay(Listener listener, long from, long to, Predicate<StreamEvent> send)
+            throws InterruptedException {
         long at = from;
         while (at < to) {
             ArticleFeedPage page = articles.feed(cursor(at), HEAD_PAGE);
-            List<ArticleFeedPage.Event> within = page.events().stream().filter(e -> e.seq() <= to).toList();
-            List<ArticleFeedPage.Event> analysed = within.stream().filter(e -> MATCHED_KIND.equals(e.kind())).toList();
+            List<ArticleFeedPage.Event> within =
+                    page.events().stream().filter(e -> e.seq() <= to).toList();
+            List<ArticleFeedPage.Event> analysed =
+                    within.stream().filter(e -> MATCHED_KIND.equals(e.kind())).toList();
             if (!analysed.isEmpty()) {
                 Instant now = Instant.now();
                 for (StreamMatcher.Analysed a : matcher.match(analysed, List.of(listener.query))) {
@@ -194,7 +214,8 @@ public class AdHocStreams {
     private long following() {
         if (position < 0) {
             position = head();
-            follower = Thread.ofPlatform().name("adhoc-stream-follower").daemon().start(this::follow);
+            follower =
+                    Thread.ofPlatform().name("adhoc-stream-follower").daemon().start(this::follow);
         }
         return position;
     }
@@ -257,7 +278,9 @@ public class AdHocStreams {
         if (page.events().isEmpty()) {
             return false;
         }
-        List<ArticleFeedPage.Event> analysed = page.events().stream().filter(e -> MATCHED_KIND.equals(e.kind())).toList();
+        List<ArticleFeedPage.Event> analysed = page.events().stream()
+                .filter(e -> MATCHED_KIND.equals(e.kind()))
+                .toList();
         if (!analysed.isEmpty()) {
             Map<String, Integer> distinct = new HashMap<>();
             List<JsonNode> queries = new ArrayList<>();
@@ -281,7 +304,8 @@ public class AdHocStreams {
                     }
                 }
                 if (any) {
-                    lag.record(Math.max(0, Duration.between(a.event().occurredAt(), now).toMillis() / 1000.0));
+                    lag.record(Math.max(
+                            0, Duration.between(a.event().occurredAt(), now).toMillis() / 1000.0));
                 }
             }
         }
@@ -290,16 +314,23 @@ public class AdHocStreams {
     }
 
     private StreamEvent event(Listener listener, StreamMatcher.Analysed a, Instant now) {
-        return new StreamEvent(a.event().seq(), EVENT, events.streamEvent(a.document(), listener.named, now).toString());
+        return new StreamEvent(
+                a.event().seq(),
+                EVENT,
+                events.streamEvent(a.document(), listener.named, now).toString());
     }
 
     /** The gap event a resume from beyond the replay window starts with. */
     public StreamEvent gap(Start start) {
         var data = mapper.createObjectNode();
         data.put("type", GAP).put("timestamp", Instant.now().toString());
-        data.putObject("data").put("lastEventId", start.requested()).put("resumedAfter", start.after())
-                .put("detail", "Events after the Last-Event-ID and up to resumedAfter are beyond the replay window of "
-                        + config.streams().replayWindow() + " feed events and are not sent");
+        data.putObject("data")
+                .put("lastEventId", start.requested())
+                .put("resumedAfter", start.after())
+                .put(
+                        "detail",
+                        "Events after the Last-Event-ID and up to resumedAfter are beyond the replay window of "
+                                + config.streams().replayWindow() + " feed events and are not sent");
         return new StreamEvent(start.after(), GAP, data.toString());
     }
 
@@ -315,8 +346,7 @@ public class AdHocStreams {
     }
 
     /** One SSE event: id (feed position), name and JSON data. */
-    public record StreamEvent(long id, String name, String data) {
-    }
+    public record StreamEvent(long id, String name, String data) {}
 
     /** One open ad-hoc stream: its query, and the matches waiting for its connection. */
     public static final class Listener {
@@ -326,6 +356,7 @@ public class AdHocStreams {
         private final ArrayBlockingQueue<StreamEvent> queue;
         /** The last feed position handed to this stream (live matching skips what it already has). */
         private volatile long after;
+
         private volatile boolean overflowed;
 
         Listener(JsonNode query, String key, Set<String> named, int capacity) {

@@ -26,12 +26,17 @@ public class EventStreams {
 
     @Inject
     AlertConfig config;
+
     @Inject
     MeterRegistry metrics;
 
     void start(@Observes StartupEvent event) {
-        Gauge.builder("newsgraph.alerts.streams.open", open, o -> o.values().stream().mapToInt(AtomicInteger::get).sum())
-                .description("Open Server-Sent Event streams").register(metrics);
+        Gauge.builder(
+                        "newsgraph.alerts.streams.open",
+                        open,
+                        o -> o.values().stream().mapToInt(AtomicInteger::get).sum())
+                .description("Open Server-Sent Event streams")
+                .register(metrics);
     }
 
     /** Counts a new stream of {@code owner}; 429 when the key has its maximum open already. Release with {@link #close}. */
@@ -39,8 +44,12 @@ public class EventStreams {
         AtomicInteger count = open.computeIfAbsent(owner, k -> new AtomicInteger());
         if (count.incrementAndGet() > config.streams().maxPerKey()) {
             count.decrementAndGet();
-            throw new ProblemException(429, "too-many-streams", "Too many open streams",
-                    "This API key has " + config.streams().maxPerKey() + " event streams open already; close one first");
+            throw new ProblemException(
+                    429,
+                    "too-many-streams",
+                    "Too many open streams",
+                    "This API key has " + config.streams().maxPerKey()
+                            + " event streams open already; close one first");
         }
     }
 

@@ -41,24 +41,34 @@ public class FeedFollower {
 
     @Inject
     ArticleClient articles;
+
     @Inject
     FeedCursorRepository cursors;
+
     @Inject
     SubscriptionRepository subscriptions;
+
     @Inject
     MatchRepository matches;
+
     @Inject
     DeliveryRepository deliveries;
+
     @Inject
     SubscriptionIndex index;
+
     @Inject
     MatchEvents events;
+
     @Inject
     AlertConfig config;
+
     @Inject
     WebhookDeliverer deliverer;
+
     @Inject
     EventStreams streams;
+
     @Inject
     MeterRegistry metrics;
 
@@ -68,10 +78,15 @@ public class FeedFollower {
     private DistributionSummary lag;
 
     void start(@Observes StartupEvent event) {
-        percolation = Timer.builder("newsgraph.alerts.percolation").description("Matching one article version against every saved search")
-                .publishPercentileHistogram().register(metrics);
-        lag = DistributionSummary.builder("newsgraph.alerts.match.lag").baseUnit("seconds")
-                .description("From the article's feed event to its recorded match").publishPercentileHistogram().register(metrics);
+        percolation = Timer.builder("newsgraph.alerts.percolation")
+                .description("Matching one article version against every saved search")
+                .publishPercentileHistogram()
+                .register(metrics);
+        lag = DistributionSummary.builder("newsgraph.alerts.match.lag")
+                .baseUnit("seconds")
+                .description("From the article's feed event to its recorded match")
+                .publishPercentileHistogram()
+                .register(metrics);
         running = true;
         follower = Thread.ofPlatform().name("feed-follower").daemon().start(this::followUntilStopped);
     }
@@ -120,13 +135,23 @@ public class FeedFollower {
             for (Found f : found) {
                 for (Subscription s : subscriptions.active(f.subscriptions())) {
                     String payload = events.event(s, f.document(), now).toString();
-                    matches.insert(s.id(), f.event().articleId(), f.event().version(), f.event().seq(), f.event().occurredAt(), payload)
+                    matches.insert(
+                                    s.id(),
+                                    f.event().articleId(),
+                                    f.event().version(),
+                                    f.event().seq(),
+                                    f.event().occurredAt(),
+                                    payload)
                             .ifPresent(matchId -> {
                                 recorded.add(matchId);
                                 if (s.webhookUrl() != null) {
                                     deliveries.enqueue(UUID.randomUUID(), matchId, s.id());
                                 }
-                                lag.record(Math.max(0, Duration.between(f.event().occurredAt(), now).toMillis() / 1000.0));
+                                lag.record(Math.max(
+                                        0,
+                                        Duration.between(f.event().occurredAt(), now)
+                                                        .toMillis()
+                                                / 1000.0));
                             });
                 }
             }
@@ -157,6 +182,5 @@ public class FeedFollower {
         }
     }
 
-    private record Found(ArticleFeedPage.Event event, JsonNode document, List<UUID> subscriptions) {
-    }
+    private record Found(ArticleFeedPage.Event event, JsonNode document, List<UUID> subscriptions) {}
 }

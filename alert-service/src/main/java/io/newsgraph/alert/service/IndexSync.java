@@ -23,10 +23,13 @@ public class IndexSync {
 
     @Inject
     SubscriptionRepository subscriptions;
+
     @Inject
     SubscriptionIndex index;
+
     @Inject
     ArticleClient articles;
+
     @Inject
     ObjectMapper mapper;
 
@@ -46,7 +49,8 @@ public class IndexSync {
         return QuarkusTransaction.requiringNew().call(() -> {
             var pending = subscriptions.lockIndexPending(100);
             if (!pending.isEmpty() && !index.exists()) {
-                index.ensure(articles.compile(mapper.createObjectNode(), "query.").mapping());
+                index.ensure(
+                        articles.compile(mapper.createObjectNode(), "query.").mapping());
             }
             for (Subscription s : pending) {
                 index.put(s.id(), read(s.compiled()), s.active(), s.revision());

@@ -56,11 +56,15 @@ public class MatchEvents {
         article.put("summary", summary(document.path("body").asText("")));
         ArrayNode entities = data.putArray("entities");
         for (JsonNode e : document.path("entities")) {
-            entities.addObject().put("id", e.path("id").asText()).put("name", e.path("name").asText()).put("type", e.path("type").asText())
+            entities.addObject()
+                    .put("id", e.path("id").asText())
+                    .put("name", e.path("name").asText())
+                    .put("type", e.path("type").asText())
                     .put("matched", named.contains(e.path("id").asText()));
         }
         ObjectNode links = data.putObject("links");
-        links.put("article", "/api/v1/articles/" + articleId).put("analysis", "/api/v1/articles/" + articleId + "/analysis");
+        links.put("article", "/api/v1/articles/" + articleId)
+                .put("analysis", "/api/v1/articles/" + articleId + "/analysis");
     }
 
     /** The start of the body, cut at a word boundary. */

@@ -46,26 +46,33 @@ public class PercolatorRebuild {
     private static final Logger LOG = Logger.getLogger(PercolatorRebuild.class);
     /** pg_advisory_lock key of the rebuild (any constant no other lock of this database uses). */
     static final long LOCK_KEY = 0x616c657274L; // "alert"
+
     private static final int PAGE = 200;
     private static final int MAX_CATCH_UP_PASSES = 5;
 
     @Inject
     SubscriptionIndex index;
+
     @Inject
     SubscriptionRepository subscriptions;
+
     @Inject
     ArticleClient articles;
+
     @Inject
     IndexSync sync;
+
     @Inject
     AgroalDataSource dataSource;
+
     @Inject
     ObjectMapper mapper;
+
     @Inject
     MeterRegistry metrics;
 
     private final AtomicBoolean running = new AtomicBoolean();
-    private volatile Runnable afterFill = () -> { };
+    private volatile Runnable afterFill = () -> {};
 
     /** For tests: {@code hook} runs after the fill, before changes made meanwhile are applied and the alias moves. */
     public void afterFill(Runnable hook) {
@@ -77,13 +84,16 @@ public class PercolatorRebuild {
     }
 
     /** Compares the articles mapping article-service compiles for with the index's; rebuilds when it is newer. */
-    @Scheduled(every = "${newsgraph.index-sync.mapping-check:60s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(
+            every = "${newsgraph.index-sync.mapping-check:60s}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void check() {
         try {
             if (index.liveGeneration() < 0) {
                 return; // no index yet: it is created with the mapping of the first compile answer
             }
-            rebuildIfBehind(articles.compile(mapper.createObjectNode(), "query.").mapping());
+            rebuildIfBehind(
+                    articles.compile(mapper.createObjectNode(), "query.").mapping());
         } catch (RuntimeException e) {
             LOG.warnf("percolator mapping check: %s (next check later)", e.toString());
         }
@@ -94,7 +104,9 @@ public class PercolatorRebuild {
      * starts a rebuild in the background.
      */
     public void seen(JsonNode articleMapping) {
-        if (articleMapping.path("mapping").asInt() > index.generation() && index.generation() >= 0 && running.compareAndSet(false, true)) {
+        if (articleMapping.path("mapping").asInt() > index.generation()
+                && index.generation() >= 0
+                && running.compareAndSet(false, true)) {
             Thread.ofVirtual().name("percolator-rebuild").start(() -> {
                 try {
                     rebuildIfBehind(articleMapping);
@@ -136,8 +148,9 @@ public class PercolatorRebuild {
         int generation = articleMapping.path("mapping").asInt();
         String from = index.current();
         String next = index.next();
-        LOG.infof("percolator index %s has articles mapping %d, article-service has %d: rebuilding into %s", from, index.generation(),
-                generation, next);
+        LOG.infof(
+                "percolator index %s has articles mapping %d, article-service has %d: rebuilding into %s",
+                from, index.generation(), generation, next);
         index.create(next, articleMapping, false);
         Instant since = QuarkusTransaction.requiringNew().call(subscriptions::now);
         Set<UUID> written = new HashSet<>();
@@ -160,7 +173,8 @@ public class PercolatorRebuild {
         for (int pass = 0; pass < MAX_CATCH_UP_PASSES; pass++) {
             Instant passStart = QuarkusTransaction.requiringNew().call(subscriptions::now);
             Instant changedFrom = mark;
-            List<Subscription> changed = QuarkusTransaction.requiringNew().call(() -> subscriptions.changedSince(changedFrom));
+            List<Subscription> changed =
+                    QuarkusTransaction.requiringNew().call(() -> subscriptions.changedSince(changedFrom));
             index.putAll(next, changed.stream().map(this::document).toList());
             changed.forEach(s -> written.add(s.id()));
             mark = passStart;
@@ -178,8 +192,9 @@ public class PercolatorRebuild {
         gone.removeAll(QuarkusTransaction.requiringNew().call(() -> subscriptions.existing(written)));
         gone.forEach(index::delete);
         metrics.counter("newsgraph.alerts.percolator.rebuilds").increment();
-        LOG.infof("percolator index rebuilt: %s (articles mapping %d), %d subscriptions, %d queries compiled again, %.1f s", next, generation,
-                written.size() - gone.size(), recompiled, (System.nanoTime() - started) / 1e9);
+        LOG.infof(
+                "percolator index rebuilt: %s (articles mapping %d), %d subscriptions, %d queries compiled again, %.1f s",
+                next, generation, written.size() - gone.size(), recompiled, (System.nanoTime() - started) / 1e9);
     }
 
     private List<Subscription> page(UUID after) {
@@ -195,16 +210,20 @@ public class PercolatorRebuild {
         try {
             compiled = articles.compile((com.fasterxml.jackson.databind.node.ObjectNode) read(s.query()), "query.");
         } catch (ProblemException e) {
-            LOG.warnf("subscription %s: its query is refused by article-service now (%s); its stored compiled query is kept", s.id(),
-                    e.getMessage());
+            LOG.warnf(
+                    "subscription %s: its query is refused by article-service now (%s); its stored compiled query is kept",
+                    s.id(), e.getMessage());
             return document(s);
         }
         String json = compiled.query().toString();
-        Optional<Long> revision = QuarkusTransaction.requiringNew().call(() -> subscriptions.recompiled(s.id(), s.revision(), json));
+        Optional<Long> revision =
+                QuarkusTransaction.requiringNew().call(() -> subscriptions.recompiled(s.id(), s.revision(), json));
         if (revision.isPresent()) {
             return new SubscriptionIndex.Document(s.id(), compiled.query(), s.active(), revision.get());
         }
-        return QuarkusTransaction.requiringNew().call(() -> subscriptions.byId(s.id())).map(this::document)
+        return QuarkusTransaction.requiringNew()
+                .call(() -> subscriptions.byId(s.id()))
+                .map(this::document)
                 .orElse(document(s)); // deleted meanwhile: removed after the swap
     }
 

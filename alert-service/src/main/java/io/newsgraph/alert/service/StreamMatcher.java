@@ -34,8 +34,10 @@ public class StreamMatcher {
 
     @Inject
     ArticlesIndex index;
+
     @Inject
     ArticleClient articles;
+
     @Inject
     AlertConfig config;
 
@@ -43,7 +45,8 @@ public class StreamMatcher {
      * For each of {@code events} (ANALYSED, feed order) whose version is still the article's current one: the document
      * and the indexes of the {@code queries} it matches; in feed order.
      */
-    public List<Analysed> match(List<ArticleFeedPage.Event> events, List<JsonNode> queries) throws InterruptedException {
+    public List<Analysed> match(List<ArticleFeedPage.Event> events, List<JsonNode> queries)
+            throws InterruptedException {
         Analysed[] resolved = new Analysed[events.size()];
         boolean[] done = new boolean[events.size()];
         long waitMillis = config.streams().indexWait().toMillis();
@@ -91,12 +94,18 @@ public class StreamMatcher {
                 if (lagging.stream().allMatch(i -> done[i])) {
                     break;
                 }
-                LOG.warnf("ad-hoc streams: the articles index %s does not hold article %s from feed position %d after %d ms; waiting",
-                        index.name(), events.get(lagging.get(0)).articleId(), events.get(lagging.get(0)).seq(), waitMillis);
+                LOG.warnf(
+                        "ad-hoc streams: the articles index %s does not hold article %s from feed position %d after %d ms; waiting",
+                        index.name(),
+                        events.get(lagging.get(0)).articleId(),
+                        events.get(lagging.get(0)).seq(),
+                        waitMillis);
                 deadline = System.currentTimeMillis() + waitMillis;
                 if (deadline > giveUp) {
-                    throw new IllegalStateException("the articles index " + index.name() + " is behind the feed (article "
-                            + events.get(lagging.get(0)).articleId() + ", feed position " + events.get(lagging.get(0)).seq() + ")");
+                    throw new IllegalStateException(
+                            "the articles index " + index.name() + " is behind the feed (article "
+                                    + events.get(lagging.get(0)).articleId() + ", feed position "
+                                    + events.get(lagging.get(0)).seq() + ")");
                 }
             }
             Thread.sleep(pause);
@@ -112,6 +121,5 @@ public class StreamMatcher {
     }
 
     /** An analysed article version: its document as indexed and which queries (indexes) match it. */
-    public record Analysed(ArticleFeedPage.Event event, JsonNode document, BitSet matched) {
-    }
+    public record Analysed(ArticleFeedPage.Event event, JsonNode document, BitSet matched) {}
 }

@@ -32,22 +32,30 @@ import org.jboss.logging.Logger;
 public class SubscriptionService {
     /** How long the previous secret keeps signing after a rotation, so that receivers can switch without losing messages. */
     static final Duration PREVIOUS_SECRET_GRACE = Duration.ofHours(24);
+
     private static final Logger LOG = Logger.getLogger(SubscriptionService.class);
 
     @Inject
     ArticleClient articles;
+
     @Inject
     SubscriptionRepository subscriptions;
+
     @Inject
     MatchRepository matches;
+
     @Inject
     DeliveryRepository deliveries;
+
     @Inject
     SubscriptionIndex index;
+
     @Inject
     WebhookTargets targets;
+
     @Inject
     ObjectMapper mapper;
+
     @Inject
     PercolatorRebuild rebuild;
 
@@ -55,8 +63,15 @@ public class SubscriptionService {
         checkWebhook(webhookUrl);
         CompiledSearch compiled = compile(query);
         UUID id = UUID.randomUUID();
-        QuarkusTransaction.requiringNew().run(() -> subscriptions.insert(id, owner, name.strip(), json(query), json(compiled.query()),
-                webhookUrl, WebhookSignature.newSecret()));
+        QuarkusTransaction.requiringNew()
+                .run(() -> subscriptions.insert(
+                        id,
+                        owner,
+                        name.strip(),
+                        json(query),
+                        json(compiled.query()),
+                        webhookUrl,
+                        WebhookSignature.newSecret()));
         Subscription created = subscriptions.byId(id).orElseThrow();
         indexNow(created, compiled.mapping());
         return created;
@@ -71,17 +86,24 @@ public class SubscriptionService {
     }
 
     /** Applies the given changes; a changed query is compiled (and validated) again. */
-    public Subscription update(String owner, UUID id, String name, SubscriptionQuery query, String webhookUrl, Boolean active) {
+    public Subscription update(
+            String owner, UUID id, String name, SubscriptionQuery query, String webhookUrl, Boolean active) {
         Subscription current = get(owner, id);
         checkWebhook(webhookUrl);
         CompiledSearch compiled = query == null ? null : compile(query);
         QuarkusTransaction.requiringNew().run(() -> {
-            Subscription locked = subscriptions.lock(owner, id).orElseThrow(() -> ProblemException.notFound("subscription", id));
-            subscriptions.update(id, name == null ? locked.name() : name.strip(), query == null ? locked.query() : json(query),
-                    compiled == null ? locked.compiled() : json(compiled.query()), webhookUrl == null ? locked.webhookUrl() : webhookUrl,
+            Subscription locked =
+                    subscriptions.lock(owner, id).orElseThrow(() -> ProblemException.notFound("subscription", id));
+            subscriptions.update(
+                    id,
+                    name == null ? locked.name() : name.strip(),
+                    query == null ? locked.query() : json(query),
+                    compiled == null ? locked.compiled() : json(compiled.query()),
+                    webhookUrl == null ? locked.webhookUrl() : webhookUrl,
                     active == null ? locked.active() : active);
         });
-        Subscription updated = subscriptions.byId(id).orElseThrow(() -> ProblemException.notFound("subscription", current.id()));
+        Subscription updated =
+                subscriptions.byId(id).orElseThrow(() -> ProblemException.notFound("subscription", current.id()));
         indexNow(updated, compiled == null ? null : compiled.mapping());
         return updated;
     }
@@ -95,14 +117,17 @@ public class SubscriptionService {
             index.delete(id);
         } catch (RuntimeException e) {
             // Harmless: matching keeps only subscriptions that exist and are active in PostgreSQL.
-            LOG.warnf("percolator document of deleted subscription %s stays until the index is rebuilt: %s", id, e.toString());
+            LOG.warnf(
+                    "percolator document of deleted subscription %s stays until the index is rebuilt: %s",
+                    id, e.toString());
         }
     }
 
     /** A new signing secret; the previous one signs as well for {@link #PREVIOUS_SECRET_GRACE}. */
     public Rotation rotateSecret(String owner, UUID id) {
         return QuarkusTransaction.requiringNew().call(() -> {
-            Subscription locked = subscriptions.lock(owner, id).orElseThrow(() -> ProblemException.notFound("subscription", id));
+            Subscription locked =
+                    subscriptions.lock(owner, id).orElseThrow(() -> ProblemException.notFound("subscription", id));
             String secret = WebhookSignature.newSecret();
             Instant until = Instant.now().plus(PREVIOUS_SECRET_GRACE).truncatedTo(ChronoUnit.SECONDS);
             subscriptions.rotateSecret(id, secret, locked.secret(), until);
@@ -115,7 +140,8 @@ public class SubscriptionService {
         return matches.newest(id, before, limit);
     }
 
-    public List<DeliveryRepository.Delivery> deliveries(String owner, UUID id, Instant beforeCreated, UUID beforeId, int limit) {
+    public List<DeliveryRepository.Delivery> deliveries(
+            String owner, UUID id, Instant beforeCreated, UUID beforeId, int limit) {
         get(owner, id);
         return deliveries.newest(id, beforeCreated, beforeId, limit);
     }
@@ -155,7 +181,10 @@ public class SubscriptionService {
             throw e;
         } catch (RuntimeException e) {
             LOG.warnf("query validation unavailable: %s", e.toString());
-            throw new ProblemException(503, "upstream-unavailable", "Query validation unavailable",
+            throw new ProblemException(
+                    503,
+                    "upstream-unavailable",
+                    "Query validation unavailable",
                     "article-service, which validates queries, cannot answer right now; retry in a few seconds");
         }
     }
@@ -178,11 +207,18 @@ public class SubscriptionService {
                 rebuild.seen(articleMapping); // a later articles mapping than the index's: rebuilt in the background
             }
             if (index.exists()) {
-                index.put(subscription.id(), mapper.readTree(subscription.compiled()), subscription.active(), subscription.revision());
-                QuarkusTransaction.requiringNew().run(() -> subscriptions.indexed(subscription.id(), subscription.revision()));
+                index.put(
+                        subscription.id(),
+                        mapper.readTree(subscription.compiled()),
+                        subscription.active(),
+                        subscription.revision());
+                QuarkusTransaction.requiringNew()
+                        .run(() -> subscriptions.indexed(subscription.id(), subscription.revision()));
             }
         } catch (RuntimeException | JsonProcessingException e) {
-            LOG.warnf("subscription %s not in the percolator index yet (retried in the background): %s", subscription.id(), e.toString());
+            LOG.warnf(
+                    "subscription %s not in the percolator index yet (retried in the background): %s",
+                    subscription.id(), e.toString());
         }
     }
 
@@ -194,6 +230,5 @@ public class SubscriptionService {
         }
     }
 
-    public record Rotation(String secret, Instant previousUntil) {
-    }
+    public record Rotation(String secret, Instant previousUntil) {}
 }

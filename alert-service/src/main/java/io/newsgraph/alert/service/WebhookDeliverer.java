@@ -57,23 +57,30 @@ public class WebhookDeliverer {
 
     @Inject
     AlertConfig config;
+
     @Inject
     DeliveryRepository deliveries;
+
     @Inject
     MatchRepository matches;
+
     @Inject
     SubscriptionRepository subscriptions;
+
     @Inject
     WebhookTargets targets;
+
     @Inject
     MeterRegistry metrics;
 
     private final Semaphore wakeUps = new Semaphore(0);
     /** Free attempt slots; taken by a claim, given back when the attempt's outcome is recorded. */
     private final Semaphore slots = new Semaphore(0);
+
     private final BlockingQueue<Outcome> outcomes = new LinkedBlockingQueue<>();
     /** Subscriptions with an attempt in flight in this replica. */
     private final Set<UUID> busy = ConcurrentHashMap.newKeySet();
+
     private volatile boolean running;
     private volatile DeliveryRepository.Backlog backlog = new DeliveryRepository.Backlog(0, 0);
     private HttpClient http;
@@ -83,21 +90,31 @@ public class WebhookDeliverer {
      * An attempt's result, waiting to be recorded: {@code result} is delivered, retry (at {@code next}) or parked;
      * {@code match} is null when nothing was attempted (deleted meanwhile, or shutting down).
      */
-    private record Outcome(Delivery delivery, Match match, Integer status, String error, long millis, String result, Instant next) {
+    private record Outcome(
+            Delivery delivery, Match match, Integer status, String error, long millis, String result, Instant next) {
         static Outcome skipped(Delivery delivery) {
             return new Outcome(delivery, null, null, null, 0, "skipped", null);
         }
     }
 
     void start(@Observes StartupEvent event) {
-        http = HttpClient.newBuilder().connectTimeout(config.webhooks().timeout()).followRedirects(HttpClient.Redirect.NEVER)
-                .executor(Executors.newVirtualThreadPerTaskExecutor()).build();
-        lag = DistributionSummary.builder("newsgraph.alerts.delivery.lag").baseUnit("seconds")
-                .description("From the article's feed event to its webhook's successful delivery").publishPercentileHistogram().register(metrics);
+        http = HttpClient.newBuilder()
+                .connectTimeout(config.webhooks().timeout())
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .executor(Executors.newVirtualThreadPerTaskExecutor())
+                .build();
+        lag = DistributionSummary.builder("newsgraph.alerts.delivery.lag")
+                .baseUnit("seconds")
+                .description("From the article's feed event to its webhook's successful delivery")
+                .publishPercentileHistogram()
+                .register(metrics);
         Gauge.builder("newsgraph.alerts.deliveries.pending", this, d -> d.backlog.pending())
-                .description("Webhook deliveries waiting (due or backing off)").register(metrics);
-        Gauge.builder("newsgraph.alerts.deliveries.oldest", this, d -> d.backlog.oldestSeconds()).baseUnit("seconds")
-                .description("Age of the oldest pending webhook delivery").register(metrics);
+                .description("Webhook deliveries waiting (due or backing off)")
+                .register(metrics);
+        Gauge.builder("newsgraph.alerts.deliveries.oldest", this, d -> d.backlog.oldestSeconds())
+                .baseUnit("seconds")
+                .description("Age of the oldest pending webhook delivery")
+                .register(metrics);
         running = true;
         slots.release(config.webhooks().concurrency());
         Thread.ofVirtual().name("webhook-dispatcher").start(this::dispatch);
@@ -166,17 +183,21 @@ public class WebhookDeliverer {
     }
 
     /** A claimed delivery with what its attempt needs; subscription and match are null when deleted meanwhile. */
-    private record Claimed(Delivery delivery, Subscription subscription, Match match) {
-    }
+    private record Claimed(Delivery delivery, Subscription subscription, Match match) {}
 
     private List<Claimed> claim(int limit) {
-        List<Delivery> batch = deliveries.claim(Set.copyOf(busy), limit, config.webhooks().timeout().plusSeconds(30));
+        List<Delivery> batch = deliveries.claim(
+                Set.copyOf(busy), limit, config.webhooks().timeout().plusSeconds(30));
         if (batch.isEmpty()) {
             return List.of();
         }
-        Map<UUID, Subscription> bySubscription = subscriptions.byIds(batch.stream().map(Delivery::subscriptionId).toList());
-        Map<Long, Match> byMatch = matches.byIds(batch.stream().map(Delivery::matchId).toList());
-        return batch.stream().map(d -> new Claimed(d, bySubscription.get(d.subscriptionId()), byMatch.get(d.matchId()))).toList();
+        Map<UUID, Subscription> bySubscription =
+                subscriptions.byIds(batch.stream().map(Delivery::subscriptionId).toList());
+        Map<Long, Match> byMatch =
+                matches.byIds(batch.stream().map(Delivery::matchId).toList());
+        return batch.stream()
+                .map(d -> new Claimed(d, bySubscription.get(d.subscriptionId()), byMatch.get(d.matchId())))
+                .toList();
     }
 
     private Outcome attempt(Claimed claimed) {
@@ -194,7 +215,8 @@ public class WebhookDeliverer {
             error = "webhook URL " + refusal;
         } else {
             try {
-                HttpResponse<Void> response = http.send(request(delivery, subscription, match), HttpResponse.BodyHandlers.discarding());
+                HttpResponse<Void> response =
+                        http.send(request(delivery, subscription, match), HttpResponse.BodyHandlers.discarding());
                 status = response.statusCode();
             } catch (IOException e) {
                 error = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
@@ -207,9 +229,16 @@ public class WebhookDeliverer {
         // 410 Gone: the receiver says this endpoint is no more (Standard Webhooks); retrying cannot help.
         boolean hopeless = status != null && status == 410;
         Instant next = Instant.now().plus(backoff(delivery.attempts()));
-        boolean windowOver = next.isAfter(delivery.retryFrom().plus(config.webhooks().retryFor()));
-        return new Outcome(delivery, match, status, error == null ? null : truncate(error), (System.nanoTime() - started) / 1_000_000,
-                success ? "delivered" : hopeless || windowOver ? "parked" : "retry", next);
+        boolean windowOver =
+                next.isAfter(delivery.retryFrom().plus(config.webhooks().retryFor()));
+        return new Outcome(
+                delivery,
+                match,
+                status,
+                error == null ? null : truncate(error),
+                (System.nanoTime() - started) / 1_000_000,
+                success ? "delivered" : hopeless || windowOver ? "parked" : "retry",
+                next);
     }
 
     /** Stores, in one transaction, the outcomes of every attempt finished since the last look, and frees their slots. */
@@ -223,7 +252,8 @@ public class WebhookDeliverer {
                 }
                 finished.add(first);
                 outcomes.drainTo(finished);
-                List<Outcome> attempted = finished.stream().filter(o -> o.match() != null).toList();
+                List<Outcome> attempted =
+                        finished.stream().filter(o -> o.match() != null).toList();
                 if (!attempted.isEmpty()) {
                     QuarkusTransaction.requiringNew().run(() -> attempted.forEach(this::store));
                     attempted.forEach(this::count);
@@ -255,9 +285,12 @@ public class WebhookDeliverer {
     private void count(Outcome o) {
         metrics.counter("newsgraph.alerts.deliveries", "outcome", o.result()).increment();
         if (o.result().equals("delivered")) {
-            lag.record(Math.max(0, Duration.between(o.match().eventTime(), Instant.now()).toMillis() / 1000.0));
+            lag.record(Math.max(
+                    0, Duration.between(o.match().eventTime(), Instant.now()).toMillis() / 1000.0));
         } else {
-            LOG.debugf("webhook %s attempt %d: %s", messageId(o.delivery().id()), o.delivery().attempts(), o.status() != null ? o.status() : o.error());
+            LOG.debugf(
+                    "webhook %s attempt %d: %s",
+                    messageId(o.delivery().id()), o.delivery().attempts(), o.status() != null ? o.status() : o.error());
         }
     }
 
@@ -265,14 +298,20 @@ public class WebhookDeliverer {
         String id = messageId(delivery.id());
         long timestamp = Instant.now().getEpochSecond();
         String signature = WebhookSignature.sign(subscription.secret(), id, timestamp, match.payload());
-        if (subscription.previousSecret() != null && subscription.previousSecretUntil() != null
+        if (subscription.previousSecret() != null
+                && subscription.previousSecretUntil() != null
                 && Instant.now().isBefore(subscription.previousSecretUntil())) {
             signature += " " + WebhookSignature.sign(subscription.previousSecret(), id, timestamp, match.payload());
         }
-        return HttpRequest.newBuilder(URI.create(subscription.webhookUrl())).timeout(config.webhooks().timeout())
-                .header("Content-Type", "application/json").header("User-Agent", "newsgraph-webhooks/1")
-                .header("webhook-id", id).header("webhook-timestamp", String.valueOf(timestamp)).header("webhook-signature", signature)
-                .POST(HttpRequest.BodyPublishers.ofString(match.payload())).build();
+        return HttpRequest.newBuilder(URI.create(subscription.webhookUrl()))
+                .timeout(config.webhooks().timeout())
+                .header("Content-Type", "application/json")
+                .header("User-Agent", "newsgraph-webhooks/1")
+                .header("webhook-id", id)
+                .header("webhook-timestamp", String.valueOf(timestamp))
+                .header("webhook-signature", signature)
+                .POST(HttpRequest.BodyPublishers.ofString(match.payload()))
+                .build();
     }
 
     /** Exponential from the initial backoff, capped, with ±25 % jitter so that retries of many deliveries spread out. */
@@ -294,7 +333,8 @@ public class WebhookDeliverer {
             return Optional.empty();
         }
         String hex = messageId.substring(MESSAGE_PREFIX.length());
-        return Optional.of(UUID.fromString(hex.replaceFirst("(\\w{8})(\\w{4})(\\w{4})(\\w{4})(\\w{12})", "$1-$2-$3-$4-$5")));
+        return Optional.of(
+                UUID.fromString(hex.replaceFirst("(\\w{8})(\\w{4})(\\w{4})(\\w{4})(\\w{12})", "$1-$2-$3-$4-$5")));
     }
 
     private static String truncate(String text) {

@@ -26,7 +26,10 @@ public class WebhookTargets {
 
     @Inject
     WebhookTargets(AlertConfig config) {
-        this.allowed = config.webhooks().allowedNetworks().orElse(List.of()).stream().filter(s -> !s.isBlank()).map(Cidr::parse).toList();
+        this.allowed = config.webhooks().allowedNetworks().orElse(List.of()).stream()
+                .filter(s -> !s.isBlank())
+                .map(Cidr::parse)
+                .toList();
     }
 
     /** Why this URL may not be a webhook target; null when it may. Resolves the host (DNS). */
@@ -58,7 +61,8 @@ public class WebhookTargets {
             boolean listed = allowed.stream().anyMatch(c -> c.contains(address));
             allAllowListed &= listed;
             if (!listed && !isPublic(address)) {
-                return "points to a non-public address (" + address.getHostAddress() + "): loopback, private, link-local and similar "
+                return "points to a non-public address (" + address.getHostAddress()
+                        + "): loopback, private, link-local and similar "
                         + "networks are refused unless the operator allow-lists them";
             }
         }
@@ -69,7 +73,10 @@ public class WebhookTargets {
     }
 
     static boolean isPublic(InetAddress address) {
-        if (address.isLoopbackAddress() || address.isLinkLocalAddress() || address.isSiteLocalAddress() || address.isAnyLocalAddress()
+        if (address.isLoopbackAddress()
+                || address.isLinkLocalAddress()
+                || address.isSiteLocalAddress()
+                || address.isAnyLocalAddress()
                 || address.isMulticastAddress()) {
             return false;
         }
@@ -77,7 +84,8 @@ public class WebhookTargets {
         if (b.length == 4) {
             int first = b[0] & 0xff;
             int second = b[1] & 0xff;
-            return first != 0 && !(first == 100 && second >= 64 && second < 128) // carrier-grade NAT 100.64/10
+            return first != 0
+                    && !(first == 100 && second >= 64 && second < 128) // carrier-grade NAT 100.64/10
                     && !(first == 192 && second == 0 && (b[2] & 0xff) == 0) // IETF protocol assignments
                     && !(first == 198 && (second == 18 || second == 19)) // benchmarking
                     && first < 240; // reserved and broadcast
@@ -107,15 +115,18 @@ public class WebhookTargets {
             try {
                 byte[] address = InetAddress.getByName(parts[0]).getAddress();
                 int length = parts.length > 1 ? Integer.parseInt(parts[1]) : address.length * 8;
-                return new Cidr(new BigInteger(1, address).shiftRight(address.length * 8 - length), address.length * 8, length);
+                return new Cidr(
+                        new BigInteger(1, address).shiftRight(address.length * 8 - length), address.length * 8, length);
             } catch (UnknownHostException | NumberFormatException e) {
-                throw new IllegalArgumentException("newsgraph.webhooks.allowed-networks: '" + text + "' is not a CIDR block", e);
+                throw new IllegalArgumentException(
+                        "newsgraph.webhooks.allowed-networks: '" + text + "' is not a CIDR block", e);
             }
         }
 
         boolean contains(InetAddress address) {
             byte[] b = address.getAddress();
-            return b.length * 8 == bits && new BigInteger(1, b).shiftRight(bits - length).equals(network);
+            return b.length * 8 == bits
+                    && new BigInteger(1, b).shiftRight(bits - length).equals(network);
         }
     }
 }

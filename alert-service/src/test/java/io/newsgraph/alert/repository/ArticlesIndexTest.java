@@ -22,7 +22,9 @@ class ArticlesIndexTest {
     @Test
     void aQueryCostsOneClausePerObjectAndFourPerWord() throws Exception {
         assertEquals(6 + 4 * 3, ArticlesIndex.clauses(text("black sea talks")));
-        assertEquals(4, ArticlesIndex.clauses(JSON.readTree("{\"bool\": {\"filter\": [{\"term\": {\"entityIds\": \"x\"}}]}}")));
+        assertEquals(
+                4,
+                ArticlesIndex.clauses(JSON.readTree("{\"bool\": {\"filter\": [{\"term\": {\"entityIds\": \"x\"}}]}}")));
     }
 
     @Test
@@ -36,11 +38,16 @@ class ArticlesIndexTest {
         assertEquals(List.of(100, 100, 50), byCount.stream().map(List::size).toList());
         List<JsonNode> wordy = new ArrayList<>();
         for (int i = 0; i < 10; i++) {
-            wordy.add(text("one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty"));
+            wordy.add(
+                    text(
+                            "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty"));
         }
         List<List<Integer>> byClauses = ArticlesIndex.chunks(wordy, 100);
         assertTrue(byClauses.size() > 1, byClauses.toString());
-        byClauses.forEach(chunk -> assertTrue(chunk.stream().mapToInt(q -> ArticlesIndex.clauses(wordy.get(q))).sum() <= ArticlesIndex.CLAUSE_BUDGET));
+        byClauses.forEach(chunk -> assertTrue(chunk.stream()
+                        .mapToInt(q -> ArticlesIndex.clauses(wordy.get(q)))
+                        .sum()
+                <= ArticlesIndex.CLAUSE_BUDGET));
         assertEquals(10, byClauses.stream().mapToInt(List::size).sum());
     }
 

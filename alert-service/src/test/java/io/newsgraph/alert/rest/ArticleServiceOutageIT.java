@@ -4,5 +4,4 @@ import io.quarkus.test.junit.QuarkusIntegrationTest;
 
 /** {@link ArticleServiceOutageTests} against the packaged application: the runner jar, or the native executable with -Dnative. */
 @QuarkusIntegrationTest
-class ArticleServiceOutageIT extends ArticleServiceOutageTests {
-}
+class ArticleServiceOutageIT extends ArticleServiceOutageTests {}

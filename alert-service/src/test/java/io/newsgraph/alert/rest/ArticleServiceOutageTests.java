@@ -17,12 +17,20 @@ class ArticleServiceOutageTests {
         String key = "k-" + UUID.randomUUID();
         ArticleServiceProcess.kill();
         try {
-            Problems.assertProblem(as(key).body("{\"name\": \"down\", \"query\": {\"q\": \"harbour\"}}").post("/api/v1/subscriptions").then(), 503);
+            Problems.assertProblem(
+                    as(key).body("{\"name\": \"down\", \"query\": {\"q\": \"harbour\"}}")
+                            .post("/api/v1/subscriptions")
+                            .then(),
+                    503);
         } finally {
             ArticleServiceProcess.restart();
         }
-        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).pollInterval(java.time.Duration.ofSeconds(1))
-                .untilAsserted(() -> as(key).body("{\"name\": \"up\", \"query\": {\"q\": \"harbour\"}}").post("/api/v1/subscriptions")
-                        .then().statusCode(201));
+        org.awaitility.Awaitility.await()
+                .atMost(java.time.Duration.ofSeconds(30))
+                .pollInterval(java.time.Duration.ofSeconds(1))
+                .untilAsserted(() -> as(key).body("{\"name\": \"up\", \"query\": {\"q\": \"harbour\"}}")
+                        .post("/api/v1/subscriptions")
+                        .then()
+                        .statusCode(201));
     }
 }

@@ -48,31 +48,56 @@ class MatchingTests {
         try (WebhookReceiver receiver = new WebhookReceiver()) {
             var created = as(key).body("""
                     {"name": "person", "query": {"entity": ["%s"]}, "webhook": {"url": "%s"}}""".formatted(person, receiver.url()))
-                    .post("/api/v1/subscriptions").then().statusCode(201).extract();
+                    .post("/api/v1/subscriptions")
+                    .then()
+                    .statusCode(201)
+                    .extract();
             String id = created.path("id");
             String secret = created.path("secret");
             String other = Alerts.analysedArticle("Unrelated", UUID.randomUUID());
             String mentioning = Alerts.analysedArticle("Talks", person, UUID.randomUUID());
             await().atMost(WAIT).until(() -> receiver.received().size() >= 1);
             // A wrong second delivery (the unrelated article, a duplicate) has a second to show.
-            await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3)).until(() -> receiver.received().size() == 1);
+            await().during(Duration.ofSeconds(1))
+                    .atMost(Duration.ofSeconds(3))
+                    .until(() -> receiver.received().size() == 1);
             assertEquals(1, receiver.received().size(), "exactly one webhook");
             WebhookReceiver.Received hook = receiver.received().get(0);
-            String expected = Alerts.expectedSignature(secret, hook.headers().get("webhook-id"), hook.headers().get("webhook-timestamp"), hook.body());
-            assertTrue(Arrays.asList(hook.headers().get("webhook-signature").split(" ")).contains(expected), "signature verifies");
-            assertTrue(Math.abs(Instant.now().getEpochSecond() - Long.parseLong(hook.headers().get("webhook-timestamp"))) < 60);
+            String expected = Alerts.expectedSignature(
+                    secret, hook.headers().get("webhook-id"), hook.headers().get("webhook-timestamp"), hook.body());
+            assertTrue(
+                    Arrays.asList(hook.headers().get("webhook-signature").split(" "))
+                            .contains(expected),
+                    "signature verifies");
+            assertTrue(Math.abs(Instant.now().getEpochSecond()
+                            - Long.parseLong(hook.headers().get("webhook-timestamp")))
+                    < 60);
             JsonNode event = JSON.readTree(hook.body());
             assertEquals("article.matched", event.path("type").asText());
-            assertEquals(mentioning, event.path("data").path("article").path("id").asText());
+            assertEquals(
+                    mentioning, event.path("data").path("article").path("id").asText());
             assertEquals(id, event.path("data").path("subscription").path("id").asText());
-            assertTrue(event.path("data").path("entities").findValuesAsText("id").contains(person.toString()));
-            assertEquals("/api/v1/articles/" + mentioning, event.path("data").path("links").path("article").asText());
-            as(key).get("/api/v1/subscriptions/" + id + "/matches").then().statusCode(200).body("items", hasSize(1))
-                    .body("items[0].articleId", equalTo(mentioning)).body("items[0].event.data.article.id", equalTo(mentioning));
-            await().atMost(WAIT).untilAsserted(() -> as(key).get("/api/v1/subscriptions/" + id + "/deliveries").then().statusCode(200)
-                    .body("items", hasSize(1)).body("items[0].state", equalTo("DELIVERED")).body("items[0].lastStatus", equalTo(204))
-                    .body("items[0].attempts", equalTo(1)).body("items[0].id", equalTo(hook.headers().get("webhook-id")))
-                    .body("items[0].attemptLog[0].status", equalTo(204)));
+            assertTrue(
+                    event.path("data").path("entities").findValuesAsText("id").contains(person.toString()));
+            assertEquals(
+                    "/api/v1/articles/" + mentioning,
+                    event.path("data").path("links").path("article").asText());
+            as(key).get("/api/v1/subscriptions/" + id + "/matches")
+                    .then()
+                    .statusCode(200)
+                    .body("items", hasSize(1))
+                    .body("items[0].articleId", equalTo(mentioning))
+                    .body("items[0].event.data.article.id", equalTo(mentioning));
+            await().atMost(WAIT)
+                    .untilAsserted(() -> as(key).get("/api/v1/subscriptions/" + id + "/deliveries")
+                            .then()
+                            .statusCode(200)
+                            .body("items", hasSize(1))
+                            .body("items[0].state", equalTo("DELIVERED"))
+                            .body("items[0].lastStatus", equalTo(204))
+                            .body("items[0].attempts", equalTo(1))
+                            .body("items[0].id", equalTo(hook.headers().get("webhook-id")))
+                            .body("items[0].attemptLog[0].status", equalTo(204)));
             assertTrue(!other.equals(mentioning));
         }
     }
@@ -81,7 +106,8 @@ class MatchingTests {
     void aFailingEndpointIsRetriedWithBackoffThenParkedAndCanBeRedelivered() throws Exception {
         UUID person = UUID.randomUUID();
         String key = "k-" + UUID.randomUUID();
-        try (WebhookReceiver failing = new WebhookReceiver(); WebhookReceiver healthy = new WebhookReceiver()) {
+        try (WebhookReceiver failing = new WebhookReceiver();
+                WebhookReceiver healthy = new WebhookReceiver()) {
             failing.answer(() -> 503);
             String id = Alerts.subscribe(key, "failing", "{\"entity\": [\"" + person + "\"]}", failing.url());
             String healthyId = Alerts.subscribe(key, "healthy", "{\"entity\": [\"" + person + "\"]}", healthy.url());
@@ -89,21 +115,40 @@ class MatchingTests {
             // The healthy endpoint is served while the failing one backs off.
             await().atMost(WAIT).until(() -> healthy.received().size() == 1);
             // The test profile retries for 3 s (production: 26 h), then parks.
-            await().atMost(WAIT).untilAsserted(() -> as(key).get("/api/v1/subscriptions/" + id + "/deliveries").then().statusCode(200)
-                    .body("items[0].state", equalTo("PARKED")).body("items[0].lastStatus", equalTo(503)));
-            int attempts = as(key).get("/api/v1/subscriptions/" + id + "/deliveries").then().extract().path("items[0].attempts");
+            await().atMost(WAIT)
+                    .untilAsserted(() -> as(key).get("/api/v1/subscriptions/" + id + "/deliveries")
+                            .then()
+                            .statusCode(200)
+                            .body("items[0].state", equalTo("PARKED"))
+                            .body("items[0].lastStatus", equalTo(503)));
+            int attempts = as(key).get("/api/v1/subscriptions/" + id + "/deliveries")
+                    .then()
+                    .extract()
+                    .path("items[0].attempts");
             assertTrue(attempts >= 2, "retried before parking: " + attempts);
             assertEquals(attempts, failing.received().size());
-            List<String> ids = failing.received().stream().map(r -> r.headers().get("webhook-id")).distinct().toList();
+            List<String> ids = failing.received().stream()
+                    .map(r -> r.headers().get("webhook-id"))
+                    .distinct()
+                    .toList();
             assertEquals(1, ids.size(), "every attempt carries the same webhook-id");
-            as(key).get("/api/v1/subscriptions/" + id + "/deliveries").then().body("items[0].attemptLog", hasSize(attempts));
+            as(key).get("/api/v1/subscriptions/" + id + "/deliveries")
+                    .then()
+                    .body("items[0].attemptLog", hasSize(attempts));
             // Redelivery after the endpoint is fixed.
             failing.answer(() -> 200);
-            as(key).post("/api/v1/subscriptions/" + id + "/deliveries/" + ids.get(0) + "/redeliver").then().statusCode(202);
-            await().atMost(WAIT).untilAsserted(() -> as(key).get("/api/v1/subscriptions/" + id + "/deliveries").then()
-                    .body("items[0].state", equalTo("DELIVERED")).body("items[0].lastStatus", equalTo(200)));
-            io.newsgraph.common.testing.Problems.assertProblem(as(key).post("/api/v1/subscriptions/" + healthyId + "/deliveries/"
-                    + ids.get(0) + "/redeliver").then(), 404);
+            as(key).post("/api/v1/subscriptions/" + id + "/deliveries/" + ids.get(0) + "/redeliver")
+                    .then()
+                    .statusCode(202);
+            await().atMost(WAIT)
+                    .untilAsserted(() -> as(key).get("/api/v1/subscriptions/" + id + "/deliveries")
+                            .then()
+                            .body("items[0].state", equalTo("DELIVERED"))
+                            .body("items[0].lastStatus", equalTo(200)));
+            io.newsgraph.common.testing.Problems.assertProblem(
+                    as(key).post("/api/v1/subscriptions/" + healthyId + "/deliveries/" + ids.get(0) + "/redeliver")
+                            .then(),
+                    404);
         }
     }
 
@@ -111,7 +156,8 @@ class MatchingTests {
     void anEndpointThatAlwaysTimesOutDoesNotDelayOthers() throws Exception {
         UUID person = UUID.randomUUID();
         String key = "k-" + UUID.randomUUID();
-        try (WebhookReceiver slow = new WebhookReceiver(); WebhookReceiver fast = new WebhookReceiver()) {
+        try (WebhookReceiver slow = new WebhookReceiver();
+                WebhookReceiver fast = new WebhookReceiver()) {
             slow.delay(5_000); // beyond the 2 s attempt timeout of the test profile
             Alerts.subscribe(key, "slow", "{\"entity\": [\"" + person + "\"]}", slow.url());
             Alerts.subscribe(key, "fast", "{\"entity\": [\"" + person + "\"]}", fast.url());
@@ -119,7 +165,10 @@ class MatchingTests {
                 Alerts.analysedArticle("Burst " + i, person);
             }
             await().atMost(WAIT).until(() -> fast.received().size() == 3);
-            assertTrue(slow.received().size() <= 2, "the slow endpoint gets one attempt at a time: " + slow.received().size());
+            assertTrue(
+                    slow.received().size() <= 2,
+                    "the slow endpoint gets one attempt at a time: "
+                            + slow.received().size());
         }
     }
 
@@ -132,13 +181,15 @@ class MatchingTests {
         URI events = base.toURI().resolve("/api/v1/subscriptions/" + id + "/events");
         List<String> lines = new ArrayList<>();
         AtomicInteger heartbeats = new AtomicInteger();
-        HttpResponse<java.io.InputStream> response = client.send(HttpRequest.newBuilder(events).header("X-Newsgraph-Key", key).build(),
+        HttpResponse<java.io.InputStream> response = client.send(
+                HttpRequest.newBuilder(events).header("X-Newsgraph-Key", key).build(),
                 HttpResponse.BodyHandlers.ofInputStream());
         assertEquals(200, response.statusCode());
         assertTrue(response.headers().firstValue("content-type").orElse("").startsWith("text/event-stream"));
         String article = Alerts.analysedArticle("Streamed", person);
         Thread reader = Thread.ofVirtual().start(() -> {
-            try (BufferedReader in = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
+            try (BufferedReader in =
+                    new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
                 String line;
                 while ((line = in.readLine()) != null) {
                     synchronized (lines) {
@@ -160,18 +211,35 @@ class MatchingTests {
         await().atMost(WAIT).until(() -> heartbeats.get() >= 1);
         String eventId;
         synchronized (lines) {
-            eventId = lines.stream().filter(l -> l.startsWith("id:")).findFirst().orElseThrow().substring(3).strip();
-            assertTrue(lines.contains("event: article.matched") || lines.contains("event:article.matched"), lines.toString());
-            assertTrue(lines.stream().noneMatch(l -> l.toLowerCase().startsWith("content-type")), "only SSE fields: " + lines);
+            eventId = lines.stream()
+                    .filter(l -> l.startsWith("id:"))
+                    .findFirst()
+                    .orElseThrow()
+                    .substring(3)
+                    .strip();
+            assertTrue(
+                    lines.contains("event: article.matched") || lines.contains("event:article.matched"),
+                    lines.toString());
+            assertTrue(
+                    lines.stream().noneMatch(l -> l.toLowerCase().startsWith("content-type")),
+                    "only SSE fields: " + lines);
         }
         response.body().close();
         reader.interrupt();
         // Resuming from before that event replays it; from it, nothing is replayed.
-        HttpResponse<java.util.stream.Stream<String>> replay = client.send(HttpRequest.newBuilder(events).header("X-Newsgraph-Key", key)
-                .header("Last-Event-ID", String.valueOf(Long.parseLong(eventId) - 1)).build(), HttpResponse.BodyHandlers.ofLines());
+        HttpResponse<java.util.stream.Stream<String>> replay = client.send(
+                HttpRequest.newBuilder(events)
+                        .header("X-Newsgraph-Key", key)
+                        .header("Last-Event-ID", String.valueOf(Long.parseLong(eventId) - 1))
+                        .build(),
+                HttpResponse.BodyHandlers.ofLines());
         try (var stream = replay.body()) {
             assertTrue(stream.anyMatch(l -> l.startsWith("data:") && l.contains(article)));
         }
-        io.newsgraph.common.testing.Problems.assertProblem(as(key).header("Last-Event-ID", "x").get("/api/v1/subscriptions/" + id + "/events").then(), 400);
+        io.newsgraph.common.testing.Problems.assertProblem(
+                as(key).header("Last-Event-ID", "x")
+                        .get("/api/v1/subscriptions/" + id + "/events")
+                        .then(),
+                400);
     }
 }

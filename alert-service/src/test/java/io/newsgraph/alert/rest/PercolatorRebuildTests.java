@@ -37,14 +37,19 @@ class PercolatorRebuildTests {
 
     @Inject
     SubscriptionIndex index;
+
     @Inject
     SubscriptionRepository subscriptions;
+
     @Inject
     PercolatorRebuild rebuild;
+
     @Inject
     ArticleClient articles;
+
     @Inject
     SearchEngine engine;
+
     @Inject
     ObjectMapper mapper;
 
@@ -63,8 +68,9 @@ class PercolatorRebuildTests {
         String replacement = index.next();
         index.create(replacement, old, false);
         List<SubscriptionIndex.Document> documents = new ArrayList<>();
-        for (List<Subscription> page = subscriptions.pageById(null, 500); !page.isEmpty();
-             page = subscriptions.pageById(page.get(page.size() - 1).id(), 500)) {
+        for (List<Subscription> page = subscriptions.pageById(null, 500);
+                !page.isEmpty();
+                page = subscriptions.pageById(page.get(page.size() - 1).id(), 500)) {
             for (Subscription s : page) {
                 documents.add(new SubscriptionIndex.Document(s.id(), read(s.compiled()), s.active(), s.revision()));
             }
@@ -78,7 +84,10 @@ class PercolatorRebuildTests {
     }
 
     private JsonNode mappingOf(String indexName) {
-        return engine.get("/" + indexName + "/_mapping").path(indexName).path("mappings").path("properties");
+        return engine.get("/" + indexName + "/_mapping")
+                .path(indexName)
+                .path("mappings")
+                .path("properties");
     }
 
     private boolean indexed(String id) {
@@ -94,8 +103,11 @@ class PercolatorRebuildTests {
     }
 
     private static void awaitMatched(String key, String subscription, String article) {
-        await().atMost(WAIT).untilAsserted(() -> as(key).get("/api/v1/subscriptions/" + subscription + "/matches").then().statusCode(200)
-                .body("items.articleId", hasItem(article)));
+        await().atMost(WAIT)
+                .untilAsserted(() -> as(key).get("/api/v1/subscriptions/" + subscription + "/matches")
+                        .then()
+                        .statusCode(200)
+                        .body("items.articleId", hasItem(article)));
     }
 
     @Test
@@ -105,26 +117,47 @@ class PercolatorRebuildTests {
         UUID other = UUID.randomUUID();
         String following = Alerts.subscribe(key, "person", "{\"entity\": [\"" + person + "\"]}", null);
         String paused = Alerts.subscribe(key, "paused", "{\"entity\": [\"" + person + "\"]}", null);
-        as(key).body("{\"active\": false}").patch("/api/v1/subscriptions/" + paused).then().statusCode(200);
+        as(key).body("{\"active\": false}")
+                .patch("/api/v1/subscriptions/" + paused)
+                .then()
+                .statusCode(200);
         int generation = downgrade();
         String oldIndex = index.current();
-        long revision = subscriptions.byId(UUID.fromString(following)).orElseThrow().revision();
+        long revision =
+                subscriptions.byId(UUID.fromString(following)).orElseThrow().revision();
 
         // Creating a subscription compiles its query: the answer's later generation starts the rebuild.
         String created = Alerts.subscribe(key, "other", "{\"entity\": [\"" + other + "\"]}", null);
         // Done when the alias has moved and the old index is deleted.
         await().atMost(WAIT).until(() -> index.liveGeneration() == generation && !engine.exists("/" + oldIndex));
 
-        assertFalse(mappingOf(index.current()).path("entityKeys").path("fields").path("suggest").isMissingNode(), "the new mapping");
-        assertEquals(subscriptions.count(), engine.get("/" + index.alias() + "/_count").path("count").asLong(), "every subscription");
+        assertFalse(
+                mappingOf(index.current())
+                        .path("entityKeys")
+                        .path("fields")
+                        .path("suggest")
+                        .isMissingNode(),
+                "the new mapping");
+        assertEquals(
+                subscriptions.count(),
+                engine.get("/" + index.alias() + "/_count").path("count").asLong(),
+                "every subscription");
         assertTrue(indexed(following) && indexed(paused) && indexed(created));
-        assertTrue(subscriptions.byId(UUID.fromString(following)).orElseThrow().revision() > revision, "compiled again, a new revision");
+        assertTrue(
+                subscriptions.byId(UUID.fromString(following)).orElseThrow().revision() > revision,
+                "compiled again, a new revision");
 
         String article = Alerts.analysedArticle("After the rebuild", person, other);
         awaitMatched(key, following, article);
         awaitMatched(key, created, article);
-        as(key).get("/api/v1/subscriptions/" + paused + "/matches").then().statusCode(200).body("items.articleId", not(hasItem(article)));
-        io.restassured.RestAssured.given().get("/q/metrics").then().body(org.hamcrest.Matchers.containsString("newsgraph_alerts_percolator_rebuilds_total"));
+        as(key).get("/api/v1/subscriptions/" + paused + "/matches")
+                .then()
+                .statusCode(200)
+                .body("items.articleId", not(hasItem(article)));
+        io.restassured.RestAssured.given()
+                .get("/q/metrics")
+                .then()
+                .body(org.hamcrest.Matchers.containsString("newsgraph_alerts_percolator_rebuilds_total"));
     }
 
     @Test
@@ -141,7 +174,10 @@ class PercolatorRebuildTests {
         rebuild.afterFill(() -> {
             // The new index is filled; the alias still points at the old one, which matching uses.
             createdMeanwhile[0] = Alerts.subscribe(key, "added", "{\"entity\": [\"" + added + "\"]}", null);
-            as(key).body("{\"query\": {\"entity\": [\"" + changedTo + "\"]}}").patch("/api/v1/subscriptions/" + changed).then().statusCode(200);
+            as(key).body("{\"query\": {\"entity\": [\"" + changedTo + "\"]}}")
+                    .patch("/api/v1/subscriptions/" + changed)
+                    .then()
+                    .statusCode(200);
             as(key).delete("/api/v1/subscriptions/" + deleted).then().statusCode(204);
             String meanwhile = Alerts.analysedArticle("During the rebuild", changedTo);
             awaitMatched(key, changed, meanwhile);
@@ -150,14 +186,17 @@ class PercolatorRebuildTests {
         try {
             assertTrue(rebuild.rebuildIfBehind(currentMapping()));
         } finally {
-            rebuild.afterFill(() -> { });
+            rebuild.afterFill(() -> {});
         }
         assertEquals(generation, index.liveGeneration());
         assertNotEquals(oldIndex, index.current());
         assertTrue(indexed(createdMeanwhile[0]), "created during the rebuild");
         assertFalse(indexed(deleted), "deleted during the rebuild");
-        JsonNode stored = read(subscriptions.byId(UUID.fromString(changed)).orElseThrow().compiled());
-        JsonNode document = engine.get("/" + index.alias() + "/_doc/" + changed).path("_source").path("query");
+        JsonNode stored =
+                read(subscriptions.byId(UUID.fromString(changed)).orElseThrow().compiled());
+        JsonNode document = engine.get("/" + index.alias() + "/_doc/" + changed)
+                .path("_source")
+                .path("query");
         assertEquals(stored, document, "the changed query, as stored");
         assertTrue(document.toString().contains(changedTo.toString()));
 

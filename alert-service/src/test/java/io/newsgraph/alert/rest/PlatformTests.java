@@ -20,7 +20,9 @@ class PlatformTests {
 
     @Test
     void matchingAndDeliveryMetricsArePublished() {
-        given().get("/q/metrics").then().statusCode(200)
+        given().get("/q/metrics")
+                .then()
+                .statusCode(200)
                 .body(containsString("newsgraph_alerts_percolation_seconds"))
                 .body(containsString("newsgraph_alerts_match_lag_seconds"))
                 .body(containsString("newsgraph_alerts_delivery_lag_seconds"))

@@ -4,5 +4,4 @@ import io.quarkus.test.junit.QuarkusIntegrationTest;
 
 /** {@link SubscriptionTests} against the packaged application: the runner jar, or the native executable with -Dnative. */
 @QuarkusIntegrationTest
-class SubscriptionIT extends SubscriptionTests {
-}
+class SubscriptionIT extends SubscriptionTests {}

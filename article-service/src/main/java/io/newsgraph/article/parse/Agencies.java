@@ -30,14 +30,12 @@ public final class Agencies {
     }
 
     /** One canonical source. */
-    public record Source(String name, Kind kind) {
-    }
+    public record Source(String name, Kind kind) {}
 
     private static final String TABLE = "agencies.tsv";
     private static final Map<String, Source> BY_ALIAS = load();
 
-    private Agencies() {
-    }
+    private Agencies() {}
 
     /** The source printed under this name (any case, surrounding space and a leading "the" ignored), or null. */
     public static Source find(String name) {

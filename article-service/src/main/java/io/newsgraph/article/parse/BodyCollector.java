@@ -59,7 +59,8 @@ final class BodyCollector {
     ParsedArticle build(String title, Byline byline, Instant publishedAt, String language, String url) {
         String tagAgency = takeTrailer();
         Dateline found = dateline == null ? null : dateline.dateline();
-        Byline merged = Bylines.merge(Bylines.merge(byline, headerByline), dateline == null ? Byline.NONE : dateline.byline());
+        Byline merged =
+                Bylines.merge(Bylines.merge(byline, headerByline), dateline == null ? Byline.NONE : dateline.byline());
         merged = Bylines.merge(merged, trailerByline);
         // A broadcaster in a dateline ("Hong Kong CNN —") is the source, not a news agency.
         String agency = found != null && Agencies.isAgency(found.agency()) ? found.agency() : tagAgency;
@@ -72,8 +73,18 @@ final class BodyCollector {
         if (merged.author() == null) {
             merged = new Byline(authorFromCredits(), merged.place(), merged.source(), merged.date());
         }
-        return new ParsedArticle(title, merged, found, paragraphs, captions, footers, credits, agency, publishedAt,
-                language != null ? language : LanguageGuess.guess(paragraphs), url);
+        return new ParsedArticle(
+                title,
+                merged,
+                found,
+                paragraphs,
+                captions,
+                footers,
+                credits,
+                agency,
+                publishedAt,
+                language != null ? language : LanguageGuess.guess(paragraphs),
+                url);
     }
 
     private void addFooter(String paragraph) {
@@ -134,7 +145,8 @@ final class BodyCollector {
             if (m.find() && Agencies.isAgency(m.group(1))) {
                 agency = agency == null ? Agencies.canonical(m.group(1)) : agency;
                 footers.add("(" + m.group(1).strip() + ")");
-                last = last.substring(0, last.length() - (Texts.tail(last, 60).length() - m.start())).strip();
+                last = last.substring(0, last.length() - (Texts.tail(last, 60).length() - m.start()))
+                        .strip();
             }
             paragraphs.set(lastIndex, last);
         }
@@ -152,9 +164,13 @@ final class BodyCollector {
     /** Without a byline, the reporters credited in the footer wrote the story (else its writer or compiler). */
     private String authorFromCredits() {
         for (String role : List.of("reporting", "writing", "compiled")) {
-            List<String> names = credits.stream().filter(c -> c.role().equals(role)).flatMap(c -> c.names().stream()).toList();
+            List<String> names = credits.stream()
+                    .filter(c -> c.role().equals(role))
+                    .flatMap(c -> c.names().stream())
+                    .toList();
             if (!names.isEmpty()) {
-                return names.size() == 1 ? names.get(0)
+                return names.size() == 1
+                        ? names.get(0)
                         : String.join(", ", names.subList(0, names.size() - 1)) + " and " + names.get(names.size() - 1);
             }
         }

@@ -30,17 +30,27 @@ final class Bylines {
     private static final Pattern DATED = Pattern.compile(
             "(?i:(?:last\\s+)?(?:updated|published|posted|modified|date))\\s*(?::|-|–)?\\s*(\\S.{0,60})");
     /** A date, optionally with a time and zone: "2025-03-03 10:17", "March 3, 2025", "2025-03-03T10:17:00Z". */
-    private static final Pattern DATE_ONLY = Pattern.compile(
-            "(?:(?:19|20)\\d{2}-\\d{2}-\\d{2}|" + WireDates.MONTH_DAY + ")"
-                    + "(?:[\\s,T]+[\\d:.+-]{1,14}(?:\\s*(?i:a\\.?m\\.?|p\\.?m\\.?))?)?(?:\\s*\\(?[A-Z]{1,5}\\)?)?");
+    private static final Pattern DATE_ONLY = Pattern.compile("(?:(?:19|20)\\d{2}-\\d{2}-\\d{2}|" + WireDates.MONTH_DAY
+            + ")" + "(?:[\\s,T]+[\\d:.+-]{1,14}(?:\\s*(?i:a\\.?m\\.?|p\\.?m\\.?))?)?(?:\\s*\\(?[A-Z]{1,5}\\)?)?");
 
     /** Last words that mark an outlet name rather than a person ("Washington Post", "Kyodo News"). */
     private static final Set<String> OUTLET_WORDS = Set.of(
-            "news", "daily", "times", "post", "press", "agency", "service", "wire", "journal", "herald", "tribune",
-            "telegraph", "guardian", "network");
+            "news",
+            "daily",
+            "times",
+            "post",
+            "press",
+            "agency",
+            "service",
+            "wire",
+            "journal",
+            "herald",
+            "tribune",
+            "telegraph",
+            "guardian",
+            "network");
 
-    private Bylines() {
-    }
+    private Bylines() {}
 
     /**
      * The byline this line is, or {@code null} when it is not one. A recognised byline carrying no
@@ -178,8 +188,10 @@ final class Bylines {
 
     private static Byline parseNameInPlace(String line) {
         String[] authorAndPlace = splitPlace(line);
-        if (authorAndPlace[1] == null || authorAndPlace[0].split(" ").length < 2
-                || !looksLikeNames(authorAndPlace[0], 6) || !looksLikePlace(authorAndPlace[1])) {
+        if (authorAndPlace[1] == null
+                || authorAndPlace[0].split(" ").length < 2
+                || !looksLikeNames(authorAndPlace[0], 6)
+                || !looksLikePlace(authorAndPlace[1])) {
             return null;
         }
         return new Byline(authorAndPlace[0], authorAndPlace[1], null);
@@ -194,7 +206,9 @@ final class Bylines {
         if (in <= 0) {
             return new String[] {value.strip(), null};
         }
-        return new String[] {value.substring(0, in).strip(), value.substring(in + 4).strip()};
+        return new String[] {
+            value.substring(0, in).strip(), value.substring(in + 4).strip()
+        };
     }
 
     static boolean isOutlet(String candidate) {

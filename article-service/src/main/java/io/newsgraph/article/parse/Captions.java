@@ -21,8 +21,9 @@ final class Captions {
 
     /** {@code [Photo/Xinhua]}, {@code [Photo by John Smith/China Daily]}, {@code [Photo provided to China Daily]}. */
     private static final Pattern EXPANSION = Pattern.compile("\\s*\\([^()]{1,60}\\)");
-    private static final Pattern BRACKET_CREDIT = Pattern.compile(
-            "\\[\\s*(" + PHOTO_WORD + "\\b[^\\[\\]]{0,120})]\\s*$", Pattern.CASE_INSENSITIVE);
+
+    private static final Pattern BRACKET_CREDIT =
+            Pattern.compile("\\[\\s*(" + PHOTO_WORD + "\\b[^\\[\\]]{0,120})]\\s*$", Pattern.CASE_INSENSITIVE);
 
     /** {@code (Photo: Reuters)}, {@code (Photo by Name/AFP)}. */
     private static final Pattern PAREN_CREDIT = Pattern.compile(
@@ -45,21 +46,28 @@ final class Captions {
 
     /** Page furniture that news sites append to captions. */
     private static final Pattern CAPTION_FURNITURE = Pattern.compile(
-            "\\s*(?:Purchase Licensing Rights|Licensing Rights)(?:,?\\s*opens new tab)?\\s*$", Pattern.CASE_INSENSITIVE);
+            "\\s*(?:Purchase Licensing Rights|Licensing Rights)(?:,?\\s*opens new tab)?\\s*$",
+            Pattern.CASE_INSENSITIVE);
 
     /** Where an unmarked credit may start: after the caption's last sentence, or at the start of the paragraph. */
     private static final Pattern SENTENCE_END = Pattern.compile("[.!?)\\]”\"’]\\s+");
 
     /** Openings that only photo descriptions use; deliberately short to avoid eating body text. */
     private static final List<String> CAPTION_OPENINGS = List.of(
-            "This photo taken on", "Photo taken on", "This photo shows", "A photo shows",
-            "File photo:", "File photo shows", "This aerial photo", "Aerial photo taken on", "In this photo");
+            "This photo taken on",
+            "Photo taken on",
+            "This photo shows",
+            "A photo shows",
+            "File photo:",
+            "File photo shows",
+            "This aerial photo",
+            "Aerial photo taken on",
+            "In this photo");
 
     private static final int MAX_PLAIN_CREDIT_WORDS = 8;
     private static final int MAX_CREDIT_PART_WORDS = 6;
 
-    private Captions() {
-    }
+    private Captions() {}
 
     /** The caption this paragraph is, or {@code null} when it is not clearly a caption. */
     static Caption parse(String paragraph) {
@@ -145,8 +153,11 @@ final class Captions {
 
     private static boolean allCapitalised(String[] words) {
         for (String word : words) {
-            if (!word.isEmpty() && !Character.isUpperCase(word.codePointAt(0)) && !Character.isDigit(word.codePointAt(0))
-                    && !List.of("de", "da", "di", "van", "von", "al", "el", "bin", "of", "and", "&").contains(word)) {
+            if (!word.isEmpty()
+                    && !Character.isUpperCase(word.codePointAt(0))
+                    && !Character.isDigit(word.codePointAt(0))
+                    && !List.of("de", "da", "di", "van", "von", "al", "el", "bin", "of", "and", "&")
+                            .contains(word)) {
                 return false;
             }
         }
@@ -160,7 +171,8 @@ final class Captions {
     /** A plain "Photo: X" credit is a name, not a sentence. */
     private static boolean isShortCredit(String credit) {
         String c = credit.strip();
-        return !c.endsWith(".") && c.split(" ").length <= MAX_PLAIN_CREDIT_WORDS
+        return !c.endsWith(".")
+                && c.split(" ").length <= MAX_PLAIN_CREDIT_WORDS
                 && !c.toLowerCase(Locale.ROOT).equals(c);
     }
 }

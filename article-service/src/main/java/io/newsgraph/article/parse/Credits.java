@@ -27,8 +27,8 @@ final class Credits {
                     + "\\s*[:：]\\s*(?<names>.+)");
 
     /** "Associated Press writer Jane Doe in Berlin contributed to this report." / "Agencies contributed to this story." */
-    private static final Pattern CONTRIBUTED = Pattern.compile(
-            "(?i)(?<names>.+?)\\s+(?:also\\s+)?contributed(?:\\s+(?:additional\\s+)?reporting"
+    private static final Pattern CONTRIBUTED =
+            Pattern.compile("(?i)(?<names>.+?)\\s+(?:also\\s+)?contributed(?:\\s+(?:additional\\s+)?reporting"
                     + "(?:\\s+(?:to|for)\\s+(?:this|the)\\s+(?:story|report|article))?"
                     + "|\\s+(?:to|for)\\s+(?:this|the)\\s+(?:story|report|article))");
 
@@ -39,8 +39,7 @@ final class Credits {
     private static final Pattern NAME_SEPARATORS = Pattern.compile("\\s*,\\s*(?:and\\s+)?|\\s+(?:and|&)\\s+");
     private static final Pattern IN_PLACE = Pattern.compile("\\s+(?:in|from)\\s+\\p{Lu}.*$");
 
-    private Credits() {
-    }
+    private Credits() {}
 
     /** The credits this line holds, or {@code null} when it is not (only) a credit line. */
     static List<Credit> parse(String line) {
@@ -97,7 +96,8 @@ final class Credits {
         return switch (r) {
             case "written", "writers", "writer" -> "writing";
             case "edited", "editors", "editor" -> "editing";
-            case "reported", "reporters", "reporter", "correspondent", "correspondents", "journalist", "journalists" -> "reporting";
+            case "reported", "reporters", "reporter", "correspondent", "correspondents", "journalist", "journalists" ->
+                "reporting";
             case "compiling" -> "compiled";
             case "contributors", "contributor", "contribution", "contributions" -> "contributing";
             default -> r;
@@ -112,8 +112,10 @@ final class Credits {
         }
         for (String word : words) {
             int first = word.codePointAt(0);
-            if (!Character.isUpperCase(first) && !Character.isIdeographic(first)
-                    && !List.of("de", "da", "di", "van", "von", "der", "al", "el", "bin", "le", "la").contains(word)) {
+            if (!Character.isUpperCase(first)
+                    && !Character.isIdeographic(first)
+                    && !List.of("de", "da", "di", "van", "von", "der", "al", "el", "bin", "le", "la")
+                            .contains(word)) {
                 return false;
             }
         }

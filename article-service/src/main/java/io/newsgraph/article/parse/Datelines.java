@@ -29,27 +29,28 @@ final class Datelines {
     private static final String SEPARATOR = "(?<sep>\\.?\\s*(?:-{1,2}|[–—])|:)(?=\\s|$)";
 
     /** {@code CITY[, Region][, Month Day] (Agency) [-|--|–|—|.-]}. */
-    private static final Pattern WITH_AGENCY = Pattern.compile(
-            PLACE + REGION + DATE + "\\s*\\((?<agency>[^()]{1,40})\\)(?:\\s*" + SEPARATOR + ")?\\s*");
+    private static final Pattern WITH_AGENCY =
+            Pattern.compile(PLACE + REGION + DATE + "\\s*\\((?<agency>[^()]{1,40})\\)(?:\\s*" + SEPARATOR + ")?\\s*");
 
     /** {@code CITY, Month Day. /AGENCY/.} (TASS). */
-    private static final Pattern SLASHED_AGENCY = Pattern.compile(
-            PLACE + REGION + DATE + "\\.?\\s*/(?<agency>\\p{Lu}[\\p{L}-]{1,20})/\\.?\\s*");
+    private static final Pattern SLASHED_AGENCY =
+            Pattern.compile(PLACE + REGION + DATE + "\\.?\\s*/(?<agency>\\p{Lu}[\\p{L}-]{1,20})/\\.?\\s*");
 
     /** {@code (Agency) - CITY, Month Day -} (ANSA and others that lead with the agency). */
-    private static final Pattern AGENCY_FIRST = Pattern.compile(
-            "\\((?<agency>[^()]{1,40})\\)\\s*(?:-{1,2}|[–—])\\s*" + PLACE + REGION + DATE + "\\s*" + SEPARATOR + "\\s*");
+    private static final Pattern AGENCY_FIRST = Pattern.compile("\\((?<agency>[^()]{1,40})\\)\\s*(?:-{1,2}|[–—])\\s*"
+            + PLACE + REGION + DATE + "\\s*" + SEPARATOR + "\\s*");
 
     /** {@code City AGENCY —}: an agency name without parentheses, only before a long dash. */
-    private static final Pattern BARE_AGENCY = Pattern.compile(
-            PLACE + REGION + DATE + "\\s+(?<agency>\\p{Lu}{2,8})\\s*(?<sep>--|[–—])\\s+");
+    private static final Pattern BARE_AGENCY =
+            Pattern.compile(PLACE + REGION + DATE + "\\s+(?<agency>\\p{Lu}{2,8})\\s*(?<sep>--|[–—])\\s+");
 
     /** {@code CITY[, Region][, Month Day] —}. */
     private static final Pattern DASH_ONLY = Pattern.compile(PLACE + REGION + DATE + "\\s*" + SEPARATOR + "\\s*");
 
     /** Words no place name holds: weekdays and the openings of sentences. */
-    private static final Set<String> NOT_IN_PLACES = Set.of(
-            "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "on", "in", "at", "a");
+    private static final Set<String> NOT_IN_PLACES =
+            Set.of("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "on", "in", "at", "a");
+
     private static final Set<String> PARTICLES = Set.of(
             "de", "del", "da", "do", "di", "du", "des", "la", "le", "les", "los", "las", "al", "el", "es", "of", "upon",
             "am", "an", "der", "au", "aux", "sur", "en", "y");
@@ -62,8 +63,7 @@ final class Datelines {
         }
     }
 
-    private Datelines() {
-    }
+    private Datelines() {}
 
     /** The dateline opening this paragraph, or {@code null}. */
     static Match match(String paragraph) {
@@ -71,7 +71,10 @@ final class Datelines {
         for (Pattern pattern : List.of(AGENCY_FIRST, WITH_AGENCY, SLASHED_AGENCY, BARE_AGENCY, DASH_ONLY)) {
             Matcher m = pattern.matcher(head);
             if (m.lookingAt() && accepts(pattern, m)) {
-                return match(paragraph, m, pattern == DASH_ONLY ? null : m.group("agency").strip());
+                return match(
+                        paragraph,
+                        m,
+                        pattern == DASH_ONLY ? null : m.group("agency").strip());
             }
         }
         return null;
@@ -104,15 +107,21 @@ final class Datelines {
 
     private static Match match(String paragraph, Matcher m, String agency) {
         String city = m.group("place").strip();
-        String place = m.group("region") == null ? city : city + ", " + m.group("region").strip();
+        String place = m.group("region") == null
+                ? city
+                : city + ", " + m.group("region").strip();
         WireDates.WireDate date = null;
         if (m.group("date") != null) {
             Matcher d = Pattern.compile(WireDates.MONTH_DAY).matcher(m.group("date"));
             date = d.matches() ? WireDates.of(d) : null;
         }
         String text = paragraph.substring(0, m.end()).strip();
-        Dateline dateline = new Dateline(text, place, date == null ? null : date.monthDay(),
-                date == null ? null : date.year(), agency == null ? null : Agencies.canonical(agency));
+        Dateline dateline = new Dateline(
+                text,
+                place,
+                date == null ? null : date.monthDay(),
+                date == null ? null : date.year(),
+                agency == null ? null : Agencies.canonical(agency));
         return new Match(dateline, paragraph.substring(m.end()).strip());
     }
 
@@ -124,8 +133,8 @@ final class Datelines {
         }
         for (String word : words) {
             String lower = word.toLowerCase(Locale.ROOT);
-            if (NOT_IN_PLACES.contains(lower) || !word.isEmpty() && !Character.isUpperCase(word.codePointAt(0))
-                    && !PARTICLES.contains(lower)) {
+            if (NOT_IN_PLACES.contains(lower)
+                    || !word.isEmpty() && !Character.isUpperCase(word.codePointAt(0)) && !PARTICLES.contains(lower)) {
                 return false;
             }
         }

@@ -23,19 +23,29 @@ final class Dates {
             .parseCaseInsensitive()
             .append(DateTimeFormatter.ISO_LOCAL_DATE)
             .optionalStart()
-            .optionalStart().appendLiteral('T').optionalEnd()
-            .optionalStart().appendLiteral(' ').optionalEnd()
-            .append(DateTimeFormatter.ISO_LOCAL_TIME)
-            .optionalStart().appendOffset("+HH:MM", "Z").optionalEnd()
-            .optionalStart().appendOffset("+HHMM", "Z").optionalEnd()
             .optionalStart()
-            .appendLiteral('[').parseCaseSensitive().appendZoneRegionId().appendLiteral(']')
+            .appendLiteral('T')
+            .optionalEnd()
+            .optionalStart()
+            .appendLiteral(' ')
+            .optionalEnd()
+            .append(DateTimeFormatter.ISO_LOCAL_TIME)
+            .optionalStart()
+            .appendOffset("+HH:MM", "Z")
+            .optionalEnd()
+            .optionalStart()
+            .appendOffset("+HHMM", "Z")
+            .optionalEnd()
+            .optionalStart()
+            .appendLiteral('[')
+            .parseCaseSensitive()
+            .appendZoneRegionId()
+            .appendLiteral(']')
             .optionalEnd()
             .optionalEnd()
             .toFormatter(Locale.ROOT);
 
-    private Dates() {
-    }
+    private Dates() {}
 
     /** The instant, or {@code null} when the value is absent or unparseable. */
     static Instant parse(String value) {
@@ -44,8 +54,8 @@ final class Dates {
             return null;
         }
         try {
-            TemporalAccessor t = ISO_LENIENT.parseBest(s,
-                    ZonedDateTime::from, OffsetDateTime::from, LocalDateTime::from, LocalDate::from);
+            TemporalAccessor t = ISO_LENIENT.parseBest(
+                    s, ZonedDateTime::from, OffsetDateTime::from, LocalDateTime::from, LocalDate::from);
             return switch (t) {
                 case ZonedDateTime z -> z.toInstant();
                 case OffsetDateTime o -> o.toInstant();

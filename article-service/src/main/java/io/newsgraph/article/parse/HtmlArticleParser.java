@@ -46,8 +46,8 @@ public final class HtmlArticleParser {
 
     private ParsedArticle parseDocument(Document doc, String baseUri) {
         JsonNode ld = JsonLd.findArticle(doc);
-        String siteName = firstNonNull(
-                meta(doc, "og:site_name"), ld == null ? null : first(JsonLd.names(ld, "publisher")));
+        String siteName =
+                firstNonNull(meta(doc, "og:site_name"), ld == null ? null : first(JsonLd.names(ld, "publisher")));
         String title = stripSiteSuffix(title(doc, ld), siteName);
         Byline byline = byline(doc, ld, siteName);
         Instant publishedAt = publishedAt(doc, ld);
@@ -135,8 +135,7 @@ public final class HtmlArticleParser {
     }
 
     private static String meta(Document doc, String key) {
-        Element meta = doc.selectFirst(
-                "meta[property=\"" + key + "\"][content], meta[name=\"" + key + "\"][content]");
+        Element meta = doc.selectFirst("meta[property=\"" + key + "\"][content], meta[name=\"" + key + "\"][content]");
         return meta == null ? null : normalized(meta.attr("content"));
     }
 
@@ -155,7 +154,8 @@ public final class HtmlArticleParser {
         String marker = el.className() + " " + el.id();
         return !marker.isBlank()
                 && BOILERPLATE_CLASS.matcher(marker).find()
-                && !el.nameIs("body") && !el.nameIs("main")
+                && !el.nameIs("body")
+                && !el.nameIs("main")
                 && el.selectFirst(ARTICLE_SELECTOR) == null;
     }
 
@@ -167,7 +167,9 @@ public final class HtmlArticleParser {
         }
         Elements articles = doc.select("article");
         if (!articles.isEmpty()) {
-            return articles.stream().max(Comparator.comparingInt(a -> a.select("p").text().length())).orElseThrow();
+            return articles.stream()
+                    .max(Comparator.comparingInt(a -> a.select("p").text().length()))
+                    .orElseThrow();
         }
         return densestParagraphParent(doc);
     }
@@ -222,7 +224,8 @@ public final class HtmlArticleParser {
         }
         Element withoutCredit = captionElement.clone();
         withoutCredit.select(CREDIT_SELECTOR).remove();
-        return new Caption(TextNormalizer.normalize(withoutCredit.text()),
+        return new Caption(
+                TextNormalizer.normalize(withoutCredit.text()),
                 Captions.cleanCredit(TextNormalizer.normalize(creditElement.text())));
     }
 

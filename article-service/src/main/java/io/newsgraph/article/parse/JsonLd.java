@@ -22,8 +22,7 @@ final class JsonLd {
     /** Bounds the walk through nested arrays and {@code @graph} lists. */
     private static final int MAX_DEPTH = 4;
 
-    private JsonLd() {
-    }
+    private JsonLd() {}
 
     /** The first Article/NewsArticle-like node in the document, or {@code null}. */
     static JsonNode findArticle(Document doc) {

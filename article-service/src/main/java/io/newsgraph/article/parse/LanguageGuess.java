@@ -15,8 +15,7 @@ final class LanguageGuess {
     /** English prose runs at ~25% stopwords; other Latin-script languages sit far below 10%. */
     private static final double MIN_STOPWORD_SHARE = 0.1;
 
-    private LanguageGuess() {
-    }
+    private LanguageGuess() {}
 
     /** "en" when the text is clearly English, otherwise {@code null}. */
     static String guess(List<String> paragraphs) {
@@ -46,6 +45,7 @@ final class LanguageGuess {
     }
 
     private static boolean isStopword(String text, int start, int end) {
-        return end - start <= 4 && ENGLISH_STOPWORDS.contains(text.substring(start, end).toLowerCase(Locale.ROOT));
+        return end - start <= 4
+                && ENGLISH_STOPWORDS.contains(text.substring(start, end).toLowerCase(Locale.ROOT));
     }
 }

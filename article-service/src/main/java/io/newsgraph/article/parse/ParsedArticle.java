@@ -15,9 +15,18 @@ import java.util.List;
  * @param credits  the contributions named in credit footers ("Reporting by ...; Editing by ...")
  * @param agency   the canonical news agency the copy credits (dateline, agency tag or byline), or null
  */
-public record ParsedArticle(String title, Byline byline, Dateline dateline, List<String> paragraphs,
-                            List<Caption> captions, List<String> footers, List<Credit> credits, String agency,
-                            Instant publishedAt, String language, String url) {
+public record ParsedArticle(
+        String title,
+        Byline byline,
+        Dateline dateline,
+        List<String> paragraphs,
+        List<Caption> captions,
+        List<String> footers,
+        List<Credit> credits,
+        String agency,
+        Instant publishedAt,
+        String language,
+        String url) {
 
     public ParsedArticle {
         title = Texts.nullIfBlank(title);

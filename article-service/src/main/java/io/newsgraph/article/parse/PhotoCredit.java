@@ -17,11 +17,27 @@ public record PhotoCredit(String agency, String photographer) {
 
     /** Words that describe how a picture was supplied, never who took it. */
     private static final Set<String> ROLE_WORDS = Set.of(
-            "handout", "pool", "stringer", "file", "file photo", "staff", "courtesy", "screenshot", "screen grab",
-            "social media", "video grab", "reuters tv", "via", "photo", "photos", "handout photo", "pool photo");
+            "handout",
+            "pool",
+            "stringer",
+            "file",
+            "file photo",
+            "staff",
+            "courtesy",
+            "screenshot",
+            "screen grab",
+            "social media",
+            "video grab",
+            "reuters tv",
+            "via",
+            "photo",
+            "photos",
+            "handout photo",
+            "pool photo");
 
     private static final Pattern SPLIT = Pattern.compile("\\s*/\\s*|\\s+via\\s+|\\s*,\\s*|\\s+-\\s+");
-    private static final Pattern PHOTO_SUFFIX = Pattern.compile("\\s+(?:Photos?|Pictures?|Images?)$", Pattern.CASE_INSENSITIVE);
+    private static final Pattern PHOTO_SUFFIX =
+            Pattern.compile("\\s+(?:Photos?|Pictures?|Images?)$", Pattern.CASE_INSENSITIVE);
     private static final Pattern PROVIDED = Pattern.compile("^(?i:provided\\s+(?:to|by)|courtesy(?:\\s+of)?)\\s+");
 
     /** Reads a caption's credit (as {@link Caption#credit()} holds it); null or blank → {@link #NONE}. */
@@ -77,7 +93,8 @@ public record PhotoCredit(String agency, String photographer) {
      * picture out, not who took it.
      */
     private static boolean suppliedBy(List<String> parts, int i) {
-        return parts.subList(i + 1, parts.size()).stream().anyMatch(p -> p.toLowerCase(Locale.ROOT).startsWith("handout"));
+        return parts.subList(i + 1, parts.size()).stream()
+                .anyMatch(p -> p.toLowerCase(Locale.ROOT).startsWith("handout"));
     }
 
     private static boolean isPersonName(String part) {

@@ -13,7 +13,11 @@ import java.time.ZoneOffset;
  */
 public record PublicationTime(Instant value, Source source) {
 
-    public enum Source { REQUEST, PAGE, BYLINE }
+    public enum Source {
+        REQUEST,
+        PAGE,
+        BYLINE
+    }
 
     public static final PublicationTime NONE = new PublicationTime(null, null);
 
@@ -25,7 +29,8 @@ public record PublicationTime(Instant value, Source source) {
             return new PublicationTime(parsed.publishedAt(), Source.PAGE);
         }
         if (parsed.byline().date() != null) {
-            return new PublicationTime(parsed.byline().date().atStartOfDay(ZoneOffset.UTC).toInstant(), Source.BYLINE);
+            return new PublicationTime(
+                    parsed.byline().date().atStartOfDay(ZoneOffset.UTC).toInstant(), Source.BYLINE);
         }
         return NONE;
     }

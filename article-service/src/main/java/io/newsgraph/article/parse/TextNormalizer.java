@@ -14,8 +14,7 @@ public final class TextNormalizer {
     private static final int FULLWIDTH_LAST = 0xFF5E;
     private static final int FULLWIDTH_OFFSET = 0xFEE0;
 
-    private TextNormalizer() {
-    }
+    private TextNormalizer() {}
 
     public static String normalize(String raw) {
         if (raw == null || raw.isEmpty()) {
@@ -51,7 +50,9 @@ public final class TextNormalizer {
     }
 
     private static boolean isInvisible(int cp) {
-        return cp == 0xFEFF || (cp >= 0x200B && cp <= 0x200D) || cp == 0x2060
+        return cp == 0xFEFF
+                || (cp >= 0x200B && cp <= 0x200D)
+                || cp == 0x2060
                 || Character.getType(cp) == Character.CONTROL;
     }
 

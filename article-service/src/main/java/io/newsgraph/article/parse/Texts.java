@@ -3,8 +3,7 @@ package io.newsgraph.article.parse;
 /** Small string helpers shared by the parsers. */
 final class Texts {
 
-    private Texts() {
-    }
+    private Texts() {}
 
     static String nullIfBlank(String s) {
         return s == null || s.isBlank() ? null : s.strip();

@@ -11,6 +11,7 @@ public final class WireCopyParser {
 
     /** Bylines appear within the first few blocks; deeper blocks are never read as bylines. */
     private static final int HEADER_BLOCKS = 4;
+
     private static final int MAX_TITLE_LENGTH = 200;
 
     /** Parses whole raw wire copy: title line, byline, body. */
@@ -57,7 +58,8 @@ public final class WireCopyParser {
         String candidate = first.get(0);
         boolean restAreBylines = first.stream().skip(1).allMatch(line -> Bylines.parseLine(line, true) != null);
         // Hard-wrapped copy may run the body on right under the headline; a dateline opening it marks the title.
-        boolean bodyFollows = first.size() > 1 && Datelines.match(String.join(" ", first.subList(1, first.size()))) != null;
+        boolean bodyFollows =
+                first.size() > 1 && Datelines.match(String.join(" ", first.subList(1, first.size()))) != null;
         if (!(restAreBylines || bodyFollows) || !looksLikeTitle(candidate)) {
             return null;
         }
@@ -70,7 +72,8 @@ public final class WireCopyParser {
 
     private static boolean looksLikeTitle(String line) {
         return line.length() <= MAX_TITLE_LENGTH
-                && !line.endsWith(".") && !line.endsWith("。")
+                && !line.endsWith(".")
+                && !line.endsWith("。")
                 && Bylines.parseLine(line, false) == null
                 && Captions.parse(line) == null
                 && !NoiseRules.isFooter(line)

@@ -23,9 +23,18 @@ public final class WireDates {
     private static final Pattern WRITTEN = Pattern.compile("(?<![\\p{L}\\d])" + MONTH_DAY);
 
     private static final Map<String, Integer> MONTHS = Map.ofEntries(
-            Map.entry("jan", 1), Map.entry("feb", 2), Map.entry("mar", 3), Map.entry("apr", 4), Map.entry("may", 5),
-            Map.entry("jun", 6), Map.entry("jul", 7), Map.entry("aug", 8), Map.entry("sep", 9), Map.entry("oct", 10),
-            Map.entry("nov", 11), Map.entry("dec", 12));
+            Map.entry("jan", 1),
+            Map.entry("feb", 2),
+            Map.entry("mar", 3),
+            Map.entry("apr", 4),
+            Map.entry("may", 5),
+            Map.entry("jun", 6),
+            Map.entry("jul", 7),
+            Map.entry("aug", 8),
+            Map.entry("sep", 9),
+            Map.entry("oct", 10),
+            Map.entry("nov", 11),
+            Map.entry("dec", 12));
 
     /** A month and day, with the year when printed. */
     record WireDate(MonthDay monthDay, Integer year) {
@@ -35,8 +44,7 @@ public final class WireDates {
         }
     }
 
-    private WireDates() {
-    }
+    private WireDates() {}
 
     /** The date a {@link #MONTH_DAY} match names, or null when it is no calendar day (e.g. "Feb 30"). */
     static WireDate of(Matcher m) {
@@ -45,7 +53,8 @@ public final class WireDates {
         String day = monthFirst ? m.group("day") : m.group("day2");
         String year = m.group("year");
         try {
-            MonthDay monthDay = MonthDay.of(MONTHS.get(month.substring(0, 3).toLowerCase(Locale.ROOT)), Integer.parseInt(day));
+            MonthDay monthDay =
+                    MonthDay.of(MONTHS.get(month.substring(0, 3).toLowerCase(Locale.ROOT)), Integer.parseInt(day));
             if (year != null) {
                 monthDay.atYear(Integer.parseInt(year)); // Feb 29 of a common year is no date
             }
@@ -60,7 +69,8 @@ public final class WireDates {
         Matcher iso = ISO.matcher(text);
         if (iso.find()) {
             try {
-                return LocalDate.of(Integer.parseInt(iso.group(1)), Integer.parseInt(iso.group(2)), Integer.parseInt(iso.group(3)));
+                return LocalDate.of(
+                        Integer.parseInt(iso.group(1)), Integer.parseInt(iso.group(2)), Integer.parseInt(iso.group(3)));
             } catch (DateTimeException e) {
                 return null;
             }

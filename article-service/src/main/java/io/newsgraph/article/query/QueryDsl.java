@@ -20,8 +20,7 @@ public final class QueryDsl {
     static final int PREFIX_EXPANSIONS = 50;
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
-    private QueryDsl() {
-    }
+    private QueryDsl() {}
 
     public static ObjectNode toQuery(QueryNode node) {
         return switch (node) {

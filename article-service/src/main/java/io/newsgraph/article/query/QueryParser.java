@@ -79,7 +79,11 @@ public final class QueryParser {
             if (keyword("AND")) {
                 int at = pos - 3;
                 skipSpace();
-                if (all.isEmpty() || pos >= text.length() || text.charAt(pos) == ')' || peekKeyword("OR") || peekKeyword("AND")) {
+                if (all.isEmpty()
+                        || pos >= text.length()
+                        || text.charAt(pos) == ')'
+                        || peekKeyword("OR")
+                        || peekKeyword("AND")) {
                     throw new QuerySyntaxException("AND needs a term on both sides", at);
                 }
                 continue;
@@ -136,13 +140,16 @@ public final class QueryParser {
             return phrase(field);
         }
         int start = pos;
-        while (pos < text.length() && !Character.isWhitespace(text.charAt(pos)) && "()\"".indexOf(text.charAt(pos)) < 0) {
+        while (pos < text.length()
+                && !Character.isWhitespace(text.charAt(pos))
+                && "()\"".indexOf(text.charAt(pos)) < 0) {
             if (text.charAt(pos) == ':' && field == null) {
                 Field scope = scope(text.substring(start, pos));
                 if (scope != null) {
                     pos++;
                     if (pos >= text.length() || Character.isWhitespace(text.charAt(pos))) {
-                        throw new QuerySyntaxException(text.substring(start, pos) + " needs a word, phrase or group right after it", start);
+                        throw new QuerySyntaxException(
+                                text.substring(start, pos) + " needs a word, phrase or group right after it", start);
                     }
                     return primary(scope, depth);
                 }
@@ -202,7 +209,8 @@ public final class QueryParser {
         return switch (node) {
             case Word w -> new Word(w.text(), w.prefix(), w.field() == null ? field : w.field());
             case Phrase p -> new Phrase(p.text(), p.slop(), p.field() == null ? field : p.field());
-            case And a -> new And(a.all().stream().map(n -> scoped(n, field, at)).toList());
+            case And a ->
+                new And(a.all().stream().map(n -> scoped(n, field, at)).toList());
             case Or o -> new Or(o.any().stream().map(n -> scoped(n, field, at)).toList());
             case Not n -> new Not(scoped(n.excluded(), field, at));
         };
@@ -244,8 +252,11 @@ public final class QueryParser {
 
     private boolean peekKeyword(String word) {
         int end = pos + word.length();
-        return text.startsWith(word, pos) && (end == text.length() || Character.isWhitespace(text.charAt(end))
-                || text.charAt(end) == '(' || text.charAt(end) == '"');
+        return text.startsWith(word, pos)
+                && (end == text.length()
+                        || Character.isWhitespace(text.charAt(end))
+                        || text.charAt(end) == '('
+                        || text.charAt(end) == '"');
     }
 
     private void skipSpace() {

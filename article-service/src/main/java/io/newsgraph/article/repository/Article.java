@@ -14,16 +14,22 @@ import org.hibernate.annotations.Generated;
 public class Article extends ArticleContent {
     @Id
     public UUID id;
+
     @Generated
     @Column(name = "listing_seq", insertable = false, updatable = false)
     public Long listingSeq;
+
     @Column(name = "external_id")
     public String externalId;
+
     public int version;
+
     @Column(name = "created_at")
     public Instant createdAt;
+
     @Column(name = "updated_at")
     public Instant updatedAt;
+
     @Column(name = "deleted_at")
     public Instant deletedAt;
 

@@ -14,34 +14,49 @@ import org.hibernate.type.SqlTypes;
 public abstract class ArticleContent extends PanacheEntityBase {
     @Column(name = "content_hash")
     public String contentHash;
+
     public String title;
     public String author;
     public String source;
     public String dateline;
+
     @Column(name = "dateline_text")
     public String datelineText;
+
     @Column(name = "dateline_month_day")
     public String datelineMonthDay;
+
     @Column(name = "dateline_date")
     public LocalDate datelineDate;
+
     public String agency;
+
     @Column(name = "byline_date")
     public LocalDate bylineDate;
+
     @JdbcTypeCode(SqlTypes.JSON)
     public List<StoredCredit> credits;
+
     public String url;
     public String language;
+
     @Column(name = "published_at")
     public Instant publishedAt;
+
     @Column(name = "published_at_source")
     public String publishedAtSource;
+
     public String body;
+
     @JdbcTypeCode(SqlTypes.JSON)
     public List<StoredCaption> captions;
+
     @JdbcTypeCode(SqlTypes.JSON)
     public List<String> footers;
+
     @Column(name = "original_text")
     public String originalText;
+
     @Column(name = "original_media_type")
     public String originalMediaType;
 

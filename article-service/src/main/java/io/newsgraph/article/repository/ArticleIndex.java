@@ -36,6 +36,7 @@ public class ArticleIndex {
 
     @Inject
     SearchEngine engine;
+
     @Inject
     ObjectMapper mapper;
 
@@ -51,10 +52,18 @@ public class ArticleIndex {
      */
     public boolean ensure() {
         if (engine.exists("/" + alias())) {
-            int live = engine.get("/" + alias() + "/_mapping").elements().next().path("mappings").path("_meta").path("mapping").asInt(1);
+            int live = engine.get("/" + alias() + "/_mapping")
+                    .elements()
+                    .next()
+                    .path("mappings")
+                    .path("_meta")
+                    .path("mapping")
+                    .asInt(1);
             if (live < mappingVersion()) {
-                LOG.warnf("search index %s has mapping %d, this version ships mapping %d: run POST /internal/search/rebuild "
-                        + "(until then suggestions and other new fields find nothing)", current(), live, mappingVersion());
+                LOG.warnf(
+                        "search index %s has mapping %d, this version ships mapping %d: run POST /internal/search/rebuild "
+                                + "(until then suggestions and other new fields find nothing)",
+                        current(), live, mappingVersion());
             }
             return false;
         }
@@ -136,7 +145,12 @@ public class ArticleIndex {
      * Writes these documents and deletes these ids in {@code index} (the alias or a versioned index) with external
      * version {@code version}; refreshes when asked so that the writes are searchable on return.
      */
-    public void write(String index, Collection<ArticleDocument> documents, Collection<UUID> deleted, long version, boolean refresh) {
+    public void write(
+            String index,
+            Collection<ArticleDocument> documents,
+            Collection<UUID> deleted,
+            long version,
+            boolean refresh) {
         List<JsonNode> lines = new ArrayList<>();
         for (ArticleDocument document : documents) {
             lines.add(action("index", index, document.id(), version));
@@ -155,11 +169,14 @@ public class ArticleIndex {
                 int status = result.path("status").asInt();
                 // 409: a newer version is already there; 404: deleting what is not indexed. Both are the wanted state.
                 if (status >= 300 && status != 409 && status != 404) {
-                    String reason = result.path("error").path("type").asText() + ": " + result.path("error").path("reason").asText();
+                    String reason = result.path("error").path("type").asText() + ": "
+                            + result.path("error").path("reason").asText();
                     if (status >= 500 || status == 429) {
-                        throw new io.newsgraph.common.search.SearchUnavailableException("bulk item " + status + " " + reason, null);
+                        throw new io.newsgraph.common.search.SearchUnavailableException(
+                                "bulk item " + status + " " + reason, null);
                     }
-                    throw new IllegalStateException("OpenSearch refused document " + result.path("_id").asText() + ": " + reason);
+                    throw new IllegalStateException(
+                            "OpenSearch refused document " + result.path("_id").asText() + ": " + reason);
                 }
             }
         }
@@ -177,14 +194,17 @@ public class ArticleIndex {
         Map<UUID, String> keys = new HashMap<>();
         for (JsonNode doc : answer.path("docs")) {
             if (doc.path("found").asBoolean()) {
-                keys.put(UUID.fromString(doc.path("_id").asText()), doc.path("_source").path("duplicateKey").asText());
+                keys.put(
+                        UUID.fromString(doc.path("_id").asText()),
+                        doc.path("_source").path("duplicateKey").asText());
             }
         }
         return keys;
     }
 
     public JsonNode search(ObjectNode request) {
-        return engine.call("POST", "/" + alias() + "/_search", Map.of("allow_partial_search_results", "false"), request);
+        return engine.call(
+                "POST", "/" + alias() + "/_search", Map.of("allow_partial_search_results", "false"), request);
     }
 
     /**
@@ -202,18 +222,25 @@ public class ArticleIndex {
             throw e;
         }
         if (answer.path("timed_out").asBoolean()) {
-            throw new SearchUnavailableException(what + " timed out after " + request.path("timeout").asText(), null);
+            throw new SearchUnavailableException(
+                    what + " timed out after " + request.path("timeout").asText(), null);
         }
         return answer;
     }
 
     public long count() {
-        return engine.call("GET", "/" + alias() + "/_count", Map.of(), null).path("count").asLong();
+        return engine.call("GET", "/" + alias() + "/_count", Map.of(), null)
+                .path("count")
+                .asLong();
     }
 
     private ObjectNode action(String kind, String index, UUID id, long version) {
         ObjectNode line = engine.object();
-        line.putObject(kind).put("_index", index).put("_id", id.toString()).put("version", version).put("version_type", "external_gte");
+        line.putObject(kind)
+                .put("_index", index)
+                .put("_id", id.toString())
+                .put("version", version)
+                .put("version_type", "external_gte");
         return line;
     }
 }

@@ -19,7 +19,8 @@ public class ArticleRepository implements PanacheRepositoryBase<Article, UUID> {
     /** The live article that a new one duplicates: same external id, else same normalised content. */
     public Optional<Article> findDuplicate(String externalId, String contentHash) {
         if (externalId != null) {
-            Optional<Article> byExternalId = find("externalId = ?1 and deletedAt is null", externalId).firstResultOptional();
+            Optional<Article> byExternalId =
+                    find("externalId = ?1 and deletedAt is null", externalId).firstResultOptional();
             if (byExternalId.isPresent()) {
                 return byExternalId;
             }
@@ -51,10 +52,11 @@ public class ArticleRepository implements PanacheRepositoryBase<Article, UUID> {
             where.add("publishedAt < :to");
             params.and("to", filter.publishedTo());
         }
-        return find(String.join(" and ", where) + " order by listingSeq desc", params).page(0, limit).list();
+        return find(String.join(" and ", where) + " order by listingSeq desc", params)
+                .page(0, limit)
+                .list();
     }
 
     /** Filters of the article listing; null means "any". */
-    public record ArticleFilter(String source, String author, Instant publishedFrom, Instant publishedTo) {
-    }
+    public record ArticleFilter(String source, String author, Instant publishedFrom, Instant publishedTo) {}
 }

@@ -19,11 +19,14 @@ public class ArticleVersion extends ArticleContent {
     @Id
     @Column(name = "article_id")
     public UUID articleId;
+
     @Id
     public int version;
+
     @Enumerated(EnumType.STRING)
     @Column(name = "change_kind")
     public ChangeKind changeKind;
+
     @Column(name = "created_at")
     public Instant createdAt;
 

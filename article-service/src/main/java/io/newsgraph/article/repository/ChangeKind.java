@@ -5,5 +5,8 @@ package io.newsgraph.article.repository;
  * only: entity-service stored the entity summary of an existing version (no new version).
  */
 public enum ChangeKind {
-    CREATED, UPDATED, DELETED, ANALYSED
+    CREATED,
+    UPDATED,
+    DELETED,
+    ANALYSED
 }

@@ -16,12 +16,10 @@ public class EntityNameRepository {
     @Inject
     EntityManager em;
 
-    public record EntityName(UUID id, String name, String type, int articles) {
-    }
+    public record EntityName(UUID id, String name, String type, int articles) {}
 
     /** One entity's count moves by {@code delta} (-1, 0 or +1); a change that adds or keeps an article also sets the name. */
-    public record CountChange(UUID id, String name, String type, String folded, int delta) {
-    }
+    public record CountChange(UUID id, String name, String type, String folded, int delta) {}
 
     /** The entities whose folded name starts with {@code foldedPrefix}, most articles first, then by name. */
     @SuppressWarnings("unchecked")
@@ -33,7 +31,9 @@ public class EntityNameRepository {
                 .setParameter(2, foldedPrefix + LAST_CHARACTER)
                 .setParameter(3, limit)
                 .getResultList();
-        return rows.stream().map(r -> new EntityName((UUID) r[0], (String) r[1], (String) r[2], ((Number) r[3]).intValue())).toList();
+        return rows.stream()
+                .map(r -> new EntityName((UUID) r[0], (String) r[1], (String) r[2], ((Number) r[3]).intValue()))
+                .toList();
     }
 
     /**
@@ -44,7 +44,8 @@ public class EntityNameRepository {
         if (changes.isEmpty()) {
             return;
         }
-        List<CountChange> sorted = changes.stream().sorted(Comparator.comparing(CountChange::id)).toList();
+        List<CountChange> sorted =
+                changes.stream().sorted(Comparator.comparing(CountChange::id)).toList();
         UUID[] ids = sorted.stream().map(CountChange::id).toArray(UUID[]::new);
         em.createNativeQuery("""
                 INSERT INTO entity_name AS n (entity_id, name, type, folded, articles)
@@ -61,6 +62,7 @@ public class EntityNameRepository {
                 .setParameter(5, sorted.stream().map(CountChange::delta).toArray(Integer[]::new))
                 .executeUpdate();
         em.createNativeQuery("DELETE FROM entity_name WHERE entity_id = ANY(?1) AND articles <= 0")
-                .setParameter(1, ids).executeUpdate();
+                .setParameter(1, ids)
+                .executeUpdate();
     }
 }

@@ -11,13 +11,12 @@ import java.util.UUID;
  * speaker 500 ("No serializer found for class ...SummarySpeaker", found by SearchIT natively).
  */
 @RegisterForReflection
-public record EntitySummary(int version, List<SummaryEntity> entities, List<SummarySpeaker> speakers, List<String> countries) {
+public record EntitySummary(
+        int version, List<SummaryEntity> entities, List<SummarySpeaker> speakers, List<String> countries) {
 
     @RegisterForReflection
-    public record SummaryEntity(UUID id, String name, String type, double salience) {
-    }
+    public record SummaryEntity(UUID id, String name, String type, double salience) {}
 
     @RegisterForReflection
-    public record SummarySpeaker(UUID id, String name) {
-    }
+    public record SummarySpeaker(UUID id, String name) {}
 }

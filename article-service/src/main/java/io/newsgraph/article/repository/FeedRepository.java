@@ -31,9 +31,11 @@ public class FeedRepository {
     public long append(ChangeKind kind, UUID articleId, int version, Instant at, String traceparent) {
         em.flush(); // the version row must exist before the event that references it
         long seq = ((Number) em.createNativeQuery(
-                "UPDATE feed_position SET last_seq = last_seq + 1 WHERE id = 1 RETURNING last_seq")
-                .getSingleResult()).longValue();
-        em.createNativeQuery("INSERT INTO article_change (seq, kind, article_id, version, occurred_at, traceparent) VALUES (?1, ?2, ?3, ?4, ?5, ?6)")
+                                "UPDATE feed_position SET last_seq = last_seq + 1 WHERE id = 1 RETURNING last_seq")
+                        .getSingleResult())
+                .longValue();
+        em.createNativeQuery(
+                        "INSERT INTO article_change (seq, kind, article_id, version, occurred_at, traceparent) VALUES (?1, ?2, ?3, ?4, ?5, ?6)")
                 .setParameter(1, seq)
                 .setParameter(2, kind.name())
                 .setParameter(3, articleId)
@@ -54,9 +56,18 @@ public class FeedRepository {
                 .setParameter(1, seq)
                 .setParameter(2, limit)
                 .getResultList();
-        return rows.stream().map(r -> new FeedEvent(((Number) r[0]).longValue(), ChangeKind.valueOf((String) r[1]),
-                (UUID) r[2], ((Number) r[3]).intValue(), SqlValues.toInstant(r[4]), (String) r[5], captions((String) r[6]),
-                toLocalDate(r[7]), (String) r[8])).toList();
+        return rows.stream()
+                .map(r -> new FeedEvent(
+                        ((Number) r[0]).longValue(),
+                        ChangeKind.valueOf((String) r[1]),
+                        (UUID) r[2],
+                        ((Number) r[3]).intValue(),
+                        SqlValues.toInstant(r[4]),
+                        (String) r[5],
+                        captions((String) r[6]),
+                        toLocalDate(r[7]),
+                        (String) r[8]))
+                .toList();
     }
 
     private List<StoredCaption> captions(String json) {
@@ -82,33 +93,46 @@ public class FeedRepository {
     /** Which articles changed after {@code seq}, in feed order (the search indexer's input: it reads their current state). */
     public List<Change> changesAfter(long seq, int limit) {
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("SELECT seq, article_id FROM article_change WHERE seq > ?1 ORDER BY seq LIMIT ?2")
+        List<Object[]> rows = em.createNativeQuery(
+                        "SELECT seq, article_id FROM article_change WHERE seq > ?1 ORDER BY seq LIMIT ?2")
                 .setParameter(1, seq)
                 .setParameter(2, limit)
                 .getResultList();
-        return rows.stream().map(r -> new Change(((Number) r[0]).longValue(), (UUID) r[1])).toList();
+        return rows.stream()
+                .map(r -> new Change(((Number) r[0]).longValue(), (UUID) r[1]))
+                .toList();
     }
 
-    public record Change(long seq, UUID articleId) {
-    }
+    public record Change(long seq, UUID articleId) {}
 
     /** When the first change after {@code seq} happened; empty when there is none. */
     public Optional<Instant> occurredAfter(long seq) {
         @SuppressWarnings("unchecked")
-        List<Object> rows = em.createNativeQuery("SELECT occurred_at FROM article_change WHERE seq > ?1 ORDER BY seq LIMIT 1")
-                .setParameter(1, seq).getResultList();
+        List<Object> rows = em.createNativeQuery(
+                        "SELECT occurred_at FROM article_change WHERE seq > ?1 ORDER BY seq LIMIT 1")
+                .setParameter(1, seq)
+                .getResultList();
         return rows.stream().findFirst().map(SqlValues::toInstant);
     }
 
     public long lastSeq() {
-        return ((Number) em.createNativeQuery("SELECT last_seq FROM feed_position WHERE id = 1").getSingleResult()).longValue();
+        return ((Number) em.createNativeQuery("SELECT last_seq FROM feed_position WHERE id = 1")
+                        .getSingleResult())
+                .longValue();
     }
 
     /**
      * One change; {@code datelineText}, {@code captions}, {@code bylineDate} are those of the version it produced,
      * {@code traceparent} the trace context of the write (null when untraced).
      */
-    public record FeedEvent(long seq, ChangeKind kind, UUID articleId, int version, Instant occurredAt,
-                            String datelineText, List<StoredCaption> captions, LocalDate bylineDate, String traceparent) {
-    }
+    public record FeedEvent(
+            long seq,
+            ChangeKind kind,
+            UUID articleId,
+            int version,
+            Instant occurredAt,
+            String datelineText,
+            List<StoredCaption> captions,
+            LocalDate bylineDate,
+            String traceparent) {}
 }

@@ -28,6 +28,7 @@ public class SearchProjectionRepository {
 
     @Inject
     EntityManager em;
+
     @Inject
     ObjectMapper mapper;
 
@@ -44,26 +45,57 @@ public class SearchProjectionRepository {
                 WHERE a.id = ANY(?1) AND a.deleted_at IS NULL""")
                 .setParameter(1, ids.toArray(UUID[]::new))
                 .getResultList();
-        Map<String, List<UUID>> groups = groups(rows.stream().map(r -> (String) r[10]).distinct().toList());
+        Map<String, List<UUID>> groups =
+                groups(rows.stream().map(r -> (String) r[10]).distinct().toList());
         Map<UUID, ArticleDocument> documents = new LinkedHashMap<>();
         for (Object[] r : rows) {
             UUID id = (UUID) r[0];
             Instant published = SqlValues.toInstant(r[8]);
             Instant stored = SqlValues.toInstant(r[9]);
-            List<SummaryEntity> entities = r[11] == null ? List.of() : List.of(read((String) r[11], SummaryEntity[].class));
-            List<SummarySpeaker> speakers = r[12] == null ? List.of() : List.of(read((String) r[12], SummarySpeaker[].class));
-            List<String> countries = r[13] == null || ((String) r[13]).isEmpty() ? List.of() : Arrays.asList(((String) r[13]).split(","));
+            List<SummaryEntity> entities =
+                    r[11] == null ? List.of() : List.of(read((String) r[11], SummaryEntity[].class));
+            List<SummarySpeaker> speakers =
+                    r[12] == null ? List.of() : List.of(read((String) r[12], SummarySpeaker[].class));
+            List<String> countries = r[13] == null || ((String) r[13]).isEmpty()
+                    ? List.of()
+                    : Arrays.asList(((String) r[13]).split(","));
             List<UUID> group = groups.getOrDefault((String) r[10], List.of(id));
             boolean representative = group.get(0).equals(id);
-            List<UUID> others = representative ? group.subList(1, Math.min(group.size(), MAX_LISTED_DUPLICATES + 1)) : List.of();
-            documents.put(id, new ArticleDocument(id, ((Number) r[1]).intValue(), (String) r[2], (String) r[3], (String) r[4],
-                    (String) r[5], (String) r[6], (String) r[7], published, stored, published != null ? published : stored,
-                    entities, entities.stream().map(SummaryEntity::id).distinct().toList(),
-                    entities.stream().map(SummaryEntity::type).distinct().toList(),
-                    entities.stream().map(e -> e.type() + ArticleDocument.KEY_SEPARATOR + e.id() + ArticleDocument.KEY_SEPARATOR + e.name())
-                            .distinct().toList(),
-                    speakers.stream().map(SummarySpeaker::id).distinct().toList(), countries, (String) r[10], representative,
-                    List.copyOf(others)));
+            List<UUID> others =
+                    representative ? group.subList(1, Math.min(group.size(), MAX_LISTED_DUPLICATES + 1)) : List.of();
+            documents.put(
+                    id,
+                    new ArticleDocument(
+                            id,
+                            ((Number) r[1]).intValue(),
+                            (String) r[2],
+                            (String) r[3],
+                            (String) r[4],
+                            (String) r[5],
+                            (String) r[6],
+                            (String) r[7],
+                            published,
+                            stored,
+                            published != null ? published : stored,
+                            entities,
+                            entities.stream().map(SummaryEntity::id).distinct().toList(),
+                            entities.stream()
+                                    .map(SummaryEntity::type)
+                                    .distinct()
+                                    .toList(),
+                            entities.stream()
+                                    .map(e -> e.type()
+                                            + ArticleDocument.KEY_SEPARATOR
+                                            + e.id()
+                                            + ArticleDocument.KEY_SEPARATOR
+                                            + e.name())
+                                    .distinct()
+                                    .toList(),
+                            speakers.stream().map(SummarySpeaker::id).distinct().toList(),
+                            countries,
+                            (String) r[10],
+                            representative,
+                            List.copyOf(others)));
         }
         return documents;
     }
@@ -79,7 +111,8 @@ public class SearchProjectionRepository {
                 .setParameter(1, keys.toArray(String[]::new))
                 .getResultList();
         Map<String, List<UUID>> groups = new HashMap<>();
-        rows.forEach(r -> groups.computeIfAbsent((String) r[0], k -> new ArrayList<>()).add((UUID) r[1]));
+        rows.forEach(r ->
+                groups.computeIfAbsent((String) r[0], k -> new ArrayList<>()).add((UUID) r[1]));
         return groups;
     }
 
@@ -87,7 +120,11 @@ public class SearchProjectionRepository {
     @SuppressWarnings("unchecked")
     public List<UUID> liveIdsAfter(UUID afterId, int limit) {
         return em.createNativeQuery("SELECT id FROM article WHERE deleted_at IS NULL AND id > ?1 ORDER BY id LIMIT ?2")
-                .setParameter(1, afterId == null ? new UUID(0, 0) : afterId) // PostgreSQL orders uuids as unsigned bytes: nil is the least
+                .setParameter(
+                        1,
+                        afterId == null
+                                ? new UUID(0, 0)
+                                : afterId) // PostgreSQL orders uuids as unsigned bytes: nil is the least
                 .setParameter(2, limit)
                 .getResultList();
     }
@@ -96,16 +133,22 @@ public class SearchProjectionRepository {
     public Optional<Integer> summaryVersion(UUID articleId) {
         @SuppressWarnings("unchecked")
         List<Number> versions = em.createNativeQuery("SELECT version FROM article_entity_summary WHERE article_id = ?1")
-                .setParameter(1, articleId).getResultList();
+                .setParameter(1, articleId)
+                .getResultList();
         return versions.stream().findFirst().map(Number::intValue);
     }
 
     /** The entities of the stored summary; empty when there is none yet. */
     public List<SummaryEntity> summaryEntities(UUID articleId) {
         @SuppressWarnings("unchecked")
-        List<String> rows = em.createNativeQuery("SELECT entities::text FROM article_entity_summary WHERE article_id = ?1")
-                .setParameter(1, articleId).getResultList();
-        return rows.stream().findFirst().map(json -> List.of(read(json, SummaryEntity[].class))).orElse(List.of());
+        List<String> rows = em.createNativeQuery(
+                        "SELECT entities::text FROM article_entity_summary WHERE article_id = ?1")
+                .setParameter(1, articleId)
+                .getResultList();
+        return rows.stream()
+                .findFirst()
+                .map(json -> List.of(read(json, SummaryEntity[].class)))
+                .orElse(List.of());
     }
 
     public void saveSummary(UUID articleId, EntitySummary summary, Instant at) {
@@ -125,11 +168,15 @@ public class SearchProjectionRepository {
 
     /** The indexer's feed position for {@code alias}, locked until the transaction ends; empty when another replica holds it. */
     public Optional<Long> lockCursor(String alias) {
-        em.createNativeQuery("INSERT INTO search_index_cursor (alias, last_seq) VALUES (?1, 0) ON CONFLICT (alias) DO NOTHING")
-                .setParameter(1, alias).executeUpdate();
+        em.createNativeQuery(
+                        "INSERT INTO search_index_cursor (alias, last_seq) VALUES (?1, 0) ON CONFLICT (alias) DO NOTHING")
+                .setParameter(1, alias)
+                .executeUpdate();
         @SuppressWarnings("unchecked")
-        List<Number> seqs = em.createNativeQuery("SELECT last_seq FROM search_index_cursor WHERE alias = ?1 FOR UPDATE SKIP LOCKED")
-                .setParameter(1, alias).getResultList();
+        List<Number> seqs = em.createNativeQuery(
+                        "SELECT last_seq FROM search_index_cursor WHERE alias = ?1 FOR UPDATE SKIP LOCKED")
+                .setParameter(1, alias)
+                .getResultList();
         return seqs.stream().findFirst().map(Number::longValue);
     }
 
@@ -137,18 +184,23 @@ public class SearchProjectionRepository {
     public long lockCursorWaiting(String alias) {
         lockCursor(alias);
         return ((Number) em.createNativeQuery("SELECT last_seq FROM search_index_cursor WHERE alias = ?1 FOR UPDATE")
-                .setParameter(1, alias).getSingleResult()).longValue();
+                        .setParameter(1, alias)
+                        .getSingleResult())
+                .longValue();
     }
 
     public void moveCursor(String alias, long seq) {
         em.createNativeQuery("UPDATE search_index_cursor SET last_seq = ?2 WHERE alias = ?1")
-                .setParameter(1, alias).setParameter(2, seq).executeUpdate();
+                .setParameter(1, alias)
+                .setParameter(2, seq)
+                .executeUpdate();
     }
 
     public long cursor(String alias) {
         @SuppressWarnings("unchecked")
         List<Number> seqs = em.createNativeQuery("SELECT last_seq FROM search_index_cursor WHERE alias = ?1")
-                .setParameter(1, alias).getResultList();
+                .setParameter(1, alias)
+                .getResultList();
         return seqs.stream().findFirst().map(Number::longValue).orElse(0L);
     }
 

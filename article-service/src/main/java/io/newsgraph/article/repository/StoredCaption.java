@@ -8,5 +8,4 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
  * finds no properties and every ingest with a caption fails.
  */
 @RegisterForReflection
-public record StoredCaption(String text, String credit) {
-}
+public record StoredCaption(String text, String credit) {}

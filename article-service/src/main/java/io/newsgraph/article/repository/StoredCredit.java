@@ -9,5 +9,4 @@ import java.util.List;
  * registration every native ingest of wire copy with a credit footer answered 500.
  */
 @RegisterForReflection
-public record StoredCredit(String role, List<String> names) {
-}
+public record StoredCredit(String role, List<String> names) {}

@@ -29,8 +29,10 @@ public class ArticleRequests {
 
     @Inject
     ObjectMapper json;
+
     @Inject
     Validator validator;
+
     @Inject
     ArticleDrafts drafts;
 
@@ -43,7 +45,9 @@ public class ArticleRequests {
             return fromJson(text);
         }
         ArticleMetadata meta = params.toMetadata();
-        return type.isCompatible(MediaType.TEXT_HTML_TYPE) ? drafts.fromHtml(text, meta) : drafts.fromWireCopy(text, meta);
+        return type.isCompatible(MediaType.TEXT_HTML_TYPE)
+                ? drafts.fromHtml(text, meta)
+                : drafts.fromWireCopy(text, meta);
     }
 
     /** One JSON article (also one NDJSON batch line). */
@@ -52,18 +56,28 @@ public class ArticleRequests {
         try {
             input = json.readValue(text, ArticleInput.class);
         } catch (JsonProcessingException e) {
-            throw new ProblemException(400, "malformed-body", "Request body is malformed",
+            throw new ProblemException(
+                    400,
+                    "malformed-body",
+                    "Request body is malformed",
                     "The body is not a valid article JSON object: " + e.getOriginalMessage());
         }
         if (input == null) {
-            throw ProblemException.badRequest("The body must be a JSON object", new FieldError("body", "must be a JSON object"));
+            throw ProblemException.badRequest(
+                    "The body must be a JSON object", new FieldError("body", "must be a JSON object"));
         }
         Set<ConstraintViolation<ArticleInput>> violations = validator.validate(input);
         if (!violations.isEmpty()) {
             throw new ConstraintViolationException(violations);
         }
-        ArticleMetadata meta = new ArticleMetadata(input.externalId(), input.title(), input.author(), input.source(),
-                input.url(), input.language(), input.publishedAt() == null ? null : input.publishedAt().toInstant());
+        ArticleMetadata meta = new ArticleMetadata(
+                input.externalId(),
+                input.title(),
+                input.author(),
+                input.source(),
+                input.url(),
+                input.language(),
+                input.publishedAt() == null ? null : input.publishedAt().toInstant());
         return drafts.fromJson(text, meta, input.body());
     }
 
@@ -74,7 +88,8 @@ public class ArticleRequests {
             try {
                 charset = Charset.forName(declared);
             } catch (IllegalArgumentException e) {
-                throw ProblemException.badRequest("Unknown charset " + declared, new FieldError("Content-Type", "names an unknown charset"));
+                throw ProblemException.badRequest(
+                        "Unknown charset " + declared, new FieldError("Content-Type", "names an unknown charset"));
             }
         }
         String text;
@@ -82,13 +97,16 @@ public class ArticleRequests {
             text = charset.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes)).toString();
+                    .decode(ByteBuffer.wrap(bytes))
+                    .toString();
         } catch (CharacterCodingException e) {
-            throw ProblemException.badRequest("The body is not valid " + charset.name(),
+            throw ProblemException.badRequest(
+                    "The body is not valid " + charset.name(),
                     new FieldError("body", "is not valid " + charset.name()));
         }
         if (text.indexOf('\0') >= 0) {
-            throw ProblemException.badRequest("The body contains NUL characters", new FieldError("body", "must not contain NUL characters"));
+            throw ProblemException.badRequest(
+                    "The body contains NUL characters", new FieldError("body", "must not contain NUL characters"));
         }
         return text;
     }

@@ -1,13 +1,14 @@
 package io.newsgraph.article.rest;
 
-import io.newsgraph.common.http.QueryValues;
-import io.newsgraph.common.paging.NextLinks;
 import io.newsgraph.article.parse.Agencies;
 import io.newsgraph.article.repository.Article;
 import io.newsgraph.article.repository.ArticleRepository.ArticleFilter;
 import io.newsgraph.article.service.ArticleQueries;
 import io.newsgraph.article.service.ArticleService;
 import io.newsgraph.article.service.StoredArticle;
+import io.newsgraph.common.http.QueryValues;
+import io.newsgraph.common.paging.NextLinks;
+import io.newsgraph.common.paging.PageLimit;
 import io.newsgraph.common.problem.FieldError;
 import io.newsgraph.common.problem.ProblemException;
 import io.newsgraph.common.validation.TextPatterns;
@@ -32,7 +33,6 @@ import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import io.newsgraph.common.paging.PageLimit;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -64,59 +64,144 @@ public class ArticleResource {
 
     @Inject
     ArticleService service;
+
     @Inject
     ArticleQueries queries;
+
     @Inject
     ArticleRequests requests;
 
     @POST
     @Consumes({MediaType.APPLICATION_JSON, MediaType.TEXT_PLAIN, MediaType.TEXT_HTML})
-    @Operation(operationId = "ingestArticle", summary = "Ingest one article",
-            description = "Accepts JSON fields, raw wire copy (`text/plain`: title, byline, captions, share markers are recognised) "
-                    + "or an HTML page (boilerplate removed, metadata from <meta>/JSON-LD). A duplicate (same externalId, "
-                    + "else same normalised title and body) returns the stored article with 200 instead of a second copy.")
-    @RequestBody(required = true, content = {
-            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ArticleInput.class),
-                    examples = @ExampleObject(name = "json", value = SEED_JSON)),
-            @Content(mediaType = MediaType.TEXT_PLAIN, schema = @Schema(type = SchemaType.STRING),
-                    examples = @ExampleObject(name = "wire-copy", value = SEED_TEXT)),
-            @Content(mediaType = MediaType.TEXT_HTML, schema = @Schema(type = SchemaType.STRING),
-                    examples = @ExampleObject(name = "html", value = "<html><head><title>Talks</title></head><body><article><h1>US talks set</h1><p>Delegations will meet on Monday.</p></article></body></html>"))})
-    @APIResponse(responseCode = "201", description = "Stored as a new article; `Location` and `ETag` set.",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ArticleView.class)))
-    @APIResponse(responseCode = "200", description = "Duplicate: the article already stored.",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ArticleView.class)))
-    public Response ingest(@HeaderParam(HttpHeaders.CONTENT_TYPE) MediaType type, byte[] body, @Valid @BeanParam MetadataParams meta) {
+    @Operation(
+            operationId = "ingestArticle",
+            summary = "Ingest one article",
+            description =
+                    "Accepts JSON fields, raw wire copy (`text/plain`: title, byline, captions, share markers are recognised) "
+                            + "or an HTML page (boilerplate removed, metadata from <meta>/JSON-LD). A duplicate (same externalId, "
+                            + "else same normalised title and body) returns the stored article with 200 instead of a second copy.")
+    @RequestBody(
+            required = true,
+            content = {
+                @Content(
+                        mediaType = MediaType.APPLICATION_JSON,
+                        schema = @Schema(implementation = ArticleInput.class),
+                        examples = @ExampleObject(name = "json", value = SEED_JSON)),
+                @Content(
+                        mediaType = MediaType.TEXT_PLAIN,
+                        schema = @Schema(type = SchemaType.STRING),
+                        examples = @ExampleObject(name = "wire-copy", value = SEED_TEXT)),
+                @Content(
+                        mediaType = MediaType.TEXT_HTML,
+                        schema = @Schema(type = SchemaType.STRING),
+                        examples =
+                                @ExampleObject(
+                                        name = "html",
+                                        value =
+                                                "<html><head><title>Talks</title></head><body><article><h1>US talks set</h1><p>Delegations will meet on Monday.</p></article></body></html>"))
+            })
+    @APIResponse(
+            responseCode = "201",
+            description = "Stored as a new article; `Location` and `ETag` set.",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = ArticleView.class)))
+    @APIResponse(
+            responseCode = "200",
+            description = "Duplicate: the article already stored.",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = ArticleView.class)))
+    public Response ingest(
+            @HeaderParam(HttpHeaders.CONTENT_TYPE) MediaType type, byte[] body, @Valid @BeanParam MetadataParams meta) {
         StoredArticle stored = service.ingest(requests.draft(type, body, meta));
         // Location stays relative: behind the gateway the service's own host name means nothing to clients.
         Response.ResponseBuilder response = stored.changed()
-                ? Response.status(Response.Status.CREATED).header(HttpHeaders.LOCATION, "/api/v1/articles/" + stored.article().id)
+                ? Response.status(Response.Status.CREATED)
+                        .header(HttpHeaders.LOCATION, "/api/v1/articles/" + stored.article().id)
                 : Response.ok();
-        return response.tag(etag(stored.article())).entity(ArticleView.of(stored.article())).build();
+        return response.tag(etag(stored.article()))
+                .entity(ArticleView.of(stored.article()))
+                .build();
     }
 
     @GET
-    @Operation(operationId = "listArticles", summary = "List articles",
+    @Operation(
+            operationId = "listArticles",
+            summary = "List articles",
             description = "Newest first, with opaque cursor paging. Filters combine with AND.")
-    @APIResponse(responseCode = "200", description = "One page of articles.",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Pages.ArticlePage.class)))
+    @APIResponse(
+            responseCode = "200",
+            description = "One page of articles.",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = Pages.ArticlePage.class)))
     public Response list(
-            @Parameter(description = "Only this source (case-insensitive; a known agency by any of its names, e.g. `Agence France-Presse` or `AFP`).", example = "chinadaily.com.cn") @QueryParam("source") @Size(max = 300) @Pattern(regexp = TextPatterns.SINGLE_LINE, message = TextPatterns.SINGLE_LINE_MESSAGE) String source,
-            @Parameter(description = "Only this author (case-insensitive).", example = "HENG WEILI") @QueryParam("author") @Size(max = 300) @Pattern(regexp = TextPatterns.SINGLE_LINE, message = TextPatterns.SINGLE_LINE_MESSAGE) String author,
-            @Parameter(description = "Published at or after (RFC 3339).", example = "2025-03-01T00:00:00Z") @QueryParam("publishedFrom") String publishedFrom,
-            @Parameter(description = "Published before (RFC 3339).", example = "2025-04-01T00:00:00Z") @QueryParam("publishedTo") String publishedTo,
+            @Parameter(
+                            description =
+                                    "Only this source (case-insensitive; a known agency by any of its names, e.g. `Agence France-Presse` or `AFP`).",
+                            example = "chinadaily.com.cn")
+                    @QueryParam("source")
+                    @Size(max = 300)
+                    @Pattern(regexp = TextPatterns.SINGLE_LINE, message = TextPatterns.SINGLE_LINE_MESSAGE)
+                    String source,
+            @Parameter(description = "Only this author (case-insensitive).", example = "HENG WEILI")
+                    @QueryParam("author")
+                    @Size(max = 300)
+                    @Pattern(regexp = TextPatterns.SINGLE_LINE, message = TextPatterns.SINGLE_LINE_MESSAGE)
+                    String author,
+            @Parameter(description = "Published at or after (RFC 3339).", example = "2025-03-01T00:00:00Z")
+                    @QueryParam("publishedFrom")
+                    String publishedFrom,
+            @Parameter(description = "Published before (RFC 3339).", example = "2025-04-01T00:00:00Z")
+                    @QueryParam("publishedTo")
+                    String publishedTo,
             @Parameter(description = "`nextCursor` of the previous page.") @QueryParam("cursor") String cursor,
-            @Parameter(description = "Page size, 1 to 100 (default 20).", example = "20", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100", defaultValue = "20")) @QueryParam("limit") String limitParam) {
+            @Parameter(
+                            description = "Page size, 1 to 100 (default 20).",
+                            example = "20",
+                            schema =
+                                    @Schema(
+                                            type = SchemaType.INTEGER,
+                                            minimum = "1",
+                                            maximum = "100",
+                                            defaultValue = "20"))
+                    @QueryParam("limit")
+                    String limitParam) {
         int limit = PageLimit.parse(limitParam, 20, 100);
         // Sources are stored under their canonical name: "Agence France-Presse" finds the articles of AFP.
-        ArticleFilter filter = new ArticleFilter(Agencies.canonical(blankToNull(source)), blankToNull(author),
-                QueryValues.instant("publishedFrom", publishedFrom), QueryValues.instant("publishedTo", publishedTo));
+        ArticleFilter filter = new ArticleFilter(
+                Agencies.canonical(blankToNull(source)),
+                blankToNull(author),
+                QueryValues.instant("publishedFrom", publishedFrom),
+                QueryValues.instant("publishedTo", publishedTo));
         ArticleQueries.Page<Article> page = queries.list(filter, blankToNull(cursor), limit);
-        String next = page.nextCursor() == null ? null : NextLinks.of("/api/v1/articles", "limit", String.valueOf(limit),
-                "source", source, "author", author, "publishedFrom", publishedFrom, "publishedTo", publishedTo,
-                "cursor", page.nextCursor());
-        Pages.ArticlePage body = new Pages.ArticlePage(page.items().stream().map(a -> new Pages.ArticleSummary(a.id, a.version,
-                a.title, a.author, a.source, a.dateline, a.publishedAt, a.createdAt)).toList(), page.nextCursor(), next);
+        String next = page.nextCursor() == null
+                ? null
+                : NextLinks.of(
+                        "/api/v1/articles",
+                        "limit",
+                        String.valueOf(limit),
+                        "source",
+                        source,
+                        "author",
+                        author,
+                        "publishedFrom",
+                        publishedFrom,
+                        "publishedTo",
+                        publishedTo,
+                        "cursor",
+                        page.nextCursor());
+        Pages.ArticlePage body = new Pages.ArticlePage(
+                page.items().stream()
+                        .map(a -> new Pages.ArticleSummary(
+                                a.id, a.version, a.title, a.author, a.source, a.dateline, a.publishedAt, a.createdAt))
+                        .toList(),
+                page.nextCursor(),
+                next);
         Response.ResponseBuilder response = Response.ok(body);
         if (next != null) {
             response.link(next, "next");
@@ -126,13 +211,26 @@ public class ArticleResource {
 
     @GET
     @Path("{id}")
-    @Operation(operationId = "getArticle", summary = "Read one article",
+    @Operation(
+            operationId = "getArticle",
+            summary = "Read one article",
             description = "The parsed article with its current version as a strong ETag; `If-None-Match` gives 304.")
-    @APIResponse(responseCode = "200", description = "The article.",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ArticleView.class)))
+    @APIResponse(
+            responseCode = "200",
+            description = "The article.",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = ArticleView.class)))
     @APIResponse(responseCode = "304", description = "Not modified since the ETag in `If-None-Match`.")
-    public Response get(@Parameter(description = "Article id.", example = ID_EXAMPLE, schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam("id") String id,
-                        @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
+    public Response get(
+            @Parameter(
+                            description = "Article id.",
+                            example = ID_EXAMPLE,
+                            schema = @Schema(type = SchemaType.STRING, format = "uuid"))
+                    @PathParam("id")
+                    String id,
+            @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
         Article article = service.get(uuid(id));
         EntityTag tag = etag(article);
         if (ifNoneMatch != null && (ifNoneMatch.strip().equals("*") || ifNoneMatch.contains(tag.toString()))) {
@@ -144,41 +242,92 @@ public class ArticleResource {
     @PUT
     @Path("{id}")
     @Consumes({MediaType.APPLICATION_JSON, MediaType.TEXT_PLAIN, MediaType.TEXT_HTML})
-    @Operation(operationId = "updateArticle", summary = "Store a new version",
+    @Operation(
+            operationId = "updateArticle",
+            summary = "Store a new version",
             description = "Replaces the content; requires `If-Match` with the current ETag (optimistic concurrency). "
                     + "Content identical to the current version changes nothing.")
-    @RequestBody(required = true, content = {
-            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ArticleInput.class),
-                    examples = @ExampleObject(name = "json", value = SEED_JSON)),
-            @Content(mediaType = MediaType.TEXT_PLAIN, schema = @Schema(type = SchemaType.STRING),
-                    examples = @ExampleObject(name = "wire-copy", value = SEED_TEXT)),
-            @Content(mediaType = MediaType.TEXT_HTML, schema = @Schema(type = SchemaType.STRING))})
-    @APIResponse(responseCode = "200", description = "The article at its new (or unchanged) version.",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ArticleView.class)))
-    @APIResponse(responseCode = "412", description = "`If-Match` does not name the current version.",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = io.newsgraph.common.problem.Problem.class)))
-    @APIResponse(responseCode = "428", description = "`If-Match` is missing.",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = io.newsgraph.common.problem.Problem.class)))
-    public Response update(@Parameter(description = "Article id.", example = ID_EXAMPLE, schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam("id") String id,
-                           @Parameter(description = "ETag of the version being replaced.", example = "\"1\"", required = true) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-                           @HeaderParam(HttpHeaders.CONTENT_TYPE) MediaType type, byte[] body, @Valid @BeanParam MetadataParams meta) {
+    @RequestBody(
+            required = true,
+            content = {
+                @Content(
+                        mediaType = MediaType.APPLICATION_JSON,
+                        schema = @Schema(implementation = ArticleInput.class),
+                        examples = @ExampleObject(name = "json", value = SEED_JSON)),
+                @Content(
+                        mediaType = MediaType.TEXT_PLAIN,
+                        schema = @Schema(type = SchemaType.STRING),
+                        examples = @ExampleObject(name = "wire-copy", value = SEED_TEXT)),
+                @Content(mediaType = MediaType.TEXT_HTML, schema = @Schema(type = SchemaType.STRING))
+            })
+    @APIResponse(
+            responseCode = "200",
+            description = "The article at its new (or unchanged) version.",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = ArticleView.class)))
+    @APIResponse(
+            responseCode = "412",
+            description = "`If-Match` does not name the current version.",
+            content =
+                    @Content(
+                            mediaType = "application/problem+json",
+                            schema = @Schema(implementation = io.newsgraph.common.problem.Problem.class)))
+    @APIResponse(
+            responseCode = "428",
+            description = "`If-Match` is missing.",
+            content =
+                    @Content(
+                            mediaType = "application/problem+json",
+                            schema = @Schema(implementation = io.newsgraph.common.problem.Problem.class)))
+    public Response update(
+            @Parameter(
+                            description = "Article id.",
+                            example = ID_EXAMPLE,
+                            schema = @Schema(type = SchemaType.STRING, format = "uuid"))
+                    @PathParam("id")
+                    String id,
+            @Parameter(description = "ETag of the version being replaced.", example = "\"1\"", required = true)
+                    @HeaderParam(HttpHeaders.IF_MATCH)
+                    String ifMatch,
+            @HeaderParam(HttpHeaders.CONTENT_TYPE) MediaType type,
+            byte[] body,
+            @Valid @BeanParam MetadataParams meta) {
         UUID articleId = uuid(id);
         if (ifMatch == null || ifMatch.isBlank()) {
-            throw new ProblemException(428, "precondition-required", "If-Match required",
-                    "Send If-Match with the ETag of the version you are replacing", java.util.List.of(new FieldError("If-Match", "is required")));
+            throw new ProblemException(
+                    428,
+                    "precondition-required",
+                    "If-Match required",
+                    "Send If-Match with the ETag of the version you are replacing",
+                    java.util.List.of(new FieldError("If-Match", "is required")));
         }
-        StoredArticle stored = service.update(articleId, expectedVersion(ifMatch, articleId), requests.draft(type, body, meta));
-        return Response.ok(ArticleView.of(stored.article())).tag(etag(stored.article())).build();
+        StoredArticle stored =
+                service.update(articleId, expectedVersion(ifMatch, articleId), requests.draft(type, body, meta));
+        return Response.ok(ArticleView.of(stored.article()))
+                .tag(etag(stored.article()))
+                .build();
     }
 
     @DELETE
     @Path("{id}")
-    @Operation(operationId = "deleteArticle", summary = "Delete an article (soft)",
-            description = "Hides the article from reads and search; its versions stay for provenance and the feed announces the delete. "
-                    + "`If-Match` is optional and, when sent, must name the current version.")
+    @Operation(
+            operationId = "deleteArticle",
+            summary = "Delete an article (soft)",
+            description =
+                    "Hides the article from reads and search; its versions stay for provenance and the feed announces the delete. "
+                            + "`If-Match` is optional and, when sent, must name the current version.")
     @APIResponse(responseCode = "204", description = "Deleted.")
-    public Response delete(@Parameter(description = "Article id.", example = ID_EXAMPLE, schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam("id") String id,
-                           @Parameter(description = "ETag of the current version (optional).") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+    public Response delete(
+            @Parameter(
+                            description = "Article id.",
+                            example = ID_EXAMPLE,
+                            schema = @Schema(type = SchemaType.STRING, format = "uuid"))
+                    @PathParam("id")
+                    String id,
+            @Parameter(description = "ETag of the current version (optional).") @HeaderParam(HttpHeaders.IF_MATCH)
+                    String ifMatch) {
         UUID articleId = uuid(id);
         service.delete(articleId, ifMatch == null || ifMatch.isBlank() ? null : expectedVersion(ifMatch, articleId));
         return Response.noContent().build();
@@ -186,22 +335,49 @@ public class ArticleResource {
 
     @GET
     @Path("{id}/versions")
-    @Operation(operationId = "listArticleVersions", summary = "Version history",
+    @Operation(
+            operationId = "listArticleVersions",
+            summary = "Version history",
             description = "Every version of the article, including deleted ones, with content hash and time.")
-    @APIResponse(responseCode = "200", description = "Versions, oldest first.",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Pages.VersionList.class)))
-    public Pages.VersionList versions(@Parameter(description = "Article id.", example = ID_EXAMPLE, schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam("id") String id) {
-        return new Pages.VersionList(service.history(uuid(id)).stream().map(VersionView::of).toList());
+    @APIResponse(
+            responseCode = "200",
+            description = "Versions, oldest first.",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = Pages.VersionList.class)))
+    public Pages.VersionList versions(
+            @Parameter(
+                            description = "Article id.",
+                            example = ID_EXAMPLE,
+                            schema = @Schema(type = SchemaType.STRING, format = "uuid"))
+                    @PathParam("id")
+                    String id) {
+        return new Pages.VersionList(
+                service.history(uuid(id)).stream().map(VersionView::of).toList());
     }
 
     @GET
     @Path("{id}/versions/{version}")
-    @Operation(operationId = "getArticleVersion", summary = "Read one version",
+    @Operation(
+            operationId = "getArticleVersion",
+            summary = "Read one version",
             description = "A whole version including the original content exactly as posted.")
-    @APIResponse(responseCode = "200", description = "The version.",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = VersionDetailView.class)))
-    public VersionDetailView version(@Parameter(description = "Article id.", example = ID_EXAMPLE, schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam("id") String id,
-                                     @Parameter(description = "Version number.", example = "1") @PathParam("version") @Min(1) int version) {
+    @APIResponse(
+            responseCode = "200",
+            description = "The version.",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = VersionDetailView.class)))
+    public VersionDetailView version(
+            @Parameter(
+                            description = "Article id.",
+                            example = ID_EXAMPLE,
+                            schema = @Schema(type = SchemaType.STRING, format = "uuid"))
+                    @PathParam("id")
+                    String id,
+            @Parameter(description = "Version number.", example = "1") @PathParam("version") @Min(1) int version) {
         return VersionDetailView.of(service.version(uuid(id), version));
     }
 
@@ -229,7 +405,10 @@ public class ArticleResource {
             }
             return Integer.parseInt(value.replace("\"", ""));
         } catch (NumberFormatException e) {
-            throw new ProblemException(412, "version-mismatch", "Article has changed",
+            throw new ProblemException(
+                    412,
+                    "version-mismatch",
+                    "Article has changed",
                     "If-Match " + ifMatch + " does not name a version of article " + id);
         }
     }
@@ -237,5 +416,4 @@ public class ArticleResource {
     private static String blankToNull(String value) {
         return value == null || value.isBlank() ? null : value;
     }
-
 }

@@ -37,34 +37,52 @@ public class BatchResource {
 
     @Inject
     ArticleService service;
+
     @Inject
     ArticleRequests requests;
+
     @Inject
     BatchConfig config;
 
     @POST
     @Consumes({NDJSON, "application/jsonl"})
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(operationId = "ingestArticleBatch", summary = "Ingest many articles (NDJSON)",
+    @Operation(
+            operationId = "ingestArticleBatch",
+            summary = "Ingest many articles (NDJSON)",
             description = "One JSON article per line (same fields as the JSON ingest). Each line is stored on its own: "
                     + "a bad line fails alone and is reported with its problem; the others are stored. At most 1,000 lines "
                     + "and 4 MiB per request (about 900 wire-length articles): whichever is reached first applies.")
-    @RequestBody(required = true, content = @Content(mediaType = NDJSON, schema = @Schema(type = SchemaType.STRING),
-            examples = @ExampleObject(name = "two-articles", value = """
+    @RequestBody(
+            required = true,
+            content =
+                    @Content(
+                            mediaType = NDJSON,
+                            schema = @Schema(type = SchemaType.STRING),
+                            examples = @ExampleObject(name = "two-articles", value = """
                     {"title": "Talks set for Monday", "body": "Delegations will meet in Riyadh on Monday.", "source": "example.org"}
                     {"title": "Ceasefire plan", "body": "A 30-day pause in attacks on energy facilities was agreed.", "source": "example.org"}
                     """)))
-    @APIResponse(responseCode = "200", description = "Per-line results (also when some lines failed).",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Pages.BatchResult.class)))
-    public Pages.BatchResult ingest(@HeaderParam(HttpHeaders.CONTENT_TYPE) MediaType type, byte[] body,
-                                    @HeaderParam(RequestIds.HEADER) String requestId) {
+    @APIResponse(
+            responseCode = "200",
+            description = "Per-line results (also when some lines failed).",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = Pages.BatchResult.class)))
+    public Pages.BatchResult ingest(
+            @HeaderParam(HttpHeaders.CONTENT_TYPE) MediaType type,
+            byte[] body,
+            @HeaderParam(RequestIds.HEADER) String requestId) {
         String[] lines = ArticleRequests.decode(body, type).split("\n", -1);
         long nonEmpty = java.util.Arrays.stream(lines).filter(l -> !l.isBlank()).count();
         if (nonEmpty == 0) {
-            throw ProblemException.badRequest("The batch has no lines", new FieldError("body", "must hold at least one JSON line"));
+            throw ProblemException.badRequest(
+                    "The batch has no lines", new FieldError("body", "must hold at least one JSON line"));
         }
         if (nonEmpty > config.maxLines()) {
-            throw ProblemException.badRequest("The batch has " + nonEmpty + " lines; the limit is " + config.maxLines(),
+            throw ProblemException.badRequest(
+                    "The batch has " + nonEmpty + " lines; the limit is " + config.maxLines(),
                     new FieldError("body", "must hold at most " + config.maxLines() + " lines"));
         }
         List<Pages.BatchLine> results = new ArrayList<>();
@@ -83,16 +101,40 @@ public class BatchResource {
         String instance = "/api/v1/articles/batch#line=" + line;
         try {
             StoredArticle stored = service.ingest(requests.fromJson(json));
-            return new Pages.BatchLine(line, stored.changed() ? 201 : 200, stored.article().id, stored.article().version, null);
+            return new Pages.BatchLine(
+                    line, stored.changed() ? 201 : 200, stored.article().id, stored.article().version, null);
         } catch (ProblemException e) {
-            return new Pages.BatchLine(line, e.status(), null, null, new Problem(Problem.type(e.slug()), e.title(), e.status(),
-                    e.getMessage(), instance, requestId, e.errors()));
+            return new Pages.BatchLine(
+                    line,
+                    e.status(),
+                    null,
+                    null,
+                    new Problem(
+                            Problem.type(e.slug()),
+                            e.title(),
+                            e.status(),
+                            e.getMessage(),
+                            instance,
+                            requestId,
+                            e.errors()));
         } catch (ConstraintViolationException e) {
             List<FieldError> errors = e.getConstraintViolations().stream()
                     .map(v -> new FieldError(v.getPropertyPath().toString(), v.getMessage()))
-                    .sorted(Comparator.comparing(FieldError::field)).toList();
-            return new Pages.BatchLine(line, 400, null, null, new Problem(Problem.type("validation-failed"), "Request is not valid",
-                    400, "Line " + line + " is not a valid article", instance, requestId, errors));
+                    .sorted(Comparator.comparing(FieldError::field))
+                    .toList();
+            return new Pages.BatchLine(
+                    line,
+                    400,
+                    null,
+                    null,
+                    new Problem(
+                            Problem.type("validation-failed"),
+                            "Request is not valid",
+                            400,
+                            "Line " + line + " is not a valid article",
+                            instance,
+                            requestId,
+                            errors));
         }
     }
 }

@@ -1,16 +1,16 @@
 package io.newsgraph.article.rest;
 
 import io.newsgraph.article.service.ArticleQueries;
+import io.newsgraph.common.paging.PageLimit;
 import io.smallrye.common.annotation.RunOnVirtualThread;
 import jakarta.inject.Inject;
-import io.newsgraph.common.paging.PageLimit;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -27,16 +27,37 @@ public class FeedResource {
     ArticleQueries queries;
 
     @GET
-    @Operation(operationId = "readArticleFeed", summary = "Read the change feed",
-            description = "Events after the cursor, in commit order; no event is ever skipped, also when writers commit "
-                    + "concurrently. Start without `after`, then pass the returned `cursor`.")
-    @APIResponse(responseCode = "200", description = "The next events.",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Pages.FeedPage.class)))
+    @Operation(
+            operationId = "readArticleFeed",
+            summary = "Read the change feed",
+            description =
+                    "Events after the cursor, in commit order; no event is ever skipped, also when writers commit "
+                            + "concurrently. Start without `after`, then pass the returned `cursor`.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The next events.",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = Pages.FeedPage.class)))
     public Pages.FeedPage feed(
-            @Parameter(description = "`cursor` of the previous response; absent to start at the beginning.") @QueryParam("after") String after,
-            @Parameter(description = "Most events to return, 1 to 1000 (default 100).", example = "100", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "1000", defaultValue = "100")) @QueryParam("limit") String limitParam) {
+            @Parameter(description = "`cursor` of the previous response; absent to start at the beginning.")
+                    @QueryParam("after")
+                    String after,
+            @Parameter(
+                            description = "Most events to return, 1 to 1000 (default 100).",
+                            example = "100",
+                            schema =
+                                    @Schema(
+                                            type = SchemaType.INTEGER,
+                                            minimum = "1",
+                                            maximum = "1000",
+                                            defaultValue = "100"))
+                    @QueryParam("limit")
+                    String limitParam) {
         int limit = PageLimit.parse(limitParam, 100, 1000);
         ArticleQueries.FeedSlice slice = queries.feed(after == null || after.isBlank() ? null : after, limit);
-        return new Pages.FeedPage(slice.events().stream().map(Pages.FeedItem::of).toList(), slice.cursor(), slice.more());
+        return new Pages.FeedPage(
+                slice.events().stream().map(Pages.FeedItem::of).toList(), slice.cursor(), slice.more());
     }
 }

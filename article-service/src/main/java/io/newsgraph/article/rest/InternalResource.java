@@ -7,9 +7,9 @@ import io.newsgraph.article.repository.EntitySummary;
 import io.newsgraph.article.service.ArticleQueries;
 import io.newsgraph.article.service.ArticleSearch;
 import io.newsgraph.article.service.ArticleService;
+import io.newsgraph.article.service.SearchRebuild;
 import io.newsgraph.common.problem.FieldError;
 import io.newsgraph.common.problem.ProblemException;
-import io.newsgraph.article.service.SearchRebuild;
 import io.smallrye.common.annotation.RunOnVirtualThread;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -50,41 +50,73 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class InternalResource {
     @Inject
     ArticleService articles;
+
     @Inject
     SearchRebuild rebuild;
+
     @Inject
     ArticleQueries queries;
+
     @Inject
     ArticleSearch search;
+
     @Inject
     ArticleIndex index;
 
     @PUT
     @Path("/articles/{id}/entities")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(operationId = "putEntitySummary", summary = "Store an article's entity summary (entity-service)",
-            description = "entity-service sends it after each analysis. Stored with the article and announced in the change "
-                    + "feed as an ANALYSED event, which re-indexes the article for entity, speaker and place filters and facets.")
-    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SummaryInput.class),
-            examples = @ExampleObject(name = "summary", value = """
+    @Operation(
+            operationId = "putEntitySummary",
+            summary = "Store an article's entity summary (entity-service)",
+            description =
+                    "entity-service sends it after each analysis. Stored with the article and announced in the change "
+                            + "feed as an ANALYSED event, which re-indexes the article for entity, speaker and place filters and facets.")
+    @RequestBody(
+            required = true,
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = SummaryInput.class),
+                            examples = @ExampleObject(name = "summary", value = """
                     {"version": 1, "entities": [{"id": "0b6f3f0e-4a53-4a38-9a41-0f8d2a7c1e11", "name": "Rustem Umerov", "type": "PERSON", "salience": 0.82}],
                      "speakers": [{"id": "0b6f3f0e-4a53-4a38-9a41-0f8d2a7c1e11", "name": "Rustem Umerov"}], "countries": ["UA"]}""")))
     @APIResponse(responseCode = "204", description = "Stored.")
     @APIResponse(responseCode = "404", description = "No such live article.")
-    @APIResponse(responseCode = "409", description = "The version does not exist, or a newer version's summary is stored.")
-    public void putEntities(@Parameter(description = "Article id.", example = ArticleResource.ID_EXAMPLE,
-                                    schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam("id") UUID id, @Valid @NotNull SummaryInput input) {
+    @APIResponse(
+            responseCode = "409",
+            description = "The version does not exist, or a newer version's summary is stored.")
+    public void putEntities(
+            @Parameter(
+                            description = "Article id.",
+                            example = ArticleResource.ID_EXAMPLE,
+                            schema = @Schema(type = SchemaType.STRING, format = "uuid"))
+                    @PathParam("id")
+                    UUID id,
+            @Valid @NotNull SummaryInput input) {
         articles.storeSummary(id, input.toSummary());
     }
 
     @POST
     @Path("/search/rebuild")
-    @Operation(operationId = "rebuildSearchIndex", summary = "Rebuild the articles search index with zero downtime",
-            description = "Fills a new versioned index from PostgreSQL, catches it up from the change feed and swaps the `articles` "
-                    + "alias to it atomically; searches read the old index meanwhile. Answers when done.")
-    @APIResponse(responseCode = "200", description = "The new index and how long it took.",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SearchRebuild.Report.class),
-                    examples = @ExampleObject(name = "rebuilt", value = "{\"index\": \"articles-v2\", \"documents\": 100000, \"seconds\": 141.7}")))
+    @Operation(
+            operationId = "rebuildSearchIndex",
+            summary = "Rebuild the articles search index with zero downtime",
+            description =
+                    "Fills a new versioned index from PostgreSQL, catches it up from the change feed and swaps the `articles` "
+                            + "alias to it atomically; searches read the old index meanwhile. Answers when done.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The new index and how long it took.",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = SearchRebuild.Report.class),
+                            examples =
+                                    @ExampleObject(
+                                            name = "rebuilt",
+                                            value =
+                                                    "{\"index\": \"articles-v2\", \"documents\": 100000, \"seconds\": 141.7}")))
     @APIResponse(responseCode = "409", description = "A rebuild is already running.")
     public SearchRebuild.Report rebuild() {
         return rebuild.rebuild();
@@ -93,64 +125,114 @@ public class InternalResource {
     @POST
     @Path("/search/compile")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(operationId = "compileSavedSearch", summary = "Validate a saved search and compile it (alert-service)",
-            description = "Takes the parameters of `GET /search` as JSON, validates them exactly as a search does (400 naming the field "
-                    + "and, for `q`, the character) and answers the OpenSearch query that selects the matching articles (no ranking), "
-                    + "with the analysis settings and field mapping of the `articles` index that the query is written for. "
-                    + "alert-service stores the query in its percolator index and matches new articles against it.")
-    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SearchRequest.class),
-            examples = @ExampleObject(name = "entity", value = """
+    @Operation(
+            operationId = "compileSavedSearch",
+            summary = "Validate a saved search and compile it (alert-service)",
+            description =
+                    "Takes the parameters of `GET /search` as JSON, validates them exactly as a search does (400 naming the field "
+                            + "and, for `q`, the character) and answers the OpenSearch query that selects the matching articles (no ranking), "
+                            + "with the analysis settings and field mapping of the `articles` index that the query is written for. "
+                            + "alert-service stores the query in its percolator index and matches new articles against it.")
+    @RequestBody(
+            required = true,
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = SearchRequest.class),
+                            examples = @ExampleObject(name = "entity", value = """
                     {"q": "cease-fire", "entity": ["0b6f3f0e-4a53-4a38-9a41-0f8d2a7c1e11"], "source": ["reuters.com"]}""")))
-    @APIResponse(responseCode = "200", description = "The compiled query and the mapping it is written for.",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CompiledSearch.class),
-                    examples = @ExampleObject(name = "compiled", value = """
+    @APIResponse(
+            responseCode = "200",
+            description = "The compiled query and the mapping it is written for.",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = CompiledSearch.class),
+                            examples = @ExampleObject(name = "compiled", value = """
                             {"query": {"bool": {"must": [{"multi_match": {"query": "cease-fire", "type": "best_fields", "fields": ["title^3", "body"], "operator": "and"}}],
                              "filter": [{"terms": {"source": ["reuters.com"]}}]}}, "mapping": {"mapping": 2, "analysis": {}, "properties": {}}}""")))
     @APIResponse(responseCode = "400", description = "Invalid parameters; `errors` names each field.")
     public CompiledSearch compile(SearchRequest request) {
         if (request == null) {
-            throw ProblemException.badRequest("A JSON search request is required", new FieldError("body", "must not be empty"));
+            throw ProblemException.badRequest(
+                    "A JSON search request is required", new FieldError("body", "must not be empty"));
         }
-        return new CompiledSearch(search.matchQuery(SearchResource.validate(request.withLimit(1))), index.documentMapping());
+        return new CompiledSearch(
+                search.matchQuery(SearchResource.validate(request.withLimit(1))), index.documentMapping());
     }
 
     @GET
     @Path("/articles/{id}/search-document")
-    @Operation(operationId = "getSearchDocument", summary = "An article as the search index holds it (alert-service)",
-            description = "The document of the article's current version with its entity summary, built from PostgreSQL as the indexer "
-                    + "builds it: what saved searches are matched against.")
-    @APIResponse(responseCode = "200", description = "The document.",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ArticleDocument.class)))
+    @Operation(
+            operationId = "getSearchDocument",
+            summary = "An article as the search index holds it (alert-service)",
+            description =
+                    "The document of the article's current version with its entity summary, built from PostgreSQL as the indexer "
+                            + "builds it: what saved searches are matched against.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The document.",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = ArticleDocument.class)))
     @APIResponse(responseCode = "404", description = "No such live article.")
-    public ArticleDocument searchDocument(@Parameter(description = "Article id.", example = ArticleResource.ID_EXAMPLE,
-            schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam("id") UUID id) {
+    public ArticleDocument searchDocument(
+            @Parameter(
+                            description = "Article id.",
+                            example = ArticleResource.ID_EXAMPLE,
+                            schema = @Schema(type = SchemaType.STRING, format = "uuid"))
+                    @PathParam("id")
+                    UUID id) {
         return queries.searchDocument(id).orElseThrow(() -> ProblemException.notFound("article", id));
     }
 
-    @Schema(name = "CompiledSearch", description = "A saved search as an OpenSearch query, and the index mapping it is written for.")
-    public record CompiledSearch(@Schema(type = SchemaType.OBJECT, implementation = Object.class,
-                                         description = "OpenSearch query DSL selecting the matching articles.") ObjectNode query,
-                                 @Schema(type = SchemaType.OBJECT, implementation = Object.class,
-                                         description = "`mapping` generation, `analysis` settings and field `properties` of the articles index.") ObjectNode mapping) {
-    }
+    @Schema(
+            name = "CompiledSearch",
+            description = "A saved search as an OpenSearch query, and the index mapping it is written for.")
+    public record CompiledSearch(
+            @Schema(
+                    type = SchemaType.OBJECT,
+                    implementation = Object.class,
+                    description = "OpenSearch query DSL selecting the matching articles.")
+            ObjectNode query,
+
+            @Schema(
+                    type = SchemaType.OBJECT,
+                    implementation = Object.class,
+                    description =
+                            "`mapping` generation, `analysis` settings and field `properties` of the articles index.")
+            ObjectNode mapping) {}
 
     @Schema(name = "EntitySummaryInput")
-    public record SummaryInput(@NotNull @Min(1) Integer version,
-                               @NotNull @Size(max = 500) List<@Valid @NotNull SummaryEntity> entities,
-                               @NotNull @Size(max = 200) List<@Valid @NotNull SummarySpeaker> speakers,
-                               @NotNull @Size(max = 50) List<@NotNull @Pattern(regexp = "[A-Z]{2}") String> countries) {
+    public record SummaryInput(
+            @NotNull @Min(1) Integer version,
+            @NotNull @Size(max = 500) List<@Valid @NotNull SummaryEntity> entities,
+            @NotNull @Size(max = 200) List<@Valid @NotNull SummarySpeaker> speakers,
+            @NotNull @Size(max = 50) List<@NotNull @Pattern(regexp = "[A-Z]{2}") String> countries) {
         EntitySummary toSummary() {
-            return new EntitySummary(version, entities.stream().map(e -> new EntitySummary.SummaryEntity(e.id(), e.name(), e.type(),
-                    e.salience() == null ? 0 : e.salience())).toList(),
-                    speakers.stream().map(s -> new EntitySummary.SummarySpeaker(s.id(), s.name())).toList(), List.copyOf(countries));
+            return new EntitySummary(
+                    version,
+                    entities.stream()
+                            .map(e -> new EntitySummary.SummaryEntity(
+                                    e.id(), e.name(), e.type(), e.salience() == null ? 0 : e.salience()))
+                            .toList(),
+                    speakers.stream()
+                            .map(s -> new EntitySummary.SummarySpeaker(s.id(), s.name()))
+                            .toList(),
+                    List.copyOf(countries));
         }
     }
 
-    public record SummaryEntity(@NotNull UUID id, @NotBlank @Size(max = 300) String name,
-                                @NotNull @Pattern(regexp = "PERSON|ORGANIZATION|LOCATION") String type,
-                                @DecimalMin("0") Double salience) {
-    }
+    public record SummaryEntity(
+            @NotNull UUID id,
+            @NotBlank @Size(max = 300) String name,
 
-    public record SummarySpeaker(@NotNull UUID id, @NotBlank @Size(max = 300) String name) {
-    }
+            @NotNull @Pattern(regexp = "PERSON|ORGANIZATION|LOCATION")
+            String type,
+
+            @DecimalMin("0") Double salience) {}
+
+    public record SummarySpeaker(
+            @NotNull UUID id, @NotBlank @Size(max = 300) String name) {}
 }

@@ -50,6 +50,7 @@ public class MetadataParams {
     public String publishedAt;
 
     ArticleMetadata toMetadata() {
-        return new ArticleMetadata(externalId, title, author, source, url, language, QueryValues.instant("publishedAt", publishedAt));
+        return new ArticleMetadata(
+                externalId, title, author, source, url, language, QueryValues.instant("publishedAt", publishedAt));
     }
 }

@@ -43,67 +43,182 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class SearchResource {
     static final int MAX_QUERY_LENGTH = 500;
     static final int MAX_VALUES = 20;
-    private static final String SYNTAX = "Search text syntax: words (all must match), `\"phrases\"`, `\"phrase\"~N` (words within N "
-            + "positions), `OR`, `AND`, `NOT` (upper case), `-word`, `prefix*` (2+ characters), parentheses, and field scopes "
-            + "`title:`, `body:`, `author:`, `source:`. Invalid syntax answers 400 naming the character. Relevance is BM25 "
-            + "(title 3x body) times a recency boost (1 + g, g halving every 30 days of age). Near-duplicates (one wire story "
-            + "republished by several outlets) show once with `duplicates` and their ids unless `duplicates=show` or a "
-            + "`source`/`author` filter is given. `total` is exact up to 10,000 (`relation` eq), else a lower bound (gte).";
+    private static final String SYNTAX =
+            "Search text syntax: words (all must match), `\"phrases\"`, `\"phrase\"~N` (words within N "
+                    + "positions), `OR`, `AND`, `NOT` (upper case), `-word`, `prefix*` (2+ characters), parentheses, and field scopes "
+                    + "`title:`, `body:`, `author:`, `source:`. Invalid syntax answers 400 naming the character. Relevance is BM25 "
+                    + "(title 3x body) times a recency boost (1 + g, g halving every 30 days of age). Near-duplicates (one wire story "
+                    + "republished by several outlets) show once with `duplicates` and their ids unless `duplicates=show` or a "
+                    + "`source`/`author` filter is given. `total` is exact up to 10,000 (`relation` eq), else a lower bound (gte).";
 
     @Inject
     ArticleSearch search;
 
     @GET
     @Operation(operationId = "searchArticles", summary = "Search articles", description = SYNTAX)
-    @APIResponse(responseCode = "200", description = "Ranked hits with highlights, and the facets asked for.",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SearchPage.class)))
-    @APIResponse(responseCode = "503", description = "The search cluster cannot answer right now (ingest is not affected); retry after `Retry-After` seconds.")
-    @Timed(value = "newsgraph.search", histogram = true, description = "Search requests, from parsing to the ranked page")
+    @APIResponse(
+            responseCode = "200",
+            description = "Ranked hits with highlights, and the facets asked for.",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = SearchPage.class)))
+    @APIResponse(
+            responseCode = "503",
+            description =
+                    "The search cluster cannot answer right now (ingest is not affected); retry after `Retry-After` seconds.")
+    @Timed(
+            value = "newsgraph.search",
+            histogram = true,
+            description = "Search requests, from parsing to the ranked page")
     public SearchPage search(
-            @Parameter(description = "Search text, up to 500 characters; absent: every article matching the filters.", example = "cease-fire \"Black Sea\"") @QueryParam("q") String q,
-            @Parameter(description = "Only these sources (repeatable; case-insensitive), e.g. `reuters.com`.") @QueryParam("source") List<String> source,
-            @Parameter(description = "Only these authors (repeatable; case-insensitive).") @QueryParam("author") List<String> author,
-            @Parameter(description = "Only these languages (repeatable; ISO 639-1), e.g. `en`.") @QueryParam("language") List<String> language,
-            @Parameter(description = "From this time: RFC 3339, a date, or date math such as `now-7d`.", example = "now-7d") @QueryParam("from") String from,
-            @Parameter(description = "Up to this time (same forms as `from`).", example = "now") @QueryParam("to") String to,
-            @Parameter(description = "Entity ids the articles mention (repeatable).", schema = @Schema(type = SchemaType.ARRAY, implementation = UUID.class)) @QueryParam("entity") List<String> entity,
-            @Parameter(description = "`all` (default): every `entity` must be mentioned; `any`: at least one.", schema = @Schema(enumeration = {"all", "any"})) @QueryParam("entityMode") String entityMode,
-            @Parameter(description = "Only articles mentioning an entity of these types (repeatable).", schema = @Schema(type = SchemaType.ARRAY, implementation = String.class, enumeration = {"PERSON", "ORGANIZATION", "LOCATION"})) @QueryParam("entityType") List<String> entityType,
-            @Parameter(description = "Only articles quoting these people (entity ids, repeatable).") @QueryParam("speaker") List<String> speaker,
-            @Parameter(description = "Only articles about places in these countries (ISO 3166-1 alpha-2, repeatable), e.g. `UA`.") @QueryParam("place") List<String> place,
-            @Parameter(description = "`relevance` (default with `q`), `-date` (newest first; default without `q`) or `date`.", schema = @Schema(enumeration = {"relevance", "date", "-date"})) @QueryParam("sort") String sort,
-            @Parameter(description = "Comma-separated facets to count: source, entity, author, language, date.", example = "source,entity,date") @QueryParam("facets") String facets,
-            @Parameter(description = "Date histogram interval.", schema = @Schema(enumeration = {"auto", "day", "week", "month"})) @QueryParam("interval") String interval,
-            @Parameter(description = "`collapse` (default) or `show` near-duplicates.", schema = @Schema(enumeration = {"collapse", "show"})) @QueryParam("duplicates") String duplicates,
-            @Parameter(description = "`nextCursor` of the previous page (same query and sort).") @QueryParam("cursor") String cursor,
-            @Parameter(description = "Page size, 1 to 100 (default 10).", example = "10", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100", defaultValue = "10")) @QueryParam("limit") String limit) {
-        SearchRequest request = new SearchRequest(q, source, author, language, from, to, entity, entityMode, entityType, speaker,
-                place, sort, facets, interval, duplicates, cursor, PageLimit.parse(limit, 10, 100));
+            @Parameter(
+                            description =
+                                    "Search text, up to 500 characters; absent: every article matching the filters.",
+                            example = "cease-fire \"Black Sea\"")
+                    @QueryParam("q")
+                    String q,
+            @Parameter(description = "Only these sources (repeatable; case-insensitive), e.g. `reuters.com`.")
+                    @QueryParam("source")
+                    List<String> source,
+            @Parameter(description = "Only these authors (repeatable; case-insensitive).") @QueryParam("author")
+                    List<String> author,
+            @Parameter(description = "Only these languages (repeatable; ISO 639-1), e.g. `en`.") @QueryParam("language")
+                    List<String> language,
+            @Parameter(
+                            description = "From this time: RFC 3339, a date, or date math such as `now-7d`.",
+                            example = "now-7d")
+                    @QueryParam("from")
+                    String from,
+            @Parameter(description = "Up to this time (same forms as `from`).", example = "now") @QueryParam("to")
+                    String to,
+            @Parameter(
+                            description = "Entity ids the articles mention (repeatable).",
+                            schema = @Schema(type = SchemaType.ARRAY, implementation = UUID.class))
+                    @QueryParam("entity")
+                    List<String> entity,
+            @Parameter(
+                            description = "`all` (default): every `entity` must be mentioned; `any`: at least one.",
+                            schema = @Schema(enumeration = {"all", "any"}))
+                    @QueryParam("entityMode")
+                    String entityMode,
+            @Parameter(
+                            description = "Only articles mentioning an entity of these types (repeatable).",
+                            schema =
+                                    @Schema(
+                                            type = SchemaType.ARRAY,
+                                            implementation = String.class,
+                                            enumeration = {"PERSON", "ORGANIZATION", "LOCATION"}))
+                    @QueryParam("entityType")
+                    List<String> entityType,
+            @Parameter(description = "Only articles quoting these people (entity ids, repeatable).")
+                    @QueryParam("speaker")
+                    List<String> speaker,
+            @Parameter(
+                            description =
+                                    "Only articles about places in these countries (ISO 3166-1 alpha-2, repeatable), e.g. `UA`.")
+                    @QueryParam("place")
+                    List<String> place,
+            @Parameter(
+                            description =
+                                    "`relevance` (default with `q`), `-date` (newest first; default without `q`) or `date`.",
+                            schema = @Schema(enumeration = {"relevance", "date", "-date"}))
+                    @QueryParam("sort")
+                    String sort,
+            @Parameter(
+                            description = "Comma-separated facets to count: source, entity, author, language, date.",
+                            example = "source,entity,date")
+                    @QueryParam("facets")
+                    String facets,
+            @Parameter(
+                            description = "Date histogram interval.",
+                            schema = @Schema(enumeration = {"auto", "day", "week", "month"}))
+                    @QueryParam("interval")
+                    String interval,
+            @Parameter(
+                            description = "`collapse` (default) or `show` near-duplicates.",
+                            schema = @Schema(enumeration = {"collapse", "show"}))
+                    @QueryParam("duplicates")
+                    String duplicates,
+            @Parameter(description = "`nextCursor` of the previous page (same query and sort).") @QueryParam("cursor")
+                    String cursor,
+            @Parameter(
+                            description = "Page size, 1 to 100 (default 10).",
+                            example = "10",
+                            schema =
+                                    @Schema(
+                                            type = SchemaType.INTEGER,
+                                            minimum = "1",
+                                            maximum = "100",
+                                            defaultValue = "10"))
+                    @QueryParam("limit")
+                    String limit) {
+        SearchRequest request = new SearchRequest(
+                q,
+                source,
+                author,
+                language,
+                from,
+                to,
+                entity,
+                entityMode,
+                entityType,
+                speaker,
+                place,
+                sort,
+                facets,
+                interval,
+                duplicates,
+                cursor,
+                PageLimit.parse(limit, 10, 100));
         return run(request, true);
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(operationId = "searchArticlesPost", summary = "Search articles (query as JSON)",
+    @Operation(
+            operationId = "searchArticlesPost",
+            summary = "Search articles (query as JSON)",
             description = "The same search as `GET /search`, for queries too long for a URL. " + SYNTAX)
-    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SearchRequest.class),
-            examples = @ExampleObject(name = "filtered", value = """
+    @RequestBody(
+            required = true,
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = SearchRequest.class),
+                            examples = @ExampleObject(name = "filtered", value = """
                     {"q": "cease-fire \\"Black Sea\\"", "source": ["reuters.com"], "from": "now-30d", "facets": "source,entity,date", "limit": 20}""")))
-    @APIResponse(responseCode = "200", description = "Ranked hits with highlights, and the facets asked for.",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SearchPage.class)))
-    @APIResponse(responseCode = "503", description = "The search cluster cannot answer right now; retry after `Retry-After` seconds.")
-    @Timed(value = "newsgraph.search", histogram = true, description = "Search requests, from parsing to the ranked page")
+    @APIResponse(
+            responseCode = "200",
+            description = "Ranked hits with highlights, and the facets asked for.",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = SearchPage.class)))
+    @APIResponse(
+            responseCode = "503",
+            description = "The search cluster cannot answer right now; retry after `Retry-After` seconds.")
+    @Timed(
+            value = "newsgraph.search",
+            histogram = true,
+            description = "Search requests, from parsing to the ranked page")
     public SearchPage searchPost(SearchRequest request) {
         if (request == null) {
-            throw ProblemException.badRequest("A JSON search request is required", new FieldError("body", "must not be empty"));
+            throw ProblemException.badRequest(
+                    "A JSON search request is required", new FieldError("body", "must not be empty"));
         }
-        return run(request.withLimit(request.limit() == null ? 10 : PageLimit.parse(String.valueOf(request.limit()), 10, 100)), false);
+        return run(
+                request.withLimit(
+                        request.limit() == null ? 10 : PageLimit.parse(String.valueOf(request.limit()), 10, 100)),
+                false);
     }
 
     private SearchPage run(SearchRequest request, boolean linkable) {
         SearchQuery query = validate(request);
         SearchResult result = search.search(query);
-        String next = result.nextCursor() == null || !linkable ? null : NextLinks.of("/api/v1/search", request.linkParams(result.nextCursor()));
+        String next = result.nextCursor() == null || !linkable
+                ? null
+                : NextLinks.of("/api/v1/search", request.linkParams(result.nextCursor()));
         return new SearchPage(request.q(), result.total(), result.hits(), result.facets(), result.nextCursor(), next);
     }
 
@@ -112,7 +227,8 @@ public class SearchResource {
         String text = r.q() == null ? null : r.q().replaceAll("\\p{Cntrl}", " ").strip();
         QueryNode parsed = null;
         if (text != null && text.length() > MAX_QUERY_LENGTH) {
-            errors.add(new FieldError("q", "must be at most " + MAX_QUERY_LENGTH + " characters (has " + text.length() + ")"));
+            errors.add(new FieldError(
+                    "q", "must be at most " + MAX_QUERY_LENGTH + " characters (has " + text.length() + ")"));
         } else if (text != null && !text.isEmpty()) {
             try {
                 parsed = QueryParser.parse(text);
@@ -125,19 +241,35 @@ public class SearchResource {
         List<String> languages = texts("language", r.language(), 16, errors);
         List<UUID> entities = ids("entity", r.entity(), errors);
         List<UUID> speakers = ids("speaker", r.speaker(), errors);
-        List<String> places = texts("place", r.place(), 2, errors).stream().map(p -> p.toUpperCase(Locale.ROOT)).toList();
-        places.stream().filter(p -> !p.matches("[A-Z]{2}")).findFirst()
-                .ifPresent(p -> errors.add(new FieldError("place", "must be ISO 3166-1 alpha-2 country codes such as UA")));
-        List<String> types = texts("entityType", r.entityType(), 20, errors).stream().map(t -> t.toUpperCase(Locale.ROOT)).toList();
-        types.stream().filter(t -> !Set.of("PERSON", "ORGANIZATION", "LOCATION").contains(t)).findFirst()
+        List<String> places = texts("place", r.place(), 2, errors).stream()
+                .map(p -> p.toUpperCase(Locale.ROOT))
+                .toList();
+        places.stream()
+                .filter(p -> !p.matches("[A-Z]{2}"))
+                .findFirst()
+                .ifPresent(p ->
+                        errors.add(new FieldError("place", "must be ISO 3166-1 alpha-2 country codes such as UA")));
+        List<String> types = texts("entityType", r.entityType(), 20, errors).stream()
+                .map(t -> t.toUpperCase(Locale.ROOT))
+                .toList();
+        types.stream()
+                .filter(t -> !Set.of("PERSON", "ORGANIZATION", "LOCATION").contains(t))
+                .findFirst()
                 .ifPresent(t -> errors.add(new FieldError("entityType", "must be PERSON, ORGANIZATION or LOCATION")));
         for (String[] time : new String[][] {{"from", r.from()}, {"to", r.to()}}) {
             if (time[1] != null && ArticleSearch.parseTime(time[1]) == null) {
-                errors.add(new FieldError(time[0], "must be an RFC 3339 time, a date (2025-03-23) or date math such as now-7d"));
+                errors.add(new FieldError(
+                        time[0], "must be an RFC 3339 time, a date (2025-03-23) or date math such as now-7d"));
             }
         }
-        boolean all = choice("entityMode", r.entityMode(), List.of("all", "any"), "all", errors).equals("all");
-        String sortName = choice("sort", r.sort(), List.of("relevance", "date", "-date"), parsed == null ? "-date" : "relevance", errors);
+        boolean all = choice("entityMode", r.entityMode(), List.of("all", "any"), "all", errors)
+                .equals("all");
+        String sortName = choice(
+                "sort",
+                r.sort(),
+                List.of("relevance", "date", "-date"),
+                parsed == null ? "-date" : "relevance",
+                errors);
         SearchQuery.Sort sort = switch (sortName) {
             case "date" -> SearchQuery.Sort.DATE;
             case "-date" -> SearchQuery.Sort.DATE_DESC;
@@ -149,25 +281,56 @@ public class SearchResource {
                 try {
                     facets.add(SearchQuery.Facet.valueOf(facet.strip().toUpperCase(Locale.ROOT)));
                 } catch (IllegalArgumentException e) {
-                    errors.add(new FieldError("facets", "unknown facet '" + facet.strip() + "'; use source, entity, author, language, date"));
+                    errors.add(new FieldError(
+                            "facets",
+                            "unknown facet '" + facet.strip() + "'; use source, entity, author, language, date"));
                 }
             }
         }
         SearchQuery.Interval interval = SearchQuery.Interval.valueOf(
-                choice("interval", r.interval(), List.of("auto", "day", "week", "month"), "auto", errors).toUpperCase(Locale.ROOT));
-        boolean show = choice("duplicates", r.duplicates(), List.of("collapse", "show"), "collapse", errors).equals("show");
+                choice("interval", r.interval(), List.of("auto", "day", "week", "month"), "auto", errors)
+                        .toUpperCase(Locale.ROOT));
+        boolean show = choice("duplicates", r.duplicates(), List.of("collapse", "show"), "collapse", errors)
+                .equals("show");
         if (!errors.isEmpty()) {
-            throw ProblemException.badRequest(String.join("; ", errors.stream().map(e -> e.field() + ": " + e.message()).toList()),
+            throw ProblemException.badRequest(
+                    String.join(
+                            "; ",
+                            errors.stream()
+                                    .map(e -> e.field() + ": " + e.message())
+                                    .toList()),
                     errors.toArray(FieldError[]::new));
         }
         String cursor = r.cursor() == null || r.cursor().isBlank() ? null : r.cursor();
-        return new SearchQuery(text, parsed, sources, authors, languages, blankToNull(r.from()), blankToNull(r.to()), entities, all,
-                types, speakers, places, sort, facets, interval, show, cursor, r.limit() == null ? 10 : r.limit());
+        return new SearchQuery(
+                text,
+                parsed,
+                sources,
+                authors,
+                languages,
+                blankToNull(r.from()),
+                blankToNull(r.to()),
+                entities,
+                all,
+                types,
+                speakers,
+                places,
+                sort,
+                facets,
+                interval,
+                show,
+                cursor,
+                r.limit() == null ? 10 : r.limit());
     }
 
     private static List<String> texts(String field, List<String> values, int maxLength, List<FieldError> errors) {
-        List<String> clean = values == null ? List.of() : values.stream().filter(v -> v != null && !v.isBlank())
-                .map(v -> v.replaceAll("\\p{Cntrl}", "").strip()).distinct().toList();
+        List<String> clean = values == null
+                ? List.of()
+                : values.stream()
+                        .filter(v -> v != null && !v.isBlank())
+                        .map(v -> v.replaceAll("\\p{Cntrl}", "").strip())
+                        .distinct()
+                        .toList();
         if (clean.size() > MAX_VALUES) {
             errors.add(new FieldError(field, "at most " + MAX_VALUES + " values"));
         }
@@ -189,11 +352,14 @@ public class SearchResource {
         return ids;
     }
 
-    private static String choice(String field, String value, List<String> allowed, String fallback, List<FieldError> errors) {
+    private static String choice(
+            String field, String value, List<String> allowed, String fallback, List<FieldError> errors) {
         if (value == null || value.isBlank()) {
             return fallback;
         }
-        String v = value.strip().toLowerCase(Locale.ROOT).equals("-date") ? "-date" : value.strip().toLowerCase(Locale.ROOT);
+        String v = value.strip().toLowerCase(Locale.ROOT).equals("-date")
+                ? "-date"
+                : value.strip().toLowerCase(Locale.ROOT);
         if (!allowed.contains(v)) {
             errors.add(new FieldError(field, "must be one of " + String.join(", ", allowed)));
             return fallback;
@@ -206,10 +372,17 @@ public class SearchResource {
     }
 
     @Schema(name = "SearchPage", description = "Ranked hits with highlights, and the facets asked for.")
-    public record SearchPage(@Schema(examples = "cease-fire \"Black Sea\"") String query, SearchResult.Total total,
-                             List<SearchResult.Hit> hits,
-                             @Schema(description = "Present when `facets` asked for some.") SearchResult.Facets facets,
-                             @Schema(description = "Opaque cursor of the next page; absent on the last page.") String nextCursor,
-                             @Schema(description = "Link to the next page (GET only); absent on the last page.") String next) {
-    }
+    public record SearchPage(
+            @Schema(examples = "cease-fire \"Black Sea\"") String query,
+            SearchResult.Total total,
+            List<SearchResult.Hit> hits,
+
+            @Schema(description = "Present when `facets` asked for some.")
+            SearchResult.Facets facets,
+
+            @Schema(description = "Opaque cursor of the next page; absent on the last page.")
+            String nextCursor,
+
+            @Schema(description = "Link to the next page (GET only); absent on the last page.")
+            String next) {}
 }

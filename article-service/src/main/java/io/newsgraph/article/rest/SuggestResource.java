@@ -35,28 +35,61 @@ public class SuggestResource {
     Suggestions suggestions;
 
     @GET
-    @Operation(operationId = "suggest", summary = "Autocomplete for building queries",
-            description = "Entity names, sources or authors that start with `prefix` (case and accents ignored: `zur` finds "
-                    + "Zürich), most frequent first (number of articles, near-duplicates included), then alphabetically. An entity's "
-                    + "name matches from its beginning; its `id` is what the search's `entity` filter takes.")
-    @APIResponse(responseCode = "200", description = "Completions, most frequent first.",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SuggestPage.class),
-                    examples = @ExampleObject(name = "entity", value = """
+    @Operation(
+            operationId = "suggest",
+            summary = "Autocomplete for building queries",
+            description =
+                    "Entity names, sources or authors that start with `prefix` (case and accents ignored: `zur` finds "
+                            + "Zürich), most frequent first (number of articles, near-duplicates included), then alphabetically. An entity's "
+                            + "name matches from its beginning; its `id` is what the search's `entity` filter takes.")
+    @APIResponse(
+            responseCode = "200",
+            description = "Completions, most frequent first.",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = SuggestPage.class),
+                            examples = @ExampleObject(name = "entity", value = """
                             {"prefix": "rust", "kind": "entity", "suggestions": [{"value": "Rustem Umerov",
                             "id": "2d1b6c9e-7f4a-4e8b-a1c3-5b6d7e8f9a0b", "type": "PERSON", "count": 42}]}""")))
-    @APIResponse(responseCode = "503", description = "The search cluster cannot answer right now; retry after `Retry-After` seconds.")
+    @APIResponse(
+            responseCode = "503",
+            description = "The search cluster cannot answer right now; retry after `Retry-After` seconds.")
     @Timed(value = "newsgraph.suggest", histogram = true, description = "Suggest requests")
     public SuggestPage suggest(
-            @Parameter(description = "The beginning of the value, 1 to 100 characters.", example = "rust", required = true) @QueryParam("prefix") String prefix,
-            @Parameter(description = "What to complete: `entity` (default), `source` or `author`.", schema = @Schema(enumeration = {"entity", "source", "author"})) @QueryParam("kind") String kind,
-            @Parameter(description = "How many completions, 1 to 20 (default 10).", example = "10", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "20", defaultValue = "10")) @QueryParam("limit") String limit) {
+            @Parameter(
+                            description = "The beginning of the value, 1 to 100 characters.",
+                            example = "rust",
+                            required = true)
+                    @QueryParam("prefix")
+                    String prefix,
+            @Parameter(
+                            description = "What to complete: `entity` (default), `source` or `author`.",
+                            schema = @Schema(enumeration = {"entity", "source", "author"}))
+                    @QueryParam("kind")
+                    String kind,
+            @Parameter(
+                            description = "How many completions, 1 to 20 (default 10).",
+                            example = "10",
+                            schema =
+                                    @Schema(
+                                            type = SchemaType.INTEGER,
+                                            minimum = "1",
+                                            maximum = "20",
+                                            defaultValue = "10"))
+                    @QueryParam("limit")
+                    String limit) {
         List<FieldError> errors = new ArrayList<>();
-        // Control characters are dropped (one of them separates the parts of indexed entity keys); runs of spaces are one.
-        String text = prefix == null ? "" : prefix.replaceAll("\\p{Cntrl}", "").replaceAll("\\s+", " ").stripLeading();
+        // Control characters are dropped (one of them separates the parts of indexed entity keys); runs of spaces are
+        // one.
+        String text = prefix == null
+                ? ""
+                : prefix.replaceAll("\\p{Cntrl}", "").replaceAll("\\s+", " ").stripLeading();
         if (text.isBlank()) {
             errors.add(new FieldError("prefix", "is required (1 to " + MAX_PREFIX + " characters)"));
         } else if (text.length() > MAX_PREFIX) {
-            errors.add(new FieldError("prefix", "must be at most " + MAX_PREFIX + " characters (has " + text.length() + ")"));
+            errors.add(new FieldError(
+                    "prefix", "must be at most " + MAX_PREFIX + " characters (has " + text.length() + ")"));
         }
         Suggestions.Kind parsedKind = Suggestions.Kind.ENTITY;
         if (kind != null && !kind.isBlank()) {
@@ -73,14 +106,24 @@ public class SuggestResource {
             errors.addAll(e.errors());
         }
         if (!errors.isEmpty()) {
-            throw ProblemException.badRequest(String.join("; ", errors.stream().map(e -> e.field() + ": " + e.message()).toList()),
+            throw ProblemException.badRequest(
+                    String.join(
+                            "; ",
+                            errors.stream()
+                                    .map(e -> e.field() + ": " + e.message())
+                                    .toList()),
                     errors.toArray(FieldError[]::new));
         }
-        return new SuggestPage(text, parsedKind.name().toLowerCase(Locale.ROOT), suggestions.suggest(text, parsedKind, size));
+        return new SuggestPage(
+                text, parsedKind.name().toLowerCase(Locale.ROOT), suggestions.suggest(text, parsedKind, size));
     }
 
     @Schema(name = "SuggestPage", description = "Completions of a prefix, most frequent first.")
-    public record SuggestPage(String prefix, @Schema(enumeration = {"entity", "source", "author"}) String kind,
-                              List<Suggestions.Suggestion> suggestions) {
-    }
+    public record SuggestPage(
+            String prefix,
+
+            @Schema(enumeration = {"entity", "source", "author"})
+            String kind,
+
+            List<Suggestions.Suggestion> suggestions) {}
 }

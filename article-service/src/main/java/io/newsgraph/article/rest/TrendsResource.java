@@ -43,24 +43,59 @@ public class TrendsResource {
 
     @GET
     @Path("entities")
-    @Operation(operationId = "listRisingEntities", summary = "Rising entities",
-            description = "Entities whose mention count (stories mentioning them; near-duplicates count once) rises most in "
-                    + "[from, to) against the window of the same length just before. `rise` = (count + 1) / (previousCount + 1); "
-                    + "only entities with at least " + EntityTrends.MIN_COUNT + " stories in the window take part. Each carries a "
-                    + "daily series (UTC days) over the window, empty days included.")
-    @APIResponse(responseCode = "200", description = "Entities by rise, steepest first.",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TrendPage.class),
-                    examples = @ExampleObject(name = "week", value = """
+    @Operation(
+            operationId = "listRisingEntities",
+            summary = "Rising entities",
+            description =
+                    "Entities whose mention count (stories mentioning them; near-duplicates count once) rises most in "
+                            + "[from, to) against the window of the same length just before. `rise` = (count + 1) / (previousCount + 1); "
+                            + "only entities with at least " + EntityTrends.MIN_COUNT
+                            + " stories in the window take part. Each carries a "
+                            + "daily series (UTC days) over the window, empty days included.")
+    @APIResponse(
+            responseCode = "200",
+            description = "Entities by rise, steepest first.",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = TrendPage.class),
+                            examples = @ExampleObject(name = "week", value = """
                             {"from": "2025-03-17T00:00:00Z", "to": "2025-03-24T00:00:00Z", "type": "PERSON", "entities": [
                             {"id": "2d1b6c9e-7f4a-4e8b-a1c3-5b6d7e8f9a0b", "name": "Rustem Umerov", "type": "PERSON", "count": 12,
                             "previousCount": 2, "rise": 4.33, "series": [{"date": "2025-03-17", "count": 0}, {"date": "2025-03-18", "count": 3}]}]}""")))
-    @APIResponse(responseCode = "503", description = "The search cluster cannot answer right now; retry after `Retry-After` seconds.")
+    @APIResponse(
+            responseCode = "503",
+            description = "The search cluster cannot answer right now; retry after `Retry-After` seconds.")
     @Timed(value = "newsgraph.trends", histogram = true, description = "Entity-trend requests")
     public TrendPage entities(
-            @Parameter(description = "Window start (inclusive): RFC 3339, a date, or date math such as `now-7d`; default `to` minus 7 days.", example = "now-7d") @QueryParam("from") String from,
-            @Parameter(description = "Window end (exclusive), same forms; default now. At most 366 days after `from`.", example = "now") @QueryParam("to") String to,
-            @Parameter(description = "Only entities of this type.", schema = @Schema(enumeration = {"PERSON", "ORGANIZATION", "LOCATION"})) @QueryParam("type") String type,
-            @Parameter(description = "How many entities, 1 to 50 (default 10).", example = "10", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "50", defaultValue = "10")) @QueryParam("limit") String limit) {
+            @Parameter(
+                            description =
+                                    "Window start (inclusive): RFC 3339, a date, or date math such as `now-7d`; default `to` minus 7 days.",
+                            example = "now-7d")
+                    @QueryParam("from")
+                    String from,
+            @Parameter(
+                            description =
+                                    "Window end (exclusive), same forms; default now. At most 366 days after `from`.",
+                            example = "now")
+                    @QueryParam("to")
+                    String to,
+            @Parameter(
+                            description = "Only entities of this type.",
+                            schema = @Schema(enumeration = {"PERSON", "ORGANIZATION", "LOCATION"}))
+                    @QueryParam("type")
+                    String type,
+            @Parameter(
+                            description = "How many entities, 1 to 50 (default 10).",
+                            example = "10",
+                            schema =
+                                    @Schema(
+                                            type = SchemaType.INTEGER,
+                                            minimum = "1",
+                                            maximum = "50",
+                                            defaultValue = "10"))
+                    @QueryParam("limit")
+                    String limit) {
         List<FieldError> errors = new ArrayList<>();
         Instant end = time("to", to, Instant.now(), errors);
         Instant start = end == null ? null : time("from", from, end.minus(DEFAULT_WINDOW), errors);
@@ -82,7 +117,12 @@ public class TrendsResource {
             errors.addAll(e.errors());
         }
         if (!errors.isEmpty()) {
-            throw ProblemException.badRequest(String.join("; ", errors.stream().map(e -> e.field() + ": " + e.message()).toList()),
+            throw ProblemException.badRequest(
+                    String.join(
+                            "; ",
+                            errors.stream()
+                                    .map(e -> e.field() + ": " + e.message())
+                                    .toList()),
                     errors.toArray(FieldError[]::new));
         }
         return new TrendPage(start, end, entityType, trends.rising(start, end, entityType, size));
@@ -95,14 +135,20 @@ public class TrendsResource {
         }
         Instant parsed = value.length() > 64 ? null : ArticleSearch.parseTime(value.strip());
         if (parsed == null) {
-            errors.add(new FieldError(field, "must be an RFC 3339 time, a date (2025-03-23) or date math such as now-7d"));
+            errors.add(
+                    new FieldError(field, "must be an RFC 3339 time, a date (2025-03-23) or date math such as now-7d"));
             return null;
         }
         return parsed.truncatedTo(ChronoUnit.MILLIS);
     }
 
     @Schema(name = "TrendPage", description = "Rising entities of a window, steepest rise first.")
-    public record TrendPage(Instant from, Instant to, @Schema(description = "The type asked for; absent: all types.") String type,
-                            List<EntityTrends.Trend> entities) {
-    }
+    public record TrendPage(
+            Instant from,
+            Instant to,
+
+            @Schema(description = "The type asked for; absent: all types.")
+            String type,
+
+            List<EntityTrends.Trend> entities) {}
 }

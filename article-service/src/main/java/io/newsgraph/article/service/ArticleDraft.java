@@ -10,9 +10,22 @@ import java.util.List;
 import java.util.Locale;
 
 /** A parsed article ready to be stored: what a create or an update writes. */
-public record ArticleDraft(String externalId, String title, String author, String source, String dateline, String url,
-                           String language, Instant publishedAt, String publishedAtSource, String body, List<StoredCaption> captions,
-                           List<String> footers, WireMetadata wire, String originalText, String originalMediaType) {
+public record ArticleDraft(
+        String externalId,
+        String title,
+        String author,
+        String source,
+        String dateline,
+        String url,
+        String language,
+        Instant publishedAt,
+        String publishedAtSource,
+        String body,
+        List<StoredCaption> captions,
+        List<String> footers,
+        WireMetadata wire,
+        String originalText,
+        String originalMediaType) {
 
     public ArticleDraft {
         wire = wire == null ? WireMetadata.NONE : wire;
@@ -23,7 +36,10 @@ public record ArticleDraft(String externalId, String title, String author, Strin
      * wire copy or with different metadata is recognised as the same content.
      */
     public String contentHash() {
-        String normalised = (title + "\n" + body).toLowerCase(Locale.ROOT).replaceAll("\\s+", " ").strip();
+        String normalised = (title + "\n" + body)
+                .toLowerCase(Locale.ROOT)
+                .replaceAll("\\s+", " ")
+                .strip();
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(normalised.getBytes(StandardCharsets.UTF_8));
             return "sha256:" + HexFormat.of().formatHex(digest);

@@ -43,25 +43,37 @@ public class ArticleDrafts {
     }
 
     private static ArticleDraft draft(ParsedArticle parsed, ArticleMetadata meta, String original, String mediaType) {
-        String title = firstNonBlank(meta.title() == null ? null : TextNormalizer.normalize(meta.title()), parsed.title());
+        String title =
+                firstNonBlank(meta.title() == null ? null : TextNormalizer.normalize(meta.title()), parsed.title());
         if (title == null) {
             throw unprocessable("No title found: send it as the first line of the text, or as `title`", "title");
         }
         if (parsed.paragraphs().isEmpty()) {
             throw unprocessable("No article body found in the content", "body");
         }
-        List<StoredCaption> captions = parsed.captions().stream().map(c -> new StoredCaption(c.text(), c.credit())).toList();
+        List<StoredCaption> captions = parsed.captions().stream()
+                .map(c -> new StoredCaption(c.text(), c.credit()))
+                .toList();
         PublicationTime published = PublicationTime.of(meta.publishedAt(), parsed);
         Instant publishedAt = published.value();
-        String source = Agencies.canonical(firstNonBlank(meta.source(), parsed.byline().source()));
-        return new ArticleDraft(meta.externalId(), title,
+        String source =
+                Agencies.canonical(firstNonBlank(meta.source(), parsed.byline().source()));
+        return new ArticleDraft(
+                meta.externalId(),
+                title,
                 firstNonBlank(meta.author(), parsed.byline().author()),
                 source,
                 parsed.byline().place(),
                 firstNonBlank(meta.url(), parsed.url()),
                 firstNonBlank(meta.language(), parsed.language()),
-                publishedAt, published.sourceName(),
-                parsed.body(), captions, parsed.footers(), wire(parsed, publishedAt, source), original, mediaType);
+                publishedAt,
+                published.sourceName(),
+                parsed.body(),
+                captions,
+                parsed.footers(),
+                wire(parsed, publishedAt, source),
+                original,
+                mediaType);
     }
 
     /**
@@ -74,14 +86,18 @@ public class ArticleDrafts {
         MonthDay monthDay = dateline == null ? null : dateline.monthDay();
         LocalDate datelineDate = null;
         if (monthDay != null) {
-            LocalDate reference = publishedAt != null ? publishedAt.atOffset(ZoneOffset.UTC).toLocalDate() : bylineDate;
-            datelineDate = dateline.year() != null ? monthDay.atYear(dateline.year()) : WireDates.resolve(monthDay, reference);
+            LocalDate reference =
+                    publishedAt != null ? publishedAt.atOffset(ZoneOffset.UTC).toLocalDate() : bylineDate;
+            datelineDate =
+                    dateline.year() != null ? monthDay.atYear(dateline.year()) : WireDates.resolve(monthDay, reference);
         }
-        List<StoredCredit> credits = parsed.credits().stream().map(c -> new StoredCredit(c.role(), c.names())).toList();
+        List<StoredCredit> credits = parsed.credits().stream()
+                .map(c -> new StoredCredit(c.role(), c.names()))
+                .toList();
         // Copy that names no agency itself but comes from one ("source": "Agence France-Presse") is that agency's.
         String agency = parsed.agency() != null ? parsed.agency() : Agencies.isAgency(source) ? source : null;
-        return new WireMetadata(dateline == null ? null : dateline.text(), monthDay, datelineDate, agency,
-                bylineDate, credits);
+        return new WireMetadata(
+                dateline == null ? null : dateline.text(), monthDay, datelineDate, agency, bylineDate, credits);
     }
 
     private static String firstNonBlank(String given, String parsed) {
@@ -92,7 +108,11 @@ public class ArticleDrafts {
     }
 
     private static ProblemException unprocessable(String detail, String field) {
-        return new ProblemException(422, "unprocessable-article", "Article content is not usable", detail,
+        return new ProblemException(
+                422,
+                "unprocessable-article",
+                "Article content is not usable",
+                detail,
                 List.of(new FieldError(field, detail)));
     }
 }

@@ -15,6 +15,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -25,7 +26,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import java.time.Instant;
 import org.jboss.logging.Logger;
 
 /**
@@ -40,12 +40,16 @@ public class ArticleIndexer {
 
     @Inject
     IndexerConfig config;
+
     @Inject
     FeedRepository feed;
+
     @Inject
     SearchProjectionRepository projection;
+
     @Inject
     ArticleIndex index;
+
     @Inject
     MeterRegistry metrics;
 
@@ -57,10 +61,15 @@ public class ArticleIndexer {
 
     void start(@Observes StartupEvent event) {
         // The same gauges as entity-service's quotes index, tagged with the index (docs/operations.md).
-        Gauge.builder("newsgraph.search.index.lag", this, s -> s.backlog.lagSeconds()).tag("index", "articles")
-                .description("Age of the oldest change not yet in the search index").baseUnit("seconds").register(metrics);
-        Gauge.builder("newsgraph.search.index.pending", this, s -> s.backlog.pending()).tag("index", "articles")
-                .description("Changes waiting for the search index").register(metrics);
+        Gauge.builder("newsgraph.search.index.lag", this, s -> s.backlog.lagSeconds())
+                .tag("index", "articles")
+                .description("Age of the oldest change not yet in the search index")
+                .baseUnit("seconds")
+                .register(metrics);
+        Gauge.builder("newsgraph.search.index.pending", this, s -> s.backlog.pending())
+                .tag("index", "articles")
+                .description("Changes waiting for the search index")
+                .register(metrics);
         if (!config.enabled()) {
             return;
         }
@@ -83,10 +92,13 @@ public class ArticleIndexer {
             } catch (RuntimeException e) {
                 indexReady = false;
                 LOG.warnf("search indexer: %s (retrying in %d ms)", e.toString(), backoff.toMillis());
-                metrics.counter("newsgraph.search.index.failures", "index", "articles").increment();
+                metrics.counter("newsgraph.search.index.failures", "index", "articles")
+                        .increment();
                 measureLag();
                 sleep(backoff);
-                backoff = backoff.multipliedBy(2).compareTo(config.maxBackoff()) > 0 ? config.maxBackoff() : backoff.multipliedBy(2);
+                backoff = backoff.multipliedBy(2).compareTo(config.maxBackoff()) > 0
+                        ? config.maxBackoff()
+                        : backoff.multipliedBy(2);
                 continue;
             }
             if (!more) {
@@ -103,13 +115,16 @@ public class ArticleIndexer {
 
     private void measureBacklog(long indexedUpTo) {
         long pending = feed.lastSeq() - indexedUpTo;
-        backlog = new Backlog(pending, pending > 0 ? feed.occurredAfter(indexedUpTo).orElse(null) : null);
+        backlog = new Backlog(
+                pending, pending > 0 ? feed.occurredAfter(indexedUpTo).orElse(null) : null);
     }
 
     /** Feed events not yet indexed, and when the oldest of them happened (null: none). */
     private record Backlog(long pending, Instant oldest) {
         double lagSeconds() {
-            return oldest == null ? 0 : Math.max(0, Duration.between(oldest, Instant.now()).toMillis() / 1000.0);
+            return oldest == null
+                    ? 0
+                    : Math.max(0, Duration.between(oldest, Instant.now()).toMillis() / 1000.0);
         }
     }
 

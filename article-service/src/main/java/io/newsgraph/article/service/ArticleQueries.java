@@ -20,8 +20,10 @@ import java.util.UUID;
 public class ArticleQueries {
     @Inject
     ArticleRepository articles;
+
     @Inject
     FeedRepository feed;
+
     @Inject
     SearchProjectionRepository projection;
 
@@ -29,7 +31,9 @@ public class ArticleQueries {
         Long before = cursor == null ? null : position(cursor, "a");
         List<Article> rows = articles.page(filter, before, limit + 1);
         List<Article> items = rows.subList(0, Math.min(limit, rows.size()));
-        String next = rows.size() > limit ? CursorCodec.encode("a", String.valueOf(items.get(items.size() - 1).listingSeq)) : null;
+        String next = rows.size() > limit
+                ? CursorCodec.encode("a", String.valueOf(items.get(items.size() - 1).listingSeq))
+                : null;
         return new Page<>(items, next);
     }
 
@@ -63,9 +67,7 @@ public class ArticleQueries {
         }
     }
 
-    public record Page<T>(List<T> items, String nextCursor) {
-    }
+    public record Page<T>(List<T> items, String nextCursor) {}
 
-    public record FeedSlice(List<FeedEvent> events, String cursor, boolean more) {
-    }
+    public record FeedSlice(List<FeedEvent> events, String cursor, boolean more) {}
 }

@@ -50,19 +50,24 @@ public class ArticleSearch {
     static final int TOTAL_BOUND = 10_000;
     /** The node abandons a search after this and answers with what it has; we then answer 503 rather than partial hits. */
     static final String NODE_TIMEOUT = "3s";
+
     static final int FACET_SIZE = 10;
-    private static final String[] SOURCE_FIELDS = {"id", "title", "body", "source", "author", "language", "publishedAt", "date",
-            "duplicateIds"};
+    private static final String[] SOURCE_FIELDS = {
+        "id", "title", "body", "source", "author", "language", "publishedAt", "date", "duplicateIds"
+    };
     private static final List<String> ENTITY_TYPES = List.of("PERSON", "ORGANIZATION", "LOCATION");
 
     @Inject
     ArticleIndex index;
+
     @Inject
     ObjectMapper mapper;
 
     public SearchResult search(SearchQuery query) {
         ObjectNode request = mapper.createObjectNode();
-        request.put("size", query.limit() + 1).put("track_total_hits", TOTAL_BOUND).put("timeout", NODE_TIMEOUT);
+        request.put("size", query.limit() + 1)
+                .put("track_total_hits", TOTAL_BOUND)
+                .put("timeout", NODE_TIMEOUT);
         ArrayNode source = request.putObject("_source").putArray("includes");
         for (String field : SOURCE_FIELDS) {
             source.add(field);
@@ -87,21 +92,31 @@ public class ArticleSearch {
         } catch (SearchRejectedException e) {
             // The parser lets through only queries the index can run; what is left is the node's own limits
             // (e.g. too many expanded clauses): the client's query, not a fault of the service.
-            throw new ProblemException(400, "query-too-complex", "Query is too complex",
-                    "The search cluster refused this query (" + e.getMessage() + "); use fewer or longer prefixes, or fewer terms");
+            throw new ProblemException(
+                    400,
+                    "query-too-complex",
+                    "Query is too complex",
+                    "The search cluster refused this query (" + e.getMessage()
+                            + "); use fewer or longer prefixes, or fewer terms");
         }
         if (answer.path("timed_out").asBoolean()) {
-            throw new io.newsgraph.common.search.SearchUnavailableException("search timed out after " + NODE_TIMEOUT, null);
+            throw new io.newsgraph.common.search.SearchUnavailableException(
+                    "search timed out after " + NODE_TIMEOUT, null);
         }
         List<Hit> hits = new ArrayList<>();
         JsonNode rawHits = answer.path("hits").path("hits");
         for (int i = 0; i < Math.min(query.limit(), rawHits.size()); i++) {
             hits.add(hit(rawHits.get(i)));
         }
-        String next = rawHits.size() > query.limit() ? cursor(query.sort(), rawHits.get(query.limit() - 1).path("sort")) : null;
+        String next = rawHits.size() > query.limit()
+                ? cursor(query.sort(), rawHits.get(query.limit() - 1).path("sort"))
+                : null;
         JsonNode total = answer.path("hits").path("total");
-        return new SearchResult(new Total(total.path("value").asLong(), total.path("relation").asText("eq")), hits,
-                facets(query, answer.path("aggregations")), next);
+        return new SearchResult(
+                new Total(total.path("value").asLong(), total.path("relation").asText("eq")),
+                hits,
+                facets(query, answer.path("aggregations")),
+                next);
     }
 
     private ObjectNode query(SearchQuery query) {
@@ -113,7 +128,13 @@ public class ArticleSearch {
         ObjectNode function = scored.putObject("function_score");
         function.set("query", bool);
         ArrayNode functions = function.putArray("functions");
-        functions.addObject().putObject("gauss").putObject("date").put("origin", "now/h").put("scale", "30d").put("decay", 0.5);
+        functions
+                .addObject()
+                .putObject("gauss")
+                .putObject("date")
+                .put("origin", "now/h")
+                .put("scale", "30d")
+                .put("decay", 0.5);
         functions.addObject().put("weight", 1);
         function.put("score_mode", "sum").put("boost_mode", "multiply");
         return scored;
@@ -134,12 +155,18 @@ public class ArticleSearch {
         terms(filter, "author", query.authors());
         terms(filter, "language", query.languages());
         terms(filter, "entityTypes", query.entityTypes());
-        terms(filter, "speakerIds", query.speakers().stream().map(UUID::toString).toList());
+        terms(
+                filter,
+                "speakerIds",
+                query.speakers().stream().map(UUID::toString).toList());
         terms(filter, "countries", query.places());
         if (query.allEntities()) {
             query.entities().forEach(id -> filter.addObject().putObject("term").put("entityIds", id.toString()));
         } else {
-            terms(filter, "entityIds", query.entities().stream().map(UUID::toString).toList());
+            terms(
+                    filter,
+                    "entityIds",
+                    query.entities().stream().map(UUID::toString).toList());
         }
         if (query.from() != null || query.to() != null) {
             ObjectNode range = filter.addObject().putObject("range").putObject("date");
@@ -193,7 +220,10 @@ public class ArticleSearch {
             fields.putObject("title.words").put("number_of_fragments", 0);
         }
         for (String body : prefixes ? List.of("body", "body.words") : List.of("body")) {
-            fields.putObject(body).put("fragment_size", 160).put("number_of_fragments", 2).put("no_match_size", 0);
+            fields.putObject(body)
+                    .put("fragment_size", 160)
+                    .put("number_of_fragments", 2)
+                    .put("no_match_size", 0);
         }
         return highlight;
     }
@@ -211,23 +241,38 @@ public class ArticleSearch {
     private ObjectNode aggregations(SearchQuery query) {
         ObjectNode aggs = mapper.createObjectNode();
         if (query.facets().contains(Facet.SOURCE)) {
-            aggs.putObject("source").putObject("terms").put("field", "source.raw").put("size", FACET_SIZE);
+            aggs.putObject("source")
+                    .putObject("terms")
+                    .put("field", "source.raw")
+                    .put("size", FACET_SIZE);
         }
         if (query.facets().contains(Facet.AUTHOR)) {
-            aggs.putObject("author").putObject("terms").put("field", "author.raw").put("size", FACET_SIZE);
+            aggs.putObject("author")
+                    .putObject("terms")
+                    .put("field", "author.raw")
+                    .put("size", FACET_SIZE);
         }
         if (query.facets().contains(Facet.LANGUAGE)) {
-            aggs.putObject("language").putObject("terms").put("field", "language").put("size", FACET_SIZE);
+            aggs.putObject("language")
+                    .putObject("terms")
+                    .put("field", "language")
+                    .put("size", FACET_SIZE);
         }
         if (query.facets().contains(Facet.ENTITY)) {
             for (String type : ENTITY_TYPES) {
-                aggs.putObject("entity_" + type).putObject("terms").put("field", "entityKeys").put("size", FACET_SIZE)
+                aggs.putObject("entity_" + type)
+                        .putObject("terms")
+                        .put("field", "entityKeys")
+                        .put("size", FACET_SIZE)
                         .put("include", type + ArticleDocument.KEY_SEPARATOR + ".*");
             }
         }
         if (query.facets().contains(Facet.DATE)) {
-            aggs.putObject("date").putObject("date_histogram").put("field", "date")
-                    .put("calendar_interval", interval(query).name().toLowerCase()).put("min_doc_count", 0)
+            aggs.putObject("date")
+                    .putObject("date_histogram")
+                    .put("field", "date")
+                    .put("calendar_interval", interval(query).name().toLowerCase())
+                    .put("min_doc_count", 0)
                     .put("format", "yyyy-MM-dd");
         }
         return aggs;
@@ -262,7 +307,8 @@ public class ArticleSearch {
         } catch (RuntimeException notADate) {
             // date math below
         }
-        var m = java.util.regex.Pattern.compile("now(?:([+-])(\\d{1,4})([dwMy]))?(?:/[dwMy])?").matcher(value);
+        var m = java.util.regex.Pattern.compile("now(?:([+-])(\\d{1,4})([dwMy]))?(?:/[dwMy])?")
+                .matcher(value);
         if (!m.matches()) {
             return null;
         }
@@ -288,10 +334,18 @@ public class ArticleSearch {
         List<Fragment> bodyFragments = fragments(first(hl, "body", "body.words"), body);
         List<UUID> duplicates = new ArrayList<>();
         doc.path("duplicateIds").forEach(id -> duplicates.add(UUID.fromString(id.asText())));
-        return new Hit(UUID.fromString(doc.path("id").asText()), title, text(doc, "source"), text(doc, "author"),
-                text(doc, "language"), time(doc, "publishedAt"), time(doc, "date"),
+        return new Hit(
+                UUID.fromString(doc.path("id").asText()),
+                title,
+                text(doc, "source"),
+                text(doc, "author"),
+                text(doc, "language"),
+                time(doc, "publishedAt"),
+                time(doc, "date"),
                 raw.path("_score").isNumber() ? raw.path("_score").asDouble() : null,
-                new Highlights(titleFragments, bodyFragments), duplicates.size(), duplicates);
+                new Highlights(titleFragments, bodyFragments),
+                duplicates.size(),
+                duplicates);
     }
 
     private static JsonNode first(JsonNode highlight, String field, String alternative) {
@@ -326,8 +380,13 @@ public class ArticleSearch {
             if (start < 0) {
                 continue; // not found verbatim (cannot happen for stored text); better no offsets than wrong ones
             }
-            fragments.add(new Fragment(html, start, start + plain.length(),
-                    marks.stream().map(m -> new Span(start + m[0], start + m[1])).toList()));
+            fragments.add(new Fragment(
+                    html,
+                    start,
+                    start + plain.length(),
+                    marks.stream()
+                            .map(m -> new Span(start + m[0], start + m[1]))
+                            .toList()));
         }
         return fragments;
     }
@@ -347,7 +406,9 @@ public class ArticleSearch {
     private static String numeric(String entity) {
         try {
             String digits = entity.substring(2, entity.length() - 1);
-            int code = digits.startsWith("x") || digits.startsWith("X") ? Integer.parseInt(digits.substring(1), 16) : Integer.parseInt(digits);
+            int code = digits.startsWith("x") || digits.startsWith("X")
+                    ? Integer.parseInt(digits.substring(1), 16)
+                    : Integer.parseInt(digits);
             return new String(Character.toChars(code));
         } catch (RuntimeException e) {
             return entity;
@@ -365,7 +426,10 @@ public class ArticleSearch {
                 List<EntityCount> counts = new ArrayList<>();
                 for (JsonNode bucket : aggs.path("entity_" + type).path("buckets")) {
                     String[] parts = bucket.path("key").asText().split(ArticleDocument.KEY_SEPARATOR, 3);
-                    counts.add(new EntityCount(UUID.fromString(parts[1]), parts[2], bucket.path("doc_count").asLong()));
+                    counts.add(new EntityCount(
+                            UUID.fromString(parts[1]),
+                            parts[2],
+                            bucket.path("doc_count").asLong()));
                 }
                 entities.put(type, counts);
             }
@@ -373,12 +437,19 @@ public class ArticleSearch {
         DateHistogram histogram = null;
         if (query.facets().contains(Facet.DATE)) {
             List<DateCount> buckets = new ArrayList<>();
-            aggs.path("date").path("buckets").forEach(b -> buckets.add(new DateCount(LocalDate.parse(b.path("key_as_string").asText()),
-                    b.path("doc_count").asLong())));
+            aggs.path("date")
+                    .path("buckets")
+                    .forEach(b -> buckets.add(new DateCount(
+                            LocalDate.parse(b.path("key_as_string").asText()),
+                            b.path("doc_count").asLong())));
             histogram = new DateHistogram(interval(query).name().toLowerCase(), buckets);
         }
-        return new Facets(counts(query, Facet.SOURCE, aggs.path("source")), counts(query, Facet.AUTHOR, aggs.path("author")),
-                counts(query, Facet.LANGUAGE, aggs.path("language")), entities, histogram);
+        return new Facets(
+                counts(query, Facet.SOURCE, aggs.path("source")),
+                counts(query, Facet.AUTHOR, aggs.path("author")),
+                counts(query, Facet.LANGUAGE, aggs.path("language")),
+                entities,
+                histogram);
     }
 
     private static List<Count> counts(SearchQuery query, Facet facet, JsonNode agg) {
@@ -386,7 +457,9 @@ public class ArticleSearch {
             return null;
         }
         List<Count> counts = new ArrayList<>();
-        agg.path("buckets").forEach(b -> counts.add(new Count(b.path("key").asText(), b.path("doc_count").asLong())));
+        agg.path("buckets")
+                .forEach(b -> counts.add(
+                        new Count(b.path("key").asText(), b.path("doc_count").asLong())));
         return counts;
     }
 

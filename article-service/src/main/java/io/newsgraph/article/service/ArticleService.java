@@ -27,14 +27,19 @@ public class ArticleService {
 
     @Inject
     ArticleRepository articles;
+
     @Inject
     ArticleVersionRepository versions;
+
     @Inject
     FeedRepository feed;
+
     @Inject
     SearchProjectionRepository projection;
+
     @Inject
     EntityNames entityNames;
+
     @Inject
     MeterRegistry metrics;
 
@@ -63,15 +68,17 @@ public class ArticleService {
                 throw e;
             }
             // A concurrent request stored the same article first: answer with that one.
-            return counted(QuarkusTransaction.requiringNew().call(() -> articles.findDuplicate(draft.externalId(), hash)
-                    .map(a -> new StoredArticle(a, false))
-                    .orElseThrow(() -> e)));
+            return counted(QuarkusTransaction.requiringNew()
+                    .call(() -> articles.findDuplicate(draft.externalId(), hash)
+                            .map(a -> new StoredArticle(a, false))
+                            .orElseThrow(() -> e)));
         }
     }
 
     /** newsgraph_articles_ingested_total{outcome=created|duplicate}: the ingest rate operators watch. */
     private StoredArticle counted(StoredArticle stored) {
-        metrics.counter("newsgraph.articles.ingested", "outcome", stored.changed() ? "created" : "duplicate").increment();
+        metrics.counter("newsgraph.articles.ingested", "outcome", stored.changed() ? "created" : "duplicate")
+                .increment();
         return stored;
     }
 
@@ -84,7 +91,8 @@ public class ArticleService {
                 if (sameContent(article, draft, hash)) {
                     return new StoredArticle(article, false);
                 }
-                Optional<Article> other = articles.findDuplicate(draft.externalId(), hash).filter(a -> !a.id.equals(id));
+                Optional<Article> other =
+                        articles.findDuplicate(draft.externalId(), hash).filter(a -> !a.id.equals(id));
                 if (other.isPresent()) {
                     throw duplicateOf(other.get());
                 }
@@ -97,7 +105,10 @@ public class ArticleService {
             });
         } catch (RuntimeException e) {
             if (isUniqueViolation(e)) {
-                throw new ProblemException(409, "duplicate-content", "Article would duplicate another",
+                throw new ProblemException(
+                        409,
+                        "duplicate-content",
+                        "Article would duplicate another",
                         "Another live article has the same external id or content");
             }
             throw e;
@@ -126,13 +137,21 @@ public class ArticleService {
         QuarkusTransaction.requiringNew().run(() -> {
             Article article = lockLive(id, null);
             if (summary.version() > article.version) {
-                throw new ProblemException(409, "unknown-version", "Version does not exist",
-                        "Article " + id + " has no version " + summary.version() + " (it is at version " + article.version + ")");
+                throw new ProblemException(
+                        409,
+                        "unknown-version",
+                        "Version does not exist",
+                        "Article " + id + " has no version " + summary.version() + " (it is at version "
+                                + article.version + ")");
             }
             Optional<Integer> stored = projection.summaryVersion(id);
             if (stored.isPresent() && stored.get() > summary.version()) {
-                throw new ProblemException(409, "stale-summary", "A newer summary is stored",
-                        "The stored summary is of version " + stored.get() + "; version " + summary.version() + " is older");
+                throw new ProblemException(
+                        409,
+                        "stale-summary",
+                        "A newer summary is stored",
+                        "The stored summary is of version " + stored.get() + "; version " + summary.version()
+                                + " is older");
             }
             Instant now = now();
             entityNames.articleChanged(projection.summaryEntities(id), summary.entities());
@@ -164,7 +183,10 @@ public class ArticleService {
             throw ProblemException.notFound("Article", id);
         }
         if (expectedVersion != null && article.version != expectedVersion) {
-            throw new ProblemException(412, "version-mismatch", "Article has changed",
+            throw new ProblemException(
+                    412,
+                    "version-mismatch",
+                    "Article has changed",
                     "If-Match names version " + expectedVersion + " but the article is at version " + article.version
                             + "; read it again and retry");
         }
@@ -172,13 +194,18 @@ public class ArticleService {
     }
 
     private static ProblemException duplicateOf(Article other) {
-        return new ProblemException(409, "duplicate-content", "Article would duplicate another",
+        return new ProblemException(
+                409,
+                "duplicate-content",
+                "Article would duplicate another",
                 "Article " + other.id + " already has this external id or content");
     }
 
     private static boolean sameContent(Article a, ArticleDraft d, String hash) {
-        return a.contentHash.equals(hash) && java.util.Objects.equals(a.author, d.author())
-                && java.util.Objects.equals(a.source, d.source()) && java.util.Objects.equals(a.url, d.url())
+        return a.contentHash.equals(hash)
+                && java.util.Objects.equals(a.author, d.author())
+                && java.util.Objects.equals(a.source, d.source())
+                && java.util.Objects.equals(a.url, d.url())
                 && java.util.Objects.equals(a.publishedAt, d.publishedAt())
                 && java.util.Objects.equals(a.publishedAtSource, d.publishedAtSource())
                 && java.util.Objects.equals(a.externalId, d.externalId())
@@ -194,7 +221,9 @@ public class ArticleService {
         article.source = draft.source();
         article.dateline = draft.dateline();
         article.datelineText = draft.wire().datelineText();
-        article.datelineMonthDay = draft.wire().datelineMonthDay() == null ? null : draft.wire().datelineMonthDay().toString();
+        article.datelineMonthDay = draft.wire().datelineMonthDay() == null
+                ? null
+                : draft.wire().datelineMonthDay().toString();
         article.datelineDate = draft.wire().datelineDate();
         article.agency = draft.wire().agency();
         article.bylineDate = draft.wire().bylineDate();

@@ -31,14 +31,14 @@ public class EntityTrends {
     public static final int MIN_COUNT = 3;
     static final int CANDIDATES = 1000;
 
-    public record Trend(UUID id, String name, String type, long count, long previousCount, double rise, List<DayCount> series) {
-    }
+    public record Trend(
+            UUID id, String name, String type, long count, long previousCount, double rise, List<DayCount> series) {}
 
-    public record DayCount(LocalDate date, long count) {
-    }
+    public record DayCount(LocalDate date, long count) {}
 
     @Inject
     ArticleIndex index;
+
     @Inject
     ObjectMapper mapper;
 
@@ -47,11 +47,17 @@ public class EntityTrends {
         Instant previousFrom = from.minus(Duration.between(from, to));
         ObjectNode request = window(previousFrom, to);
         ObjectNode terms = request.putObject("aggs").putObject("entities").putObject("terms");
-        terms.put("field", "entityKeys").put("size", CANDIDATES).putObject("order").put("current", "desc");
+        terms.put("field", "entityKeys")
+                .put("size", CANDIDATES)
+                .putObject("order")
+                .put("current", "desc");
         if (type != null) {
             terms.put("include", type + ArticleDocument.KEY_SEPARATOR + ".*");
         }
-        ((ObjectNode) request.path("aggs").path("entities")).putObject("aggs").putObject("current").putObject("filter")
+        ((ObjectNode) request.path("aggs").path("entities"))
+                .putObject("aggs")
+                .putObject("current")
+                .putObject("filter")
                 .set("range", range(from, to));
         List<Trend> trends = new ArrayList<>();
         for (JsonNode bucket : run(request).path("entities").path("buckets")) {
@@ -59,14 +65,25 @@ public class EntityTrends {
             long previous = bucket.path("doc_count").asLong() - count;
             if (count >= MIN_COUNT) {
                 String[] key = bucket.path("key").asText().split(ArticleDocument.KEY_SEPARATOR, 3);
-                trends.add(new Trend(UUID.fromString(key[1]), key[2], key[0], count, previous, (count + 1.0) / (previous + 1.0), List.of()));
+                trends.add(new Trend(
+                        UUID.fromString(key[1]),
+                        key[2],
+                        key[0],
+                        count,
+                        previous,
+                        (count + 1.0) / (previous + 1.0),
+                        List.of()));
             }
         }
-        trends.sort(Comparator.comparingDouble(Trend::rise).reversed().thenComparing(Comparator.comparingLong(Trend::count).reversed())
+        trends.sort(Comparator.comparingDouble(Trend::rise)
+                .reversed()
+                .thenComparing(Comparator.comparingLong(Trend::count).reversed())
                 .thenComparing(Trend::name));
         List<Trend> top = trends.subList(0, Math.min(limit, trends.size()));
         Map<UUID, List<DayCount>> series = series(top, from, to);
-        return top.stream().map(t -> new Trend(t.id(), t.name(), t.type(), t.count(), t.previousCount(), t.rise(), series.get(t.id())))
+        return top.stream()
+                .map(t -> new Trend(
+                        t.id(), t.name(), t.type(), t.count(), t.previousCount(), t.rise(), series.get(t.id())))
                 .toList();
     }
 
@@ -78,17 +95,31 @@ public class EntityTrends {
         }
         ObjectNode request = window(from, to);
         ObjectNode terms = request.putObject("aggs").putObject("entities").putObject("terms");
-        ArrayNode keys = terms.put("field", "entityKeys").put("size", trends.size()).putArray("include");
-        trends.forEach(t -> keys.add(t.type() + ArticleDocument.KEY_SEPARATOR + t.id() + ArticleDocument.KEY_SEPARATOR + t.name()));
-        ObjectNode histogram = ((ObjectNode) request.path("aggs").path("entities")).putObject("aggs").putObject("days")
+        ArrayNode keys =
+                terms.put("field", "entityKeys").put("size", trends.size()).putArray("include");
+        trends.forEach(t ->
+                keys.add(t.type() + ArticleDocument.KEY_SEPARATOR + t.id() + ArticleDocument.KEY_SEPARATOR + t.name()));
+        ObjectNode histogram = ((ObjectNode) request.path("aggs").path("entities"))
+                .putObject("aggs")
+                .putObject("days")
                 .putObject("date_histogram");
-        histogram.put("field", "date").put("calendar_interval", "day").put("time_zone", "UTC").put("format", "yyyy-MM-dd")
-                .put("min_doc_count", 0).putObject("extended_bounds").put("min", from.toEpochMilli()).put("max", to.toEpochMilli() - 1);
+        histogram
+                .put("field", "date")
+                .put("calendar_interval", "day")
+                .put("time_zone", "UTC")
+                .put("format", "yyyy-MM-dd")
+                .put("min_doc_count", 0)
+                .putObject("extended_bounds")
+                .put("min", from.toEpochMilli())
+                .put("max", to.toEpochMilli() - 1);
         for (JsonNode bucket : run(request).path("entities").path("buckets")) {
             UUID id = UUID.fromString(bucket.path("key").asText().split(ArticleDocument.KEY_SEPARATOR, 3)[1]);
             List<DayCount> days = new ArrayList<>();
-            bucket.path("days").path("buckets").forEach(d -> days.add(new DayCount(LocalDate.parse(d.path("key_as_string").asText()),
-                    d.path("doc_count").asLong())));
+            bucket.path("days")
+                    .path("buckets")
+                    .forEach(d -> days.add(new DayCount(
+                            LocalDate.parse(d.path("key_as_string").asText()),
+                            d.path("doc_count").asLong())));
             series.put(id, days);
         }
         return series;

@@ -9,8 +9,7 @@ import java.util.Locale;
  * splits ligatures; the letters asciifolding maps without a decomposition are listed.
  */
 final class Folding {
-    private Folding() {
-    }
+    private Folding() {}
 
     static String fold(String text) {
         String decomposed = Normalizer.normalize(text, Normalizer.Form.NFKD).replaceAll("\\p{M}", "");

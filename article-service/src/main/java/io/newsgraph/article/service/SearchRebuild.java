@@ -27,12 +27,16 @@ public class SearchRebuild {
 
     @Inject
     ArticleIndex index;
+
     @Inject
     ArticleIndexer indexer;
+
     @Inject
     SearchProjectionRepository projection;
+
     @Inject
     FeedRepository feed;
+
     @Inject
     SearchEngine engine;
 
@@ -40,7 +44,8 @@ public class SearchRebuild {
 
     public Report rebuild() {
         if (!running.tryLock()) {
-            throw new ProblemException(409, "rebuild-running", "A rebuild is running", "Wait for the running rebuild to finish");
+            throw new ProblemException(
+                    409, "rebuild-running", "A rebuild is running", "Wait for the running rebuild to finish");
         }
         try {
             long started = System.nanoTime();
@@ -56,7 +61,8 @@ public class SearchRebuild {
                 if (ids.isEmpty()) {
                     break;
                 }
-                QuarkusTransaction.requiringNew().run(() -> index.write(next, projection.documents(ids).values(), List.of(), snapshot, false));
+                QuarkusTransaction.requiringNew()
+                        .run(() -> index.write(next, projection.documents(ids).values(), List.of(), snapshot, false));
                 documents += ids.size();
                 after = ids.get(ids.size() - 1);
             }
@@ -88,12 +94,13 @@ public class SearchRebuild {
                 return position;
             }
             long last = changes.get(changes.size() - 1).seq();
-            QuarkusTransaction.joiningExisting().run(() -> indexer.apply(target, changes.stream().map(Change::articleId).toList(), last));
+            QuarkusTransaction.joiningExisting()
+                    .run(() -> indexer.apply(
+                            target, changes.stream().map(Change::articleId).toList(), last));
             position = last;
         }
     }
 
     /** {@code index}: the versioned index now behind the alias. */
-    public record Report(String index, long documents, double seconds) {
-    }
+    public record Report(String index, long documents, double seconds) {}
 }

@@ -23,24 +23,28 @@ import java.util.UUID;
 @ApplicationScoped
 public class Suggestions {
     public enum Kind {
-        ENTITY, SOURCE, AUTHOR
+        ENTITY,
+        SOURCE,
+        AUTHOR
     }
 
     /** One completion: the value to use in a query; entities also carry their id and type. */
-    public record Suggestion(String value, UUID id, String type, long count) {
-    }
+    public record Suggestion(String value, UUID id, String type, long count) {}
 
     @Inject
     EntityNameRepository entityNames;
+
     @Inject
     ArticleIndex index;
+
     @Inject
     ObjectMapper mapper;
 
     public List<Suggestion> suggest(String prefix, Kind kind, int limit) {
         if (kind == Kind.ENTITY) {
             return entityNames.startingWith(EntityNames.fold(prefix), limit).stream()
-                    .map(e -> new Suggestion(e.name(), e.id(), e.type(), e.articles())).toList();
+                    .map(e -> new Suggestion(e.name(), e.id(), e.type(), e.articles()))
+                    .toList();
         }
         String field = kind == Kind.SOURCE ? "source" : "author";
         ObjectNode request = mapper.createObjectNode();
@@ -55,7 +59,11 @@ public class Suggestions {
         JsonNode answer = index.searchOrEmpty(request, "suggest");
         List<Suggestion> suggestions = new ArrayList<>();
         for (JsonNode bucket : answer.path("aggregations").path("values").path("buckets")) {
-            suggestions.add(new Suggestion(bucket.path("key").asText(), null, null, bucket.path("doc_count").asLong()));
+            suggestions.add(new Suggestion(
+                    bucket.path("key").asText(),
+                    null,
+                    null,
+                    bucket.path("doc_count").asLong()));
         }
         return suggestions;
     }

@@ -7,8 +7,7 @@ import java.util.Map;
 
 /** The current trace context as a W3C `traceparent`, to be stored with what this work produces. */
 final class TraceParents {
-    private TraceParents() {
-    }
+    private TraceParents() {}
 
     /** The {@code traceparent} of the current span; null when nothing is traced (tracing off). */
     static String current() {

@@ -15,8 +15,13 @@ import java.util.List;
  * @param bylineDate       date of a dated byline ("Updated: 2025-03-03 10:17")
  * @param credits          contribution credits from the footers
  */
-public record WireMetadata(String datelineText, MonthDay datelineMonthDay, LocalDate datelineDate, String agency,
-                           LocalDate bylineDate, List<StoredCredit> credits) {
+public record WireMetadata(
+        String datelineText,
+        MonthDay datelineMonthDay,
+        LocalDate datelineDate,
+        String agency,
+        LocalDate bylineDate,
+        List<StoredCredit> credits) {
 
     public static final WireMetadata NONE = new WireMetadata(null, null, null, null, null, List.of());
 

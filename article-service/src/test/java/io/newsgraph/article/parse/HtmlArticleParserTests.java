@@ -76,17 +76,31 @@ class HtmlArticleParserTests {
         assertEquals(Instant.parse("2025-03-24T01:15:00Z"), a.publishedAt());
         assertEquals("en", a.language());
         assertEquals("https://dailyplanet.example/world/2025/03/24/ceasefire-talks", a.url());
-        assertEquals(List.of(
-                "Delegations from the two countries met on Monday for a second round of talks.",
-                "Officials said the discussions focused on energy infrastructure and shipping.",
-                "Next steps",
-                "“We are making progress,” a senior official said.",
-                "A truce on energy strikes",
-                "Safe passage for ships"), a.paragraphs());
-        assertEquals(List.of(new Caption("Delegates arrive for the talks in Riyadh on Sunday.", "Reuters")), a.captions());
+        assertEquals(
+                List.of(
+                        "Delegations from the two countries met on Monday for a second round of talks.",
+                        "Officials said the discussions focused on energy infrastructure and shipping.",
+                        "Next steps",
+                        "“We are making progress,” a senior official said.",
+                        "A truce on energy strikes",
+                        "Safe passage for ships"),
+                a.paragraphs());
+        assertEquals(
+                List.of(new Caption("Delegates arrive for the talks in Riyadh on Sunday.", "Reuters")), a.captions());
         assertEquals(List.of("Agencies contributed to this story."), a.footers());
-        for (String boilerplate : List.of("Subscribe", "Business", "Home", "Share", "Copy link", "Advertisement",
-                "Related", "Markets rally", "newsletter", "Great article", "rights reserved", "ignore me")) {
+        for (String boilerplate : List.of(
+                "Subscribe",
+                "Business",
+                "Home",
+                "Share",
+                "Copy link",
+                "Advertisement",
+                "Related",
+                "Markets rally",
+                "newsletter",
+                "Great article",
+                "rights reserved",
+                "ignore me")) {
             assertFalse(a.body().contains(boilerplate), boilerplate);
         }
     }
@@ -112,8 +126,11 @@ class HtmlArticleParserTests {
         assertEquals(Instant.parse("2025-03-20T14:00:00Z"), a.publishedAt());
         assertEquals("en", a.language()); // no lang attribute: guessed from the body
         assertEquals("https://moneydesk.example/rates-held", a.url());
-        assertEquals(List.of("The central bank left interest rates unchanged on Thursday.",
-                "Markets had widely expected the decision."), a.paragraphs());
+        assertEquals(
+                List.of(
+                        "The central bank left interest rates unchanged on Thursday.",
+                        "Markets had widely expected the decision."),
+                a.paragraphs());
         assertEquals(List.of(), a.captions());
         assertEquals(List.of(), a.footers());
     }
@@ -139,9 +156,11 @@ class HtmlArticleParserTests {
         assertNull(a.publishedAt());
         assertEquals("de", a.language());
         assertEquals("https://nordkurier.example/hafen", a.url());
-        assertEquals(List.of(
-                "Der Hafen der Stadt wird in den kommenden Jahren deutlich erweitert, teilte die Verwaltung mit.",
-                "Die Kosten werden auf rund 40 Millionen Euro geschätzt."), a.paragraphs());
+        assertEquals(
+                List.of(
+                        "Der Hafen der Stadt wird in den kommenden Jahren deutlich erweitert, teilte die Verwaltung mit.",
+                        "Die Kosten werden auf rund 40 Millionen Euro geschätzt."),
+                a.paragraphs());
         assertEquals(List.of(new Caption("Photo taken on March 2 shows the harbour at dusk.", null)), a.captions());
         assertEquals(List.of(), a.footers());
     }
@@ -185,8 +204,15 @@ class HtmlArticleParserTests {
 
     @Test
     void emptyAndGarbageHtml() {
-        for (String html : new String[] {null, "", "   ", "<<<>>>&&&;;<p", "<html><body></body></html>",
-                "\u0000\uFFFF<script>{{{</script>", "<div>".repeat(20_000) + "text"}) {
+        for (String html : new String[] {
+            null,
+            "",
+            "   ",
+            "<<<>>>&&&;;<p",
+            "<html><body></body></html>",
+            "\u0000\uFFFF<script>{{{</script>",
+            "<div>".repeat(20_000) + "text"
+        }) {
             ParsedArticle a = parser.parse(html, null);
             assertNull(a.title(), String.valueOf(html));
             assertEquals(Byline.NONE, a.byline());

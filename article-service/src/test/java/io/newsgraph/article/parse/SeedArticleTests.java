@@ -38,9 +38,11 @@ class SeedArticleTests {
 
     @Test
     void singleCreditedCaption() {
-        assertEquals(List.of(new Caption(
-                "This photo taken on Aug 15, 2024 shows a Ukrainian tank destroyed during Russian attacks in Toretsk.",
-                "Xinhua")), article.captions());
+        assertEquals(
+                List.of(new Caption(
+                        "This photo taken on Aug 15, 2024 shows a Ukrainian tank destroyed during Russian attacks in Toretsk.",
+                        "Xinhua")),
+                article.captions());
     }
 
     @Test

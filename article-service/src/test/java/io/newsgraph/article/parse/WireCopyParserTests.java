@@ -21,8 +21,13 @@ class WireCopyParserTests {
     private final WireCopyParser parser = new WireCopyParser();
 
     /** Asserts every field of a plain-text parse; language is "en" for the English fixtures. */
-    private static void assertArticle(ParsedArticle actual, String title, Byline byline, List<String> paragraphs,
-                                      List<Caption> captions, List<String> footers) {
+    private static void assertArticle(
+            ParsedArticle actual,
+            String title,
+            Byline byline,
+            List<String> paragraphs,
+            List<Caption> captions,
+            List<String> footers) {
         assertEquals(title, actual.title(), "title");
         assertEquals(byline, actual.byline(), "byline");
         assertEquals(paragraphs, actual.paragraphs(), "paragraphs");
@@ -42,26 +47,50 @@ class WireCopyParserTests {
     @Test
     void byName() {
         ParsedArticle a = parser.parse(article("Talks to resume", "By Jane Doe", BODY_1, BODY_2));
-        assertArticle(a, "Talks to resume", new Byline("Jane Doe", null, null), List.of(BODY_1, BODY_2), List.of(), List.of());
+        assertArticle(
+                a,
+                "Talks to resume",
+                new Byline("Jane Doe", null, null),
+                List.of(BODY_1, BODY_2),
+                List.of(),
+                List.of());
     }
 
     @Test
     void byTwoNamesAndAgency() {
         ParsedArticle a = parser.parse(article("Talks to resume", "By Jane Doe and John Roe, Reuters", BODY_1, BODY_2));
-        assertArticle(a, "Talks to resume", new Byline("Jane Doe and John Roe", null, "Reuters"),
-                List.of(BODY_1, BODY_2), List.of(), List.of());
+        assertArticle(
+                a,
+                "Talks to resume",
+                new Byline("Jane Doe and John Roe", null, "Reuters"),
+                List.of(BODY_1, BODY_2),
+                List.of(),
+                List.of());
     }
 
     @Test
     void nameInCity() {
         ParsedArticle a = parser.parse(article("Talks to resume", "Jane Doe in Berlin", BODY_1, BODY_2));
-        assertArticle(a, "Talks to resume", new Byline("Jane Doe", "Berlin", null), List.of(BODY_1, BODY_2), List.of(), List.of());
+        assertArticle(
+                a,
+                "Talks to resume",
+                new Byline("Jane Doe", "Berlin", null),
+                List.of(BODY_1, BODY_2),
+                List.of(),
+                List.of());
     }
 
     @Test
     void byNameInCityAndSourceLine() {
-        ParsedArticle a = parser.parse(article("Talks to resume", "By Jane Doe in Berlin\nSource: Example News", BODY_1));
-        assertArticle(a, "Talks to resume", new Byline("Jane Doe", "Berlin", "Example News"), List.of(BODY_1), List.of(), List.of());
+        ParsedArticle a =
+                parser.parse(article("Talks to resume", "By Jane Doe in Berlin\nSource: Example News", BODY_1));
+        assertArticle(
+                a,
+                "Talks to resume",
+                new Byline("Jane Doe", "Berlin", "Example News"),
+                List.of(BODY_1),
+                List.of(),
+                List.of());
     }
 
     @Test
@@ -79,7 +108,13 @@ class WireCopyParserTests {
     @Test
     void chineseSourceMarkerAlone() {
         ParsedArticle a = parser.parse(article("Talks to resume", "来源:chinadaily.com.cn", BODY_1));
-        assertArticle(a, "Talks to resume", new Byline(null, null, "chinadaily.com.cn"), List.of(BODY_1), List.of(), List.of());
+        assertArticle(
+                a,
+                "Talks to resume",
+                new Byline(null, null, "chinadaily.com.cn"),
+                List.of(BODY_1),
+                List.of(),
+                List.of());
     }
 
     @Test
@@ -105,16 +140,28 @@ class WireCopyParserTests {
 
     @Test
     void apDateline() {
-        ParsedArticle a = parser.parse(article("Senate passes bill", "WASHINGTON (AP) — The Senate voted on Tuesday to pass the bill.", BODY_2));
-        assertArticle(a, "Senate passes bill", new Byline(null, "WASHINGTON", "AP"),
-                List.of("The Senate voted on Tuesday to pass the bill.", BODY_2), List.of(), List.of());
+        ParsedArticle a = parser.parse(article(
+                "Senate passes bill", "WASHINGTON (AP) — The Senate voted on Tuesday to pass the bill.", BODY_2));
+        assertArticle(
+                a,
+                "Senate passes bill",
+                new Byline(null, "WASHINGTON", "AP"),
+                List.of("The Senate voted on Tuesday to pass the bill.", BODY_2),
+                List.of(),
+                List.of());
     }
 
     @Test
     void apDatelineWithCountry() {
-        ParsedArticle a = parser.parse(article("Strikes hit Ukraine", "KYIV, Ukraine (AP) — Russia launched a wave of drones overnight.", BODY_2));
-        assertArticle(a, "Strikes hit Ukraine", new Byline(null, "KYIV, Ukraine", "AP"),
-                List.of("Russia launched a wave of drones overnight.", BODY_2), List.of(), List.of());
+        ParsedArticle a = parser.parse(article(
+                "Strikes hit Ukraine", "KYIV, Ukraine (AP) — Russia launched a wave of drones overnight.", BODY_2));
+        assertArticle(
+                a,
+                "Strikes hit Ukraine",
+                new Byline(null, "KYIV, Ukraine", "AP"),
+                List.of("Russia launched a wave of drones overnight.", BODY_2),
+                List.of(),
+                List.of());
     }
 
     @Test
@@ -125,16 +172,26 @@ class WireCopyParserTests {
                 "LONDON, March 3 (Reuters) - Britain said on Monday it would raise spending.",
                 BODY_2,
                 "(Reporting by Jane Doe; Editing by John Roe)"));
-        assertArticle(a, "UK sets out plan", new Byline("Jane Doe", "LONDON", "Reuters"),
-                List.of("Britain said on Monday it would raise spending.", BODY_2), List.of(),
+        assertArticle(
+                a,
+                "UK sets out plan",
+                new Byline("Jane Doe", "LONDON", "Reuters"),
+                List.of("Britain said on Monday it would raise spending.", BODY_2),
+                List.of(),
                 List.of("(Reporting by Jane Doe; Editing by John Roe)"));
     }
 
     @Test
     void dashOnlyDateline() {
-        ParsedArticle a = parser.parse(article("Storm nears", "MIAMI — Residents boarded up their homes on Friday.", BODY_2));
-        assertArticle(a, "Storm nears", new Byline(null, "MIAMI", null),
-                List.of("Residents boarded up their homes on Friday.", BODY_2), List.of(), List.of());
+        ParsedArticle a =
+                parser.parse(article("Storm nears", "MIAMI — Residents boarded up their homes on Friday.", BODY_2));
+        assertArticle(
+                a,
+                "Storm nears",
+                new Byline(null, "MIAMI", null),
+                List.of("Residents boarded up their homes on Friday.", BODY_2),
+                List.of(),
+                List.of());
     }
 
     @Test
@@ -146,11 +203,16 @@ class WireCopyParserTests {
 
     @Test
     void parseBodyStripsDatelineIntoByline() {
-        ParsedArticle a = parser.parseBody("BEIJING, March 24 (Xinhua) -- China's economy grew steadily in the first quarter, the"
-                + " statistics bureau said.\n\n" + BODY_2);
-        assertArticle(a, null, new Byline(null, "BEIJING", "Xinhua"),
+        ParsedArticle a =
+                parser.parseBody("BEIJING, March 24 (Xinhua) -- China's economy grew steadily in the first quarter, the"
+                        + " statistics bureau said.\n\n" + BODY_2);
+        assertArticle(
+                a,
+                null,
+                new Byline(null, "BEIJING", "Xinhua"),
                 List.of("China's economy grew steadily in the first quarter, the statistics bureau said.", BODY_2),
-                List.of(), List.of());
+                List.of(),
+                List.of());
     }
 
     @Test
@@ -163,30 +225,45 @@ class WireCopyParserTests {
 
     @Test
     void captionWithPhotographerCredit() {
-        ParsedArticle a = parser.parse(article("Harvest season",
-                "Farmers harvest rice in Hunan province on Sept 3. [Photo by Zhang Wei/China Daily]", BODY_1));
-        assertArticle(a, "Harvest season", Byline.NONE, List.of(BODY_1),
-                List.of(new Caption("Farmers harvest rice in Hunan province on Sept 3.", "Zhang Wei/China Daily")), List.of());
+        ParsedArticle a = parser.parse(article(
+                "Harvest season",
+                "Farmers harvest rice in Hunan province on Sept 3. [Photo by Zhang Wei/China Daily]",
+                BODY_1));
+        assertArticle(
+                a,
+                "Harvest season",
+                Byline.NONE,
+                List.of(BODY_1),
+                List.of(new Caption("Farmers harvest rice in Hunan province on Sept 3.", "Zhang Wei/China Daily")),
+                List.of());
     }
 
     @Test
     void captionWithoutCredit() {
         String caption = "A photo shows the damaged bridge near the border.";
         ParsedArticle a = parser.parse(article("Bridge damaged", caption, BODY_1));
-        assertArticle(a, "Bridge damaged", Byline.NONE, List.of(BODY_1), List.of(new Caption(caption, null)), List.of());
+        assertArticle(
+                a, "Bridge damaged", Byline.NONE, List.of(BODY_1), List.of(new Caption(caption, null)), List.of());
     }
 
     @Test
     void otherCreditForms() {
-        ParsedArticle a = parser.parse(article("Market day",
+        ParsedArticle a = parser.parse(article(
+                "Market day",
                 "Traders work on the floor. (Photo: Reuters)",
                 "Crowds gather in the square. Photo: AP",
                 "Lanterns hang over a street. [Photo/IC]",
                 BODY_1));
-        assertArticle(a, "Market day", Byline.NONE, List.of(BODY_1), List.of(
-                new Caption("Traders work on the floor.", "Reuters"),
-                new Caption("Crowds gather in the square.", "AP"),
-                new Caption("Lanterns hang over a street.", "IC")), List.of());
+        assertArticle(
+                a,
+                "Market day",
+                Byline.NONE,
+                List.of(BODY_1),
+                List.of(
+                        new Caption("Traders work on the floor.", "Reuters"),
+                        new Caption("Crowds gather in the square.", "AP"),
+                        new Caption("Lanterns hang over a street.", "IC")),
+                List.of());
     }
 
     @Test
@@ -201,7 +278,8 @@ class WireCopyParserTests {
     @Test
     void shareLineRemovedButShareInSentenceKept() {
         String sentence = "Investors will share the cost of the new plant, the company said.";
-        ParsedArticle a = parser.parse(article("Plant deal", "Share", sentence, "Share on Facebook\nTweet\nPRINT", "Advertisement"));
+        ParsedArticle a = parser.parse(
+                article("Plant deal", "Share", sentence, "Share on Facebook\nTweet\nPRINT", "Advertisement"));
         assertArticle(a, "Plant deal", Byline.NONE, List.of(sentence), List.of(), List.of());
     }
 
@@ -213,20 +291,28 @@ class WireCopyParserTests {
                 "Additional reporting by Li Hong in Shanghai.",
                 "Contact the writer at jane@example.com.",
                 "Associated Press writer John Roe in Paris contributed to this report.");
-        ParsedArticle a = parser.parse(article("Talks to resume", BODY_1, footers.get(0), footers.get(1),
-                footers.get(2), footers.get(3), footers.get(4)));
+        ParsedArticle a = parser.parse(article(
+                "Talks to resume",
+                BODY_1,
+                footers.get(0),
+                footers.get(1),
+                footers.get(2),
+                footers.get(3),
+                footers.get(4)));
         assertArticle(a, "Talks to resume", Byline.NONE, List.of(BODY_1), List.of(), footers);
     }
 
     @Test
     void singleNewlinesInsideAParagraphBecomeSpaces() {
-        ParsedArticle a = parser.parse(article("Talks to resume", "The minister said\non Monday that\nthe talks would continue."));
+        ParsedArticle a = parser.parse(
+                article("Talks to resume", "The minister said\non Monday that\nthe talks would continue."));
         assertEquals(List.of(BODY_1), a.paragraphs());
     }
 
     @Test
     void textWithoutBlankLinesHasOneParagraphPerLine() {
-        ParsedArticle a = parser.parseBody("First paragraph here.\nSecond paragraph here.\nAgencies contributed to this story.");
+        ParsedArticle a =
+                parser.parseBody("First paragraph here.\nSecond paragraph here.\nAgencies contributed to this story.");
         assertEquals(List.of("First paragraph here.", "Second paragraph here."), a.paragraphs());
         assertEquals(List.of("Agencies contributed to this story."), a.footers());
     }
@@ -247,7 +333,10 @@ class WireCopyParserTests {
         try (InputStream in = getClass().getResourceAsStream("/samples/seed-article.txt")) {
             clean = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
-        String dirty = "\uFEFF" + clean.replace("\n", " \t\r\n").replace(" in ", "\u00A0in\u202F").replace("war", "w\u200Bar");
+        String dirty = "\uFEFF"
+                + clean.replace("\n", " \t\r\n")
+                        .replace(" in ", "\u00A0in\u202F")
+                        .replace("war", "w\u200Bar");
         ParsedArticle expected = parser.parse(clean);
         assertEquals(expected, parser.parse(dirty));
         assertEquals(new Byline("HENG WEILI", "New York", "chinadaily.com.cn"), expected.byline());

@@ -46,7 +46,9 @@ class WireStylesTests {
             """)
     void datelineWithAgency(String dateline, String place, String monthDay, String agency) {
         ParsedArticle a = story(dateline + " " + REST, MORE);
-        assertEquals(new Dateline(dateline, place, monthDay == null ? null : MonthDay.parse(monthDay), null, agency), a.dateline());
+        assertEquals(
+                new Dateline(dateline, place, monthDay == null ? null : MonthDay.parse(monthDay), null, agency),
+                a.dateline());
         assertEquals(List.of(REST, MORE), a.paragraphs(), "the dateline is cut from the body");
         assertEquals(agency, a.agency());
         assertEquals(place, a.byline().place());
@@ -57,7 +59,9 @@ class WireStylesTests {
     void ptiPrintsNoDashAfterItsTag() {
         ParsedArticle a = story("New Delhi, Mar 3 (PTI) The government extended the deadline on Monday.", MORE);
         assertEquals(new Dateline("New Delhi, Mar 3 (PTI)", "New Delhi", MonthDay.of(3, 3), null, "PTI"), a.dateline());
-        assertEquals("The government extended the deadline on Monday.", a.paragraphs().get(0));
+        assertEquals(
+                "The government extended the deadline on Monday.",
+                a.paragraphs().get(0));
     }
 
     @Test
@@ -93,12 +97,14 @@ class WireStylesTests {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-            "On Monday, March 3 — the day the talks began — officials met.",
-            "The World Health Organization (WHO) - which met on Friday - issued guidance.",
-            "Shares of the carmaker (Reuters) fell sharply on Monday.",
-            "Officials in the capital - who asked not to be named - said so.",
-            "Analysts said: the market will recover."})
+    @ValueSource(
+            strings = {
+                "On Monday, March 3 — the day the talks began — officials met.",
+                "The World Health Organization (WHO) - which met on Friday - issued guidance.",
+                "Shares of the carmaker (Reuters) fell sharply on Monday.",
+                "Officials in the capital - who asked not to be named - said so.",
+                "Analysts said: the market will recover."
+            })
     void proseIsNoDateline(String first) {
         ParsedArticle a = story(first, MORE);
         assertNull(a.dateline());
@@ -150,10 +156,13 @@ class WireStylesTests {
         ParsedArticle a = story(REST, MORE, footer);
         assertEquals(List.of(REST, MORE), a.paragraphs());
         assertEquals(List.of(footer), a.footers());
-        assertEquals(List.of(new Credit("reporting", List.of("Jane Doe", "John Roe")),
-                new Credit("additional reporting", List.of("Max Weber")),
-                new Credit("writing", List.of("Ann Lee")),
-                new Credit("editing", List.of("Tom Hart", "Sue Kim"))), a.credits());
+        assertEquals(
+                List.of(
+                        new Credit("reporting", List.of("Jane Doe", "John Roe")),
+                        new Credit("additional reporting", List.of("Max Weber")),
+                        new Credit("writing", List.of("Ann Lee")),
+                        new Credit("editing", List.of("Tom Hart", "Sue Kim"))),
+                a.credits());
         assertEquals("Jane Doe and John Roe", a.byline().author(), "without a byline the reporters are the authors");
     }
 
@@ -179,10 +188,12 @@ class WireStylesTests {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-            "Reporting by the state broadcaster suggested the talks had stalled.",
-            "Writing by hand is still taught in most schools, the ministry said.",
-            "Editing by committee rarely works, she said."})
+    @ValueSource(
+            strings = {
+                "Reporting by the state broadcaster suggested the talks had stalled.",
+                "Writing by hand is still taught in most schools, the ministry said.",
+                "Editing by committee rarely works, she said."
+            })
     void creditWordsInProseStayInTheBody(String prose) {
         ParsedArticle a = story(REST, prose);
         assertEquals(List.of(REST, prose), a.paragraphs());
@@ -277,7 +288,9 @@ class WireStylesTests {
         assertEquals(List.of(REST), a.paragraphs(), "the caption is not story text");
         assertEquals(1, a.captions().size());
         assertEquals(credit, a.captions().get(0).credit());
-        assertEquals(new PhotoCredit(agency, photographer), PhotoCredit.of(a.captions().get(0).credit()));
+        assertEquals(
+                new PhotoCredit(agency, photographer),
+                PhotoCredit.of(a.captions().get(0).credit()));
     }
 
     @Test
@@ -294,11 +307,13 @@ class WireStylesTests {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-            "Support for the party stands at 30 percent, according to a Reuters/Ipsos poll.",
-            "The minister spoke to Xinhua/Li Wen about the plan and the budget for next year.",
-            "Talks resumed on Monday, officials told Reuters via telephone",
-            "He said the deal was done. Officials and/or advisers declined to comment"})
+    @ValueSource(
+            strings = {
+                "Support for the party stands at 30 percent, according to a Reuters/Ipsos poll.",
+                "The minister spoke to Xinhua/Li Wen about the plan and the budget for next year.",
+                "Talks resumed on Monday, officials told Reuters via telephone",
+                "He said the deal was done. Officials and/or advisers declined to comment"
+            })
     void slashesAndAgencyNamesInProseAreNoCredit(String prose) {
         ParsedArticle a = story(REST, prose);
         assertEquals(List.of(REST, prose), a.paragraphs());

@@ -9,8 +9,7 @@ import java.util.UUID;
 
 /** Small helpers shared by the REST tests of this module. */
 final class Api {
-    private Api() {
-    }
+    private Api() {}
 
     static String sample() {
         try (InputStream in = Api.class.getResourceAsStream("/samples/seed-article.txt")) {
@@ -29,7 +28,12 @@ final class Api {
     }
 
     static String postJson(String json) {
-        return given().contentType("application/json").body(json).post("/api/v1/articles")
-                .then().statusCode(201).extract().path("id");
+        return given().contentType("application/json")
+                .body(json)
+                .post("/api/v1/articles")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
     }
 }

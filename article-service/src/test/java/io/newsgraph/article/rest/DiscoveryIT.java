@@ -4,5 +4,4 @@ import io.quarkus.test.junit.QuarkusIntegrationTest;
 
 /** {@link DiscoveryTests} against the packaged application: the runner jar, or the native executable with -Dnative. */
 @QuarkusIntegrationTest
-class DiscoveryIT extends DiscoveryTests {
-}
+class DiscoveryIT extends DiscoveryTests {}

@@ -36,17 +36,27 @@ class EntityCompletionTests {
         String w = SearchTests.word("ec");
         UUID kept = UUID.randomUUID();
         UUID dropped = UUID.randomUUID();
-        String first = Api.postJson("{\"title\": \"Completion %s one\", \"body\": \"Text %s.\"}".formatted(w, UUID.randomUUID()));
-        String second = Api.postJson("{\"title\": \"Completion %s two\", \"body\": \"Text %s.\"}".formatted(w, UUID.randomUUID()));
-        summarise(first, entity(kept, "Ärvid" + w + " Holm", "PERSON", 0.9), entity(dropped, "Arvid" + w + " Bank", "ORGANIZATION", 0.4));
-        summarise(second, entity(kept, "Ärvid" + w + " Holm", "PERSON", 0.8), entity(dropped, "Arvid" + w + " Bank", "ORGANIZATION", 0.4));
+        String first = Api.postJson(
+                "{\"title\": \"Completion %s one\", \"body\": \"Text %s.\"}".formatted(w, UUID.randomUUID()));
+        String second = Api.postJson(
+                "{\"title\": \"Completion %s two\", \"body\": \"Text %s.\"}".formatted(w, UUID.randomUUID()));
+        summarise(
+                first,
+                entity(kept, "Ärvid" + w + " Holm", "PERSON", 0.9),
+                entity(dropped, "Arvid" + w + " Bank", "ORGANIZATION", 0.4));
+        summarise(
+                second,
+                entity(kept, "Ärvid" + w + " Holm", "PERSON", 0.8),
+                entity(dropped, "Arvid" + w + " Bank", "ORGANIZATION", 0.4));
         // Equal counts: alphabetical by folded name ("Ä" is "a").
-        suggest("arvid" + w).body("suggestions.id", contains(dropped.toString(), kept.toString()))
+        suggest("arvid" + w)
+                .body("suggestions.id", contains(dropped.toString(), kept.toString()))
                 .body("suggestions.count", contains(2, 2));
 
         // A new analysis of the first article renames one entity (a merge) and no longer finds the other.
         summarise(first, entity(kept, "Arvid" + w + " Holm-Berg", "PERSON", 0.9));
-        suggest("arvid" + w).body("suggestions.value", contains("Arvid" + w + " Holm-Berg", "Arvid" + w + " Bank"))
+        suggest("arvid" + w)
+                .body("suggestions.value", contains("Arvid" + w + " Holm-Berg", "Arvid" + w + " Bank"))
                 .body("suggestions.count", contains(2, 1));
         suggest("ARVID" + w + " HOLM-").body("suggestions.id", contains(kept.toString()));
 
@@ -62,10 +72,12 @@ class EntityCompletionTests {
         String w = SearchTests.word("mf");
         UUID person = UUID.randomUUID();
         for (int i = 0; i < 3; i++) {
-            String id = Api.postJson("{\"title\": \"Migration %s %d\", \"body\": \"Text %s.\"}".formatted(w, i, UUID.randomUUID()));
+            String id = Api.postJson(
+                    "{\"title\": \"Migration %s %d\", \"body\": \"Text %s.\"}".formatted(w, i, UUID.randomUUID()));
             summarise(id, entity(person, "Migra" + w + " Vale", "PERSON", 0.5));
         }
-        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+        try (Connection connection = dataSource.getConnection();
+                Statement statement = connection.createStatement()) {
             Map<UUID, Integer> kept = counts(statement);
             assertFalse(kept.isEmpty());
             assertEquals(3, kept.get(person));
@@ -81,9 +93,12 @@ class EntityCompletionTests {
                     return connection;
                 }
             });
-            assertEquals(kept, counts(statement), "every entity of every live article, counted as the service counted it");
+            assertEquals(
+                    kept, counts(statement), "every entity of every live article, counted as the service counted it");
         }
-        suggest("migra" + w).body("suggestions.value", contains("Migra" + w + " Vale")).body("suggestions.count", contains(3));
+        suggest("migra" + w)
+                .body("suggestions.value", contains("Migra" + w + " Vale"))
+                .body("suggestions.count", contains(3));
     }
 
     private static Map<UUID, Integer> counts(Statement statement) throws Exception {
@@ -97,6 +112,9 @@ class EntityCompletionTests {
     }
 
     private static io.restassured.response.ValidatableResponse suggest(String prefix) {
-        return given().queryParam("prefix", prefix).get("/api/v1/suggest").then().statusCode(200);
+        return given().queryParam("prefix", prefix)
+                .get("/api/v1/suggest")
+                .then()
+                .statusCode(200);
     }
 }

@@ -1,10 +1,10 @@
 package io.newsgraph.article.rest;
 
-import io.newsgraph.common.testing.Problems;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.newsgraph.common.testing.Problems;
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.Duration;
 import java.time.Instant;
@@ -28,11 +28,24 @@ class FeedTests {
      */
     @Test
     void aConsumerFollowingTheFeedDuringConcurrentWritesMissesNothing() throws Exception {
-        String start = given().queryParam("limit", 1000).get("/api/v1/articles/feed").then().extract().path("cursor");
-        while (given().queryParam("after", start).queryParam("limit", 1000).get("/api/v1/articles/feed").<Boolean>path("hasMore")) {
-            start = given().queryParam("after", start).queryParam("limit", 1000).get("/api/v1/articles/feed").path("cursor");
+        String start = given().queryParam("limit", 1000)
+                .get("/api/v1/articles/feed")
+                .then()
+                .extract()
+                .path("cursor");
+        while (given().queryParam("after", start)
+                .queryParam("limit", 1000)
+                .get("/api/v1/articles/feed")
+                .<Boolean>path("hasMore")) {
+            start = given().queryParam("after", start)
+                    .queryParam("limit", 1000)
+                    .get("/api/v1/articles/feed")
+                    .path("cursor");
         }
-        start = given().queryParam("after", start).queryParam("limit", 1000).get("/api/v1/articles/feed").path("cursor");
+        start = given().queryParam("after", start)
+                .queryParam("limit", 1000)
+                .get("/api/v1/articles/feed")
+                .path("cursor");
 
         int writers = 8;
         int perWriter = 15;
@@ -47,8 +60,12 @@ class FeedTests {
                 Instant deadline = Instant.now().plus(Duration.ofMinutes(2));
                 while (Instant.now().isBefore(deadline)) {
                     boolean done = !writing.get(); // read before fetching: one more full pass after the writers stop
-                    var page = given().queryParam("after", cursor).queryParam("limit", 7).get("/api/v1/articles/feed").then()
-                            .statusCode(200).extract();
+                    var page = given().queryParam("after", cursor)
+                            .queryParam("limit", 7)
+                            .get("/api/v1/articles/feed")
+                            .then()
+                            .statusCode(200)
+                            .extract();
                     List<Map<String, Object>> events = page.path("events");
                     events.forEach(e -> seen.add(((Number) e.get("seq")).longValue()));
                     cursor = page.path("cursor");
@@ -85,14 +102,24 @@ class FeedTests {
 
     @Test
     void cursorsAreOpaqueAndValidated() {
-        Problems.assertProblem(given().queryParam("after", "not-a-cursor").get("/api/v1/articles/feed").then(), 400)
+        Problems.assertProblem(
+                        given().queryParam("after", "not-a-cursor")
+                                .get("/api/v1/articles/feed")
+                                .then(),
+                        400)
                 .body("type", org.hamcrest.Matchers.equalTo("https://newsgraph.io/problems/invalid-cursor"));
         // A listing cursor is not a feed cursor.
         for (int i = 0; i < 2; i++) {
             Api.postJson(Api.uniqueJson("cursor.example"));
         }
-        String listCursor = given().queryParam("limit", 1).get("/api/v1/articles").path("nextCursor");
-        Problems.assertProblem(given().queryParam("after", listCursor).get("/api/v1/articles/feed").then(), 400);
-        Problems.assertProblem(given().queryParam("limit", 1001).get("/api/v1/articles/feed").then(), 400);
+        String listCursor =
+                given().queryParam("limit", 1).get("/api/v1/articles").path("nextCursor");
+        Problems.assertProblem(
+                given().queryParam("after", listCursor)
+                        .get("/api/v1/articles/feed")
+                        .then(),
+                400);
+        Problems.assertProblem(
+                given().queryParam("limit", 1001).get("/api/v1/articles/feed").then(), 400);
     }
 }

@@ -32,8 +32,14 @@ class FeedTracingTests {
     @Test
     void anIngestStoresItsTraceparentInTheFeedEvent() {
         spans.reset();
-        String id = given().contentType("application/json").header("traceparent", "00-" + CLIENT_TRACE + "-" + CLIENT_SPAN + "-01")
-                .body(Api.uniqueJson("feed-tracing")).post("/api/v1/articles").then().statusCode(201).extract().path("id");
+        String id = given().contentType("application/json")
+                .header("traceparent", "00-" + CLIENT_TRACE + "-" + CLIENT_SPAN + "-01")
+                .body(Api.uniqueJson("feed-tracing"))
+                .post("/api/v1/articles")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
 
         Map<String, Object> event = eventOf(id);
         String traceparent = (String) event.get("traceparent");
@@ -44,8 +50,12 @@ class FeedTracingTests {
 
         // The stored span is the service's own span of the ingest request, a child of the client's span.
         SpanData write = await().atMost(Duration.ofSeconds(5))
-                .until(() -> spans.getFinishedSpanItems().stream().filter(s -> s.getSpanId().equals(writeSpanId)).findFirst(),
-                        Optional::isPresent).get();
+                .until(
+                        () -> spans.getFinishedSpanItems().stream()
+                                .filter(s -> s.getSpanId().equals(writeSpanId))
+                                .findFirst(),
+                        Optional::isPresent)
+                .get();
         assertEquals(CLIENT_TRACE, write.getTraceId());
         assertEquals(SpanKind.SERVER, write.getKind());
         assertEquals(CLIENT_SPAN, write.getParentSpanId());
@@ -59,8 +69,12 @@ class FeedTracingTests {
         assertNotNull(traceparent);
         String traceId = traceparent.substring(3, 35);
         SpanData server = await().atMost(Duration.ofSeconds(5))
-                .until(() -> spans.getFinishedSpanItems().stream()
-                        .filter(s -> s.getTraceId().equals(traceId) && s.getKind() == SpanKind.SERVER).findFirst(), Optional::isPresent).get();
+                .until(
+                        () -> spans.getFinishedSpanItems().stream()
+                                .filter(s -> s.getTraceId().equals(traceId) && s.getKind() == SpanKind.SERVER)
+                                .findFirst(),
+                        Optional::isPresent)
+                .get();
         assertEquals(traceparent.substring(36, 52), server.getSpanId());
         assertTrue(!server.getParentSpanContext().isValid(), "a root span");
     }
@@ -70,10 +84,15 @@ class FeedTracingTests {
         String cursor = null;
         while (true) {
             var request = given().queryParam("limit", 1000);
-            var page = (cursor == null ? request : request.queryParam("after", cursor)).get("/api/v1/articles/feed")
-                    .then().statusCode(200).extract();
+            var page = (cursor == null ? request : request.queryParam("after", cursor))
+                    .get("/api/v1/articles/feed")
+                    .then()
+                    .statusCode(200)
+                    .extract();
             List<Map<String, Object>> events = page.path("events");
-            Optional<Map<String, Object>> found = events.stream().filter(e -> articleId.equals(e.get("articleId"))).findFirst();
+            Optional<Map<String, Object>> found = events.stream()
+                    .filter(e -> articleId.equals(e.get("articleId")))
+                    .findFirst();
             if (found.isPresent()) {
                 return found.get();
             }

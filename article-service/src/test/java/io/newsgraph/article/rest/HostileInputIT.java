@@ -4,5 +4,4 @@ import io.quarkus.test.junit.QuarkusIntegrationTest;
 
 /** {@link HostileInputTests} against the packaged application: the runner jar, or the native executable with -Dnative. */
 @QuarkusIntegrationTest
-class HostileInputIT extends HostileInputTests {
-}
+class HostileInputIT extends HostileInputTests {}

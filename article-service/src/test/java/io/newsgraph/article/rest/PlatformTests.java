@@ -15,7 +15,10 @@ class PlatformTests {
     @Test
     void healthEndpointsAreUpWithTheDatabase() {
         given().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
-        given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"))
+        given().get("/q/health/ready")
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("UP"))
                 .body("checks.name", org.hamcrest.Matchers.hasItem(containsString("Database")));
         given().get("/q/health/started").then().statusCode(200).body("status", equalTo("UP"));
     }
@@ -38,11 +41,11 @@ class PlatformTests {
      */
     @Test
     void requestsRefusedBeforeRoutingAreProblemsToo() throws Exception {
-        for (String request : new String[] {
-                "GET /api/v1/articles HTTP/1.1\r\nConnection: close\r\n\r\n"}) {
+        for (String request : new String[] {"GET /api/v1/articles HTTP/1.1\r\nConnection: close\r\n\r\n"}) {
             String response = rawExchange(request);
             org.junit.jupiter.api.Assertions.assertTrue(response.startsWith("HTTP/1.1 400"), response);
-            org.junit.jupiter.api.Assertions.assertTrue(response.toLowerCase().contains("content-type: application/problem+json"), response);
+            org.junit.jupiter.api.Assertions.assertTrue(
+                    response.toLowerCase().contains("content-type: application/problem+json"), response);
             org.junit.jupiter.api.Assertions.assertTrue(response.toLowerCase().contains("x-request-id: "), response);
             org.junit.jupiter.api.Assertions.assertTrue(response.contains("\"status\":400"), response);
         }

@@ -4,5 +4,4 @@ import io.quarkus.test.junit.QuarkusIntegrationTest;
 
 /** {@link ReadTests} against the packaged application: the runner jar, or the native executable with -Dnative. */
 @QuarkusIntegrationTest
-class ReadIT extends ReadTests {
-}
+class ReadIT extends ReadTests {}

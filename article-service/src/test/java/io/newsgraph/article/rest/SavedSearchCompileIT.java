@@ -4,5 +4,4 @@ import io.quarkus.test.junit.QuarkusIntegrationTest;
 
 /** {@link SavedSearchCompileTests} against the packaged application: the runner jar, or the native executable with -Dnative. */
 @QuarkusIntegrationTest
-class SavedSearchCompileIT extends SavedSearchCompileTests {
-}
+class SavedSearchCompileIT extends SavedSearchCompileTests {}

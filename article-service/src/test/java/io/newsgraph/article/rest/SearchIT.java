@@ -4,5 +4,4 @@ import io.quarkus.test.junit.QuarkusIntegrationTest;
 
 /** {@link SearchTests} against the packaged application: the runner jar, or the native executable with -Dnative. */
 @QuarkusIntegrationTest
-class SearchIT extends SearchTests {
-}
+class SearchIT extends SearchTests {}

@@ -32,8 +32,26 @@ class SearchIndexTests {
                 {"title": "%s current", "body": "Current text.", "source": "v.example"}""".formatted(word));
         SearchTests.searchUntil(s -> s.queryParam("q", word + " current"), 1);
         // A write from an old feed position (a replayed or delayed batch) is refused by the index.
-        ArticleDocument stale = new ArticleDocument(UUID.fromString(id), 1, word + " stale", "Stale text.", null, "v.example", "en",
-                null, null, Instant.now(), Instant.now(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), "k", true,
+        ArticleDocument stale = new ArticleDocument(
+                UUID.fromString(id),
+                1,
+                word + " stale",
+                "Stale text.",
+                null,
+                "v.example",
+                "en",
+                null,
+                null,
+                Instant.now(),
+                Instant.now(),
+                List.of(),
+                List.of(),
+                List.of(),
+                List.of(),
+                List.of(),
+                List.of(),
+                "k",
+                true,
                 List.of());
         index.write(index.alias(), List.of(stale), List.of(), 1, true);
         given().queryParam("q", word + " stale").get("/api/v1/search").then().body("hits.size()", equalTo(0));
@@ -53,16 +71,23 @@ class SearchIndexTests {
         AtomicInteger searches = new AtomicInteger();
         CompletableFuture<Void> reader = CompletableFuture.runAsync(() -> {
             while (!done.get()) {
-                given().queryParam("q", word).queryParam("limit", 30).get("/api/v1/search").then().statusCode(200)
+                given().queryParam("q", word)
+                        .queryParam("limit", 30)
+                        .get("/api/v1/search")
+                        .then()
+                        .statusCode(200)
                         .body("hits.size()", equalTo(30));
                 searches.incrementAndGet();
             }
         });
         String added = null;
         try {
-            var report = given().post("/internal/search/rebuild").then().statusCode(200)
+            var report = given().post("/internal/search/rebuild")
+                    .then()
+                    .statusCode(200)
                     .body("index", startsWith(index.alias() + "-v"))
-                    .body("documents", greaterThanOrEqualTo(30)).extract();
+                    .body("documents", greaterThanOrEqualTo(30))
+                    .extract();
             Assertions.assertNotEquals(before, report.path("index"));
             Assertions.assertEquals(report.<String>path("index"), index.current());
             added = Api.postJson("""
@@ -73,6 +98,7 @@ class SearchIndexTests {
         }
         Assertions.assertTrue(searches.get() > 0, "searches ran during the rebuild");
         String id = added;
-        SearchTests.searchUntil(s -> s.queryParam("q", word + " after rebuild"), 1).body("hits.id", contains(id));
+        SearchTests.searchUntil(s -> s.queryParam("q", word + " after rebuild"), 1)
+                .body("hits.id", contains(id));
     }
 }

@@ -8,5 +8,4 @@ import io.quarkus.test.junit.QuarkusIntegrationTest;
  * executable. The test profile (its own node) comes with the inherited {@code @TestProfile}.
  */
 @QuarkusIntegrationTest
-class SearchOutageIT extends SearchOutageTests {
-}
+class SearchOutageIT extends SearchOutageTests {}

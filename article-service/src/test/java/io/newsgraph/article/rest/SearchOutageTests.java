@@ -33,7 +33,8 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @TestProfile(PrivateSearchProfile.class)
 class SearchOutageTests {
-    private static final Pattern PENDING = Pattern.compile("newsgraph_search_index_pending\\{index=\"articles\"[^}]*} (\\d+)\\.0");
+    private static final Pattern PENDING =
+            Pattern.compile("newsgraph_search_index_pending\\{index=\"articles\"[^}]*} (\\d+)\\.0");
     private static final int ARTICLES = 120;
 
     @Test
@@ -44,8 +45,7 @@ class SearchOutageTests {
             List<String> ids = new ArrayList<>();
             for (int i = 0; i < ARTICLES; i++) {
                 ids.add(Api.postJson("""
-                        {"title": "%s session %d", "body": "Deputies met on day %d.\\n\\nThe %s was reached.", "source": "outage.example"}"""
-                        .formatted(word, i, i, word)));
+                        {"title": "%s session %d", "body": "Deputies met on day %d.\\n\\nThe %s was reached.", "source": "outage.example"}""".formatted(word, i, i, word)));
                 if (i == ARTICLES / 2) {
                     halfway.countDown();
                 }
@@ -59,15 +59,31 @@ class SearchOutageTests {
         // While it is down: reads and readiness carry on, an update and a delete are accepted, search says 503.
         String updated = ids.get(0);
         String deleted = ids.get(1);
-        String etag = given().get("/api/v1/articles/" + updated).then().statusCode(200).extract().header("ETag");
-        given().contentType("application/json").header("If-Match", etag).body("""
+        String etag = given().get("/api/v1/articles/" + updated)
+                .then()
+                .statusCode(200)
+                .extract()
+                .header("ETag");
+        given().contentType("application/json")
+                .header("If-Match", etag)
+                .body("""
                 {"title": "%s revised", "body": "Revised after the outage began.", "source": "outage.example"}""".formatted(word))
-                .put("/api/v1/articles/" + updated).then().statusCode(200);
+                .put("/api/v1/articles/" + updated)
+                .then()
+                .statusCode(200);
         given().delete("/api/v1/articles/" + deleted).then().statusCode(204);
         given().get("/q/health/ready").then().statusCode(200);
-        Problems.assertProblem(given().queryParam("q", word).get("/api/v1/search").then(), 503, "search-unavailable", "/api/v1/search")
+        Problems.assertProblem(
+                        given().queryParam("q", word).get("/api/v1/search").then(),
+                        503,
+                        "search-unavailable",
+                        "/api/v1/search")
                 .header("Retry-After", equalTo("5"));
-        for (String path : new String[] {"/api/v1/articles/" + updated + "/related", "/api/v1/trends/entities", "/api/v1/suggest?prefix=ky&kind=source"}) {
+        for (String path : new String[] {
+            "/api/v1/articles/" + updated + "/related",
+            "/api/v1/trends/entities",
+            "/api/v1/suggest?prefix=ky&kind=source"
+        }) {
             Problems.assertProblem(given().get(path).then(), 503, "search-unavailable", path.replaceAll("\\?.*", ""))
                     .header("Retry-After", equalTo("5"));
         }
@@ -76,14 +92,25 @@ class SearchOutageTests {
         Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> pending() > 0);
 
         PrivateSearchNode.startNode();
-        Awaitility.await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(500)).until(() -> pending() == 0
-                && given().queryParam("q", word).queryParam("duplicates", "show").get("/api/v1/search").statusCode() == 200);
+        Awaitility.await()
+                .atMost(Duration.ofMinutes(2))
+                .pollInterval(Duration.ofMillis(500))
+                .until(() -> pending() == 0
+                        && given().queryParam("q", word)
+                                        .queryParam("duplicates", "show")
+                                        .get("/api/v1/search")
+                                        .statusCode()
+                                == 200);
 
         Set<String> expected = new HashSet<>(ids);
         expected.remove(deleted);
         assertEquals(expected, allHits(word), "every live article once, the deleted one gone");
-        given().queryParam("q", word + " revised").get("/api/v1/search").then().statusCode(200)
-                .body("total.value", equalTo(1)).body("hits[0].id", equalTo(updated))
+        given().queryParam("q", word + " revised")
+                .get("/api/v1/search")
+                .then()
+                .statusCode(200)
+                .body("total.value", equalTo(1))
+                .body("hits[0].id", equalTo(updated))
                 .body("hits[0].highlights.title[0].text", containsString("<mark>"));
     }
 
@@ -92,7 +119,10 @@ class SearchOutageTests {
         Set<String> seen = new HashSet<>();
         String cursor = null;
         do {
-            var request = given().queryParam("q", word).queryParam("duplicates", "show").queryParam("limit", 50).queryParam("sort", "date");
+            var request = given().queryParam("q", word)
+                    .queryParam("duplicates", "show")
+                    .queryParam("limit", 50)
+                    .queryParam("sort", "date");
             if (cursor != null) {
                 request.queryParam("cursor", cursor);
             }
@@ -105,7 +135,8 @@ class SearchOutageTests {
     }
 
     private static long pending() {
-        Matcher m = PENDING.matcher(given().get("/q/metrics").then().statusCode(200).extract().asString());
+        Matcher m = PENDING.matcher(
+                given().get("/q/metrics").then().statusCode(200).extract().asString());
         return m.find() ? Long.parseLong(m.group(1)) : -1;
     }
 }

@@ -4,5 +4,4 @@ import io.quarkus.test.junit.QuarkusIntegrationTest;
 
 /** {@link WireMetadataTests} against the packaged application: the runner jar, or the native executable with -Dnative. */
 @QuarkusIntegrationTest
-class WireMetadataIT extends WireMetadataTests {
-}
+class WireMetadataIT extends WireMetadataTests {}

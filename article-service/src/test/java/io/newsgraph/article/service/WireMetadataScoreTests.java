@@ -27,8 +27,16 @@ class WireMetadataScoreTests {
     private static final double FLOOR = 1.0;
 
     private static final List<String> FIELDS = List.of(
-            "title", "author", "source", "datelinePlace", "datelineDate", "agency", "photoCredits", "bylineDate",
-            "bodyStart", "bodyEnd");
+            "title",
+            "author",
+            "source",
+            "datelinePlace",
+            "datelineDate",
+            "agency",
+            "photoCredits",
+            "bylineDate",
+            "bodyStart",
+            "bodyEnd");
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -58,7 +66,8 @@ class WireMetadataScoreTests {
                 } else {
                     String got = actual.get(field);
                     if (got != null && field.startsWith("body")) {
-                        got = field.equals("bodyStart") ? got.substring(0, Math.min(60, got.length()))
+                        got = field.equals("bodyStart")
+                                ? got.substring(0, Math.min(60, got.length()))
                                 : got.substring(Math.max(0, got.length() - 60));
                     }
                     misses.add("%s %s: expected <%s> got <%s>".formatted(file, field, want, got));
@@ -79,12 +88,16 @@ class WireMetadataScoreTests {
 
     private ArticleDraft draft(String file, JsonNode expected) throws IOException {
         String content = resource(file);
-        Instant publishedAt = expected.hasNonNull("publishedAt") ? Instant.parse(expected.get("publishedAt").asText()) : null;
+        Instant publishedAt = expected.hasNonNull("publishedAt")
+                ? Instant.parse(expected.get("publishedAt").asText())
+                : null;
         if (file.endsWith(".json")) {
             JsonNode doc = JSON.readTree(content);
-            Instant docPublished = doc.hasNonNull("publishedAt") ? Instant.parse(doc.get("publishedAt").asText()) : publishedAt;
-            ArticleMetadata meta = new ArticleMetadata(null, text(doc, "title"), text(doc, "author"), text(doc, "source"),
-                    null, null, docPublished);
+            Instant docPublished = doc.hasNonNull("publishedAt")
+                    ? Instant.parse(doc.get("publishedAt").asText())
+                    : publishedAt;
+            ArticleMetadata meta = new ArticleMetadata(
+                    null, text(doc, "title"), text(doc, "author"), text(doc, "source"), null, null, docPublished);
             return drafts.fromJson(content, meta, doc.get("body").asText());
         }
         ArticleMetadata meta = new ArticleMetadata(null, null, null, null, null, null, publishedAt);
@@ -98,13 +111,25 @@ class WireMetadataScoreTests {
         f.put("source", d.source());
         f.put("datelinePlace", d.dateline());
         WireMetadata w = d.wire();
-        f.put("datelineDate", w.datelineDate() != null ? w.datelineDate().toString()
-                : w.datelineMonthDay() == null ? null : w.datelineMonthDay().toString());
+        f.put(
+                "datelineDate",
+                w.datelineDate() != null
+                        ? w.datelineDate().toString()
+                        : w.datelineMonthDay() == null
+                                ? null
+                                : w.datelineMonthDay().toString());
         f.put("agency", w.agency());
-        f.put("photoCredits", String.join(", ", d.captions().stream().map(c -> {
-            PhotoCredit credit = PhotoCredit.of(c.credit());
-            return Objects.toString(credit.agency(), "") + "|" + Objects.toString(credit.photographer(), "");
-        }).toList()));
+        f.put(
+                "photoCredits",
+                String.join(
+                        ", ",
+                        d.captions().stream()
+                                .map(c -> {
+                                    PhotoCredit credit = PhotoCredit.of(c.credit());
+                                    return Objects.toString(credit.agency(), "") + "|"
+                                            + Objects.toString(credit.photographer(), "");
+                                })
+                                .toList()));
         f.put("bylineDate", w.bylineDate() == null ? null : w.bylineDate().toString());
         f.put("bodyStart", d.body());
         f.put("bodyEnd", d.body());

@@ -27,9 +27,17 @@ public class BodyLimitFilter {
     void rejectOversizedBodies(RoutingContext context) {
         long declared = declaredLength(context.request());
         if (declared > maxBodySize.asLongValue()) {
-            ProblemResponses.send(context, new Problem(Problem.type("payload-too-large"), "Request body too large", 413,
-                    "The request body has " + declared + " bytes; the limit is " + maxBodySize.asLongValue() + " bytes",
-                    context.request().path(), RequestIds.of(context), null));
+            ProblemResponses.send(
+                    context,
+                    new Problem(
+                            Problem.type("payload-too-large"),
+                            "Request body too large",
+                            413,
+                            "The request body has " + declared + " bytes; the limit is " + maxBodySize.asLongValue()
+                                    + " bytes",
+                            context.request().path(),
+                            RequestIds.of(context),
+                            null));
             return;
         }
         context.next();

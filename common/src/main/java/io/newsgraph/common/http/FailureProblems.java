@@ -1,8 +1,8 @@
 package io.newsgraph.common.http;
 
+import io.netty.handler.codec.http.HttpResponseStatus;
 import io.newsgraph.common.problem.Problem;
 import io.newsgraph.common.problem.ProblemResponses;
-import io.netty.handler.codec.http.HttpResponseStatus;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -33,7 +33,8 @@ public class FailureProblems {
             LOG.errorf(context.failure(), "request %s failed", RequestIds.of(context));
         }
         HttpResponseStatus known = HttpResponseStatus.valueOf(status);
-        String detail = status >= 500 ? "The server could not handle the request; quote the request id when reporting it"
+        String detail = status >= 500
+                ? "The server could not handle the request; quote the request id when reporting it"
                 : "The request could not be read: " + known.reasonPhrase();
         String path = pathOf(context);
         String id = RequestIds.of(context);
@@ -41,9 +42,19 @@ public class FailureProblems {
             id = RequestIds.acceptOrCreate(context.request().getHeader(RequestIds.HEADER));
             context.response().putHeader(RequestIds.HEADER, id);
         }
-        String type = status >= 500 ? Problem.type("internal-error") : status == 400 ? Problem.type("malformed-request") : "about:blank";
-        ProblemResponses.send(context, new Problem(type, status == 400 ? "Malformed request" : known.reasonPhrase(), status,
-                detail, path, id, null));
+        String type = status >= 500
+                ? Problem.type("internal-error")
+                : status == 400 ? Problem.type("malformed-request") : "about:blank";
+        ProblemResponses.send(
+                context,
+                new Problem(
+                        type,
+                        status == 400 ? "Malformed request" : known.reasonPhrase(),
+                        status,
+                        detail,
+                        path,
+                        id,
+                        null));
     }
 
     /** The request path for a problem's instance, also when the request is too broken to have one. */

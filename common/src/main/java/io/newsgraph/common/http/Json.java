@@ -12,8 +12,7 @@ import io.quarkus.arc.ArcContainer;
 public final class Json {
     private static volatile ObjectMapper standalone;
 
-    private Json() {
-    }
+    private Json() {}
 
     public static ObjectMapper mapper() {
         ArcContainer container = Arc.container();

@@ -8,8 +8,7 @@ import java.time.format.DateTimeParseException;
 
 /** Parsing of query-parameter values into a 400 naming the field, instead of JAX-RS' generic answers. */
 public final class QueryValues {
-    private QueryValues() {
-    }
+    private QueryValues() {}
 
     /** An RFC 3339 date-time, or null when absent. */
     public static Instant instant(String field, String value) {
@@ -19,7 +18,8 @@ public final class QueryValues {
         try {
             return OffsetDateTime.parse(value.strip()).toInstant();
         } catch (DateTimeParseException e) {
-            throw ProblemException.badRequest(field + " is not an RFC 3339 date-time",
+            throw ProblemException.badRequest(
+                    field + " is not an RFC 3339 date-time",
                     new FieldError(field, "must be an RFC 3339 date-time such as 2025-03-23T12:00:00Z"));
         }
     }

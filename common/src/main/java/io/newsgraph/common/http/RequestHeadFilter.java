@@ -41,7 +41,11 @@ public class RequestHeadFilter {
         String target = request.uri();
         int line = request.method().name().length() + 1 + target.length() + 1 + VERSION_LENGTH;
         if (line > maxRequestLine) {
-            refuse(context, 414, "uri-too-long", "Request target too long",
+            refuse(
+                    context,
+                    414,
+                    "uri-too-long",
+                    "Request target too long",
                     "The request line has " + line + " bytes; the limit is " + maxRequestLine + " bytes");
             return;
         }
@@ -50,15 +54,24 @@ public class RequestHeadFilter {
             headers += header.getKey().length() + 2 + header.getValue().length(); // "name: value"
         }
         if (headers > maxHeaderSize.asLongValue()) {
-            refuse(context, 431, "headers-too-large", "Request headers too large",
-                    "The request headers have about " + headers + " bytes; the limit is " + maxHeaderSize.asLongValue() + " bytes");
+            refuse(
+                    context,
+                    431,
+                    "headers-too-large",
+                    "Request headers too large",
+                    "The request headers have about " + headers + " bytes; the limit is " + maxHeaderSize.asLongValue()
+                            + " bytes");
             return;
         }
         try {
             new URI(target);
         } catch (URISyntaxException e) {
             // The reason and position only: the target itself is what could not be read.
-            refuse(context, 400, "malformed-request", "Malformed request",
+            refuse(
+                    context,
+                    400,
+                    "malformed-request",
+                    "Malformed request",
                     "The request target is not a valid URI: " + e.getReason() + " at index " + e.getIndex());
             return;
         }
@@ -66,7 +79,15 @@ public class RequestHeadFilter {
     }
 
     private static void refuse(RoutingContext context, int status, String slug, String title, String detail) {
-        ProblemResponses.send(context, new Problem(Problem.type(slug), title, status, detail, FailureProblems.pathOf(context),
-                RequestIds.of(context), null));
+        ProblemResponses.send(
+                context,
+                new Problem(
+                        Problem.type(slug),
+                        title,
+                        status,
+                        detail,
+                        FailureProblems.pathOf(context),
+                        RequestIds.of(context),
+                        null));
     }
 }

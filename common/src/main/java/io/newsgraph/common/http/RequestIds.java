@@ -12,12 +12,13 @@ public final class RequestIds {
     // Accept a caller's id only when it is safe to log and echo (no header injection, bounded size).
     private static final Pattern SAFE = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
 
-    private RequestIds() {
-    }
+    private RequestIds() {}
 
     /** The caller's id when it is safe, otherwise a new random one. */
     public static String acceptOrCreate(String incoming) {
-        return incoming != null && SAFE.matcher(incoming).matches() ? incoming : UUID.randomUUID().toString();
+        return incoming != null && SAFE.matcher(incoming).matches()
+                ? incoming
+                : UUID.randomUUID().toString();
     }
 
     /** Id of the request being handled (set by {@link RequestIdFilter}). */

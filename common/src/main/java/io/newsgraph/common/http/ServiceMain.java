@@ -13,8 +13,7 @@ import io.quarkus.runtime.annotations.QuarkusMain;
  */
 @QuarkusMain
 public final class ServiceMain {
-    private ServiceMain() {
-    }
+    private ServiceMain() {}
 
     public static void main(String... args) {
         System.setProperty("vertx.disableURIValidation", "true");

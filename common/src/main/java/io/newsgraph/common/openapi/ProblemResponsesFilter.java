@@ -25,7 +25,8 @@ public class ProblemResponsesFilter implements OASFilter {
             return;
         }
         for (PathItem item : openAPI.getPaths().getPathItems().values()) {
-            for (Map.Entry<PathItem.HttpMethod, Operation> entry : item.getOperations().entrySet()) {
+            for (Map.Entry<PathItem.HttpMethod, Operation> entry :
+                    item.getOperations().entrySet()) {
                 Operation operation = entry.getValue();
                 if (operation.getResponses() == null) {
                     operation.setResponses(OASFactory.createAPIResponses());
@@ -56,8 +57,12 @@ public class ProblemResponsesFilter implements OASFilter {
         if (responses.hasAPIResponse(code)) {
             return;
         }
-        Content content = OASFactory.createContent().addMediaType(Problem.MEDIA_TYPE,
-                OASFactory.createMediaType().schema(OASFactory.createSchema().ref(SCHEMA_REF)));
-        responses.addAPIResponse(code, OASFactory.createAPIResponse().description(description).content(content));
+        Content content = OASFactory.createContent()
+                .addMediaType(
+                        Problem.MEDIA_TYPE,
+                        OASFactory.createMediaType()
+                                .schema(OASFactory.createSchema().ref(SCHEMA_REF)));
+        responses.addAPIResponse(
+                code, OASFactory.createAPIResponse().description(description).content(content));
     }
 }

@@ -15,8 +15,7 @@ public final class CursorCodec {
     private static final char SEPARATOR = '\u001f'; // unit separator: cannot appear in the encoded parts
     private static final int MAX_LENGTH = 512;
 
-    private CursorCodec() {
-    }
+    private CursorCodec() {}
 
     public static String encode(String... parts) {
         StringBuilder raw = new StringBuilder(VERSION);
@@ -26,7 +25,9 @@ public final class CursorCodec {
             }
             raw.append(SEPARATOR).append(part);
         }
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.toString().getBytes(StandardCharsets.UTF_8));
+        return Base64.getUrlEncoder()
+                .withoutPadding()
+                .encodeToString(raw.toString().getBytes(StandardCharsets.UTF_8));
     }
 
     /** Decodes a cursor made by {@link #encode} with exactly {@code expectedParts} parts. */
@@ -48,7 +49,10 @@ public final class CursorCodec {
     }
 
     public static ProblemException invalid() {
-        return new ProblemException(400, "invalid-cursor", "Cursor is not valid",
+        return new ProblemException(
+                400,
+                "invalid-cursor",
+                "Cursor is not valid",
                 "The cursor was not issued by this API or is damaged; start again without it",
                 List.of(new FieldError("cursor", "is not a cursor issued by this API")));
     }

@@ -6,8 +6,7 @@ import java.util.StringJoiner;
 
 /** Relative `next` links of paged responses, with only the query parameters that have a value. */
 public final class NextLinks {
-    private NextLinks() {
-    }
+    private NextLinks() {}
 
     /** {@code namesAndValues}: name, value, name, value, …; null or blank values are left out. */
     public static String of(String path, String... namesAndValues) {

@@ -10,8 +10,7 @@ public final class OffsetCursor {
     public static final int MAX_OFFSET = 10_000;
     private static final String KIND = "o";
 
-    private OffsetCursor() {
-    }
+    private OffsetCursor() {}
 
     /** The offset a cursor stands for; 0 for none. */
     public static int decode(String cursor) {

@@ -8,8 +8,7 @@ import io.newsgraph.common.problem.ProblemException;
  * with 404, while a client deserves a 400 naming the field.
  */
 public final class PageLimit {
-    private PageLimit() {
-    }
+    private PageLimit() {}
 
     public static int parse(String raw, int defaultValue, int max) {
         if (raw == null || raw.isBlank()) {
@@ -23,7 +22,8 @@ public final class PageLimit {
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw ProblemException.badRequest("limit must be a whole number from 1 to " + max,
+        throw ProblemException.badRequest(
+                "limit must be a whole number from 1 to " + max,
                 new FieldError("limit", "must be a whole number from 1 to " + max));
     }
 }

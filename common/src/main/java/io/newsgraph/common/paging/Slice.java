@@ -8,6 +8,8 @@ public record Slice<T>(List<T> items, String nextCursor) {
     /** {@code fetched}: up to {@code limit + 1} rows starting at {@code offset}. */
     public static <T> Slice<T> of(List<T> fetched, int offset, int limit) {
         boolean more = fetched.size() > limit;
-        return new Slice<>(List.copyOf(fetched.subList(0, Math.min(limit, fetched.size()))), OffsetCursor.next(offset, limit, more));
+        return new Slice<>(
+                List.copyOf(fetched.subList(0, Math.min(limit, fetched.size()))),
+                OffsetCursor.next(offset, limit, more));
     }
 }

@@ -32,8 +32,19 @@ public class ProblemException extends RuntimeException {
         return new ProblemException(404, "not-found", "Resource not found", what + " " + id + " does not exist");
     }
 
-    public int status() { return status; }
-    public String slug() { return slug; }
-    public String title() { return title; }
-    public List<FieldError> errors() { return errors; }
+    public int status() {
+        return status;
+    }
+
+    public String slug() {
+        return slug;
+    }
+
+    public String title() {
+        return title;
+    }
+
+    public List<FieldError> errors() {
+        return errors;
+    }
 }

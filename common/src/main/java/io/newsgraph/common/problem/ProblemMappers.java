@@ -21,8 +21,14 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response problem(ProblemException e, HttpServerRequest request) {
-        return respond(new Problem(Problem.type(e.slug()), e.title(), e.status(), e.getMessage(),
-                request.path(), RequestIds.of(request), e.errors()));
+        return respond(new Problem(
+                Problem.type(e.slug()),
+                e.title(),
+                e.status(),
+                e.getMessage(),
+                request.path(),
+                RequestIds.of(request),
+                e.errors()));
     }
 
     @ServerExceptionMapper
@@ -41,7 +47,9 @@ public class ProblemMappers {
                 values.forEach(v -> builder.header(name, v));
             }
         });
-        return build(builder, new Problem("about:blank", title, status, detail, request.path(), RequestIds.of(request), null));
+        return build(
+                builder,
+                new Problem("about:blank", title, status, detail, request.path(), RequestIds.of(request), null));
     }
 
     @ServerExceptionMapper
@@ -51,30 +59,55 @@ public class ProblemMappers {
                 .sorted(Comparator.comparing(FieldError::field))
                 .toList();
         String detail = errors.stream().map(f -> f.field() + ": " + f.message()).collect(Collectors.joining("; "));
-        return respond(new Problem(Problem.type("validation-failed"), "Request is not valid", 400, detail,
-                request.path(), RequestIds.of(request), errors));
+        return respond(new Problem(
+                Problem.type("validation-failed"),
+                "Request is not valid",
+                400,
+                detail,
+                request.path(),
+                RequestIds.of(request),
+                errors));
     }
 
     // Listed one by one: Quarkus ships mappers for some of these subtypes, and the most specific mapper wins.
-    @ServerExceptionMapper({JsonProcessingException.class, com.fasterxml.jackson.core.JsonParseException.class,
-            com.fasterxml.jackson.databind.exc.MismatchedInputException.class, com.fasterxml.jackson.databind.exc.InvalidFormatException.class,
-            com.fasterxml.jackson.databind.exc.ValueInstantiationException.class, com.fasterxml.jackson.databind.exc.InvalidDefinitionException.class,
-            com.fasterxml.jackson.core.exc.StreamConstraintsException.class})
+    @ServerExceptionMapper({
+        JsonProcessingException.class,
+        com.fasterxml.jackson.core.JsonParseException.class,
+        com.fasterxml.jackson.databind.exc.MismatchedInputException.class,
+        com.fasterxml.jackson.databind.exc.InvalidFormatException.class,
+        com.fasterxml.jackson.databind.exc.ValueInstantiationException.class,
+        com.fasterxml.jackson.databind.exc.InvalidDefinitionException.class,
+        com.fasterxml.jackson.core.exc.StreamConstraintsException.class
+    })
     public Response unreadableJson(JsonProcessingException e, HttpServerRequest request) {
         String field = e instanceof JsonMappingException mapping ? path(mapping) : "";
         String detail = "The body is not valid JSON for this operation: " + e.getOriginalMessage();
-        List<FieldError> errors = field.isEmpty() ? null : List.of(new FieldError(field, "has the wrong type or format"));
-        return respond(new Problem(Problem.type("malformed-body"), "Request body is malformed", 400, detail,
-                request.path(), RequestIds.of(request), errors));
+        List<FieldError> errors =
+                field.isEmpty() ? null : List.of(new FieldError(field, "has the wrong type or format"));
+        return respond(new Problem(
+                Problem.type("malformed-body"),
+                "Request body is malformed",
+                400,
+                detail,
+                request.path(),
+                RequestIds.of(request),
+                errors));
     }
 
     @ServerExceptionMapper
     public Response searchUnavailable(SearchUnavailableException e, HttpServerRequest request) {
         // Not a bug: the search cluster is down, restarting or overloaded; ingest goes on without it.
         LOG.warnf("request %s: search unavailable (%s)", RequestIds.of(request), e.getMessage());
-        return build(Response.status(503).header("Retry-After", "5"), new Problem(Problem.type("search-unavailable"),
-                "Search unavailable", 503, "Search cannot answer right now; retry in a few seconds (stored articles are safe)",
-                request.path(), RequestIds.of(request), null));
+        return build(
+                Response.status(503).header("Retry-After", "5"),
+                new Problem(
+                        Problem.type("search-unavailable"),
+                        "Search unavailable",
+                        503,
+                        "Search cannot answer right now; retry in a few seconds (stored articles are safe)",
+                        request.path(),
+                        RequestIds.of(request),
+                        null));
     }
 
     @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
@@ -82,40 +115,69 @@ public class ProblemMappers {
         if (databaseUnavailable(e)) {
             // Not a bug: the database is down or restarting; the pool reconnects by itself.
             LOG.warnf("request %s: database unavailable (%s)", RequestIds.of(request), e.toString());
-            return build(Response.status(503).header("Retry-After", "5"), new Problem(Problem.type("database-unavailable"),
-                    "Database unavailable", 503, "The database cannot be reached right now; retry in a few seconds",
-                    request.path(), RequestIds.of(request), null));
+            return build(
+                    Response.status(503).header("Retry-After", "5"),
+                    new Problem(
+                            Problem.type("database-unavailable"),
+                            "Database unavailable",
+                            503,
+                            "The database cannot be reached right now; retry in a few seconds",
+                            request.path(),
+                            RequestIds.of(request),
+                            null));
         }
         if (e instanceof java.io.IOException && "Request too large".equals(e.getMessage())) {
             // RESTEasy Reactive's body reader met a chunked body over the limit and has already answered 413 itself.
             LOG.debugf("request %s: body over the limit (%s)", RequestIds.of(request), e.toString());
-            return respond(new Problem(Problem.type("payload-too-large"), "Request body too large", 413,
-                    "The request body exceeds the limit", request.path(), RequestIds.of(request), null));
+            return respond(new Problem(
+                    Problem.type("payload-too-large"),
+                    "Request body too large",
+                    413,
+                    "The request body exceeds the limit",
+                    request.path(),
+                    RequestIds.of(request),
+                    null));
         }
         if (clientGone(e)) {
             // The client closed the connection before its body arrived: nobody reads this answer; not a bug.
             LOG.debugf("request %s: client closed the connection (%s)", RequestIds.of(request), e.toString());
-            return respond(new Problem(Problem.type("malformed-body"), "Request body is malformed", 400,
-                    "The request body did not arrive completely", request.path(), RequestIds.of(request), null));
+            return respond(new Problem(
+                    Problem.type("malformed-body"),
+                    "Request body is malformed",
+                    400,
+                    "The request body did not arrive completely",
+                    request.path(),
+                    RequestIds.of(request),
+                    null));
         }
         LOG.errorf(e, "request %s failed", RequestIds.of(request));
-        return respond(new Problem(Problem.type("internal-error"), "Internal error", 500,
+        return respond(new Problem(
+                Problem.type("internal-error"),
+                "Internal error",
+                500,
                 "The server could not handle the request; quote the request id when reporting it",
-                request.path(), RequestIds.of(request), null));
+                request.path(),
+                RequestIds.of(request),
+                null));
     }
 
     /** A lost or refused database connection (SQLState class 08) or a pool that cannot get one in time. */
     static boolean databaseUnavailable(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof java.sql.SQLTransientConnectionException || t instanceof java.sql.SQLNonTransientConnectionException) {
+            if (t instanceof java.sql.SQLTransientConnectionException
+                    || t instanceof java.sql.SQLNonTransientConnectionException) {
                 return true;
             }
-            // 08: connection exceptions; 57P01-03: the server is shutting down, crashed or not accepting connections yet.
-            if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null
+            // 08: connection exceptions; 57P01-03: the server is shutting down, crashed or not accepting connections
+            // yet.
+            if (t instanceof java.sql.SQLException sql
+                    && sql.getSQLState() != null
                     && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
                 return true;
             }
-            if (t instanceof java.sql.SQLException sql && sql.getMessage() != null && sql.getMessage().contains("Acquisition timeout")) {
+            if (t instanceof java.sql.SQLException sql
+                    && sql.getMessage() != null
+                    && sql.getMessage().contains("Acquisition timeout")) {
                 return true;
             }
         }
@@ -143,12 +205,15 @@ public class ProblemMappers {
         // Method-parameter paths look like "ingest.request.title": keep what a client sent (the last nodes).
         String path = violation.getPropertyPath().toString();
         String[] parts = path.split("\\.");
-        return parts.length > 2 ? String.join(".", java.util.Arrays.copyOfRange(parts, 2, parts.length)) : parts[parts.length - 1];
+        return parts.length > 2
+                ? String.join(".", java.util.Arrays.copyOfRange(parts, 2, parts.length))
+                : parts[parts.length - 1];
     }
 
     private static String path(JsonMappingException e) {
         return e.getPath().stream()
                 .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
-                .collect(Collectors.joining(".")).replace(".[", "[");
+                .collect(Collectors.joining("."))
+                .replace(".[", "[");
     }
 }

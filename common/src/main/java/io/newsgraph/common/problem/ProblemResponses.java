@@ -15,17 +15,25 @@ import java.util.Map;
  */
 public final class ProblemResponses {
 
-    private ProblemResponses() {
-    }
+    private ProblemResponses() {}
 
     /** A problem of type {@code https://newsgraph.io/problems/<slug>} for this request. */
     public static void send(RoutingContext context, int status, String slug, String title, String detail) {
         send(context, status, slug, title, detail, Map.of());
     }
 
-    public static void send(RoutingContext context, int status, String slug, String title, String detail,
-                            Map<String, String> headers) {
-        send(context, new Problem(Problem.type(slug), title, status, detail, context.request().path(), RequestIds.of(context), null),
+    public static void send(
+            RoutingContext context, int status, String slug, String title, String detail, Map<String, String> headers) {
+        send(
+                context,
+                new Problem(
+                        Problem.type(slug),
+                        title,
+                        status,
+                        detail,
+                        context.request().path(),
+                        RequestIds.of(context),
+                        null),
                 headers);
     }
 
@@ -50,7 +58,9 @@ public final class ProblemResponses {
         if (unreadBody(request)) {
             response.putHeader("Connection", "close");
         }
-        response.setStatusCode(problem.status()).putHeader("Content-Type", Problem.MEDIA_TYPE).end(body);
+        response.setStatusCode(problem.status())
+                .putHeader("Content-Type", Problem.MEDIA_TYPE)
+                .end(body);
     }
 
     private static boolean unreadBody(HttpServerRequest request) {
@@ -58,6 +68,7 @@ public final class ProblemResponses {
             return false;
         }
         String length = request.getHeader("Content-Length");
-        return request.getHeader("Transfer-Encoding") != null || (length != null && !length.trim().equals("0"));
+        return request.getHeader("Transfer-Encoding") != null
+                || (length != null && !length.trim().equals("0"));
     }
 }

@@ -45,14 +45,21 @@ public class SearchClients {
         HttpHost host = new HttpHost(uri.getScheme(), uri.getHost(), uri.getPort() > 0 ? uri.getPort() : 9200);
         SSLContext tls = "https".equals(uri.getScheme()) ? sslContext(config) : null;
         var transport = ApacheHttpClient5TransportBuilder.builder(host)
-                .setMapper(new JacksonJsonpMapper(mapper.copy().disable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS))) // the client parses responses piecewise
-                .setRequestConfigCallback(request -> request
-                        .setConnectionRequestTimeout(Timeout.of(config.connectTimeout().toMillis(), TimeUnit.MILLISECONDS))
+                .setMapper(new JacksonJsonpMapper(mapper.copy()
+                        .disable(
+                                DeserializationFeature
+                                        .FAIL_ON_TRAILING_TOKENS))) // the client parses responses piecewise
+                .setRequestConfigCallback(request -> request.setConnectionRequestTimeout(
+                                Timeout.of(config.connectTimeout().toMillis(), TimeUnit.MILLISECONDS))
                         .setResponseTimeout(Timeout.of(config.responseTimeout().toMillis(), TimeUnit.MILLISECONDS)))
                 .setHttpClientConfigCallback(client -> {
-                    var connections = PoolingAsyncClientConnectionManagerBuilder.create().setMaxConnPerRoute(64).setMaxConnTotal(64);
+                    var connections = PoolingAsyncClientConnectionManagerBuilder.create()
+                            .setMaxConnPerRoute(64)
+                            .setMaxConnTotal(64);
                     if (tls != null) {
-                        connections.setTlsStrategy(ClientTlsStrategyBuilder.create().setSslContext(tls).build());
+                        connections.setTlsStrategy(ClientTlsStrategyBuilder.create()
+                                .setSslContext(tls)
+                                .build());
                     }
                     client.setConnectionManager(connections.build());
                     // No gzip: the node would spend ~1 ms of CPU per search compressing hits that travel only within
@@ -60,8 +67,11 @@ public class SearchClients {
                     client.disableContentCompression();
                     if (config.username().isPresent()) {
                         var credentials = new BasicCredentialsProvider();
-                        credentials.setCredentials(new AuthScope(host), new UsernamePasswordCredentials(config.username().get(),
-                                config.password().orElse("").toCharArray()));
+                        credentials.setCredentials(
+                                new AuthScope(host),
+                                new UsernamePasswordCredentials(
+                                        config.username().get(),
+                                        config.password().orElse("").toCharArray()));
                         client.setDefaultCredentialsProvider(credentials);
                     }
                     return client;
@@ -94,8 +104,10 @@ public class SearchClients {
             context.init(null, trust.getTrustManagers(), null);
             return context;
         } catch (IOException | GeneralSecurityException e) {
-            // A wrong CA path must not take ingest down with it: searches answer 503 and the indexers retry until fixed.
-            LOG.errorf("cannot read the search cluster's CA from %s (%s): no TLS connection to it is trusted until this is fixed",
+            // A wrong CA path must not take ingest down with it: searches answer 503 and the indexers retry until
+            // fixed.
+            LOG.errorf(
+                    "cannot read the search cluster's CA from %s (%s): no TLS connection to it is trusted until this is fixed",
                     config.caFile().orElse(null), e.toString());
             return trustingNothing();
         }

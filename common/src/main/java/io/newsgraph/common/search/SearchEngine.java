@@ -26,8 +26,10 @@ import org.opensearch.client.opensearch.generic.Response;
 public class SearchEngine {
     @Inject
     OpenSearchClient client;
+
     @Inject
     ObjectMapper mapper;
+
     @Inject
     SearchConfig config;
 
@@ -54,7 +56,8 @@ public class SearchEngine {
 
     /** True when the index, alias or document at {@code path} exists (HEAD). */
     public boolean exists(String path) {
-        try (Response response = client.generic().execute(Requests.builder().method("HEAD").endpoint(path).build())) {
+        try (Response response = client.generic()
+                .execute(Requests.builder().method("HEAD").endpoint(path).build())) {
             if (response.getStatus() >= 500 || response.getStatus() == 429) {
                 throw new SearchUnavailableException("HEAD " + path + " answered " + response.getStatus(), null);
             }
@@ -87,7 +90,10 @@ public class SearchEngine {
             ndjson.writeBytes(bytes(line));
             ndjson.write('\n');
         }
-        return execute(Requests.builder().method("POST").endpoint(endpoint).query(query)
+        return execute(Requests.builder()
+                .method("POST")
+                .endpoint(endpoint)
+                .query(query)
                 .body(Body.from(ndjson.toByteArray(), "application/x-ndjson")));
     }
 
@@ -95,9 +101,13 @@ public class SearchEngine {
         var built = request.build();
         try (Response response = client.generic().execute(built)) {
             int status = response.getStatus();
-            JsonNode body = response.getBody().isEmpty() ? mapper.createObjectNode() : mapper.readTree(response.getBody().get().bodyAsBytes());
+            JsonNode body = response.getBody().isEmpty()
+                    ? mapper.createObjectNode()
+                    : mapper.readTree(response.getBody().get().bodyAsBytes());
             if (status >= 500 || status == 429) {
-                throw new SearchUnavailableException(built.getMethod() + " " + built.getEndpoint() + " answered " + status + ": " + reason(body), null);
+                throw new SearchUnavailableException(
+                        built.getMethod() + " " + built.getEndpoint() + " answered " + status + ": " + reason(body),
+                        null);
             }
             if (status >= 400) {
                 throw new SearchRejectedException(status, reason(body), body);
@@ -113,7 +123,9 @@ public class SearchEngine {
         JsonNode error = body.path("error");
         JsonNode cause = error.path("root_cause").path(0);
         JsonNode shown = cause.isMissingNode() ? error : cause;
-        return shown.isTextual() ? shown.asText() : shown.path("type").asText("") + ": " + shown.path("reason").asText("");
+        return shown.isTextual()
+                ? shown.asText()
+                : shown.path("type").asText("") + ": " + shown.path("reason").asText("");
     }
 
     private byte[] bytes(JsonNode node) {

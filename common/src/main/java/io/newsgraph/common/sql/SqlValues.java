@@ -6,8 +6,7 @@ import java.time.OffsetDateTime;
 
 /** Conversions for values read by native queries, whose JDBC types vary with the driver and Hibernate. */
 public final class SqlValues {
-    private SqlValues() {
-    }
+    private SqlValues() {}
 
     public static Instant toInstant(Object value) {
         if (value == null || value instanceof Instant) {

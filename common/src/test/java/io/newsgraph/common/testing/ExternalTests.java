@@ -14,21 +14,24 @@ import java.util.concurrent.TimeUnit;
  * its output when it fails. The output is also kept in {@code target/e2e/<name>.log} of the calling module.
  */
 public final class ExternalTests {
-    private ExternalTests() {
-    }
+    private ExternalTests() {}
 
-    public static void run(String name, Path directory, Map<String, String> env, long timeoutSeconds, List<String> command)
+    public static void run(
+            String name, Path directory, Map<String, String> env, long timeoutSeconds, List<String> command)
             throws IOException, InterruptedException {
         Path log = Path.of("target/e2e/" + name + ".log").toAbsolutePath();
         Files.createDirectories(log.getParent());
-        ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true)
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .directory(directory.toFile())
+                .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
         builder.environment().putAll(env);
         Process process = builder.start();
         if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
             process.descendants().forEach(ProcessHandle::destroyForcibly);
             process.destroyForcibly();
-            throw new AssertionError(name + " did not finish within " + timeoutSeconds + " s:\n" + Files.readString(log));
+            throw new AssertionError(
+                    name + " did not finish within " + timeoutSeconds + " s:\n" + Files.readString(log));
         }
         String output = Files.readString(log);
         System.out.println(output);

@@ -22,7 +22,8 @@ public final class GatewayStack implements AutoCloseable {
     private final ServiceProcess gateway;
 
     private GatewayStack(Map<String, String> extraEnv) {
-        postgres = TestPostgres.server().orElseThrow(() -> new IllegalStateException("the end-to-end test needs a real PostgreSQL"));
+        postgres = TestPostgres.server()
+                .orElseThrow(() -> new IllegalStateException("the end-to-end test needs a real PostgreSQL"));
         try {
             ServiceProcess articles = start("article-service", datasource("articles"), extraEnv);
             Map<String, String> entityEnv = new HashMap<>(datasource("entities"));
@@ -31,12 +32,20 @@ public final class GatewayStack implements AutoCloseable {
             ServiceProcess entities = start("entity-service", entityEnv, extraEnv);
             // Generous upstream timeouts: these tests are about clients, and a cold service on a busy CI machine
             // may take seconds for its first write.
-            gateway = start("gateway", Map.of(
-                    "NEWSGRAPH_GATEWAY_UPSTREAMS_ARTICLES_TIMEOUT", "30s",
-                    "NEWSGRAPH_GATEWAY_UPSTREAMS_ENTITIES_TIMEOUT", "30s",
-                    "NEWSGRAPH_GATEWAY_UPSTREAMS_ARTICLES_URL", articles.url(),
-                    "NEWSGRAPH_GATEWAY_UPSTREAMS_ENTITIES_URL", entities.url(),
-                    "NEWSGRAPH_GATEWAY_API_KEYS", "e2e:" + sha256(key) + ":read+write"), extraEnv);
+            gateway = start(
+                    "gateway",
+                    Map.of(
+                            "NEWSGRAPH_GATEWAY_UPSTREAMS_ARTICLES_TIMEOUT",
+                            "30s",
+                            "NEWSGRAPH_GATEWAY_UPSTREAMS_ENTITIES_TIMEOUT",
+                            "30s",
+                            "NEWSGRAPH_GATEWAY_UPSTREAMS_ARTICLES_URL",
+                            articles.url(),
+                            "NEWSGRAPH_GATEWAY_UPSTREAMS_ENTITIES_URL",
+                            entities.url(),
+                            "NEWSGRAPH_GATEWAY_API_KEYS",
+                            "e2e:" + sha256(key) + ":read+write"),
+                    extraEnv);
         } catch (RuntimeException e) {
             close();
             throw e;
@@ -68,8 +77,15 @@ public final class GatewayStack implements AutoCloseable {
     private Map<String, String> datasource(String prefix) {
         String database = postgres.createDatabase(prefix);
         databases.add(database);
-        return TestOpenSearch.withSearch(Map.of("QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl(database),
-                "QUARKUS_DATASOURCE_USERNAME", postgres.user(), "QUARKUS_DATASOURCE_PASSWORD", postgres.password()), database);
+        return TestOpenSearch.withSearch(
+                Map.of(
+                        "QUARKUS_DATASOURCE_JDBC_URL",
+                        postgres.jdbcUrl(database),
+                        "QUARKUS_DATASOURCE_USERNAME",
+                        postgres.user(),
+                        "QUARKUS_DATASOURCE_PASSWORD",
+                        postgres.password()),
+                database);
     }
 
     @Override
@@ -82,7 +98,8 @@ public final class GatewayStack implements AutoCloseable {
 
     private static String sha256(String value) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

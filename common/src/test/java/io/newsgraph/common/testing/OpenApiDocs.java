@@ -16,8 +16,7 @@ import java.util.regex.Pattern;
 
 /** What every service's OpenAPI document must give a client generator and a reader. */
 public final class OpenApiDocs {
-    private OpenApiDocs() {
-    }
+    private OpenApiDocs() {}
 
     /**
      * Reads the document served at /q/openapi and checks it: OpenAPI 3.1; every operation has an operationId, a
@@ -26,7 +25,12 @@ public final class OpenApiDocs {
      * number of operations.
      */
     public static int assertEveryOperationDocumented() throws Exception {
-        String document = given().queryParam("format", "json").get("/q/openapi").then().statusCode(200).extract().asString();
+        String document = given().queryParam("format", "json")
+                .get("/q/openapi")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
         JsonNode root = new ObjectMapper().readTree(document);
         assertTrue(root.path("openapi").asText().startsWith("3.1"), "OpenAPI 3.1");
         assertFalse(root.path("components").path("schemas").path("Problem").isMissingNode(), "Problem schema");
@@ -55,8 +59,8 @@ public final class OpenApiDocs {
     }
 
     /** Regex syntax Java has and ECMA-262 (JSON Schema's dialect) or Python's {@code re} reads otherwise or not at all. */
-    private static final Pattern NOT_PORTABLE_REGEX = Pattern.compile(
-            "\\\\[pPhHRXAZzGQEK]|\\\\x\\{|\\(\\?[a-zA-Z-]+[):]|\\(\\?>|[*+?}]\\+|&&|\\[\\[");
+    private static final Pattern NOT_PORTABLE_REGEX =
+            Pattern.compile("\\\\[pPhHRXAZzGQEK]|\\\\x\\{|\\(\\?[a-zA-Z-]+[):]|\\(\\?>|[*+?}]\\+|&&|\\[\\[");
 
     /**
      * What generated clients in other languages need: every {@code pattern} in ECMA-262 syntax that Python reads alike
@@ -67,10 +71,13 @@ public final class OpenApiDocs {
         List<String> problems = new ArrayList<>();
         visit(root, "#", (where, node) -> {
             JsonNode pattern = node.get("pattern");
-            if (pattern != null && pattern.isTextual() && NOT_PORTABLE_REGEX.matcher(pattern.asText()).find()) {
+            if (pattern != null
+                    && pattern.isTextual()
+                    && NOT_PORTABLE_REGEX.matcher(pattern.asText()).find()) {
                 problems.add(where + ": pattern " + pattern.asText() + " is not portable");
             }
-            if ("path".equals(node.path("in").asText()) && "id".equals(node.path("name").asText())
+            if ("path".equals(node.path("in").asText())
+                    && "id".equals(node.path("name").asText())
                     && !"uuid".equals(node.path("schema").path("format").asText())) {
                 problems.add(where + ": path parameter id is not a uuid");
             }

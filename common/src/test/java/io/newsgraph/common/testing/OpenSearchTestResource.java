@@ -12,8 +12,11 @@ public class OpenSearchTestResource implements QuarkusTestResourceLifecycleManag
 
     @Override
     public Map<String, String> start() {
-        return Map.of("newsgraph.search.url", TestOpenSearch.node().url(),
-                "newsgraph.search.index-prefix", "t" + UUID.randomUUID().toString().substring(0, 8) + "-");
+        return Map.of(
+                "newsgraph.search.url",
+                TestOpenSearch.node().url(),
+                "newsgraph.search.index-prefix",
+                "t" + UUID.randomUUID().toString().substring(0, 8) + "-");
     }
 
     @Override

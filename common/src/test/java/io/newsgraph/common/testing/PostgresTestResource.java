@@ -18,13 +18,15 @@ public class PostgresTestResource implements QuarkusTestResourceLifecycleManager
 
     @Override
     public Map<String, String> start() {
-        return TestPostgres.server().map(server -> {
-            database = server.createDatabase(prefix);
-            return Map.of(
-                    "quarkus.datasource.jdbc.url", server.jdbcUrl(database),
-                    "quarkus.datasource.username", server.user(),
-                    "quarkus.datasource.password", server.password());
-        }).orElse(Map.of());
+        return TestPostgres.server()
+                .map(server -> {
+                    database = server.createDatabase(prefix);
+                    return Map.of(
+                            "quarkus.datasource.jdbc.url", server.jdbcUrl(database),
+                            "quarkus.datasource.username", server.user(),
+                            "quarkus.datasource.password", server.password());
+                })
+                .orElse(Map.of());
     }
 
     @Override

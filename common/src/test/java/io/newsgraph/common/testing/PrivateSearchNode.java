@@ -52,14 +52,17 @@ public class PrivateSearchNode implements QuarkusTestResourceLifecycleManager {
         try {
             Path log = dir.resolveSibling(dir.getFileName() + ".log");
             Files.createDirectories(dir.getParent());
-            ProcessBuilder builder = new ProcessBuilder("bash", TestPostgres.repositoryRoot().resolve("scripts/opensearch").toString());
+            ProcessBuilder builder = new ProcessBuilder(
+                    "bash",
+                    TestPostgres.repositoryRoot().resolve("scripts/opensearch").toString());
             builder.command().addAll(List.of(args));
             builder.redirectError(ProcessBuilder.Redirect.appendTo(log.toFile()));
             builder.environment().put("NEWSGRAPH_OPENSEARCH_HEAP", "512m");
             Process process = builder.start();
             String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
             if (!process.waitFor(10, TimeUnit.MINUTES) || process.exitValue() != 0) {
-                throw new IllegalStateException("scripts/opensearch " + String.join(" ", args) + " failed: " + Files.readString(log));
+                throw new IllegalStateException(
+                        "scripts/opensearch " + String.join(" ", args) + " failed: " + Files.readString(log));
             }
             return out.isEmpty() ? out : out.substring(out.lastIndexOf('\n') + 1);
         } catch (IOException e) {
@@ -77,7 +80,8 @@ public class PrivateSearchNode implements QuarkusTestResourceLifecycleManager {
 
         @Override
         public List<TestResourceEntry> testResources() {
-            return List.of(new TestResourceEntry(PostgresTestResource.class, Map.of("database", database())),
+            return List.of(
+                    new TestResourceEntry(PostgresTestResource.class, Map.of("database", database())),
                     new TestResourceEntry(PrivateSearchNode.class));
         }
 

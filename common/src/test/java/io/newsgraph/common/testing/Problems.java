@@ -10,8 +10,7 @@ import io.restassured.response.ValidatableResponse;
 
 /** The RFC 9457 shape every error of every service must have (see docs/errors.md). */
 public final class Problems {
-    private Problems() {
-    }
+    private Problems() {}
 
     public static ValidatableResponse assertProblem(ValidatableResponse response, int status) {
         return response.statusCode(status)
@@ -26,7 +25,8 @@ public final class Problems {
     }
 
     /** Also the problem type ({@code slug} of https://newsgraph.io/problems/) and the request path. */
-    public static ValidatableResponse assertProblem(ValidatableResponse response, int status, String slug, String path) {
+    public static ValidatableResponse assertProblem(
+            ValidatableResponse response, int status, String slug, String path) {
         return assertProblem(response, status)
                 .body("type", equalTo("https://newsgraph.io/problems/" + slug))
                 .body("instance", startsWith(path));

@@ -86,9 +86,15 @@ public final class ServiceProcess implements AutoCloseable {
         try {
             Files.createDirectories(log.getParent());
             String java = ProcessHandle.current().info().command().orElse("java");
-            ProcessBuilder builder = (NATIVE ? new ProcessBuilder(app.toString(), "-Xmx512m")
-                    : new ProcessBuilder(java, "-Xmx512m", "-jar", app.resolve("quarkus-run.jar").toString()))
-                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+            ProcessBuilder builder = (NATIVE
+                            ? new ProcessBuilder(app.toString(), "-Xmx512m")
+                            : new ProcessBuilder(
+                                    java,
+                                    "-Xmx512m",
+                                    "-jar",
+                                    app.resolve("quarkus-run.jar").toString()))
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
             builder.environment().putAll(env);
             process = builder.start();
         } catch (IOException e) {
@@ -101,16 +107,20 @@ public final class ServiceProcess implements AutoCloseable {
         Path target = TestPostgres.repositoryRoot().resolve(name).resolve("target");
         if (NATIVE) {
             try (Stream<Path> files = Files.list(target)) {
-                return files.filter(f -> f.getFileName().toString().endsWith("-runner") && Files.isRegularFile(f) && Files.isExecutable(f))
-                        .findFirst().orElseThrow(() -> new IllegalStateException("no native executable of " + name
-                                + " in " + target + ": build it first (./mvnw -B install -Dnative -DskipTests -pl " + name + " -am)"));
+                return files.filter(f -> f.getFileName().toString().endsWith("-runner")
+                                && Files.isRegularFile(f)
+                                && Files.isExecutable(f))
+                        .findFirst()
+                        .orElseThrow(() -> new IllegalStateException("no native executable of " + name + " in " + target
+                                + ": build it first (./mvnw -B install -Dnative -DskipTests -pl " + name + " -am)"));
             } catch (IOException e) {
                 throw new IllegalStateException("no native executable of " + name + ": " + target + " unreadable", e);
             }
         }
         Path app = target.resolve("quarkus-app");
         if (!Files.isRegularFile(app.resolve("quarkus-run.jar"))) {
-            throw new IllegalStateException(app.resolve("quarkus-run.jar") + " is missing: build " + name + " first (./mvnw -B install -DskipTests)");
+            throw new IllegalStateException(app.resolve("quarkus-run.jar") + " is missing: build " + name
+                    + " first (./mvnw -B install -DskipTests)");
         }
         return app;
     }
@@ -142,14 +152,17 @@ public final class ServiceProcess implements AutoCloseable {
     }
 
     public void awaitReady(Duration timeout) {
-        Awaitility.await(name + " ready").atMost(timeout).pollInterval(Duration.ofMillis(100))
+        Awaitility.await(name + " ready")
+                .atMost(timeout)
+                .pollInterval(Duration.ofMillis(100))
                 .failFast(name + " exited; see " + log, () -> !process.isAlive())
                 .until(this::ready);
     }
 
     public boolean ready() {
         try {
-            HttpURLConnection c = (HttpURLConnection) URI.create(url() + "/q/health/ready").toURL().openConnection();
+            HttpURLConnection c = (HttpURLConnection)
+                    URI.create(url() + "/q/health/ready").toURL().openConnection();
             c.setConnectTimeout(500);
             c.setReadTimeout(3000);
             return c.getResponseCode() == 200;
@@ -162,7 +175,9 @@ public final class ServiceProcess implements AutoCloseable {
     private static synchronized Path copy(String name) {
         return COPIES.computeIfAbsent(name, n -> {
             Path source = packaged(n);
-            Path target = Path.of("target/apps/" + n + "-" + ProcessHandle.current().pid()).toAbsolutePath();
+            Path target = Path.of(
+                            "target/apps/" + n + "-" + ProcessHandle.current().pid())
+                    .toAbsolutePath();
             removeCopiesOfEndedRuns(target.getParent(), n);
             try (Stream<Path> files = Files.walk(source)) {
                 for (Path file : (Iterable<Path>) files::iterator) {
@@ -188,11 +203,15 @@ public final class ServiceProcess implements AutoCloseable {
         }
         try (Stream<Path> dirs = Files.list(apps)) {
             for (Path dir : (Iterable<Path>) dirs::iterator) {
-                String suffix = dir.getFileName().toString().substring(Math.min(dir.getFileName().toString().length(), name.length() + 1));
-                if (dir.getFileName().toString().startsWith(name + "-") && suffix.matches("[0-9]+")
+                String suffix = dir.getFileName()
+                        .toString()
+                        .substring(Math.min(dir.getFileName().toString().length(), name.length() + 1));
+                if (dir.getFileName().toString().startsWith(name + "-")
+                        && suffix.matches("[0-9]+")
                         && ProcessHandle.of(Long.parseLong(suffix)).isEmpty()) {
                     try (Stream<Path> files = Files.walk(dir)) {
-                        files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+                        files.sorted(java.util.Comparator.reverseOrder())
+                                .forEach(f -> f.toFile().delete());
                     }
                 }
             }

@@ -35,7 +35,9 @@ public final class TestOpenSearch {
     public static java.util.Map<String, String> withSearch(java.util.Map<String, String> env, String name) {
         java.util.Map<String, String> all = new java.util.HashMap<>(env);
         all.put("NEWSGRAPH_SEARCH_URL", node().url());
-        all.put("NEWSGRAPH_SEARCH_INDEX_PREFIX", name.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]", "-") + "-");
+        all.put(
+                "NEWSGRAPH_SEARCH_INDEX_PREFIX",
+                name.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]", "-") + "-");
         return all;
     }
 
@@ -52,13 +54,21 @@ public final class TestOpenSearch {
         Path log = root.resolve("target/test-opensearch/jvm-" + pid + ".log");
         try {
             Files.createDirectories(log.getParent());
-            ProcessBuilder builder = new ProcessBuilder("bash", root.resolve("scripts/opensearch").toString(), "start",
-                    dir.toString(), "--watch", pid, "--remove").redirectError(log.toFile());
+            ProcessBuilder builder = new ProcessBuilder(
+                            "bash",
+                            root.resolve("scripts/opensearch").toString(),
+                            "start",
+                            dir.toString(),
+                            "--watch",
+                            pid,
+                            "--remove")
+                    .redirectError(log.toFile());
             builder.environment().put("NEWSGRAPH_OPENSEARCH_HEAP", "512m");
             Process process = builder.start();
             String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
             if (!process.waitFor(15, TimeUnit.MINUTES) || process.exitValue() != 0) {
-                throw new IllegalStateException("Could not start a test OpenSearch: " + Files.readString(log).trim());
+                throw new IllegalStateException("Could not start a test OpenSearch: "
+                        + Files.readString(log).trim());
             }
             return out.substring(out.lastIndexOf('\n') + 1);
         } catch (IOException e) {

@@ -46,10 +46,21 @@ public final class TestPostgres {
         return Optional.ofNullable(instance);
     }
 
-    public String user() { return user; }
-    public String password() { return password; }
-    public String host() { return host; }
-    public int port() { return port; }
+    public String user() {
+        return user;
+    }
+
+    public String password() {
+        return password;
+    }
+
+    public String host() {
+        return host;
+    }
+
+    public int port() {
+        return port;
+    }
 
     public String jdbcUrl(String database) {
         return "jdbc:postgresql://" + host + ":" + port + "/" + database + query;
@@ -57,7 +68,8 @@ public final class TestPostgres {
 
     /** Creates a new, empty database named after {@code prefix} and returns its name. */
     public String createDatabase(String prefix) {
-        String name = prefix + "_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+        String name = prefix + "_test_"
+                + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
         execute("CREATE DATABASE " + name);
         return name;
     }
@@ -83,9 +95,12 @@ public final class TestPostgres {
         // jdbc:postgresql://host:port/db?params -> admin connections go to the `postgres` database.
         java.net.URI uri = java.net.URI.create(url.substring("jdbc:".length()));
         String query = uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery();
-        return Optional.of(new TestPostgres(uri.getHost(), uri.getPort() < 0 ? 5432 : uri.getPort(),
+        return Optional.of(new TestPostgres(
+                uri.getHost(),
+                uri.getPort() < 0 ? 5432 : uri.getPort(),
                 System.getenv().getOrDefault("QUARKUS_DATASOURCE_USERNAME", "postgres"),
-                System.getenv().getOrDefault("QUARKUS_DATASOURCE_PASSWORD", ""), query));
+                System.getenv().getOrDefault("QUARKUS_DATASOURCE_PASSWORD", ""),
+                query));
     }
 
     private static TestPostgres startLocal() {
@@ -96,8 +111,15 @@ public final class TestPostgres {
         Path log = root.resolve("target/test-pg/jvm-" + pid + ".log");
         try {
             Files.createDirectories(dir);
-            Process process = new ProcessBuilder("bash", root.resolve("scripts/pg").toString(), "start",
-                    dir.toString(), "--fast", "--watch", pid, "--remove")
+            Process process = new ProcessBuilder(
+                            "bash",
+                            root.resolve("scripts/pg").toString(),
+                            "start",
+                            dir.toString(),
+                            "--fast",
+                            "--watch",
+                            pid,
+                            "--remove")
                     .redirectError(log.toFile())
                     .start();
             String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
@@ -107,7 +129,8 @@ public final class TestPostgres {
                     if (Boolean.parseBoolean(System.getenv("NEWSGRAPH_TEST_DEVSERVICES"))) {
                         return null; // Quarkus Dev Services starts one in a container
                     }
-                    why += " (a container runtime is available: set NEWSGRAPH_TEST_DEVSERVICES=true to use Quarkus Dev Services)";
+                    why +=
+                            " (a container runtime is available: set NEWSGRAPH_TEST_DEVSERVICES=true to use Quarkus Dev Services)";
                 }
                 throw new IllegalStateException("Could not start a test PostgreSQL: " + why);
             }
@@ -124,7 +147,10 @@ public final class TestPostgres {
     private static boolean containerRuntime() {
         for (String tool : new String[] {"docker", "podman"}) {
             try {
-                Process p = new ProcessBuilder(tool, "info").redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+                Process p = new ProcessBuilder(tool, "info")
+                        .redirectErrorStream(true)
+                        .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                        .start();
                 if (p.waitFor(20, TimeUnit.SECONDS) && p.exitValue() == 0) {
                     return true;
                 }
@@ -142,7 +168,8 @@ public final class TestPostgres {
             dir = dir.getParent();
         }
         if (dir == null) {
-            throw new IllegalStateException("scripts/pg not found above " + Path.of("").toAbsolutePath());
+            throw new IllegalStateException(
+                    "scripts/pg not found above " + Path.of("").toAbsolutePath());
         }
         return dir;
     }

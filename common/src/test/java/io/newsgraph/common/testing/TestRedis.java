@@ -35,15 +35,22 @@ public final class TestRedis {
     public static TestRedis start(String name, String password) {
         Path root = TestPostgres.repositoryRoot();
         String pid = String.valueOf(ProcessHandle.current().pid());
-        TestRedis redis = new TestRedis(root.resolve("target/test-redis/" + name + "-" + pid),
-                root.resolve("target/test-redis/" + name + "-" + pid + ".log"), password);
+        TestRedis redis = new TestRedis(
+                root.resolve("target/test-redis/" + name + "-" + pid),
+                root.resolve("target/test-redis/" + name + "-" + pid + ".log"),
+                password);
         redis.start();
         return redis;
     }
 
     /** (Re)starts the server; the same port and password as before when it ran already. */
     public void start() {
-        String out = script("start", dir.toString(), "--watch", String.valueOf(ProcessHandle.current().pid()), "--remove");
+        String out = script(
+                "start",
+                dir.toString(),
+                "--watch",
+                String.valueOf(ProcessHandle.current().pid()),
+                "--remove");
         String[] parts = out.substring(out.lastIndexOf('\n') + 1).split(" ");
         host = parts[0];
         port = Integer.parseInt(parts[1]);
@@ -71,14 +78,16 @@ public final class TestRedis {
             command[0] = "bash";
             command[1] = TestPostgres.repositoryRoot().resolve("scripts/redis").toString();
             System.arraycopy(args, 0, command, 2, args.length);
-            ProcessBuilder builder = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.appendTo(log.toFile()));
+            ProcessBuilder builder =
+                    new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.appendTo(log.toFile()));
             if (givenPassword != null) {
                 builder.environment().put("NEWSGRAPH_REDIS_PASSWORD", givenPassword);
             }
             Process process = builder.start();
             String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
             if (!process.waitFor(10, TimeUnit.MINUTES) || process.exitValue() != 0) {
-                throw new IllegalStateException("scripts/redis " + args[0] + " failed: " + Files.readString(log).trim());
+                throw new IllegalStateException("scripts/redis " + args[0] + " failed: "
+                        + Files.readString(log).trim());
             }
             return out;
         } catch (IOException e) {

@@ -36,7 +36,10 @@ class TextPatternsTests {
     void singleLineMatchesWhatTheJavaClassesMatched() {
         Pattern portable = Pattern.compile(TextPatterns.SINGLE_LINE);
         for (String sample : samples()) {
-            assertEquals(OLD_SINGLE_LINE.matcher(sample).matches(), portable.matcher(sample).matches(), () -> codes(sample));
+            assertEquals(
+                    OLD_SINGLE_LINE.matcher(sample).matches(),
+                    portable.matcher(sample).matches(),
+                    () -> codes(sample));
         }
     }
 
@@ -44,14 +47,18 @@ class TextPatternsTests {
     void storableTextMatchesWhatTheJavaClassesMatched() {
         Pattern portable = Pattern.compile(TextPatterns.STORABLE_TEXT);
         for (String sample : samples()) {
-            assertEquals(OLD_STORABLE_TEXT.matcher(sample).matches(), portable.matcher(sample).matches(), () -> codes(sample));
+            assertEquals(
+                    OLD_STORABLE_TEXT.matcher(sample).matches(),
+                    portable.matcher(sample).matches(),
+                    () -> codes(sample));
         }
     }
 
     @Test
     void urlsAndLanguageTags() {
         Pattern url = Pattern.compile(TextPatterns.HTTP_URL);
-        assertTrue(url.matcher("https://www.chinadaily.com.cn/a/202503/23/WS67df.html").matches());
+        assertTrue(url.matcher("https://www.chinadaily.com.cn/a/202503/23/WS67df.html")
+                .matches());
         assertTrue(url.matcher("http://example.org/caf\u00e9?q=1#x").matches());
         assertFalse(url.matcher("ftp://example.org").matches());
         assertFalse(url.matcher("https://example.org/a b").matches());

@@ -21,6 +21,7 @@ public class ArticleClient {
     @Inject
     @RestClient
     ArticlesApi api;
+
     @Inject
     @RestClient
     InternalArticlesApi internal;
@@ -45,7 +46,11 @@ public class ArticleClient {
      */
     @Timeout(value = 10, unit = ChronoUnit.SECONDS)
     @Retry(maxRetries = 2, delay = 200, jitter = 100, abortOn = WebApplicationException.class)
-    @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 5, delayUnit = ChronoUnit.SECONDS,
+    @CircuitBreaker(
+            requestVolumeThreshold = 20,
+            failureRatio = 0.5,
+            delay = 5,
+            delayUnit = ChronoUnit.SECONDS,
             skipOn = WebApplicationException.class)
     public ArticleVersion version(UUID articleId, int version) {
         return api.version(articleId, version);

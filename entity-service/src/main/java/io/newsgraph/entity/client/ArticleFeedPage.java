@@ -8,6 +8,5 @@ import java.util.UUID;
 public record ArticleFeedPage(List<Event> events, String cursor, boolean hasMore) {
 
     /** {@code traceparent}: the W3C trace context of the write behind the event; null when it was not traced. */
-    public record Event(long seq, String kind, UUID articleId, int version, Instant occurredAt, String traceparent) {
-    }
+    public record Event(long seq, String kind, UUID articleId, int version, Instant occurredAt, String traceparent) {}
 }

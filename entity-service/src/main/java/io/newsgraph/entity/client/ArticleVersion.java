@@ -15,15 +15,32 @@ import java.util.UUID;
  * @param publishedAtSource where {@code publishedAt} comes from: REQUEST, PAGE or BYLINE (the byline's day, not a
  *                     stated publication time); null when unknown
  */
-public record ArticleVersion(UUID articleId, int version, String change, String title, String body, Instant publishedAt,
-                             String datelineText, List<Caption> captions, LocalDate bylineDate, String publishedAtSource) {
+public record ArticleVersion(
+        UUID articleId,
+        int version,
+        String change,
+        String title,
+        String body,
+        Instant publishedAt,
+        String datelineText,
+        List<Caption> captions,
+        LocalDate bylineDate,
+        String publishedAtSource) {
 
     public ArticleVersion(UUID articleId, int version, String change, String title, String body, Instant publishedAt) {
         this(articleId, version, change, title, body, publishedAt, null, null, null, null);
     }
 
-    public ArticleVersion(UUID articleId, int version, String change, String title, String body, Instant publishedAt,
-                          String datelineText, List<Caption> captions, LocalDate bylineDate) {
+    public ArticleVersion(
+            UUID articleId,
+            int version,
+            String change,
+            String title,
+            String body,
+            Instant publishedAt,
+            String datelineText,
+            List<Caption> captions,
+            LocalDate bylineDate) {
         this(articleId, version, change, title, body, publishedAt, datelineText, captions, bylineDate, null);
     }
 
@@ -37,10 +54,14 @@ public record ArticleVersion(UUID articleId, int version, String change, String 
     }
 
     /** A photo caption and its credit ("Xinhua", "AP Photo/Jane Roe"), each nullable. */
-    public record Caption(String text, String credit) {
-    }
+    public record Caption(String text, String credit) {}
 
     public List<String> captionTexts() {
-        return captions == null ? List.of() : captions.stream().map(Caption::text).filter(t -> t != null && !t.isBlank()).toList();
+        return captions == null
+                ? List.of()
+                : captions.stream()
+                        .map(Caption::text)
+                        .filter(t -> t != null && !t.isBlank())
+                        .toList();
     }
 }

@@ -15,9 +15,7 @@ public record EntitySummary(int version, List<SummaryEntity> entities, List<Spea
     public static final int MAX_COUNTRIES = 50;
 
     /** {@code type}: PERSON, ORGANIZATION or LOCATION. */
-    public record SummaryEntity(UUID id, String name, String type, double salience) {
-    }
+    public record SummaryEntity(UUID id, String name, String type, double salience) {}
 
-    public record Speaker(UUID id, String name) {
-    }
+    public record Speaker(UUID id, String name) {}
 }

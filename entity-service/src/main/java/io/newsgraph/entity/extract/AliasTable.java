@@ -53,14 +53,12 @@ public interface AliasTable {
     /** Case-aware in-memory table; a null type in an entry means "any type". */
     final class MapAliasTable implements AliasTable {
 
-        private record Target(String canonical, EntityType type) {
-        }
+        private record Target(String canonical, EntityType type) {}
 
         private final Map<String, Target> exact = new HashMap<>();
         private final Map<String, Target> folded = new HashMap<>();
 
-        private MapAliasTable() {
-        }
+        private MapAliasTable() {}
 
         private void put(String alias, String canonical, EntityType type) {
             Target target = new Target(canonical, type);

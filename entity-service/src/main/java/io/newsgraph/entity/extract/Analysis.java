@@ -7,8 +7,12 @@ import java.util.List;
  *
  * @param referenceDate the day relative dates were resolved against, null when the article gives none
  */
-public record Analysis(List<EntityResult> entities, List<QuoteResult> quotes, List<ClaimResult> claims, List<DateResult> dates,
-                       ReferenceDate referenceDate) {
+public record Analysis(
+        List<EntityResult> entities,
+        List<QuoteResult> quotes,
+        List<ClaimResult> claims,
+        List<DateResult> dates,
+        ReferenceDate referenceDate) {
 
     public Analysis {
         entities = List.copyOf(entities);

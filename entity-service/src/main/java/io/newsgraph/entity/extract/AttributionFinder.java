@@ -15,12 +15,31 @@ import java.util.Set;
 final class AttributionFinder {
 
     private static final Set<String> AUXILIARIES = Set.of(
-            "has", "have", "had", "was", "were", "is", "are", "would", "will", "also", "reportedly",
-            "later", "earlier", "previously", "then", "repeatedly", "recently", "publicly", "already", "again");
+            "has",
+            "have",
+            "had",
+            "was",
+            "were",
+            "is",
+            "are",
+            "would",
+            "will",
+            "also",
+            "reportedly",
+            "later",
+            "earlier",
+            "previously",
+            "then",
+            "repeatedly",
+            "recently",
+            "publicly",
+            "already",
+            "again");
     private static final Set<String> LEADING_CONJUNCTIONS = Set.of("but", "and", "yet", "so", "however");
     private static final Set<String> PP_HEADS = Set.of("in", "of", "from", "at", "for", "near", "with");
     /** A name after these is part of a phrase about someone else ("the leaders of A and B"); "with X saying" keeps X. */
     private static final Set<String> PLACE_PREPOSITIONS = Set.of("in", "of", "from", "at", "near");
+
     private static final int MAX_PARENTHETICAL_TOKENS = 8;
     private static final int MAX_DESCRIPTION_TOKENS = 7;
 
@@ -33,7 +52,12 @@ final class AttributionFinder {
     private final List<RoleSpan> roles;
     private final List<DateResult> dates;
 
-    AttributionFinder(Segmentation segmentation, EntityIndex index, List<RoleSpan> roles, List<DateResult> dates, Lexicon lexicon) {
+    AttributionFinder(
+            Segmentation segmentation,
+            EntityIndex index,
+            List<RoleSpan> roles,
+            List<DateResult> dates,
+            Lexicon lexicon) {
         this.segmentation = segmentation;
         this.text = segmentation.text();
         this.index = index;
@@ -109,17 +133,22 @@ final class AttributionFinder {
             return null;
         }
         List<Token> before = segmentation.tokensIn(opening + 1, name.mention().start());
-        if (before.size() > 2 || before.stream().anyMatch(t -> !Character.isUpperCase(t.text().charAt(0)))) {
+        if (before.size() > 2
+                || before.stream().anyMatch(t -> !Character.isUpperCase(t.text().charAt(0)))) {
             return null;
         }
         int descriptionEnd = skipSpaceBack(opening, regionStart);
         int descriptionStart = clauseStartBefore(regionStart, descriptionEnd);
         List<Token> description = segmentation.tokensIn(descriptionStart, descriptionEnd);
-        if (description.isEmpty() || description.size() > MAX_DESCRIPTION_TOKENS + 3
-                || description.stream().anyMatch(t -> lexicon.isReportingVerb(t.text()) || t.text().equals("\""))) {
+        if (description.isEmpty()
+                || description.size() > MAX_DESCRIPTION_TOKENS + 3
+                || description.stream()
+                        .anyMatch(t ->
+                                lexicon.isReportingVerb(t.text()) || t.text().equals("\""))) {
             return null;
         }
-        return new Speaker(List.of(name), null, text.substring(descriptionStart, descriptionEnd), descriptionStart, closingComma);
+        return new Speaker(
+                List.of(name), null, text.substring(descriptionStart, descriptionEnd), descriptionStart, closingComma);
     }
 
     /** Start of the clause that ends at {@code end}: after the previous comma, quote mark or the region start. */
@@ -179,13 +208,23 @@ final class AttributionFinder {
         }
         int t = segmentation.firstTokenAtOrAfter(p);
         List<Token> tokens = segmentation.tokens();
-        if (t < tokens.size() && tokens.get(t).start() == p && lexicon.isPronoun(tokens.get(t).text())) {
+        if (t < tokens.size()
+                && tokens.get(t).start() == p
+                && lexicon.isPronoun(tokens.get(t).text())) {
             return Speaker.pronoun(tokens.get(t));
         }
         int end = t;
-        while (end < tokens.size() && end - t < MAX_DESCRIPTION_TOKENS && tokens.get(end).end() <= limit && tokens.get(end).isWord()) {
-            if (lexicon.isSpeakerNoun(tokens.get(end).text()) && end > t && lexicon.isDeterminer(tokens.get(t).text())) {
-                return Speaker.unnamed(text.substring(p, tokens.get(end).end()), p, tokens.get(end).end());
+        while (end < tokens.size()
+                && end - t < MAX_DESCRIPTION_TOKENS
+                && tokens.get(end).end() <= limit
+                && tokens.get(end).isWord()) {
+            if (lexicon.isSpeakerNoun(tokens.get(end).text())
+                    && end > t
+                    && lexicon.isDeterminer(tokens.get(t).text())) {
+                return Speaker.unnamed(
+                        text.substring(p, tokens.get(end).end()),
+                        p,
+                        tokens.get(end).end());
             }
             end++;
         }
@@ -236,14 +275,16 @@ final class AttributionFinder {
         if (mention != null && mention.mention().start() >= regionStart) {
             Token preposition = tokenEndingAt(skipSpaceBack(mention.mention().start(), regionStart));
             Speaker described = preposition != null && PP_HEADS.contains(Lexicon.lower(preposition.text()))
-                    ? describedBy(regionStart, preposition, p) : null;
+                    ? describedBy(regionStart, preposition, p)
+                    : null;
             if (described != null) {
                 return described; // "Officials in Kyiv said": the officials speak, not the city
             }
             Speaker named = namedSpeaker(regionStart, mention, p);
             Token before = tokenEndingAt(skipSpaceBack(named.phraseStart(), regionStart));
             if (before != null && PLACE_PREPOSITIONS.contains(Lexicon.lower(before.text()))) {
-                // "residents of villages near Tyre said", "the prime ministers of A and B said": a phrase about them speaks
+                // "residents of villages near Tyre said", "the prime ministers of A and B said": a phrase about them
+                // speaks
                 int start = clauseStartBefore(regionStart, before.start());
                 return Speaker.unnamed(text.substring(start, p), start, p);
             }
@@ -270,7 +311,9 @@ final class AttributionFinder {
             if (partner != null && partner.mention().start() >= regionStart && partner.entity() != last.entity()) {
                 RoleSpan partnerTitle = titleBefore.get(partner.mention());
                 named.add(partner);
-                phraseStart = partnerTitle != null ? partnerTitle.start() : partner.mention().start();
+                phraseStart = partnerTitle != null
+                        ? partnerTitle.start()
+                        : partner.mention().start();
             }
         }
         named.add(last);
@@ -285,8 +328,10 @@ final class AttributionFinder {
             return null;
         }
         Speaker described = description(regionStart, headEnd);
-        return described == null ? null
-                : Speaker.unnamed(text.substring(described.phraseStart(), phraseEnd), described.phraseStart(), phraseEnd);
+        return described == null
+                ? null
+                : Speaker.unnamed(
+                        text.substring(described.phraseStart(), phraseEnd), described.phraseStart(), phraseEnd);
     }
 
     /** "A Ukrainian official", "some Russian officials", "two people familiar with the matter". */
@@ -295,11 +340,14 @@ final class AttributionFinder {
         int last = segmentation.firstTokenAtOrAfter(p) - 1;
         int first = last;
         List<Token> tokens = segmentation.tokens();
-        while (first - 1 >= 0 && last - first + 1 < MAX_DESCRIPTION_TOKENS && tokens.get(first - 1).start() >= sentenceStart
+        while (first - 1 >= 0
+                && last - first + 1 < MAX_DESCRIPTION_TOKENS
+                && tokens.get(first - 1).start() >= sentenceStart
                 && tokens.get(first - 1).isWord()) {
             first--;
         }
-        while (first < last && LEADING_CONJUNCTIONS.contains(Lexicon.lower(tokens.get(first).text()))) {
+        while (first < last
+                && LEADING_CONJUNCTIONS.contains(Lexicon.lower(tokens.get(first).text()))) {
             first++;
         }
         Token head = tokens.get(last);

@@ -17,8 +17,8 @@ import java.util.regex.Pattern;
  */
 final class ClaimExtractor {
 
-    private static final Pattern NUMBER = Pattern.compile(
-            "(?<currency>[$€£])?(?<digits>\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?)"
+    private static final Pattern NUMBER =
+            Pattern.compile("(?<currency>[$€£])?(?<digits>\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?)"
                     + "(?:\\s?(?<scale>thousand|million|billion|trillion|bn)\\b)?"
                     + "(?<percent>\\s?%|\\s(?:percent|per cent)\\b)?");
     private static final Pattern QUALIFIER = Pattern.compile(
@@ -28,17 +28,86 @@ final class ClaimExtractor {
     private static final Pattern HYPHEN_UNIT = Pattern.compile("\\G-([a-z]+)\\b");
     private static final Pattern UNIT_WORD = Pattern.compile("\\G\\s+([A-Za-z][A-Za-z-]*)");
     private static final Set<String> UNIT_STOPS = Set.of(
-            "of", "in", "on", "at", "to", "for", "and", "or", "but", "were", "was", "is", "are", "be", "been", "have", "has",
-            "had", "the", "a", "an", "than", "per", "from", "by", "with", "that", "which", "who", "it", "its", "as", "into",
-            "over", "under", "after", "before", "since", "during", "will", "would", "could", "can", "this", "these", "those",
-            "said", "says", "more", "less", "times", "overnight", "each", "ago", "earlier", "later");
-    private static final Map<String, Integer> SCALES = Map.of("thousand", 3, "million", 6, "billion", 9, "bn", 9, "trillion", 12);
+            "of",
+            "in",
+            "on",
+            "at",
+            "to",
+            "for",
+            "and",
+            "or",
+            "but",
+            "were",
+            "was",
+            "is",
+            "are",
+            "be",
+            "been",
+            "have",
+            "has",
+            "had",
+            "the",
+            "a",
+            "an",
+            "than",
+            "per",
+            "from",
+            "by",
+            "with",
+            "that",
+            "which",
+            "who",
+            "it",
+            "its",
+            "as",
+            "into",
+            "over",
+            "under",
+            "after",
+            "before",
+            "since",
+            "during",
+            "will",
+            "would",
+            "could",
+            "can",
+            "this",
+            "these",
+            "those",
+            "said",
+            "says",
+            "more",
+            "less",
+            "times",
+            "overnight",
+            "each",
+            "ago",
+            "earlier",
+            "later");
+    private static final Map<String, Integer> SCALES =
+            Map.of("thousand", 3, "million", 6, "billion", 9, "bn", 9, "trillion", 12);
     private static final Map<String, Integer> WORDS = Map.ofEntries(
-            Map.entry("two", 2), Map.entry("three", 3), Map.entry("four", 4), Map.entry("five", 5), Map.entry("six", 6),
-            Map.entry("seven", 7), Map.entry("eight", 8), Map.entry("nine", 9), Map.entry("ten", 10), Map.entry("eleven", 11),
-            Map.entry("twelve", 12), Map.entry("fifteen", 15), Map.entry("twenty", 20), Map.entry("thirty", 30),
-            Map.entry("forty", 40), Map.entry("fifty", 50), Map.entry("sixty", 60), Map.entry("seventy", 70),
-            Map.entry("eighty", 80), Map.entry("ninety", 90), Map.entry("dozen", 12));
+            Map.entry("two", 2),
+            Map.entry("three", 3),
+            Map.entry("four", 4),
+            Map.entry("five", 5),
+            Map.entry("six", 6),
+            Map.entry("seven", 7),
+            Map.entry("eight", 8),
+            Map.entry("nine", 9),
+            Map.entry("ten", 10),
+            Map.entry("eleven", 11),
+            Map.entry("twelve", 12),
+            Map.entry("fifteen", 15),
+            Map.entry("twenty", 20),
+            Map.entry("thirty", 30),
+            Map.entry("forty", 40),
+            Map.entry("fifty", 50),
+            Map.entry("sixty", 60),
+            Map.entry("seventy", 70),
+            Map.entry("eighty", 80),
+            Map.entry("ninety", 90),
+            Map.entry("dozen", 12));
     private static final Map<String, String> CURRENCIES = Map.of("$", "USD", "€", "EUR", "£", "GBP");
     private static final int MAX_UNIT_WORDS = 4;
 
@@ -55,7 +124,8 @@ final class ClaimExtractor {
             char first = word.charAt(0);
             if (Character.isDigit(first) || CURRENCIES.containsKey(word)) {
                 if (number.region(token.start(), text.length()).lookingAt()
-                        && !insideDate(number.start(), number.end(), dates) && !isIdentifierOrTime(text, number.start(), number.end())) {
+                        && !insideDate(number.start(), number.end(), dates)
+                        && !isIdentifierOrTime(text, number.start(), number.end())) {
                     consumed = number.end();
                     addIfPresent(claims, numeric(text, number, quotes));
                 }
@@ -108,8 +178,8 @@ final class ClaimExtractor {
     }
 
     /** Adds the hedge before the number and the claimant of the surrounding quotation. */
-    private static ClaimResult build(String text, int start, int numberStart, int end, BigDecimal value, String unit,
-                                     List<QuoteResult> quotes) {
+    private static ClaimResult build(
+            String text, int start, int numberStart, int end, BigDecimal value, String unit, List<QuoteResult> quotes) {
         String qualifier = null;
         Matcher q = QUALIFIER.matcher(text.substring(Math.max(0, start - 30), start));
         if (q.find()) {
@@ -117,8 +187,15 @@ final class ClaimExtractor {
             start -= q.group().length();
         }
         QuoteResult source = containing(numberStart, quotes);
-        return new ClaimResult(start, end, text.substring(start, end), value, qualifier, unit,
-                source == null ? null : source.speakerKey(), source != null && source.kind() != QuoteKind.INDIRECT);
+        return new ClaimResult(
+                start,
+                end,
+                text.substring(start, end),
+                value,
+                qualifier,
+                unit,
+                source == null ? null : source.speakerKey(),
+                source != null && source.kind() != QuoteKind.INDIRECT);
     }
 
     /** The counted noun phrase: up to the first plural noun within a few words, else a hyphenated unit or one word. */
@@ -132,7 +209,9 @@ final class ClaimExtractor {
         List<Integer> ends = new ArrayList<>();
         Matcher w = UNIT_WORD.matcher(text);
         int at = from;
-        while (words.size() < MAX_UNIT_WORDS && w.find(at) && !UNIT_STOPS.contains(w.group(1).toLowerCase(Locale.ROOT))) {
+        while (words.size() < MAX_UNIT_WORDS
+                && w.find(at)
+                && !UNIT_STOPS.contains(w.group(1).toLowerCase(Locale.ROOT))) {
             words.add(w.group(1));
             ends.add(w.end());
             at = w.end();
@@ -143,7 +222,9 @@ final class ClaimExtractor {
                 return String.join(" ", words.subList(0, i + 1));
             }
         }
-        if (words.isEmpty() || !Character.isLowerCase(words.get(0).charAt(0)) || words.get(0).endsWith("ed")) {
+        if (words.isEmpty()
+                || !Character.isLowerCase(words.get(0).charAt(0))
+                || words.get(0).endsWith("ed")) {
             return null; // "30 recalled": a verb, not a unit
         }
         end[0] = ends.get(0);
@@ -181,12 +262,14 @@ final class ClaimExtractor {
     private static boolean isIdentifierOrTime(String text, int s, int e) {
         char before = s > 0 ? text.charAt(s - 1) : ' ';
         char beforeHyphen = s > 1 ? text.charAt(s - 2) : ' ';
-        if (Character.isLetterOrDigit(before) || (before == '-' && Character.isLetter(beforeHyphen))
+        if (Character.isLetterOrDigit(before)
+                || (before == '-' && Character.isLetter(beforeHyphen))
                 || (before == ':' && Character.isDigit(beforeHyphen))) {
             return true;
         }
         char after = e < text.length() ? text.charAt(e) : ' ';
-        return Character.isLetter(after) || (after == ':' && e + 1 < text.length() && Character.isDigit(text.charAt(e + 1)));
+        return Character.isLetter(after)
+                || (after == ':' && e + 1 < text.length() && Character.isDigit(text.charAt(e + 1)));
     }
 
     private static boolean isSentenceStart(String text, int at) {

@@ -11,6 +11,12 @@ import java.math.BigDecimal;
  * @param claimantKey entity key of whoever is quoted or reported as stating it, or null
  * @param inQuote    true when the number sits inside a quotation
  */
-public record ClaimResult(int start, int end, String surface, BigDecimal value, String qualifier, String unit,
-                          String claimantKey, boolean inQuote) {
-}
+public record ClaimResult(
+        int start,
+        int end,
+        String surface,
+        BigDecimal value,
+        String qualifier,
+        String unit,
+        String claimantKey,
+        boolean inQuote) {}

@@ -28,8 +28,7 @@ public final class CompositeRecognizer implements EntityRecognizer {
         if (text == null || text.isEmpty()) {
             return List.of();
         }
-        record Ranked(Mention mention, int priority) {
-        }
+        record Ranked(Mention mention, int priority) {}
         List<Ranked> candidates = new ArrayList<>();
         for (int p = 0; p < recognizers.size(); p++) {
             for (Mention m : recognizers.get(p).recognize(text)) {

@@ -7,8 +7,7 @@ import java.util.Map;
 /** Country names and short forms ("US", "UK", "DPRK") with their ISO 3166-1 alpha-2 codes (lexicon/countries.tsv). */
 final class Countries {
 
-    record Country(String code, String name) {
-    }
+    record Country(String code, String name) {}
 
     private static final Countries STANDARD = new Countries();
 
@@ -46,7 +45,10 @@ final class Countries {
         }
         Country c = byName.get(key(n));
         // "us" and "chad" are words too: short all-capital forms must be written in capitals, names capitalised.
-        if (c == null || n.isEmpty() || !Character.isUpperCase(n.charAt(0)) || n.length() <= 3 && !n.equals(n.toUpperCase(Locale.ROOT))) {
+        if (c == null
+                || n.isEmpty()
+                || !Character.isUpperCase(n.charAt(0))
+                || n.length() <= 3 && !n.equals(n.toUpperCase(Locale.ROOT))) {
             return null;
         }
         return c;

@@ -6,7 +6,6 @@ import edu.stanford.nlp.ling.CoreLabel;
 import edu.stanford.nlp.sequences.FeatureFactory;
 import edu.stanford.nlp.util.Index;
 import edu.stanford.nlp.util.Triple;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -71,8 +70,8 @@ public final class CrfEntityRecognizer implements EntityRecognizer {
     }
 
     /** Fields of CoreNLP 4.5.10 that {@link #packLookupTables} replaces (the native image registers them for reflection). */
-    public static final Map<Class<?>, String> PACKED_FIELDS = Map.of(CRFClassifier.class, "featureIndex",
-            NERFeatureFactory.class, "lexicon");
+    public static final Map<Class<?>, String> PACKED_FIELDS =
+            Map.of(CRFClassifier.class, "featureIndex", NERFeatureFactory.class, "lexicon");
 
     /**
      * Replaces the model's two big string tables - the feature index (~350,000 feature names) and the distsim lexicon
@@ -93,7 +92,8 @@ public final class CrfEntityRecognizer implements EntityRecognizer {
                 }
             }
         } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("CoreNLP's CRF classes changed: update CrfEntityRecognizer.packLookupTables", e);
+            throw new IllegalStateException(
+                    "CoreNLP's CRF classes changed: update CrfEntityRecognizer.packLookupTables", e);
         }
     }
 
@@ -117,11 +117,16 @@ public final class CrfEntityRecognizer implements EntityRecognizer {
                 continue;
             }
             Mention previous = mentions.isEmpty() ? null : mentions.get(mentions.size() - 1);
-            if (type == EntityType.PERSON && previous != null && previous.type() == type && previous.end() + 1 == start
+            if (type == EntityType.PERSON
+                    && previous != null
+                    && previous.type() == type
+                    && previous.end() + 1 == start
                     && text.charAt(previous.end()) == '-') {
                 // The tokenizer splits hyphenated surnames ("Halvorsen-Berg") into two spans: one person. Places
                 // stay apart ("Ukraine-Russia war" names two).
-                mentions.set(mentions.size() - 1, new Mention(previous.start(), end, type, text.substring(previous.start(), end)));
+                mentions.set(
+                        mentions.size() - 1,
+                        new Mention(previous.start(), end, type, text.substring(previous.start(), end)));
             } else {
                 mentions.add(new Mention(start, end, type, text.substring(start, end)));
             }

@@ -36,35 +36,50 @@ final class DateExtractor {
     static final String MONTH = "MONTH";
     static final String YEAR = "YEAR";
 
-    private static final String MONTHS = "(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
-            + "|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)";
+    private static final String MONTHS =
+            "(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+                    + "|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)";
     private static final String WEEKDAYS = "(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)";
     private static final String COUNT = "(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|\\d+)";
 
     private static final Set<String> PERIOD_OPENERS = Set.of("last", "next", "this", "past", "tonight", "tomorrow");
-    private static final List<String> MONTH_PREFIXES = List.of("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec");
+    private static final List<String> MONTH_PREFIXES =
+            List.of("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec");
     private static final Pattern MONTH_WORD = Pattern.compile(MONTHS + "\\.?");
     private static final Pattern ISO = Pattern.compile("\\b(\\d{4})-(\\d{2})-(\\d{2})\\b");
-    private static final Pattern MONTH_DAY = Pattern.compile(
-            "\\b(" + MONTHS + ")\\.? (\\d{1,2})(?:st|nd|rd|th)?\\b(?:,? (\\d{4})\\b)?");
+    private static final Pattern MONTH_DAY =
+            Pattern.compile("\\b(" + MONTHS + ")\\.? (\\d{1,2})(?:st|nd|rd|th)?\\b(?:,? (\\d{4})\\b)?");
     private static final Pattern DAY_MONTH = Pattern.compile("\\b(\\d{1,2}) (" + MONTHS + ")\\b(?:,? (\\d{4})\\b)?");
     private static final Pattern MONTH_YEAR = Pattern.compile("\\b(" + MONTHS + ")\\.? (\\d{4})\\b");
-    private static final Pattern WEEKDAY = Pattern.compile("\\b(?:(last|next|this) )?(" + WEEKDAYS + ")\\b", Pattern.CASE_INSENSITIVE);
-    private static final Pattern RELATIVE_PERIOD = Pattern.compile("\\b(last|next|this|past) (week|month|year)\\b", Pattern.CASE_INSENSITIVE);
-    private static final Pattern DEICTIC = Pattern.compile("\\b(today|yesterday|tomorrow|tonight)\\b", Pattern.CASE_INSENSITIVE);
-    private static final Pattern OFFSET = Pattern.compile("\\b(" + COUNT + ") (day|week|month|year)s? (ago|earlier|later|before)\\b",
-            Pattern.CASE_INSENSITIVE);
-    private static final Pattern YEAR_NUMBER = Pattern.compile("\\b(?:(?:pre|post|mid)-)?((?:1[89]|20)\\d{2})\\b(?![,.]\\d)(?!-\\d)");
+    private static final Pattern WEEKDAY =
+            Pattern.compile("\\b(?:(last|next|this) )?(" + WEEKDAYS + ")\\b", Pattern.CASE_INSENSITIVE);
+    private static final Pattern RELATIVE_PERIOD =
+            Pattern.compile("\\b(last|next|this|past) (week|month|year)\\b", Pattern.CASE_INSENSITIVE);
+    private static final Pattern DEICTIC =
+            Pattern.compile("\\b(today|yesterday|tomorrow|tonight)\\b", Pattern.CASE_INSENSITIVE);
+    private static final Pattern OFFSET = Pattern.compile(
+            "\\b(" + COUNT + ") (day|week|month|year)s? (ago|earlier|later|before)\\b", Pattern.CASE_INSENSITIVE);
+    private static final Pattern YEAR_NUMBER =
+            Pattern.compile("\\b(?:(?:pre|post|mid)-)?((?:1[89]|20)\\d{2})\\b(?![,.]\\d)(?!-\\d)");
     private static final Pattern FUTURE = Pattern.compile(
             "\\b(?:will|won't|shall|would|going to|expected to|set to|due to|scheduled|plans? to|planning to|might|may|to be held|upcoming|next"
                     + "|urge[sd]?|call(?:s|ed)? on|forecasts?)\\b|'ll\\b");
-    private static final Pattern YEAR_PREPOSITION = Pattern.compile("\\b(?:in|since|by|until|from|of|before|after|early|late)\\s+$",
-            Pattern.CASE_INSENSITIVE);
+    private static final Pattern YEAR_PREPOSITION =
+            Pattern.compile("\\b(?:in|since|by|until|from|of|before|after|early|late)\\s+$", Pattern.CASE_INSENSITIVE);
     private static final Pattern NEXT_WORD = Pattern.compile("\\G\\s+([a-z][a-z-]*)");
     private static final Map<String, Integer> COUNT_WORDS = Map.ofEntries(
-            Map.entry("a", 1), Map.entry("an", 1), Map.entry("one", 1), Map.entry("two", 2), Map.entry("three", 3),
-            Map.entry("four", 4), Map.entry("five", 5), Map.entry("six", 6), Map.entry("seven", 7), Map.entry("eight", 8),
-            Map.entry("nine", 9), Map.entry("ten", 10));
+            Map.entry("a", 1),
+            Map.entry("an", 1),
+            Map.entry("one", 1),
+            Map.entry("two", 2),
+            Map.entry("three", 3),
+            Map.entry("four", 4),
+            Map.entry("five", 5),
+            Map.entry("six", 6),
+            Map.entry("seven", 7),
+            Map.entry("eight", 8),
+            Map.entry("nine", 9),
+            Map.entry("ten", 10));
 
     private final Lexicon lexicon;
 
@@ -92,14 +107,22 @@ final class DateExtractor {
             int at = token.start();
             if (Character.isDigit(word.charAt(0))) {
                 anchored.tryAt(ISO, at, m -> new Resolution(safeDate(num(m, 1), num(m, 2), num(m, 3)), DAY));
-                anchored.tryAt(DAY_MONTH, at, m -> dayOfMonth(monthNumber(m.group(2)), num(m, 1), m.group(3), published));
+                anchored.tryAt(
+                        DAY_MONTH, at, m -> dayOfMonth(monthNumber(m.group(2)), num(m, 1), m.group(3), published));
                 anchored.tryAt(OFFSET, at, m -> new Resolution(null, m.group(2).toUpperCase(Locale.ROOT)));
-                anchored.tryAt(YEAR_NUMBER, at, m -> isYear(text, m) ? new Resolution(LocalDate.of(num(m, 1), 1, 1), YEAR) : null);
+                anchored.tryAt(
+                        YEAR_NUMBER,
+                        at,
+                        m -> isYear(text, m) ? new Resolution(LocalDate.of(num(m, 1), 1, 1), YEAR) : null);
                 continue;
             }
             if (monthNumber(word) > 0) {
-                anchored.tryAt(MONTH_DAY, at, m -> dayOfMonth(monthNumber(m.group(1)), num(m, 2), m.group(3), published));
-                anchored.tryAt(MONTH_YEAR, at, m -> new Resolution(LocalDate.of(num(m, 2), monthNumber(m.group(1)), 1), MONTH));
+                anchored.tryAt(
+                        MONTH_DAY, at, m -> dayOfMonth(monthNumber(m.group(1)), num(m, 2), m.group(3), published));
+                anchored.tryAt(
+                        MONTH_YEAR,
+                        at,
+                        m -> new Resolution(LocalDate.of(num(m, 2), monthNumber(m.group(1)), 1), MONTH));
             }
             String lower = Lexicon.lower(word);
             if (PERIOD_OPENERS.contains(lower) || lower.endsWith("day")) {
@@ -111,15 +134,17 @@ final class DateExtractor {
                 anchored.tryAt(OFFSET, at, m -> new Resolution(null, m.group(2).toUpperCase(Locale.ROOT)));
             }
             if (lower.startsWith("pre-") || lower.startsWith("post-") || lower.startsWith("mid-")) {
-                anchored.tryAt(YEAR_NUMBER, at, m -> isYear(text, m) ? new Resolution(LocalDate.of(num(m, 1), 1, 1), YEAR) : null);
+                anchored.tryAt(
+                        YEAR_NUMBER,
+                        at,
+                        m -> isYear(text, m) ? new Resolution(LocalDate.of(num(m, 1), 1, 1), YEAR) : null);
             }
         }
         List<DateResult> dates = withoutOverlaps(found);
         return resolveOffsets(text, dates, published);
     }
 
-    private record Resolution(LocalDate date, String granularity) {
-    }
+    private record Resolution(LocalDate date, String granularity) {}
 
     private interface Resolver {
         Resolution resolve(Matcher m);
@@ -136,7 +161,10 @@ final class DateExtractor {
         }
 
         void tryAt(Pattern pattern, int at, Resolver resolver) {
-            Matcher m = pattern.matcher(text).region(at, text.length()).useTransparentBounds(true).useAnchoringBounds(false);
+            Matcher m = pattern.matcher(text)
+                    .region(at, text.length())
+                    .useTransparentBounds(true)
+                    .useAnchoringBounds(false);
             if (m.lookingAt()) {
                 Resolution r = resolver.resolve(m);
                 if (r != null) {
@@ -159,8 +187,10 @@ final class DateExtractor {
         LocalDate best = null;
         for (int y = published.getYear() - 1; y <= published.getYear() + 1; y++) {
             LocalDate candidate = safeDate(y, month, day);
-            if (candidate != null && (best == null
-                    || Math.abs(ChronoUnit.DAYS.between(published, candidate)) < Math.abs(ChronoUnit.DAYS.between(published, best)))) {
+            if (candidate != null
+                    && (best == null
+                            || Math.abs(ChronoUnit.DAYS.between(published, candidate))
+                                    < Math.abs(ChronoUnit.DAYS.between(published, best)))) {
                 best = candidate;
             }
         }
@@ -173,8 +203,11 @@ final class DateExtractor {
         }
         DayOfWeek day = DayOfWeek.valueOf(m.group(2).toUpperCase(Locale.ROOT));
         String modifier = m.group(1) == null ? "" : m.group(1).toLowerCase(Locale.ROOT);
-        boolean future = modifier.equals("next") || (!modifier.equals("last") && isFutureClause(segmentation, m.start()));
-        LocalDate date = future ? published.with(TemporalAdjusters.nextOrSame(day)) : published.with(TemporalAdjusters.previousOrSame(day));
+        boolean future =
+                modifier.equals("next") || (!modifier.equals("last") && isFutureClause(segmentation, m.start()));
+        LocalDate date = future
+                ? published.with(TemporalAdjusters.nextOrSame(day))
+                : published.with(TemporalAdjusters.previousOrSame(day));
         return new Resolution(date, DAY);
     }
 
@@ -203,7 +236,10 @@ final class DateExtractor {
             default -> 0;
         };
         LocalDate date = switch (granularity) {
-            case WEEK -> published.with(TemporalAdjusters.previousOrSame(DayOfWeek.SUNDAY)).plusWeeks(shift);
+            case WEEK ->
+                published
+                        .with(TemporalAdjusters.previousOrSame(DayOfWeek.SUNDAY))
+                        .plusWeeks(shift);
             case MONTH -> published.withDayOfMonth(1).plusMonths(shift);
             default -> published.withDayOfYear(1).plusYears(shift);
         };
@@ -227,7 +263,10 @@ final class DateExtractor {
         if (m.start() > 0 && "$€£".indexOf(text.charAt(m.start() - 1)) >= 0) {
             return false;
         }
-        if (m.group().indexOf('-') > 0 || YEAR_PREPOSITION.matcher(text.substring(Math.max(0, m.start() - 8), m.start())).find()) {
+        if (m.group().indexOf('-') > 0
+                || YEAR_PREPOSITION
+                        .matcher(text.substring(Math.max(0, m.start() - 8), m.start()))
+                        .find()) {
             return true;
         }
         Matcher next = NEXT_WORD.matcher(text);
@@ -274,7 +313,8 @@ final class DateExtractor {
     }
 
     private static List<DateResult> withoutOverlaps(List<DateResult> found) {
-        found.sort(Comparator.comparingInt((DateResult d) -> d.start() - d.end()).thenComparingInt(DateResult::start));
+        found.sort(
+                Comparator.comparingInt((DateResult d) -> d.start() - d.end()).thenComparingInt(DateResult::start));
         List<DateResult> kept = new ArrayList<>();
         for (DateResult d : found) {
             if (kept.stream().noneMatch(k -> k.start() < d.end() && d.start() < k.end())) {

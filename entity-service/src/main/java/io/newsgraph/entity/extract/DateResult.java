@@ -8,5 +8,4 @@ import java.time.LocalDate;
  *
  * @param granularity DAY, WEEK, MONTH or YEAR
  */
-public record DateResult(int start, int end, String surface, LocalDate resolved, String granularity) {
-}
+public record DateResult(int start, int end, String surface, LocalDate resolved, String granularity) {}

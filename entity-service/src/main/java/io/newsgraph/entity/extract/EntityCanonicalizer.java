@@ -20,7 +20,8 @@ import java.util.regex.Pattern;
 final class EntityCanonicalizer {
 
     private static final Pattern WHITESPACE = Pattern.compile("\\s+");
-    private static final Set<String> HONORIFICS = Set.of("mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady");
+    private static final Set<String> HONORIFICS =
+            Set.of("mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady");
 
     private final AliasTable aliases;
     private final Lexicon lexicon;
@@ -31,8 +32,7 @@ final class EntityCanonicalizer {
     }
 
     /** A cleaned mention and the name it contributes ("Times" for the surface "the Times"). */
-    private record Named(Mention mention, String name, String[] words) {
-    }
+    private record Named(Mention mention, String name, String[] words) {}
 
     EntityIndex canonicalize(String text, List<Mention> mentions) {
         List<Named> named = new ArrayList<>();
@@ -68,14 +68,15 @@ final class EntityCanonicalizer {
         return sorted;
     }
 
-    private Entity resolve(Named n, List<String[]> fullPersonNames, Map<String, Entity> byKey,
-                           Map<String, Entity> personBySurname) {
+    private Entity resolve(
+            Named n, List<String[]> fullPersonNames, Map<String, Entity> byKey, Map<String, Entity> personBySurname) {
         EntityType type = n.mention().type();
         String name = n.name();
         if (n.words().length == 1) {
             String[] person = uniquePersonWithName(name, type, fullPersonNames);
             if (person != null) {
-                return byKey.computeIfAbsent(key(EntityType.PERSON, canonical(String.join(" ", person), EntityType.PERSON)),
+                return byKey.computeIfAbsent(
+                        key(EntityType.PERSON, canonical(String.join(" ", person), EntityType.PERSON)),
                         k -> new Entity(canonical(String.join(" ", person), EntityType.PERSON), EntityType.PERSON));
             }
             Entity suffixOwner = organizationEndingWith(name, type, byKey);
@@ -129,7 +130,9 @@ final class EntityCanonicalizer {
         }
         Entity found = null;
         for (Entity e : byKey.values()) {
-            if (e.type() == type && e.canonicalName().contains(" ") && e.lastWord().equals(word)) {
+            if (e.type() == type
+                    && e.canonicalName().contains(" ")
+                    && e.lastWord().equals(word)) {
                 if (found != null) {
                     return null;
                 }

@@ -7,8 +7,7 @@ import java.util.List;
 /** The article's entities plus an offset-ordered view of every mention and its entity. */
 final class EntityIndex {
 
-    record Located(Mention mention, Entity entity) {
-    }
+    record Located(Mention mention, Entity entity) {}
 
     private final List<Entity> entities;
     private final List<Located> located;

@@ -11,8 +11,15 @@ import java.util.List;
  * @param salience 0..1, the most salient entity of the article has 1.0
  * @param place    where a LOCATION is ({@link PlaceLinker}); null when unlinked, and always for other types
  */
-public record EntityResult(String key, String canonicalName, EntityType type, List<String> aliases, List<String> roles,
-                           double salience, List<MentionResult> mentions, Place place) {
+public record EntityResult(
+        String key,
+        String canonicalName,
+        EntityType type,
+        List<String> aliases,
+        List<String> roles,
+        double salience,
+        List<MentionResult> mentions,
+        Place place) {
 
     public EntityResult {
         aliases = List.copyOf(aliases);

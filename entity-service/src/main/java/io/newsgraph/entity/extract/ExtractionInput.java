@@ -14,8 +14,13 @@ import java.util.List;
  * @param captions     texts of the article's photo captions (they may carry the date a photo was taken)
  * @param bylineDate   the date of an "Updated: ..." byline, when the parser found one
  */
-public record ExtractionInput(String title, String body, Instant publishedAt, String datelineText, List<String> captions,
-                              LocalDate bylineDate) {
+public record ExtractionInput(
+        String title,
+        String body,
+        Instant publishedAt,
+        String datelineText,
+        List<String> captions,
+        LocalDate bylineDate) {
 
     public ExtractionInput {
         title = title == null ? "" : title;

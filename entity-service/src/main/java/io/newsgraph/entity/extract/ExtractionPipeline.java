@@ -61,9 +61,11 @@ public final class ExtractionPipeline {
         EntityIndex index = canonicalizer.canonicalize(text, spans.repair(text, recognizer.recognize(text)));
         List<RoleSpan> roleSpans = roles.extract(segmentation, index);
         List<DateResult> dateResults = dates.extract(segmentation, published);
-        List<QuoteResult> quotes = new QuoteExtractor(segmentation, body, index, roleSpans, dateResults, lexicon).extract();
+        List<QuoteResult> quotes =
+                new QuoteExtractor(segmentation, body, index, roleSpans, dateResults, lexicon).extract();
         List<ClaimResult> claimResults = claims.extract(segmentation, dateResults, quotes);
-        List<EntityResult> entities = places.link(salience.score(index, input.title(), segmentation), dateline == null ? null : dateline.place());
+        List<EntityResult> entities = places.link(
+                salience.score(index, input.title(), segmentation), dateline == null ? null : dateline.place());
         return new Analysis(entities, quotes, claimResults, dateResults, reference);
     }
 }

@@ -20,14 +20,15 @@ import java.util.regex.Pattern;
  */
 public final class GazetteerRecognizer implements EntityRecognizer {
 
-    private static final List<String> NAME_FILES = List.of(
-            "gazetteer/news-outlets.tsv", "gazetteer/organizations.tsv", "gazetteer/locations.tsv");
+    private static final List<String> NAME_FILES =
+            List.of("gazetteer/news-outlets.tsv", "gazetteer/organizations.tsv", "gazetteer/locations.tsv");
     private static final String INSTITUTION_FILE = "gazetteer/institutions.tsv";
     /** " of Defense", " for Foreign Affairs", " of the Interior": up to four capitalised words joined by "and". */
-    private static final Pattern OF_TAIL = Pattern.compile(" (?:of|for) (?:the )?\\p{Lu}\\p{L}+(?:(?: and| &)? \\p{Lu}\\p{L}+){0,3}");
+    private static final Pattern OF_TAIL =
+            Pattern.compile(" (?:of|for) (?:the )?\\p{Lu}\\p{L}+(?:(?: and| &)? \\p{Lu}\\p{L}+){0,3}");
     /** The capitalised portfolio word before a suffix head ("Foreign" Ministry), not a determiner. */
-    private static final Pattern PORTFOLIO = Pattern.compile(
-            "(?<![\\p{L}'])(?!(?:The|A|An|This|That|Its|His|Her|Their|Our)\\b)(\\p{Lu}\\p{L}+) $");
+    private static final Pattern PORTFOLIO =
+            Pattern.compile("(?<![\\p{L}'])(?!(?:The|A|An|This|That|Its|His|Her|Their|Our)\\b)(\\p{Lu}\\p{L}+) $");
     /** "Russia's " right before the body's name; one word, so a preceding capitalised word is not swallowed. */
     private static final Pattern POSSESSOR = Pattern.compile("(?<![\\p{L}])(\\p{Lu}\\p{L}+'s )$");
 
@@ -47,10 +48,16 @@ public final class GazetteerRecognizer implements EntityRecognizer {
         Map<String, List<Entry>> byFirstWord = new HashMap<>();
         Map<String, Entry> byVariant = new HashMap<>();
         for (Entry entry : entries) {
-            byFirstWord.computeIfAbsent(firstWordKey(entry.variant()), k -> new ArrayList<>()).add(entry);
+            byFirstWord
+                    .computeIfAbsent(firstWordKey(entry.variant()), k -> new ArrayList<>())
+                    .add(entry);
             byVariant.putIfAbsent(entry.variant().toLowerCase(Locale.ROOT), entry);
         }
-        byFirstWord.values().forEach(list -> list.sort(Comparator.comparingInt((Entry e) -> e.variant().length()).reversed()));
+        byFirstWord
+                .values()
+                .forEach(list -> list.sort(
+                        Comparator.comparingInt((Entry e) -> e.variant().length())
+                                .reversed()));
         this.entriesByFirstWord = Map.copyOf(byFirstWord);
         this.entriesByVariant = Map.copyOf(byVariant);
         this.ofHeads = List.copyOf(ofHeads);
@@ -87,9 +94,7 @@ public final class GazetteerRecognizer implements EntityRecognizer {
 
     /** Exposes the dictionary as aliases, so "New York Times" canonicalises to "The New York Times". */
     public AliasTable aliases() {
-        return (name, type) -> lookup(name)
-                .filter(e -> e.type() == type)
-                .map(Entry::canonical);
+        return (name, type) -> lookup(name).filter(e -> e.type() == type).map(Entry::canonical);
     }
 
     @Override
@@ -124,7 +129,8 @@ public final class GazetteerRecognizer implements EntityRecognizer {
         while (wordEnd < text.length() && Character.isLetterOrDigit(text.charAt(wordEnd))) {
             wordEnd++;
         }
-        List<Entry> candidates = entriesByFirstWord.get(text.substring(at, wordEnd).toLowerCase(Locale.ROOT));
+        List<Entry> candidates =
+                entriesByFirstWord.get(text.substring(at, wordEnd).toLowerCase(Locale.ROOT));
         if (candidates == null) {
             return null;
         }
@@ -159,7 +165,9 @@ public final class GazetteerRecognizer implements EntityRecognizer {
             for (int i = text.indexOf(head); i >= 0; i = text.indexOf(head, i + 1)) {
                 int end = i + head.length();
                 Matcher portfolio = PORTFOLIO.matcher(text.substring(Math.max(0, i - 30), i));
-                if (isWordStart(text, i) && (end == text.length() || !Character.isLetter(text.charAt(end))) && portfolio.find()) {
+                if (isWordStart(text, i)
+                        && (end == text.length() || !Character.isLetter(text.charAt(end)))
+                        && portfolio.find()) {
                     addInstitution(text, mentions, i - portfolio.group(1).length() - 1, end);
                 }
             }

@@ -17,16 +17,45 @@ final class Lexicon {
     }
 
     private static final Set<String> DETERMINERS = Set.of(
-            "a", "an", "the", "some", "several", "many", "two", "three", "four", "five", "other",
-            "one", "another", "both", "few", "most", "all", "his", "her", "their", "its", "our", "this", "that");
+            "a", "an", "the", "some", "several", "many", "two", "three", "four", "five", "other", "one", "another",
+            "both", "few", "most", "all", "his", "her", "their", "its", "our", "this", "that");
     /** Pronouns that can stand for a person speaker; "it" and "we" too often refer to a country or group. */
     private static final Set<String> PRONOUNS = Set.of("he", "she", "they", "it");
+
     private static final Set<String> UNNAMED_SPEAKER_HEADS = Set.of(
-            "official", "source", "person", "people", "resident", "witness", "diplomat", "officer",
-            "spokesperson", "spokesman", "spokeswoman", "analyst", "expert", "statement", "aide",
+            "official",
+            "source",
+            "person",
+            "people",
+            "resident",
+            "witness",
+            "diplomat",
+            "officer",
+            "spokesperson",
+            "spokesman",
+            "spokeswoman",
+            "analyst",
+            "expert",
+            "statement",
+            "aide",
             // institutions that speak as a body ("the ministry said"); resolved to a named one when the text has it
-            "ministry", "department", "agency", "authority", "government", "company", "bank", "union", "office", "council",
-            "army", "military", "committee", "embassy", "police", "commission", "institute");
+            "ministry",
+            "department",
+            "agency",
+            "authority",
+            "government",
+            "company",
+            "bank",
+            "union",
+            "office",
+            "council",
+            "army",
+            "military",
+            "committee",
+            "embassy",
+            "police",
+            "commission",
+            "institute");
 
     private final Set<String> titleHeads;
     private final Set<String> titleModifiers;
@@ -34,8 +63,12 @@ final class Lexicon {
     private final Set<String> reportingVerbs;
     private final Set<String> abbreviations;
 
-    private Lexicon(Set<String> titleHeads, Set<String> titleModifiers, Map<String, String> demonyms,
-                    Set<String> reportingVerbs, Set<String> abbreviations) {
+    private Lexicon(
+            Set<String> titleHeads,
+            Set<String> titleModifiers,
+            Map<String, String> demonyms,
+            Set<String> reportingVerbs,
+            Set<String> abbreviations) {
         this.titleHeads = Set.copyOf(titleHeads);
         this.titleModifiers = Set.copyOf(titleModifiers);
         this.demonyms = Map.copyOf(demonyms);
@@ -79,7 +112,8 @@ final class Lexicon {
         if (hyphen > 0 && !titleHeads.contains(w)) {
             return isTitleHead(w.substring(0, hyphen)) || isTitleHead(w.substring(hyphen + 1));
         }
-        return titleHeads.contains(w) || (w.length() > 3 && w.endsWith("s") && titleHeads.contains(w.substring(0, w.length() - 1)));
+        return titleHeads.contains(w)
+                || (w.length() > 3 && w.endsWith("s") && titleHeads.contains(w.substring(0, w.length() - 1)));
     }
 
     boolean isTitleModifier(String word) {

@@ -21,6 +21,7 @@ final class PackedStrings {
     private final int[] hashes;
     /** Open addressing, linear probing: string index + 1 per slot, 0 = empty. Length is a power of two ≥ 2 × size. */
     private final int[] slots;
+
     private final Map<String, Integer> wide;
     private final String[] wideByIndex;
 

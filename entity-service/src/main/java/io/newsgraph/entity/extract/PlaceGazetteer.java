@@ -19,8 +19,14 @@ final class PlaceGazetteer {
     static final long NOTABLE_POPULATION = 100_000;
 
     /** One gazetteer entry. */
-    record Candidate(long geonamesId, String name, String countryCode, double latitude, double longitude, long population,
-                     String featureCode) {
+    record Candidate(
+            long geonamesId,
+            String name,
+            String countryCode,
+            double latitude,
+            double longitude,
+            long population,
+            String featureCode) {
 
         Place place() {
             return new Place(geonamesId, countryCode, latitude, longitude);
@@ -40,8 +46,14 @@ final class PlaceGazetteer {
 
     PlaceGazetteer(List<String[]> rows) {
         for (String[] row : rows) {
-            Candidate c = new Candidate(Long.parseLong(row[0]), row[1], row[2], Double.parseDouble(row[3]), Double.parseDouble(row[4]),
-                    Long.parseLong(row[5]), row[6]);
+            Candidate c = new Candidate(
+                    Long.parseLong(row[0]),
+                    row[1],
+                    row[2],
+                    Double.parseDouble(row[3]),
+                    Double.parseDouble(row[4]),
+                    Long.parseLong(row[5]),
+                    row[6]);
             String own = key(c.name());
             byName.computeIfAbsent(own, k -> new ArrayList<>(1)).add(c);
             if (row.length > 7) {
@@ -78,13 +90,17 @@ final class PlaceGazetteer {
     /** Case, accents, punctuation and spacing folded; a leading "the" dropped on both sides ("the Hague", "The Hague"). */
     static String key(String name) {
         // One pass instead of regular expressions: the gazetteer folds ~130,000 names when it loads.
-        String decomposed = Normalizer.isNormalized(name, Normalizer.Form.NFKD) ? name : Normalizer.normalize(name, Normalizer.Form.NFKD);
+        String decomposed = Normalizer.isNormalized(name, Normalizer.Form.NFKD)
+                ? name
+                : Normalizer.normalize(name, Normalizer.Form.NFKD);
         StringBuilder out = new StringBuilder(decomposed.length());
         boolean space = false;
         for (int i = 0; i < decomposed.length(); i++) {
             char ch = decomposed.charAt(i);
             int type = Character.getType(ch);
-            if (type == Character.NON_SPACING_MARK || type == Character.COMBINING_SPACING_MARK || type == Character.ENCLOSING_MARK) {
+            if (type == Character.NON_SPACING_MARK
+                    || type == Character.COMBINING_SPACING_MARK
+                    || type == Character.ENCLOSING_MARK) {
                 continue;
             }
             if (Character.isLetterOrDigit(ch)) {

@@ -80,7 +80,9 @@ final class PlaceLinker {
         if (candidates.size() == 1) {
             return candidates.get(0).place();
         }
-        List<PlaceGazetteer.Candidate> inContext = candidates.stream().filter(c -> context.contains(c.countryCode())).toList();
+        List<PlaceGazetteer.Candidate> inContext = candidates.stream()
+                .filter(c -> context.contains(c.countryCode()))
+                .toList();
         PlaceGazetteer.Candidate chosen = dominant(inContext.isEmpty() ? candidates : inContext);
         return chosen == null ? null : chosen.place();
     }
@@ -93,7 +95,9 @@ final class PlaceLinker {
             return candidates.get(0);
         }
         List<PlaceGazetteer.Candidate> sorted = candidates.stream()
-                .sorted(Comparator.comparingLong(PlaceGazetteer.Candidate::population).reversed()).toList();
+                .sorted(Comparator.comparingLong(PlaceGazetteer.Candidate::population)
+                        .reversed())
+                .toList();
         long first = sorted.get(0).population();
         long second = sorted.get(1).population();
         return first > 0 && first >= DOMINANCE * second ? sorted.get(0) : null;

@@ -37,7 +37,9 @@ final class QuoteExtractor {
     private static final int PRONOUN_PARAGRAPHS = 3;
     /** "said in a joint statement on Tuesday that ...": the clause starts after "that". */
     private static final Set<String> LEAD_PREPOSITIONS = Set.of("in", "on", "at", "during", "after", "before", "to");
-    private static final Set<String> PREPOSITIONS = Set.of("on", "in", "at", "by", "since", "until", "last", "this", "next");
+
+    private static final Set<String> PREPOSITIONS =
+            Set.of("on", "in", "at", "by", "since", "until", "last", "this", "next");
     private static final Set<String> TELL_VERBS = Set.of("told", "tells", "tell", "telling");
     private static final Pattern PARAGRAPH_JOIN = Pattern.compile("\\s*\\n\\s*\"?");
     private static final Pattern CLAUSE_BREAK = Pattern.compile(", (?:while|whereas|but|although) |; ");
@@ -46,13 +48,15 @@ final class QuoteExtractor {
     /** "known to fans as", "dubbed", "nicknamed", "titled": the quoted words that follow are a name. */
     private static final Pattern NAMING_CUE = Pattern.compile(
             "\\b(?:(?:known|referred to)(?: [a-z]+){0,3} as|dubbed|nicknamed|(?:en)?titled|so-called|named)\\s*$");
-    private static final Set<String> TITLE_FUNCTION_WORDS = Set.of("a", "an", "the", "and", "of", "in", "on", "for", "to", "at",
-            "with", "or", "by", "from");
+
+    private static final Set<String> TITLE_FUNCTION_WORDS =
+            Set.of("a", "an", "the", "and", "of", "in", "on", "for", "to", "at", "with", "or", "by", "from");
     private static final int MAX_TITLE_WORDS = 8;
     private static final int TOPIC_SENTENCES = 4;
     private static final int MAX_TITLE_GAP_TOKENS = 6;
     /** Confidence of each way of finding a speaker (QuoteResult.confidence). */
     private static final double ADJACENT = 0.95;
+
     private static final double ADJACENT_UNNAMED = 0.9;
     private static final double PRONOUN = 0.8;
     private static final double CONTINUED = 0.8;
@@ -69,8 +73,13 @@ final class QuoteExtractor {
     private final List<DateResult> dates;
     private List<QuoteSpan> spans = List.of();
 
-    QuoteExtractor(Segmentation segmentation, String original, EntityIndex index, List<RoleSpan> roles,
-                   List<DateResult> dates, Lexicon lexicon) {
+    QuoteExtractor(
+            Segmentation segmentation,
+            String original,
+            EntityIndex index,
+            List<RoleSpan> roles,
+            List<DateResult> dates,
+            Lexicon lexicon) {
         this.segmentation = segmentation;
         this.text = segmentation.text();
         this.index = index;
@@ -81,10 +90,22 @@ final class QuoteExtractor {
     }
 
     /** An attributed quotation before conversion, kept to resolve pronouns and continuations. */
-    private record Attributed(QuoteSpan span, QuoteKind kind, Speaker speaker, List<EntityIndex.Located> resolved, Token verb,
-                              EntityIndex.Located onBehalfOf, double confidence) {
+    private record Attributed(
+            QuoteSpan span,
+            QuoteKind kind,
+            Speaker speaker,
+            List<EntityIndex.Located> resolved,
+            Token verb,
+            EntityIndex.Located onBehalfOf,
+            double confidence) {
 
-        Attributed(QuoteSpan span, QuoteKind kind, Speaker speaker, List<EntityIndex.Located> resolved, Token verb, double confidence) {
+        Attributed(
+                QuoteSpan span,
+                QuoteKind kind,
+                Speaker speaker,
+                List<EntityIndex.Located> resolved,
+                Token verb,
+                double confidence) {
             this(span, kind, speaker, resolved, verb, null, confidence);
         }
 
@@ -101,7 +122,9 @@ final class QuoteExtractor {
             if (span.end() <= span.start() || isName(span)) {
                 continue;
             }
-            Attributed quote = opensUtterance(span) ? attributeDirect(span, lastNamedDirect) : attributeEmbedded(span, lastNamedDirect, quotes);
+            Attributed quote = opensUtterance(span)
+                    ? attributeDirect(span, lastNamedDirect)
+                    : attributeEmbedded(span, lastNamedDirect, quotes);
             QuoteKind kind = quote.kind();
             quotes.add(quote);
             if (kind == QuoteKind.DIRECT && !quote.resolved().isEmpty()) {
@@ -141,8 +164,12 @@ final class QuoteExtractor {
         if (quoted.isEmpty() || ".?!,;:".indexOf(quoted.charAt(quoted.length() - 1)) >= 0) {
             return false;
         }
-        List<Token> words = segmentation.tokensIn(span.start(), span.end()).stream().filter(Token::isWord).toList();
-        if (words.isEmpty() || words.size() > MAX_TITLE_WORDS || !Character.isUpperCase(words.get(0).text().charAt(0))) {
+        List<Token> words = segmentation.tokensIn(span.start(), span.end()).stream()
+                .filter(Token::isWord)
+                .toList();
+        if (words.isEmpty()
+                || words.size() > MAX_TITLE_WORDS
+                || !Character.isUpperCase(words.get(0).text().charAt(0))) {
             return false;
         }
         for (Token w : words) {
@@ -163,10 +190,25 @@ final class QuoteExtractor {
         QuoteResult lastAttributed = null;
         for (QuoteResult q : results) {
             QuoteResult current = q;
-            if (q.kind() == QuoteKind.DIRECT && q.speakerKey() == null && q.speakerDescription() == null && lastAttributed != null
-                    && lastAttributed.kind() == QuoteKind.INDIRECT && paragraphsBetween(lastAttributed.end(), q.start()) <= CONTINUATION_PARAGRAPHS) {
-                current = new QuoteResult(q.start(), q.end(), q.text(), lastAttributed.speakerKey(), lastAttributed.speakerKeys(),
-                        null, null, lastAttributed.speakerRole(), null, q.kind(), lastAttributed.onBehalfOfKey(), CONTINUED_FROM_REPORTED);
+            if (q.kind() == QuoteKind.DIRECT
+                    && q.speakerKey() == null
+                    && q.speakerDescription() == null
+                    && lastAttributed != null
+                    && lastAttributed.kind() == QuoteKind.INDIRECT
+                    && paragraphsBetween(lastAttributed.end(), q.start()) <= CONTINUATION_PARAGRAPHS) {
+                current = new QuoteResult(
+                        q.start(),
+                        q.end(),
+                        q.text(),
+                        lastAttributed.speakerKey(),
+                        lastAttributed.speakerKeys(),
+                        null,
+                        null,
+                        lastAttributed.speakerRole(),
+                        null,
+                        q.kind(),
+                        lastAttributed.onBehalfOfKey(),
+                        CONTINUED_FROM_REPORTED);
             }
             if (current.speakerKey() != null) {
                 lastAttributed = current;
@@ -236,8 +278,10 @@ final class QuoteExtractor {
             Speaker speaker = token.start() == first
                     ? attribution.speakerAfter(token.end(), limit)
                     : attribution.speakerBefore(from, token.start());
-            if (speaker != null && (token.start() == first || speaker.phraseStart() == first
-                    || speaker.isNamed() && isTitleGap(first, speaker.phraseStart()))) {
+            if (speaker != null
+                    && (token.start() == first
+                            || speaker.phraseStart() == first
+                            || speaker.isNamed() && isTitleGap(first, speaker.phraseStart()))) {
                 return resolve(span, QuoteKind.DIRECT, speaker, token, previous);
             }
             return null;
@@ -254,7 +298,9 @@ final class QuoteExtractor {
             return false;
         }
         String gap = text.substring(first, phraseStart);
-        return gap.indexOf(',') < 0 && gap.indexOf('"') < 0 && segmentation.tokensIn(first, phraseStart).size() <= MAX_TITLE_GAP_TOKENS;
+        return gap.indexOf(',') < 0
+                && gap.indexOf('"') < 0
+                && segmentation.tokensIn(first, phraseStart).size() <= MAX_TITLE_GAP_TOKENS;
     }
 
     /** {@code X said: "...} or {@code X said, "...}: a reporting verb shortly before the opening mark. */
@@ -299,7 +345,13 @@ final class QuoteExtractor {
         }
         List<EntityIndex.Located> speakers = attribution.withJointPartner(subject, span.openMark());
         int end = speakers.get(speakers.size() - 1).mention().end();
-        return new Attributed(span, QuoteKind.PARTIAL, Speaker.named(speakers, subject.mention().start(), end), speakers, verb, SUBJECT);
+        return new Attributed(
+                span,
+                QuoteKind.PARTIAL,
+                Speaker.named(speakers, subject.mention().start(), end),
+                speakers,
+                verb,
+                SUBJECT);
     }
 
     /** The first person outside a title before {@code to}, else the first organisation. */
@@ -322,9 +374,11 @@ final class QuoteExtractor {
     private Attributed resolve(QuoteSpan span, QuoteKind kind, Speaker speaker, Token verb, Attributed previous) {
         int at = span == null ? speaker.phraseStart() : span.openMark();
         List<EntityIndex.Located> resolved = resolveSpeaker(speaker, at, previous);
-        double confidence = speaker.isNamed() ? ADJACENT
-                : speaker.isPronoun() ? (resolved.isEmpty() ? 0.0 : PRONOUN)
-                : resolved.isEmpty() ? ADJACENT_UNNAMED : ROLE;
+        double confidence = speaker.isNamed()
+                ? ADJACENT
+                : speaker.isPronoun()
+                        ? (resolved.isEmpty() ? 0.0 : PRONOUN)
+                        : resolved.isEmpty() ? ADJACENT_UNNAMED : ROLE;
         return new Attributed(span, kind, speaker, resolved, verb, onBehalfOf(speaker, verb, resolved), confidence);
     }
 
@@ -338,7 +392,8 @@ final class QuoteExtractor {
         }
         String pronoun = Lexicon.lower(speaker.pronoun());
         if (pronoun.equals("he") || pronoun.equals("she") || pronoun.equals("it")) {
-            EntityIndex.Located topic = topicBefore(speaker.phraseStart(), pronoun.equals("it") ? EntityType.ORGANIZATION : EntityType.PERSON);
+            EntityIndex.Located topic = topicBefore(
+                    speaker.phraseStart(), pronoun.equals("it") ? EntityType.ORGANIZATION : EntityType.PERSON);
             if (topic != null) {
                 return List.of(topic);
             }
@@ -395,7 +450,9 @@ final class QuoteExtractor {
     private EntityIndex.Located onBehalfOf(Speaker speaker, Token verb, List<EntityIndex.Located> resolved) {
         if (speaker.description() != null && !speaker.isNamed()) {
             for (EntityIndex.Located l : index.mentionsIn(speaker.phraseStart(), speaker.phraseEnd())) {
-                if (l.entity().type() == EntityType.PERSON && text.substring(speaker.phraseStart(), l.mention().start()).contains(" for ")) {
+                if (l.entity().type() == EntityType.PERSON
+                        && text.substring(speaker.phraseStart(), l.mention().start())
+                                .contains(" for ")) {
                     return l;
                 }
             }
@@ -434,7 +491,8 @@ final class QuoteExtractor {
                     continue;
                 }
                 int comma = commaBefore(regionStart, speaker.phraseStart());
-                if (comma >= 0 && (isShortTail(token.end(), sentence.end()) || participleTail(token.end(), sentence.end()))) {
+                if (comma >= 0
+                        && (isShortTail(token.end(), sentence.end()) || participleTail(token.end(), sentence.end()))) {
                     if (head != null) {
                         reported.set(reported.size() - 1, trimmed(head, comma));
                     } else {
@@ -462,8 +520,19 @@ final class QuoteExtractor {
 
     private QuoteResult trimmed(QuoteResult q, int end) {
         int newEnd = Math.max(q.start(), end);
-        return new QuoteResult(q.start(), newEnd, text.substring(q.start(), newEnd), q.speakerKey(), q.speakerKeys(),
-                q.speakerSurface(), q.speakerDescription(), q.speakerRole(), q.verb(), q.kind(), q.onBehalfOfKey(), q.confidence());
+        return new QuoteResult(
+                q.start(),
+                newEnd,
+                text.substring(q.start(), newEnd),
+                q.speakerKey(),
+                q.speakerKeys(),
+                q.speakerSurface(),
+                q.speakerDescription(),
+                q.speakerRole(),
+                q.verb(),
+                q.kind(),
+                q.onBehalfOfKey(),
+                q.confidence());
     }
 
     /** "CLAUSE, X reported on Monday, citing people familiar with the matter": the tail opens with a participle. */
@@ -473,15 +542,21 @@ final class QuoteExtractor {
             return false;
         }
         List<Token> tail = segmentation.tokensIn(comma + 1, sentenceEnd);
-        return !tail.isEmpty() && tail.get(0).isWord() && Lexicon.lower(tail.get(0).text()).endsWith("ing")
-                && segmentation.tokensIn(from, comma).stream().filter(Token::isWord).count() <= MAX_TAIL_TOKENS;
+        return !tail.isEmpty()
+                && tail.get(0).isWord()
+                && Lexicon.lower(tail.get(0).text()).endsWith("ing")
+                && segmentation.tokensIn(from, comma).stream()
+                                .filter(Token::isWord)
+                                .count()
+                        <= MAX_TAIL_TOKENS;
     }
 
     /** After the verb: skips ", however,", a time expression right after it, and "that". */
     private int clauseStart(Token verb, int sentenceEnd) {
         List<Token> after = segmentation.tokensIn(verb.end(), sentenceEnd);
         int i = 0;
-        boolean prepositionalLead = !after.isEmpty() && LEAD_PREPOSITIONS.contains(Lexicon.lower(after.get(0).text()));
+        boolean prepositionalLead = !after.isEmpty()
+                && LEAD_PREPOSITIONS.contains(Lexicon.lower(after.get(0).text()));
         if (prepositionalLead || TELL_VERBS.contains(Lexicon.lower(verb.text()))) {
             for (int j = 0; j < after.size() && j < 10; j++) {
                 if (after.get(j).text().equals("that")) {
@@ -530,7 +605,9 @@ final class QuoteExtractor {
     }
 
     private boolean isShortTail(int from, int sentenceEnd) {
-        long words = segmentation.tokensIn(from, sentenceEnd).stream().filter(Token::isWord).count();
+        long words = segmentation.tokensIn(from, sentenceEnd).stream()
+                .filter(Token::isWord)
+                .count();
         return words <= MAX_TAIL_TOKENS;
     }
 
@@ -544,7 +621,9 @@ final class QuoteExtractor {
 
     private boolean containsDirectQuote(Segmentation.Sentence sentence, List<Attributed> quotes) {
         for (Attributed q : quotes) {
-            if (q.kind() == QuoteKind.DIRECT && q.span().openMark() < sentence.end() && q.span().after() + 1 > sentence.start()) {
+            if (q.kind() == QuoteKind.DIRECT
+                    && q.span().openMark() < sentence.end()
+                    && q.span().after() + 1 > sentence.start()) {
                 return true;
             }
         }
@@ -584,22 +663,42 @@ final class QuoteExtractor {
 
     private QuoteResult toResult(int start, int end, String quoted, Attributed a) {
         Speaker speaker = a.speaker();
-        List<String> keys = a.resolved().stream().map(l -> l.entity().key()).distinct().toList();
+        List<String> keys =
+                a.resolved().stream().map(l -> l.entity().key()).distinct().toList();
         String surface = null;
         String description = null;
         String role = null;
         if (speaker != null) {
-            surface = speaker.isPronoun() ? speaker.pronoun()
-                    : speaker.isNamed() ? String.join(" and ", speaker.named().stream().map(l -> l.mention().surface()).toList())
-                    : speaker.description();
+            surface = speaker.isPronoun()
+                    ? speaker.pronoun()
+                    : speaker.isNamed()
+                            ? String.join(
+                                    " and ",
+                                    speaker.named().stream()
+                                            .map(l -> l.mention().surface())
+                                            .toList())
+                            : speaker.description();
             description = a.resolved().isEmpty() ? speaker.description() : null;
             if (!a.resolved().isEmpty()) {
-                role = speaker.isNamed() && speaker.description() != null ? speaker.description() : attribution.roleOf(a.resolved().get(0));
+                role = speaker.isNamed() && speaker.description() != null
+                        ? speaker.description()
+                        : attribution.roleOf(a.resolved().get(0));
             }
         }
         String behalf = a.onBehalfOf() == null ? null : a.onBehalfOf().entity().key();
         double confidence = keys.isEmpty() && description == null ? 0.0 : a.confidence();
-        return new QuoteResult(start, end, quoted, keys.isEmpty() ? null : keys.get(0), keys, surface, description, role,
-                a.verb() == null ? null : Lexicon.lower(a.verb().text()), a.kind(), behalf, confidence);
+        return new QuoteResult(
+                start,
+                end,
+                quoted,
+                keys.isEmpty() ? null : keys.get(0),
+                keys,
+                surface,
+                description,
+                role,
+                a.verb() == null ? null : Lexicon.lower(a.verb().text()),
+                a.kind(),
+                behalf,
+                confidence);
     }
 }

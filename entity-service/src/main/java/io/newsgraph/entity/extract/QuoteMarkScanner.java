@@ -18,7 +18,11 @@ import java.util.List;
  */
 final class QuoteMarkScanner {
 
-    private enum Facing { OPEN, CLOSE, UNKNOWN }
+    private enum Facing {
+        OPEN,
+        CLOSE,
+        UNKNOWN
+    }
 
     private final Segmentation segmentation;
     private final String original;
@@ -62,7 +66,8 @@ final class QuoteMarkScanner {
                     openMark = -1;
                 }
             }
-            boolean continues = p + 1 < paragraphs.size() && text.charAt(paragraphs.get(p + 1).start()) == '"';
+            boolean continues = p + 1 < paragraphs.size()
+                    && text.charAt(paragraphs.get(p + 1).start()) == '"';
             if (openMark >= 0 && !continues) {
                 spans.add(unclosed(openMark, paragraph.end()));
                 openMark = -1;

@@ -19,9 +19,19 @@ import java.util.List;
  *                           lower for pronouns, roles ("the envoy"), continued paragraphs and sentence subjects;
  *                           0 when no speaker was found
  */
-public record QuoteResult(int start, int end, String text, String speakerKey, List<String> speakerKeys, String speakerSurface,
-                          String speakerDescription, String speakerRole, String verb, QuoteKind kind, String onBehalfOfKey,
-                          double confidence) {
+public record QuoteResult(
+        int start,
+        int end,
+        String text,
+        String speakerKey,
+        List<String> speakerKeys,
+        String speakerSurface,
+        String speakerDescription,
+        String speakerRole,
+        String verb,
+        QuoteKind kind,
+        String onBehalfOfKey,
+        double confidence) {
 
     public QuoteResult {
         speakerKeys = List.copyOf(speakerKeys);

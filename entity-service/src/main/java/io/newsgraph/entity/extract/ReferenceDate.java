@@ -12,6 +12,10 @@ import java.time.LocalDate;
 public record ReferenceDate(LocalDate value, Source source) {
 
     public enum Source {
-        PUBLISHED_AT, DATELINE, CAPTION, BYLINE, BODY
+        PUBLISHED_AT,
+        DATELINE,
+        CAPTION,
+        BYLINE,
+        BODY
     }
 }

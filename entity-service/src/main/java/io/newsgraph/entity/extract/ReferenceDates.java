@@ -16,16 +16,17 @@ final class ReferenceDates {
 
     private static final String MONTHS = "(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
             + "|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)";
-    private static final Pattern MONTH_DAY_YEAR = Pattern.compile("\\b" + MONTHS + "\\.? (\\d{1,2})(?:st|nd|rd|th)?,? (\\d{4})\\b");
+    private static final Pattern MONTH_DAY_YEAR =
+            Pattern.compile("\\b" + MONTHS + "\\.? (\\d{1,2})(?:st|nd|rd|th)?,? (\\d{4})\\b");
     private static final Pattern DAY_MONTH_YEAR = Pattern.compile("\\b(\\d{1,2}) " + MONTHS + "\\.?,? (\\d{4})\\b");
     private static final Pattern ISO = Pattern.compile("\\b(\\d{4})-(\\d{2})-(\\d{2})\\b");
 
-    private ReferenceDates() {
-    }
+    private ReferenceDates() {}
 
     static ReferenceDate choose(ExtractionInput input, WireMarkup.Markup markup, String text) {
         if (input.publishedAt() != null) {
-            return new ReferenceDate(LocalDate.ofInstant(input.publishedAt(), ZoneOffset.UTC), ReferenceDate.Source.PUBLISHED_AT);
+            return new ReferenceDate(
+                    LocalDate.ofInstant(input.publishedAt(), ZoneOffset.UTC), ReferenceDate.Source.PUBLISHED_AT);
         }
         LocalDate caption = null;
         for (String c : input.captions()) {
@@ -65,7 +66,9 @@ final class ReferenceDates {
             LocalDate best = null;
             for (int year = anchor.getYear() - 1; year <= anchor.getYear() + 1; year++) {
                 LocalDate candidate = monthDay.atYear(year);
-                if (best == null || Math.abs(candidate.toEpochDay() - anchor.toEpochDay()) < Math.abs(best.toEpochDay() - anchor.toEpochDay())) {
+                if (best == null
+                        || Math.abs(candidate.toEpochDay() - anchor.toEpochDay())
+                                < Math.abs(best.toEpochDay() - anchor.toEpochDay())) {
                     best = candidate;
                 }
             }

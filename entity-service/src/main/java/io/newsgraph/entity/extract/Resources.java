@@ -12,8 +12,7 @@ import java.util.List;
 /** Reads the tab-separated data files shipped on the classpath; '#' starts a comment line. */
 final class Resources {
 
-    private Resources() {
-    }
+    private Resources() {}
 
     /** Non-comment, non-blank lines split on tabs (trailing empty columns dropped). */
     static List<String[]> rows(String resource) {

@@ -50,11 +50,15 @@ final class RoleExtractor {
         List<Token> tokens = segmentation.tokens();
         int sentenceStart = segmentation.sentenceAt(mention.start()).start();
         int last = segmentation.firstTokenAtOrAfter(mention.start()) - 1;
-        if (last < 0 || tokens.get(last).start() < sentenceStart || !lexicon.isTitleHead(tokens.get(last).text())) {
+        if (last < 0
+                || tokens.get(last).start() < sentenceStart
+                || !lexicon.isTitleHead(tokens.get(last).text())) {
             return null;
         }
         int first = last;
-        while (first - 1 >= 0 && tokens.get(first - 1).start() >= sentenceStart && canOpenOrExtendTitle(tokens.get(first - 1), index)) {
+        while (first - 1 >= 0
+                && tokens.get(first - 1).start() >= sentenceStart
+                && canOpenOrExtendTitle(tokens.get(first - 1), index)) {
             first--;
         }
         String text = segmentation.text();
@@ -84,7 +88,9 @@ final class RoleExtractor {
     private static boolean isInsideNonPersonMention(Token token, EntityIndex index) {
         for (EntityIndex.Located l : index.mentionsIn(token.start() - 200, token.end())) {
             Mention m = l.mention();
-            if (m.start() <= token.start() && token.end() <= m.end() && l.entity().type() != EntityType.PERSON) {
+            if (m.start() <= token.start()
+                    && token.end() <= m.end()
+                    && l.entity().type() != EntityType.PERSON) {
                 return true;
             }
         }
@@ -108,7 +114,9 @@ final class RoleExtractor {
         }
         List<Token> phrase = tokens.subList(0, count);
         int from = isArticle(phrase.get(0)) ? 1 : 0;
-        if (from >= phrase.size() || !opensAppositive(phrase.get(0), index) || !hasHeadEarly(phrase.subList(from, phrase.size()))
+        if (from >= phrase.size()
+                || !opensAppositive(phrase.get(0), index)
+                || !hasHeadEarly(phrase.subList(from, phrase.size()))
                 || namesAnotherPerson(text, phrase, index)) {
             return null;
         }
@@ -122,7 +130,8 @@ final class RoleExtractor {
         int from = phrase.get(0).start();
         int to = phrase.get(phrase.size() - 1).end();
         for (EntityIndex.Located l : index.mentionsIn(from, to)) {
-            if (l.entity().type() == EntityType.PERSON && !text.startsWith("'s", l.mention().end())) {
+            if (l.entity().type() == EntityType.PERSON
+                    && !text.startsWith("'s", l.mention().end())) {
                 return true;
             }
         }
@@ -131,7 +140,9 @@ final class RoleExtractor {
 
     private boolean endsAppositive(Token token) {
         String t = token.text();
-        return APPOSITIVE_STOPS.contains(t) || lexicon.isReportingVerb(t) || RELATIVE_PRONOUNS.contains(Lexicon.lower(t));
+        return APPOSITIVE_STOPS.contains(t)
+                || lexicon.isReportingVerb(t)
+                || RELATIVE_PRONOUNS.contains(Lexicon.lower(t));
     }
 
     private static boolean isArticle(Token token) {

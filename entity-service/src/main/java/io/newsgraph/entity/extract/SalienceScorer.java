@@ -23,7 +23,9 @@ final class SalienceScorer {
             return List.of();
         }
         int length = Math.max(1, segmentation.text().length());
-        int leadEnd = segmentation.paragraphs().isEmpty() ? 0 : segmentation.paragraphs().get(0).end();
+        int leadEnd = segmentation.paragraphs().isEmpty()
+                ? 0
+                : segmentation.paragraphs().get(0).end();
         double[] raw = new double[entities.size()];
         double max = 0;
         for (int i = 0; i < entities.size(); i++) {
@@ -76,7 +78,14 @@ final class SalienceScorer {
         List<MentionResult> mentions = e.mentions().stream()
                 .map(m -> new MentionResult(m.start(), m.end(), m.surface()))
                 .toList();
-        return new EntityResult(e.key(), e.canonicalName(), e.type(), List.copyOf(e.aliases()), List.copyOf(e.roles()),
-                salience, mentions, null);
+        return new EntityResult(
+                e.key(),
+                e.canonicalName(),
+                e.type(),
+                List.copyOf(e.aliases()),
+                List.copyOf(e.roles()),
+                salience,
+                mentions,
+                null);
     }
 }

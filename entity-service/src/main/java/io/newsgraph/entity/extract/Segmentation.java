@@ -8,11 +8,9 @@ import java.util.List;
  */
 final class Segmentation {
 
-    record Paragraph(int start, int end) {
-    }
+    record Paragraph(int start, int end) {}
 
-    record Sentence(int start, int end, int paragraph) {
-    }
+    record Sentence(int start, int end, int paragraph) {}
 
     private final String text;
     private final List<Paragraph> paragraphs;

@@ -28,13 +28,56 @@ import java.util.regex.Pattern;
 final class SpanRepair {
 
     private static final Pattern POSSESSIVE = Pattern.compile("(.+?)['’]s (\\p{Lu}.*)");
-    private static final Set<String> INSTITUTIONS = Set.of("Bank", "University", "Ministry", "Department", "Institute", "Council",
-            "Court", "Museum", "Commission", "Office", "Church", "Embassy", "Consulate", "Parliament", "Assembly", "Academy",
-            "College", "School", "Republic", "Kingdom", "Federation", "Union", "League", "Association", "Agency", "Authority");
+    private static final Set<String> INSTITUTIONS = Set.of(
+            "Bank",
+            "University",
+            "Ministry",
+            "Department",
+            "Institute",
+            "Council",
+            "Court",
+            "Museum",
+            "Commission",
+            "Office",
+            "Church",
+            "Embassy",
+            "Consulate",
+            "Parliament",
+            "Assembly",
+            "Academy",
+            "College",
+            "School",
+            "Republic",
+            "Kingdom",
+            "Federation",
+            "Union",
+            "League",
+            "Association",
+            "Agency",
+            "Authority");
     private static final Set<String> STATES = Set.of("Republic", "Kingdom", "Federation");
     /** Lower-case words that do end a place's name ("the Crimean peninsula", "the Amazon basin"). */
-    private static final Set<String> GEOGRAPHIC_NOUNS = Set.of("peninsula", "river", "sea", "island", "islands", "mountains", "valley",
-            "region", "strait", "bay", "gulf", "desert", "coast", "basin", "delta", "lake", "canal", "plateau", "highlands");
+    private static final Set<String> GEOGRAPHIC_NOUNS = Set.of(
+            "peninsula",
+            "river",
+            "sea",
+            "island",
+            "islands",
+            "mountains",
+            "valley",
+            "region",
+            "strait",
+            "bay",
+            "gulf",
+            "desert",
+            "coast",
+            "basin",
+            "delta",
+            "lake",
+            "canal",
+            "plateau",
+            "highlands");
+
     private static final Pattern WORD = Pattern.compile("\\p{Lu}[\\p{L}.'’-]*");
 
     private final Countries countries = Countries.standard();
@@ -71,7 +114,8 @@ final class SpanRepair {
             if (place) {
                 int restStart = m.start() + possessive.start(2);
                 EntityType ownerType = countries.find(owner) != null ? EntityType.LOCATION : names.get(owner);
-                return List.of(new Mention(m.start(), m.start() + owner.length(), ownerType, owner),
+                return List.of(
+                        new Mention(m.start(), m.start() + owner.length(), ownerType, owner),
                         new Mention(restStart, m.end(), EntityType.ORGANIZATION, text.substring(restStart, m.end())));
             }
         }
@@ -83,7 +127,8 @@ final class SpanRepair {
                 if (known) {
                     int restStart = m.start() + head.length() + 1;
                     EntityType headType = countries.find(head) != null ? EntityType.LOCATION : names.get(head);
-                    return List.of(new Mention(m.start(), m.start() + head.length(), headType, head),
+                    return List.of(
+                            new Mention(m.start(), m.start() + head.length(), headType, head),
                             new Mention(restStart, m.end(), EntityType.PERSON, text.substring(restStart, m.end())));
                 }
             }
@@ -99,7 +144,9 @@ final class SpanRepair {
         int end = s.length();
         while (true) {
             int space = s.lastIndexOf(' ', end - 1);
-            if (space < 0 || !Character.isLowerCase(s.charAt(space + 1)) || GEOGRAPHIC_NOUNS.contains(s.substring(space + 1, end))) {
+            if (space < 0
+                    || !Character.isLowerCase(s.charAt(space + 1))
+                    || GEOGRAPHIC_NOUNS.contains(s.substring(space + 1, end))) {
                 break;
             }
             end = space;
@@ -168,7 +215,9 @@ final class SpanRepair {
             int p = start;
             for (int w = 0; w < countries.longestWords() && p < text.length(); w++) {
                 int wordEnd = p;
-                while (wordEnd < text.length() && !Character.isWhitespace(text.charAt(wordEnd)) && ",;:()\"".indexOf(text.charAt(wordEnd)) < 0) {
+                while (wordEnd < text.length()
+                        && !Character.isWhitespace(text.charAt(wordEnd))
+                        && ",;:()\"".indexOf(text.charAt(wordEnd)) < 0) {
                     wordEnd++;
                 }
                 String candidate = trimPunctuation(text.substring(start, wordEnd));

@@ -10,8 +10,7 @@ package io.newsgraph.entity.extract;
  */
 final class TextNormalizer {
 
-    private TextNormalizer() {
-    }
+    private TextNormalizer() {}
 
     static String normalize(String text) {
         char[] chars = text.toCharArray();

@@ -13,9 +13,8 @@ final class TextSegmenter {
 
     /** Words keep inner apostrophes, hyphens and periods ("Russia's", "cease-fire", "U.S"). */
     private static final Pattern TOKEN = Pattern.compile(
-            "\\p{L}[\\p{L}\\p{M}\\p{N}]*(?:['\\-.&][\\p{L}\\p{N}]+)*"
-                    + "|\\p{N}+(?:[.,]\\p{N}+)*"
-                    + "|\\S");
+            "\\p{L}[\\p{L}\\p{M}\\p{N}]*(?:['\\-.&][\\p{L}\\p{N}]+)*" + "|\\p{N}+(?:[.,]\\p{N}+)*" + "|\\S");
+
     private static final Pattern PARAGRAPH_BREAK = Pattern.compile("\\n\\s*");
 
     private final Lexicon lexicon;
@@ -107,7 +106,11 @@ final class TextSegmenter {
     /** Extends past closing quotes/brackets that belong to the sentence: {@code ...end."}. */
     private static int closingPunctuationEnd(String text, int from, int limit) {
         int i = from;
-        while (i < limit && (text.charAt(i) == '"' || text.charAt(i) == ')' || text.charAt(i) == ']' || text.charAt(i) == '\'')) {
+        while (i < limit
+                && (text.charAt(i) == '"'
+                        || text.charAt(i) == ')'
+                        || text.charAt(i) == ']'
+                        || text.charAt(i) == '\'')) {
             i++;
         }
         return i;

@@ -15,22 +15,26 @@ import java.util.regex.Pattern;
  */
 final class WireMarkup {
 
-    private static final String MONTHS = "(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
-            + "|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)";
+    private static final String MONTHS =
+            "(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+                    + "|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)";
     /** CITY[, Region][, Month D[, YYYY]] [(Agency)] dash; the conditions on case live in {@link #dateline}. */
     private static final Pattern DATELINE = Pattern.compile(
             "\\s*(?<place>\\p{Lu}[\\p{L}\\p{M}.'’ -]{1,40}?)(?:,\\s*(?<region>\\p{Lu}[\\p{L}\\p{M}.' -]{1,30}?))?"
                     + "(?:,\\s*(?<month>" + MONTHS + ")\\.?\\s+(?<day>\\d{1,2})(?:,\\s*(?<year>\\d{4}))?)?"
                     + "\\s*(?:\\((?<agency>[^()\\n]{1,40})\\))?\\s*(?<dash>--?|[–—])(?:\\s+|$)");
-    private static final Pattern BYLINE = Pattern.compile("(?:By|BY)\\s+\\p{Lu}[^\\n]{0,160}|[^\\n]{0,80}\\bUpdated:?\\s+[^\\n]{4,40}|作者[:：][^\\n]{1,80}");
+
+    private static final Pattern BYLINE = Pattern.compile(
+            "(?:By|BY)\\s+\\p{Lu}[^\\n]{0,160}|[^\\n]{0,80}\\bUpdated:?\\s+[^\\n]{4,40}|作者[:：][^\\n]{1,80}");
     private static final Pattern UPDATED = Pattern.compile("\\bUpdated:?\\s+(\\d{4})-(\\d{2})-(\\d{2})");
     private static final Pattern CREDIT = Pattern.compile(
             "(?:\\[\\s*(?:Photos?|Images?|Pictures?)\\b[^\\]\\n]{0,120}]|\\(\\s*(?:\\p{Lu}+ )?Photos?\\b[^)\\n]{0,80}\\)"
                     + "|\\b(?:Photos?|Images?): [^.\\n]{1,80}|\\bvia (?:REUTERS|Reuters|AFP|AP|Getty Images)"
                     + "|\\b\\p{Lu}{2,}/\\p{Lu}[\\p{L}.' -]{1,40})\\s*$");
-    private static final Pattern TRAILER_LINE = Pattern.compile(
-            "(?:(?:Additional )?[Rr]eporting|Writing|Editing|Compiled|Edited|Translated) by\\b[^\\n]*");
-    private static final Pattern TRAILER_TAG = Pattern.compile("\\s*(?:\\((?:\\p{Lu}[\\p{L}.&' -]{1,30})\\)|Enditem|ENDITEM)\\s*$");
+    private static final Pattern TRAILER_LINE =
+            Pattern.compile("(?:(?:Additional )?[Rr]eporting|Writing|Editing|Compiled|Edited|Translated) by\\b[^\\n]*");
+    private static final Pattern TRAILER_TAG =
+            Pattern.compile("\\s*(?:\\((?:\\p{Lu}[\\p{L}.&' -]{1,30})\\)|Enditem|ENDITEM)\\s*$");
     private static final int HEADER_PARAGRAPHS = 3;
     private static final int MAX_CAPTION_LENGTH = 400;
     private static final int MAX_BYLINE_WORDS = 16;
@@ -62,8 +66,7 @@ final class WireMarkup {
         }
     }
 
-    private WireMarkup() {
-    }
+    private WireMarkup() {}
 
     /** The dateline a text (a body, or a feed item's dateline string) starts with, or null. */
     static Dateline dateline(String text) {
@@ -87,8 +90,11 @@ final class WireMarkup {
         int month = dated ? DateExtractor.monthNumber(m.group("month")) : 0;
         int day = dated ? Integer.parseInt(m.group("day")) : 0;
         Integer year = m.group("year") == null ? null : Integer.valueOf(m.group("year"));
-        String full = m.group("region") == null ? place : place + ", " + m.group("region").strip();
-        return new Dateline(m.start("place"), m.end(), full, agency ? m.group("agency").strip() : null, month, day, year);
+        String full = m.group("region") == null
+                ? place
+                : place + ", " + m.group("region").strip();
+        return new Dateline(
+                m.start("place"), m.end(), full, agency ? m.group("agency").strip() : null, month, day, year);
     }
 
     static Markup find(String text) {
@@ -109,7 +115,8 @@ final class WireMarkup {
                 }
                 continue;
             }
-            if (paragraph.length() <= MAX_CAPTION_LENGTH && CREDIT.matcher(paragraph).find()) {
+            if (paragraph.length() <= MAX_CAPTION_LENGTH
+                    && CREDIT.matcher(paragraph).find()) {
                 spans.add(new int[] {start, end});
                 continue;
             }
@@ -117,7 +124,8 @@ final class WireMarkup {
                 bodySeen = true;
                 Dateline d = dateline(paragraph);
                 if (d != null) {
-                    dateline = new Dateline(start + d.start(), start + d.end(), d.place(), d.agency(), d.month(), d.day(), d.year());
+                    dateline = new Dateline(
+                            start + d.start(), start + d.end(), d.place(), d.agency(), d.month(), d.day(), d.year());
                     spans.add(new int[] {start, start + d.end()});
                 }
             }

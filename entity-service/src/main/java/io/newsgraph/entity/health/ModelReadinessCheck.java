@@ -18,7 +18,8 @@ public class ModelReadinessCheck implements HealthCheck {
 
     @Override
     public HealthCheckResponse call() {
-        HealthCheckResponseBuilder response = HealthCheckResponse.named("NER model").status(engine.ready());
+        HealthCheckResponseBuilder response =
+                HealthCheckResponse.named("NER model").status(engine.ready());
         if (engine.loadTime() != null) {
             response.withData("loadMillis", engine.loadTime().toMillis());
         }

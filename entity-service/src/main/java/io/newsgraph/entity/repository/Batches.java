@@ -11,8 +11,7 @@ import java.util.List;
 
 /** JDBC batches for the rows of one analysis: one prepared statement per table, every row added to its batch. */
 final class Batches {
-    private Batches() {
-    }
+    private Batches() {}
 
     /** Runs {@code sql} once per row in one batch; each row holds the statement's parameters in order. */
     static void insert(Connection connection, String sql, List<Object[]> rows) throws SQLException {

@@ -26,8 +26,11 @@ public class EntityRepository {
 
     public UUID resolve(EntityType type, String canonicalName) {
         String key = NameKeys.of(canonicalName);
-        List<?> aliased = em.createNativeQuery("SELECT entity_id FROM entity_alias WHERE type = ?1 AND alias_key = ?2 AND origin = 'USER'")
-                .setParameter(1, type.name()).setParameter(2, key).getResultList();
+        List<?> aliased = em.createNativeQuery(
+                        "SELECT entity_id FROM entity_alias WHERE type = ?1 AND alias_key = ?2 AND origin = 'USER'")
+                .setParameter(1, type.name())
+                .setParameter(2, key)
+                .getResultList();
         if (!aliased.isEmpty()) {
             return forward((UUID) aliased.get(0));
         }
@@ -35,10 +38,15 @@ public class EntityRepository {
         em.createNativeQuery("""
                 INSERT INTO entity (id, type, canonical_name, name_key) VALUES (?1, ?2, ?3, ?4)
                 ON CONFLICT (type, name_key) DO NOTHING""")
-                .setParameter(1, UUID.randomUUID()).setParameter(2, type.name()).setParameter(3, canonicalName).setParameter(4, key)
+                .setParameter(1, UUID.randomUUID())
+                .setParameter(2, type.name())
+                .setParameter(3, canonicalName)
+                .setParameter(4, key)
                 .executeUpdate();
         UUID id = (UUID) em.createNativeQuery("SELECT id FROM entity WHERE type = ?1 AND name_key = ?2")
-                .setParameter(1, type.name()).setParameter(2, key).getSingleResult();
+                .setParameter(1, type.name())
+                .setParameter(2, key)
+                .getSingleResult();
         return forward(id);
     }
 
@@ -46,8 +54,10 @@ public class EntityRepository {
     public UUID forward(UUID id) {
         UUID current = id;
         for (int i = 0; i < MAX_MERGE_HOPS; i++) {
-            List<?> next = em.createNativeQuery("SELECT merged_into FROM entity WHERE id = ?1 AND merged_into IS NOT NULL")
-                    .setParameter(1, current).getResultList();
+            List<?> next = em.createNativeQuery(
+                            "SELECT merged_into FROM entity WHERE id = ?1 AND merged_into IS NOT NULL")
+                    .setParameter(1, current)
+                    .getResultList();
             if (next.isEmpty()) {
                 return current;
             }
@@ -60,8 +70,12 @@ public class EntityRepository {
         em.createNativeQuery("""
                 INSERT INTO entity_alias (entity_id, type, alias, alias_key, origin) VALUES (?1, ?2, ?3, ?4, ?5)
                 ON CONFLICT DO NOTHING""")
-                .setParameter(1, entityId).setParameter(2, type.name()).setParameter(3, alias).setParameter(4, NameKeys.of(alias))
-                .setParameter(5, origin).executeUpdate();
+                .setParameter(1, entityId)
+                .setParameter(2, type.name())
+                .setParameter(3, alias)
+                .setParameter(4, NameKeys.of(alias))
+                .setParameter(5, origin)
+                .executeUpdate();
     }
 
     /**
@@ -72,31 +86,45 @@ public class EntityRepository {
         em.createNativeQuery("""
                 UPDATE entity SET geonames_id = ?2, country_code = ?3, latitude = ?4, longitude = ?5
                 WHERE id = ?1 AND type = 'LOCATION' AND country_code IS NULL""")
-                .setParameter(1, entityId).setParameter(2, place.geonamesId()).setParameter(3, place.countryCode())
-                .setParameter(4, place.latitude()).setParameter(5, place.longitude()).executeUpdate();
+                .setParameter(1, entityId)
+                .setParameter(2, place.geonamesId())
+                .setParameter(3, place.countryCode())
+                .setParameter(4, place.latitude())
+                .setParameter(5, place.longitude())
+                .executeUpdate();
     }
 
     /** The entity that holds a user alias of that name and type, if any. */
     public Optional<UUID> userAliasOwner(EntityType type, String alias) {
-        List<?> rows = em.createNativeQuery("SELECT entity_id FROM entity_alias WHERE type = ?1 AND alias_key = ?2 AND origin = 'USER'")
-                .setParameter(1, type.name()).setParameter(2, NameKeys.of(alias)).getResultList();
+        List<?> rows = em.createNativeQuery(
+                        "SELECT entity_id FROM entity_alias WHERE type = ?1 AND alias_key = ?2 AND origin = 'USER'")
+                .setParameter(1, type.name())
+                .setParameter(2, NameKeys.of(alias))
+                .getResultList();
         return rows.stream().findFirst().map(UUID.class::cast);
     }
 
     /** The live entity named exactly {@code name} (by key), if any. */
     public Optional<UUID> findByName(EntityType type, String name) {
-        List<?> rows = em.createNativeQuery("SELECT id FROM entity WHERE type = ?1 AND name_key = ?2 AND merged_into IS NULL")
-                .setParameter(1, type.name()).setParameter(2, NameKeys.of(name)).getResultList();
+        List<?> rows = em.createNativeQuery(
+                        "SELECT id FROM entity WHERE type = ?1 AND name_key = ?2 AND merged_into IS NULL")
+                .setParameter(1, type.name())
+                .setParameter(2, NameKeys.of(name))
+                .getResultList();
         return rows.stream().findFirst().map(UUID.class::cast);
     }
 
     public Optional<EntityRow> find(UUID id) {
-        return Row.first(em.createNativeQuery(ENTITY_ROW + " WHERE id = ?1", Tuple.class).setParameter(1, id)).map(EntityRepository::row);
+        return Row.first(em.createNativeQuery(ENTITY_ROW + " WHERE id = ?1", Tuple.class)
+                        .setParameter(1, id))
+                .map(EntityRepository::row);
     }
 
     public EntityRow lock(UUID id) {
-        return Row.first(em.createNativeQuery(ENTITY_ROW + " WHERE id = ?1 FOR UPDATE", Tuple.class).setParameter(1, id))
-                .map(EntityRepository::row).orElse(null);
+        return Row.first(em.createNativeQuery(ENTITY_ROW + " WHERE id = ?1 FOR UPDATE", Tuple.class)
+                        .setParameter(1, id))
+                .map(EntityRepository::row)
+                .orElse(null);
     }
 
     /**
@@ -117,10 +145,15 @@ public class EntityRepository {
                        OR EXISTS (SELECT 1 FROM entity_alias a WHERE a.entity_id = e.id AND a.alias_key LIKE CAST(?2 AS text) || '%'))
                 ORDER BY articles DESC, e.name_key, e.id
                 OFFSET ?3 LIMIT ?4""", Tuple.class)
-                .setParameter(1, type == null ? null : type.name())
-                .setParameter(2, prefix == null ? null : NameKeys.of(prefix))
-                .setParameter(3, offset).setParameter(4, limit).setParameter(5, country)).stream()
-                .map(r -> new EntitySummary(r.uuid("id"), r.type("type"), r.text("canonical_name"), r.count("articles"), r.place())).toList();
+                        .setParameter(1, type == null ? null : type.name())
+                        .setParameter(2, prefix == null ? null : NameKeys.of(prefix))
+                        .setParameter(3, offset)
+                        .setParameter(4, limit)
+                        .setParameter(5, country))
+                .stream()
+                .map(r -> new EntitySummary(
+                        r.uuid("id"), r.type("type"), r.text("canonical_name"), r.count("articles"), r.place()))
+                .toList();
     }
 
     public Stats stats(UUID id) {
@@ -128,14 +161,22 @@ public class EntityRepository {
                 SELECT count(*) AS articles, coalesce(sum(mention_count), 0) AS mentions, coalesce(avg(salience), 0) AS average_salience,
                        coalesce(max(salience), 0) AS max_salience
                 FROM article_entity WHERE entity_id = ?1""", Tuple.class).setParameter(1, id));
-        return new Stats(r.count("articles"), r.count("mentions"), r.decimal("average_salience"), r.decimal("max_salience"));
+        return new Stats(
+                r.count("articles"), r.count("mentions"), r.decimal("average_salience"), r.decimal("max_salience"));
     }
 
     /** Aliases by origin: alias text → origin. */
     public Map<String, String> aliases(UUID id) {
-        return Row.all(em.createNativeQuery("SELECT alias, origin FROM entity_alias WHERE entity_id = ?1 ORDER BY alias", Tuple.class)
-                .setParameter(1, id)).stream().collect(Collectors.toMap(r -> r.text("alias"), r -> r.text("origin"),
-                (a, b) -> a.equals("USER") ? a : b, java.util.LinkedHashMap::new));
+        return Row.all(em.createNativeQuery(
+                                "SELECT alias, origin FROM entity_alias WHERE entity_id = ?1 ORDER BY alias",
+                                Tuple.class)
+                        .setParameter(1, id))
+                .stream()
+                .collect(Collectors.toMap(
+                        r -> r.text("alias"),
+                        r -> r.text("origin"),
+                        (a, b) -> a.equals("USER") ? a : b,
+                        java.util.LinkedHashMap::new));
     }
 
     /** Roles seen for the entity across articles, most frequent first. */
@@ -143,7 +184,11 @@ public class EntityRepository {
         return Row.all(em.createNativeQuery("""
                 SELECT role, count(*) AS n FROM article_entity, jsonb_array_elements_text(roles) AS role
                 WHERE entity_id = ?1 GROUP BY role ORDER BY n DESC, role LIMIT ?2""", Tuple.class)
-                .setParameter(1, id).setParameter(2, limit)).stream().map(r -> new RoleCount(r.text("role"), r.count("n"))).toList();
+                        .setParameter(1, id)
+                        .setParameter(2, limit))
+                .stream()
+                .map(r -> new RoleCount(r.text("role"), r.count("n")))
+                .toList();
     }
 
     /** All user aliases: (type, alias) → canonical name of the entity they name. */
@@ -151,7 +196,8 @@ public class EntityRepository {
         return Row.all(em.createNativeQuery("""
                 SELECT a.type, a.alias, e.canonical_name FROM entity_alias a JOIN entity e ON e.id = a.entity_id
                 WHERE a.origin = 'USER' AND e.merged_into IS NULL""", Tuple.class)).stream()
-                .map(r -> new UserAlias(r.type("type"), r.text("alias"), r.text("canonical_name"))).toList();
+                .map(r -> new UserAlias(r.type("type"), r.text("alias"), r.text("canonical_name")))
+                .toList();
     }
 
     /**
@@ -164,53 +210,77 @@ public class EntityRepository {
                 UPDATE article_entity t SET mention_count = t.mention_count + s.mention_count,
                        salience = GREATEST(t.salience, s.salience), roles = t.roles || s.roles
                 FROM article_entity s WHERE s.entity_id = ?1 AND t.entity_id = ?2 AND s.article_id = t.article_id""")
-                .setParameter(1, source).setParameter(2, target).executeUpdate();
+                .setParameter(1, source)
+                .setParameter(2, target)
+                .executeUpdate();
         em.createNativeQuery("""
                 INSERT INTO article_entity (article_id, entity_id, salience, mention_count, roles)
                 SELECT article_id, ?2, salience, mention_count, roles FROM article_entity WHERE entity_id = ?1
                 ON CONFLICT (article_id, entity_id) DO NOTHING""")
-                .setParameter(1, source).setParameter(2, target).executeUpdate();
-        em.createNativeQuery("UPDATE mention SET entity_id = ?2 WHERE entity_id = ?1").setParameter(1, source).setParameter(2, target).executeUpdate();
-        em.createNativeQuery("DELETE FROM article_entity WHERE entity_id = ?1").setParameter(1, source).executeUpdate();
-        em.createNativeQuery("UPDATE quote SET speaker_entity_id = ?2 WHERE speaker_entity_id = ?1").setParameter(1, source).setParameter(2, target).executeUpdate();
-        em.createNativeQuery("UPDATE claim SET claimant_entity_id = ?2 WHERE claimant_entity_id = ?1").setParameter(1, source).setParameter(2, target).executeUpdate();
+                .setParameter(1, source)
+                .setParameter(2, target)
+                .executeUpdate();
+        em.createNativeQuery("UPDATE mention SET entity_id = ?2 WHERE entity_id = ?1")
+                .setParameter(1, source)
+                .setParameter(2, target)
+                .executeUpdate();
+        em.createNativeQuery("DELETE FROM article_entity WHERE entity_id = ?1")
+                .setParameter(1, source)
+                .executeUpdate();
+        em.createNativeQuery("UPDATE quote SET speaker_entity_id = ?2 WHERE speaker_entity_id = ?1")
+                .setParameter(1, source)
+                .setParameter(2, target)
+                .executeUpdate();
+        em.createNativeQuery("UPDATE claim SET claimant_entity_id = ?2 WHERE claimant_entity_id = ?1")
+                .setParameter(1, source)
+                .setParameter(2, target)
+                .executeUpdate();
         em.createNativeQuery("""
                 INSERT INTO entity_alias (entity_id, type, alias, alias_key, origin)
                 SELECT ?2, a.type, a.alias, a.alias_key, a.origin FROM entity_alias a WHERE a.entity_id = ?1
-                ON CONFLICT DO NOTHING""").setParameter(1, source).setParameter(2, target).executeUpdate();
-        em.createNativeQuery("DELETE FROM entity_alias WHERE entity_id = ?1").setParameter(1, source).executeUpdate();
+                ON CONFLICT DO NOTHING""")
+                .setParameter(1, source)
+                .setParameter(2, target)
+                .executeUpdate();
+        em.createNativeQuery("DELETE FROM entity_alias WHERE entity_id = ?1")
+                .setParameter(1, source)
+                .executeUpdate();
         // The source's own name becomes an alias of the target, so the merge is visible and searchable.
         em.createNativeQuery("""
                 INSERT INTO entity_alias (entity_id, type, alias, alias_key, origin)
                 SELECT ?2, type, canonical_name, name_key, 'USER' FROM entity WHERE id = ?1
-                ON CONFLICT DO NOTHING""").setParameter(1, source).setParameter(2, target).executeUpdate();
+                ON CONFLICT DO NOTHING""")
+                .setParameter(1, source)
+                .setParameter(2, target)
+                .executeUpdate();
         // A target without a place takes the source's.
         em.createNativeQuery("""
                 UPDATE entity t SET geonames_id = s.geonames_id, country_code = s.country_code, latitude = s.latitude, longitude = s.longitude
                 FROM entity s WHERE s.id = ?1 AND t.id = ?2 AND t.country_code IS NULL AND s.country_code IS NOT NULL""")
-                .setParameter(1, source).setParameter(2, target).executeUpdate();
-        em.createNativeQuery("UPDATE entity SET merged_into = ?2 WHERE id = ?1").setParameter(1, source).setParameter(2, target).executeUpdate();
+                .setParameter(1, source)
+                .setParameter(2, target)
+                .executeUpdate();
+        em.createNativeQuery("UPDATE entity SET merged_into = ?2 WHERE id = ?1")
+                .setParameter(1, source)
+                .setParameter(2, target)
+                .executeUpdate();
     }
 
-    private static final String ENTITY_ROW = "SELECT id, type, canonical_name, merged_into, " + Row.placeColumns("") + " FROM entity";
+    private static final String ENTITY_ROW =
+            "SELECT id, type, canonical_name, merged_into, " + Row.placeColumns("") + " FROM entity";
 
     private static EntityRow row(Row r) {
         return new EntityRow(r.uuid("id"), r.type("type"), r.text("canonical_name"), r.uuid("merged_into"), r.place());
     }
 
     /** @param place null when the entity is not linked to a place */
-    public record EntityRow(UUID id, EntityType type, String canonicalName, UUID mergedInto, Place place) {
-    }
+    public record EntityRow(UUID id, EntityType type, String canonicalName, UUID mergedInto, Place place) {}
 
-    public record EntitySummary(UUID id, EntityType type, String canonicalName, long articleCount, Place place) {
-    }
+    public record EntitySummary(UUID id, EntityType type, String canonicalName, long articleCount, Place place) {}
 
-    public record Stats(long articleCount, long mentionCount, double averageSalience, double maxSalience) {
-    }
+    public record Stats(long articleCount, long mentionCount, double averageSalience, double maxSalience) {}
 
-    public record RoleCount(String role, long count) {
-    }
+    public record RoleCount(String role, long count) {}
 
-    public record UserAlias(EntityType type, String alias, String canonicalName) {
-    }
+    public record UserAlias(EntityType type, String alias, String canonicalName) {}
 }

@@ -20,7 +20,8 @@ public class JobRepository {
 
     /** The feed cursor (null: from the beginning). */
     public String cursor() {
-        return (String) em.createNativeQuery("SELECT cursor FROM feed_cursor WHERE id = 1").getSingleResult();
+        return (String) em.createNativeQuery("SELECT cursor FROM feed_cursor WHERE id = 1")
+                .getSingleResult();
     }
 
     /**
@@ -28,13 +29,17 @@ public class JobRepository {
      * replica holds the lock or has moved the cursor on meanwhile.
      */
     public boolean lockCursorAt(String expected) {
-        List<?> rows = em.createNativeQuery("SELECT cursor FROM feed_cursor WHERE id = 1 FOR UPDATE SKIP LOCKED").getResultList();
+        List<?> rows = em.createNativeQuery("SELECT cursor FROM feed_cursor WHERE id = 1 FOR UPDATE SKIP LOCKED")
+                .getResultList();
         return !rows.isEmpty() && java.util.Objects.equals(rows.get(0), expected);
     }
 
     public void advanceCursor(String cursor, long lastSeq) {
-        em.createNativeQuery("UPDATE feed_cursor SET cursor = ?1, last_seq = GREATEST(last_seq, ?2), updated_at = now() WHERE id = 1")
-                .setParameter(1, cursor).setParameter(2, lastSeq).executeUpdate();
+        em.createNativeQuery(
+                        "UPDATE feed_cursor SET cursor = ?1, last_seq = GREATEST(last_seq, ?2), updated_at = now() WHERE id = 1")
+                .setParameter(1, cursor)
+                .setParameter(2, lastSeq)
+                .executeUpdate();
     }
 
     /** One job per event; an event seen again (replay after a crash) changes nothing. */
@@ -43,7 +48,10 @@ public class JobRepository {
             em.createNativeQuery("""
                     INSERT INTO extraction_job (article_id, version, kind, seq, traceparent) VALUES (?1, ?2, ?3, ?4, ?5)
                     ON CONFLICT (article_id, version) DO NOTHING""")
-                    .setParameter(1, e.articleId()).setParameter(2, e.version()).setParameter(3, e.kind()).setParameter(4, e.seq())
+                    .setParameter(1, e.articleId())
+                    .setParameter(2, e.version())
+                    .setParameter(3, e.kind())
+                    .setParameter(4, e.seq())
                     .setParameter(5, e.traceparent())
                     .executeUpdate();
         }
@@ -55,19 +63,31 @@ public class JobRepository {
                 SELECT article_id, version, kind, seq, attempts, traceparent FROM extraction_job
                 WHERE state = 'PENDING' AND next_attempt_at <= now()
                 ORDER BY seq LIMIT 1 FOR UPDATE SKIP LOCKED""", Tuple.class))
-                .map(r -> new Job(r.uuid("article_id"), r.integer("version"), r.text("kind"), r.count("seq"), r.integer("attempts"),
+                .map(r -> new Job(
+                        r.uuid("article_id"),
+                        r.integer("version"),
+                        r.text("kind"),
+                        r.count("seq"),
+                        r.integer("attempts"),
                         r.text("traceparent")));
     }
 
     /** Whether a later version (or delete) of the same article is known: this job's result would be stale. */
     public boolean hasLaterVersion(Job job) {
         return !em.createNativeQuery("SELECT 1 FROM extraction_job WHERE article_id = ?1 AND version > ?2 LIMIT 1")
-                .setParameter(1, job.articleId()).setParameter(2, job.version()).getResultList().isEmpty();
+                .setParameter(1, job.articleId())
+                .setParameter(2, job.version())
+                .getResultList()
+                .isEmpty();
     }
 
     public void finish(Job job, String state) {
-        em.createNativeQuery("UPDATE extraction_job SET state = ?3, finished_at = now(), last_error = NULL WHERE article_id = ?1 AND version = ?2")
-                .setParameter(1, job.articleId()).setParameter(2, job.version()).setParameter(3, state).executeUpdate();
+        em.createNativeQuery(
+                        "UPDATE extraction_job SET state = ?3, finished_at = now(), last_error = NULL WHERE article_id = ?1 AND version = ?2")
+                .setParameter(1, job.articleId())
+                .setParameter(2, job.version())
+                .setParameter(3, state)
+                .executeUpdate();
     }
 
     /** Counts a failed attempt: retried after an exponential backoff, parked after {@code maxAttempts}. */
@@ -78,7 +98,9 @@ public class JobRepository {
         em.createNativeQuery("""
                 UPDATE extraction_job SET attempts = ?3, state = ?4, last_error = ?5, next_attempt_at = ?6
                 WHERE article_id = ?1 AND version = ?2 AND state = 'PENDING'""")
-                .setParameter(1, job.articleId()).setParameter(2, job.version()).setParameter(3, attempts)
+                .setParameter(1, job.articleId())
+                .setParameter(2, job.version())
+                .setParameter(3, attempts)
                 .setParameter(4, park ? "PARKED" : "PENDING")
                 .setParameter(5, error.length() > 2000 ? error.substring(0, 2000) : error)
                 .setParameter(6, java.sql.Timestamp.from(Instant.now().plusMillis(delayMillis)))
@@ -94,24 +116,33 @@ public class JobRepository {
                        EXTRACT(EPOCH FROM now() - min(created_at) FILTER (WHERE state = 'PENDING')) AS oldest_seconds,
                        (SELECT last_seq FROM feed_cursor WHERE id = 1) AS feed_seq
                 FROM extraction_job""", Tuple.class));
-        return new Backlog(r.count("pending"), r.count("parked"), r.count("done"), r.decimalOrZero("oldest_seconds"), r.count("feed_seq"));
+        return new Backlog(
+                r.count("pending"),
+                r.count("parked"),
+                r.count("done"),
+                r.decimalOrZero("oldest_seconds"),
+                r.count("feed_seq"));
     }
 
     public List<ParkedJob> parked(int limit) {
         return Row.all(em.createNativeQuery("""
                 SELECT article_id, version, kind, attempts, last_error, created_at FROM extraction_job
                 WHERE state = 'PARKED' ORDER BY seq LIMIT ?1""", Tuple.class).setParameter(1, limit)).stream()
-                .map(r -> new ParkedJob(r.uuid("article_id"), r.integer("version"), r.text("kind"), r.integer("attempts"),
-                        r.text("last_error"), r.instant("created_at"))).toList();
+                .map(r -> new ParkedJob(
+                        r.uuid("article_id"),
+                        r.integer("version"),
+                        r.text("kind"),
+                        r.integer("attempts"),
+                        r.text("last_error"),
+                        r.instant("created_at")))
+                .toList();
     }
 
     /** {@code traceparent}: trace context of the article-service write behind the job (null when untraced). */
-    public record Job(UUID articleId, int version, String kind, long seq, int attempts, String traceparent) {
-    }
+    public record Job(UUID articleId, int version, String kind, long seq, int attempts, String traceparent) {}
 
-    public record Backlog(long pending, long parked, long done, double oldestPendingSeconds, long feedSeq) {
-    }
+    public record Backlog(long pending, long parked, long done, double oldestPendingSeconds, long feedSeq) {}
 
-    public record ParkedJob(UUID articleId, int version, String kind, int attempts, String lastError, Instant createdAt) {
-    }
+    public record ParkedJob(
+            UUID articleId, int version, String kind, int attempts, String lastError, Instant createdAt) {}
 }

@@ -19,7 +19,9 @@ public class QuotesOutboxRepository {
     /** Records that an article's quotes changed (caller's transaction: the one that stored or deleted its analysis). */
     public void changed(UUID articleId, int version) {
         em.createNativeQuery("INSERT INTO quotes_index_outbox (article_id, version) VALUES (?1, ?2)")
-                .setParameter(1, articleId).setParameter(2, version).executeUpdate();
+                .setParameter(1, articleId)
+                .setParameter(2, version)
+                .executeUpdate();
     }
 
     /** Records a change for every article with a quote spoken by, or on behalf of, the entity (a merge renames them). */
@@ -32,32 +34,40 @@ public class QuotesOutboxRepository {
 
     /** Takes the indexer's lock for this transaction; false when another replica's indexer holds it. */
     public boolean lockIndexer() {
-        return (Boolean) em.createNativeQuery("SELECT pg_try_advisory_xact_lock(?1)").setParameter(1, INDEXER_LOCK).getSingleResult();
+        return (Boolean) em.createNativeQuery("SELECT pg_try_advisory_xact_lock(?1)")
+                .setParameter(1, INDEXER_LOCK)
+                .getSingleResult();
     }
 
     /** The oldest rows, at most {@code limit}. */
     public List<Change> oldest(int limit) {
-        return Row.all(em.createNativeQuery("SELECT seq, article_id, version FROM quotes_index_outbox ORDER BY seq LIMIT ?1", Tuple.class)
-                .setParameter(1, limit)).stream().map(r -> new Change(r.count("seq"), r.uuid("article_id"), r.integer("version"))).toList();
+        return Row.all(em.createNativeQuery(
+                                "SELECT seq, article_id, version FROM quotes_index_outbox ORDER BY seq LIMIT ?1",
+                                Tuple.class)
+                        .setParameter(1, limit))
+                .stream()
+                .map(r -> new Change(r.count("seq"), r.uuid("article_id"), r.integer("version")))
+                .toList();
     }
 
     public void remove(List<Long> seqs) {
         if (!seqs.isEmpty()) {
-            em.createNativeQuery("DELETE FROM quotes_index_outbox WHERE seq IN (?1)").setParameter(1, seqs).executeUpdate();
+            em.createNativeQuery("DELETE FROM quotes_index_outbox WHERE seq IN (?1)")
+                    .setParameter(1, seqs)
+                    .executeUpdate();
         }
     }
 
     /** Rows waiting and the age of the oldest one: the index's lag behind the database. */
     public Backlog backlog() {
         Row r = Row.single(em.createNativeQuery(
-                "SELECT count(*) AS waiting, EXTRACT(EPOCH FROM now() - min(created_at)) AS oldest_seconds FROM quotes_index_outbox", Tuple.class));
+                "SELECT count(*) AS waiting, EXTRACT(EPOCH FROM now() - min(created_at)) AS oldest_seconds FROM quotes_index_outbox",
+                Tuple.class));
         return new Backlog(r.count("waiting"), r.decimalOrZero("oldest_seconds"));
     }
 
-    public record Change(long seq, UUID articleId, int version) {
-    }
+    public record Change(long seq, UUID articleId, int version) {}
 
     /** {@code lagSeconds}: age of the oldest waiting change (0 when none waits). */
-    public record Backlog(long pending, double lagSeconds) {
-    }
+    public record Backlog(long pending, double lagSeconds) {}
 }

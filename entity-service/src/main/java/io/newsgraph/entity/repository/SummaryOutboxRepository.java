@@ -24,7 +24,9 @@ public class SummaryOutboxRepository {
                 ON CONFLICT (article_id) DO UPDATE SET version = EXCLUDED.version, state = 'PENDING', attempts = 0,
                     next_attempt_at = now(), last_error = NULL
                 WHERE entity_summary_outbox.version <= EXCLUDED.version""")
-                .setParameter(1, articleId).setParameter(2, version).executeUpdate();
+                .setParameter(1, articleId)
+                .setParameter(2, version)
+                .executeUpdate();
     }
 
     /** A push for every article that mentions the entity (a merge changes their summaries). */
@@ -34,8 +36,7 @@ public class SummaryOutboxRepository {
                 SELECT aa.article_id, aa.version FROM article_analysis aa
                 WHERE EXISTS (SELECT 1 FROM article_entity ae WHERE ae.article_id = aa.article_id AND ae.entity_id = ?1)
                    OR EXISTS (SELECT 1 FROM quote q WHERE q.article_id = aa.article_id AND q.speaker_entity_id = ?1)
-                ON CONFLICT (article_id) DO UPDATE SET state = 'PENDING', attempts = 0, next_attempt_at = now(), last_error = NULL""")
-                .setParameter(1, entityId).executeUpdate();
+                ON CONFLICT (article_id) DO UPDATE SET state = 'PENDING', attempts = 0, next_attempt_at = now(), last_error = NULL""").setParameter(1, entityId).executeUpdate();
     }
 
     /**
@@ -48,14 +49,19 @@ public class SummaryOutboxRepository {
                 WHERE article_id IN (SELECT article_id FROM entity_summary_outbox WHERE state = 'PENDING' AND next_attempt_at <= now()
                                      ORDER BY next_attempt_at LIMIT ?1 FOR UPDATE SKIP LOCKED)
                 RETURNING article_id, version, attempts""", Tuple.class)
-                .setParameter(1, limit).setParameter(2, Timestamp.from(Instant.now().plus(lease)))).stream()
-                .map(r -> new Push(r.uuid("article_id"), r.integer("version"), r.integer("attempts"))).toList();
+                        .setParameter(1, limit)
+                        .setParameter(2, Timestamp.from(Instant.now().plus(lease))))
+                .stream()
+                .map(r -> new Push(r.uuid("article_id"), r.integer("version"), r.integer("attempts")))
+                .toList();
     }
 
     /** Done (stored, or nothing to store any more), unless a newer version became due meanwhile. */
     public void done(Push push) {
         em.createNativeQuery("DELETE FROM entity_summary_outbox WHERE article_id = ?1 AND version = ?2")
-                .setParameter(1, push.articleId()).setParameter(2, push.version()).executeUpdate();
+                .setParameter(1, push.articleId())
+                .setParameter(2, push.version())
+                .executeUpdate();
     }
 
     /** A failed attempt: due again after an exponential backoff (capped), or parked for good. */
@@ -65,9 +71,13 @@ public class SummaryOutboxRepository {
         em.createNativeQuery("""
                 UPDATE entity_summary_outbox SET attempts = ?3, state = ?4, last_error = ?5, next_attempt_at = ?6
                 WHERE article_id = ?1 AND version = ?2""")
-                .setParameter(1, push.articleId()).setParameter(2, push.version()).setParameter(3, attempts)
-                .setParameter(4, park ? "PARKED" : "PENDING").setParameter(5, error.length() > 2000 ? error.substring(0, 2000) : error)
-                .setParameter(6, Timestamp.from(Instant.now().plusMillis(delay))).executeUpdate();
+                .setParameter(1, push.articleId())
+                .setParameter(2, push.version())
+                .setParameter(3, attempts)
+                .setParameter(4, park ? "PARKED" : "PENDING")
+                .setParameter(5, error.length() > 2000 ? error.substring(0, 2000) : error)
+                .setParameter(6, Timestamp.from(Instant.now().plusMillis(delay)))
+                .executeUpdate();
     }
 
     /** Pending and parked pushes, age of the oldest pending one. */
@@ -79,9 +89,7 @@ public class SummaryOutboxRepository {
         return new Backlog(r.count("pending"), r.count("parked"), r.decimalOrZero("oldest_seconds"));
     }
 
-    public record Push(UUID articleId, int version, int attempts) {
-    }
+    public record Push(UUID articleId, int version, int attempts) {}
 
-    public record Backlog(long pending, long parked, double oldestPendingSeconds) {
-    }
+    public record Backlog(long pending, long parked, double oldestPendingSeconds) {}
 }

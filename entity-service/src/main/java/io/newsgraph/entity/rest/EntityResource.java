@@ -43,119 +43,272 @@ public class EntityResource {
 
     @Inject
     EntityQueries queries;
+
     @Inject
     EntityGraph graph;
 
     @GET
-    @Operation(operationId = "listEntities", summary = "Search entities",
-            description = "Entities whose name or an alias starts with `q` (case and accents ignored), optionally of one type and of one "
-                    + "country (places linked to the GeoNames gazetteer: cities and towns of that country and the country itself); most "
-                    + "mentioned first.")
-    @APIResponse(responseCode = "200", description = "One page of entities.",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Views.EntityPage.class)))
+    @Operation(
+            operationId = "listEntities",
+            summary = "Search entities",
+            description =
+                    "Entities whose name or an alias starts with `q` (case and accents ignored), optionally of one type and of one "
+                            + "country (places linked to the GeoNames gazetteer: cities and towns of that country and the country itself); most "
+                            + "mentioned first.")
+    @APIResponse(
+            responseCode = "200",
+            description = "One page of entities.",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = Views.EntityPage.class)))
     public Views.EntityPage list(
-            @Parameter(description = "Prefix of the name, of any word of it (a surname) or of an alias.", example = "witk") @QueryParam("q") String q,
-            @Parameter(description = "PERSON, ORGANIZATION or LOCATION.", example = "PERSON") @QueryParam("type") String type,
-            @Parameter(description = "ISO 3166-1 alpha-2 country code (either case): only places linked to that country. "
-                    + "An unknown code is a 400.", example = "UA", schema = @Schema(type = SchemaType.STRING, pattern = "^[A-Za-z]{2}$"))
-            @QueryParam("country") String country,
+            @Parameter(
+                            description = "Prefix of the name, of any word of it (a surname) or of an alias.",
+                            example = "witk")
+                    @QueryParam("q")
+                    String q,
+            @Parameter(description = "PERSON, ORGANIZATION or LOCATION.", example = "PERSON") @QueryParam("type")
+                    String type,
+            @Parameter(
+                            description =
+                                    "ISO 3166-1 alpha-2 country code (either case): only places linked to that country. "
+                                            + "An unknown code is a 400.",
+                            example = "UA",
+                            schema = @Schema(type = SchemaType.STRING, pattern = "^[A-Za-z]{2}$"))
+                    @QueryParam("country")
+                    String country,
             @Parameter(description = "`nextCursor` of the previous page.") @QueryParam("cursor") String cursor,
-            @Parameter(description = "Page size, 1 to 100 (default 20).", example = "20", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100")) @QueryParam("limit") String limitParam) {
+            @Parameter(
+                            description = "Page size, 1 to 100 (default 20).",
+                            example = "20",
+                            schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100"))
+                    @QueryParam("limit")
+                    String limitParam) {
         OffsetPage page = OffsetPage.of(cursor, limitParam, 20, 100);
         String countryCode = Params.country(country);
-        Slice<Views.EntitySummary> slice = page.slice(queries.search(Params.text(q, "q", 200), Params.type(type), countryCode, page.offset(), page.fetch()),
-                r -> new Views.EntitySummary(r.id(), r.canonicalName(), r.type(), r.articleCount(), Views.PlaceView.of(r.place())));
-        return new Views.EntityPage(slice.items(), slice.nextCursor(),
+        Slice<Views.EntitySummary> slice = page.slice(
+                queries.search(Params.text(q, "q", 200), Params.type(type), countryCode, page.offset(), page.fetch()),
+                r -> new Views.EntitySummary(
+                        r.id(), r.canonicalName(), r.type(), r.articleCount(), Views.PlaceView.of(r.place())));
+        return new Views.EntityPage(
+                slice.items(),
+                slice.nextCursor(),
                 page.nextLink(slice, "/api/v1/entities", "q", q, "type", type, "country", countryCode));
     }
 
     @GET
     @Path("{id}")
-    @Operation(operationId = "getEntity", summary = "Read an entity",
-            description = "Canonical name, aliases, roles seen, counts and salience, and for a LOCATION its place (GeoNames id, country "
-                    + "code, coordinates) when the gazetteer links it. A merged entity answers 301 with the entity it was merged into.")
-    @APIResponse(responseCode = "200", description = "The entity.",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Views.EntityView.class),
-                    examples = @ExampleObject(name = "place", summary = "A city linked to GeoNames", value = PLACE_EXAMPLE)))
+    @Operation(
+            operationId = "getEntity",
+            summary = "Read an entity",
+            description =
+                    "Canonical name, aliases, roles seen, counts and salience, and for a LOCATION its place (GeoNames id, country "
+                            + "code, coordinates) when the gazetteer links it. A merged entity answers 301 with the entity it was merged into.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The entity.",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = Views.EntityView.class),
+                            examples =
+                                    @ExampleObject(
+                                            name = "place",
+                                            summary = "A city linked to GeoNames",
+                                            value = PLACE_EXAMPLE)))
     @APIResponse(responseCode = "301", description = "Merged into the entity named by `Location`.")
-    public Views.EntityView get(@Parameter(description = "Entity id.", example = ID_EXAMPLE, schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam("id") String id) {
+    public Views.EntityView get(
+            @Parameter(
+                            description = "Entity id.",
+                            example = ID_EXAMPLE,
+                            schema = @Schema(type = SchemaType.STRING, format = "uuid"))
+                    @PathParam("id")
+                    String id) {
         return view(queries.detail(Params.id(id, "entity")));
     }
 
     @GET
     @Path("{id}/articles")
-    @Operation(operationId = "listEntityArticles", summary = "Articles mentioning an entity", description = "Newest first.")
-    @APIResponse(responseCode = "200", description = "One page of articles.",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Views.ArticlePage.class)))
-    public Views.ArticlePage articles(@Parameter(description = "Entity id.", example = ID_EXAMPLE, schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam("id") String id,
-                                      @Parameter(description = "`nextCursor` of the previous page.") @QueryParam("cursor") String cursor,
-                                      @Parameter(description = "Page size, 1 to 100 (default 20).", example = "5", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100")) @QueryParam("limit") String limitParam) {
+    @Operation(
+            operationId = "listEntityArticles",
+            summary = "Articles mentioning an entity",
+            description = "Newest first.")
+    @APIResponse(
+            responseCode = "200",
+            description = "One page of articles.",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = Views.ArticlePage.class)))
+    public Views.ArticlePage articles(
+            @Parameter(
+                            description = "Entity id.",
+                            example = ID_EXAMPLE,
+                            schema = @Schema(type = SchemaType.STRING, format = "uuid"))
+                    @PathParam("id")
+                    String id,
+            @Parameter(description = "`nextCursor` of the previous page.") @QueryParam("cursor") String cursor,
+            @Parameter(
+                            description = "Page size, 1 to 100 (default 20).",
+                            example = "5",
+                            schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100"))
+                    @QueryParam("limit")
+                    String limitParam) {
         UUID entityId = queries.live(Params.id(id, "entity"));
         OffsetPage page = OffsetPage.of(cursor, limitParam, 20, 100);
-        Slice<Views.ArticleRef> slice = page.slice(queries.articles(entityId, page.offset(), page.fetch()),
+        Slice<Views.ArticleRef> slice = page.slice(
+                queries.articles(entityId, page.offset(), page.fetch()),
                 r -> new Views.ArticleRef(r.articleId(), r.title(), r.publishedAt(), r.salience(), r.mentionCount()));
-        return new Views.ArticlePage(slice.items(), slice.nextCursor(), page.nextLink(slice, "/api/v1/entities/" + entityId + "/articles"));
+        return new Views.ArticlePage(
+                slice.items(), slice.nextCursor(), page.nextLink(slice, "/api/v1/entities/" + entityId + "/articles"));
     }
 
     @GET
     @Path("{id}/quotes")
-    @Operation(operationId = "listEntityQuotes", summary = "Quotes of an entity", description = "Quotes the entity is the speaker of, newest articles first.")
-    @APIResponse(responseCode = "200", description = "One page of quotes.",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Views.QuotePage.class)))
-    public Views.QuotePage quotes(@Parameter(description = "Entity id.", example = ID_EXAMPLE, schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam("id") String id,
-                                  @Parameter(description = "`nextCursor` of the previous page.") @QueryParam("cursor") String cursor,
-                                  @Parameter(description = "Page size, 1 to 100 (default 20).", example = "20", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100")) @QueryParam("limit") String limitParam) {
+    @Operation(
+            operationId = "listEntityQuotes",
+            summary = "Quotes of an entity",
+            description = "Quotes the entity is the speaker of, newest articles first.")
+    @APIResponse(
+            responseCode = "200",
+            description = "One page of quotes.",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = Views.QuotePage.class)))
+    public Views.QuotePage quotes(
+            @Parameter(
+                            description = "Entity id.",
+                            example = ID_EXAMPLE,
+                            schema = @Schema(type = SchemaType.STRING, format = "uuid"))
+                    @PathParam("id")
+                    String id,
+            @Parameter(description = "`nextCursor` of the previous page.") @QueryParam("cursor") String cursor,
+            @Parameter(
+                            description = "Page size, 1 to 100 (default 20).",
+                            example = "20",
+                            schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100"))
+                    @QueryParam("limit")
+                    String limitParam) {
         UUID entityId = queries.live(Params.id(id, "entity"));
         OffsetPage page = OffsetPage.of(cursor, limitParam, 20, 100);
         Slice<QuoteView> slice = page.slice(queries.quotes(entityId, page.offset(), page.fetch()), QuoteView::of);
-        return new Views.QuotePage(slice.items(), slice.nextCursor(), page.nextLink(slice, "/api/v1/entities/" + entityId + "/quotes"));
+        return new Views.QuotePage(
+                slice.items(), slice.nextCursor(), page.nextLink(slice, "/api/v1/entities/" + entityId + "/quotes"));
     }
 
     @GET
     @Path("{id}/cooccurrences")
-    @Operation(operationId = "listEntityCooccurrences", summary = "Graph edges of an entity",
-            description = "Entities mentioned in the same articles, weighted by the number of shared articles, heaviest first.")
-    @APIResponse(responseCode = "200", description = "One page of edges.",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Views.CooccurrencePage.class)))
-    public Views.CooccurrencePage cooccurrences(@Parameter(description = "Entity id.", example = ID_EXAMPLE, schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam("id") String id,
-                                                @Parameter(description = "Only neighbours of this type.", example = "PERSON") @QueryParam("type") String type,
-                                                @Parameter(description = "`nextCursor` of the previous page.") @QueryParam("cursor") String cursor,
-                                                @Parameter(description = "Page size, 1 to 100 (default 20).", example = "20", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100")) @QueryParam("limit") String limitParam) {
+    @Operation(
+            operationId = "listEntityCooccurrences",
+            summary = "Graph edges of an entity",
+            description =
+                    "Entities mentioned in the same articles, weighted by the number of shared articles, heaviest first.")
+    @APIResponse(
+            responseCode = "200",
+            description = "One page of edges.",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = Views.CooccurrencePage.class)))
+    public Views.CooccurrencePage cooccurrences(
+            @Parameter(
+                            description = "Entity id.",
+                            example = ID_EXAMPLE,
+                            schema = @Schema(type = SchemaType.STRING, format = "uuid"))
+                    @PathParam("id")
+                    String id,
+            @Parameter(description = "Only neighbours of this type.", example = "PERSON") @QueryParam("type")
+                    String type,
+            @Parameter(description = "`nextCursor` of the previous page.") @QueryParam("cursor") String cursor,
+            @Parameter(
+                            description = "Page size, 1 to 100 (default 20).",
+                            example = "20",
+                            schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100"))
+                    @QueryParam("limit")
+                    String limitParam) {
         UUID entityId = queries.live(Params.id(id, "entity"));
         OffsetPage page = OffsetPage.of(cursor, limitParam, 20, 100);
-        Slice<Views.Cooccurrence> slice = page.slice(queries.cooccurrences(entityId, Params.type(type), page.offset(), page.fetch()),
-                r -> new Views.Cooccurrence(r.entityId(), r.name(), r.type(), r.weight(), Views.PlaceView.of(r.place())));
-        return new Views.CooccurrencePage(slice.items(), slice.nextCursor(),
+        Slice<Views.Cooccurrence> slice = page.slice(
+                queries.cooccurrences(entityId, Params.type(type), page.offset(), page.fetch()),
+                r -> new Views.Cooccurrence(
+                        r.entityId(), r.name(), r.type(), r.weight(), Views.PlaceView.of(r.place())));
+        return new Views.CooccurrencePage(
+                slice.items(),
+                slice.nextCursor(),
                 page.nextLink(slice, "/api/v1/entities/" + entityId + "/cooccurrences", "type", type));
     }
 
     @POST
     @Path("{id}/aliases")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(operationId = "addEntityAlias", summary = "Add an alias (correction)",
-            description = "Makes the alias a name of this entity: later extractions map it here, and an existing entity of that name "
-                    + "and type is merged into this one, so stored mentions, quotes and claims follow.")
-    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Views.AliasRequest.class),
-            examples = @ExampleObject(name = "kiev", value = "{\"alias\": \"Kiev\"}")))
-    @APIResponse(responseCode = "200", description = "The entity with its aliases.",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Views.EntityView.class)))
-    public Views.EntityView addAlias(@Parameter(description = "Entity id.", example = ID_EXAMPLE, schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam("id") String id,
-                                     @Valid @NotNull Views.AliasRequest request) {
-        return view(queries.detail(graph.addAlias(Params.id(id, "entity"), request.alias().strip())));
+    @Operation(
+            operationId = "addEntityAlias",
+            summary = "Add an alias (correction)",
+            description =
+                    "Makes the alias a name of this entity: later extractions map it here, and an existing entity of that name "
+                            + "and type is merged into this one, so stored mentions, quotes and claims follow.")
+    @RequestBody(
+            required = true,
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = Views.AliasRequest.class),
+                            examples = @ExampleObject(name = "kiev", value = "{\"alias\": \"Kiev\"}")))
+    @APIResponse(
+            responseCode = "200",
+            description = "The entity with its aliases.",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = Views.EntityView.class)))
+    public Views.EntityView addAlias(
+            @Parameter(
+                            description = "Entity id.",
+                            example = ID_EXAMPLE,
+                            schema = @Schema(type = SchemaType.STRING, format = "uuid"))
+                    @PathParam("id")
+                    String id,
+            @Valid @NotNull Views.AliasRequest request) {
+        return view(queries.detail(
+                graph.addAlias(Params.id(id, "entity"), request.alias().strip())));
     }
 
     @POST
     @Path("{id}/merge")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(operationId = "mergeEntity", summary = "Merge another entity into this one (correction)",
-            description = "Moves the source's mentions, quotes, claims and aliases here; the source forwards here from then on "
-                    + "(301) and later extractions of its name land here.")
-    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Views.MergeRequest.class),
-            examples = @ExampleObject(name = "merge", value = "{\"source\": \"1b7a2c9e-0f7e-4d0b-9d1e-0d8f0b0f5d11\"}")))
-    @APIResponse(responseCode = "200", description = "The merged entity.",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Views.EntityView.class)))
-    public Views.EntityView merge(@Parameter(description = "Entity id (the target).", example = ID_EXAMPLE, schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam("id") String id,
-                                  @Valid @NotNull Views.MergeRequest request) {
+    @Operation(
+            operationId = "mergeEntity",
+            summary = "Merge another entity into this one (correction)",
+            description =
+                    "Moves the source's mentions, quotes, claims and aliases here; the source forwards here from then on "
+                            + "(301) and later extractions of its name land here.")
+    @RequestBody(
+            required = true,
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = Views.MergeRequest.class),
+                            examples =
+                                    @ExampleObject(
+                                            name = "merge",
+                                            value = "{\"source\": \"1b7a2c9e-0f7e-4d0b-9d1e-0d8f0b0f5d11\"}")))
+    @APIResponse(
+            responseCode = "200",
+            description = "The merged entity.",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = Views.EntityView.class)))
+    public Views.EntityView merge(
+            @Parameter(
+                            description = "Entity id (the target).",
+                            example = ID_EXAMPLE,
+                            schema = @Schema(type = SchemaType.STRING, format = "uuid"))
+                    @PathParam("id")
+                    String id,
+            @Valid @NotNull Views.MergeRequest request) {
         return view(queries.detail(graph.merge(Params.id(id, "entity"), request.source())));
     }
 
@@ -164,9 +317,22 @@ public class EntityResource {
         var stats = detail.stats();
         List<Views.AliasItem> aliases = detail.aliases().entrySet().stream()
                 .filter(a -> !a.getKey().equals(row.canonicalName()))
-                .map(a -> new Views.AliasItem(a.getKey(), a.getValue())).toList();
-        List<Views.RoleItem> roles = detail.roles().stream().map(r -> new Views.RoleItem(r.role(), r.count())).toList();
-        return new Views.EntityView(row.id(), row.canonicalName(), row.type(), aliases, roles, stats.articleCount(), stats.mentionCount(),
-                stats.averageSalience(), stats.maxSalience(), List.of(), Views.PlaceView.of(row.place()));
+                .map(a -> new Views.AliasItem(a.getKey(), a.getValue()))
+                .toList();
+        List<Views.RoleItem> roles = detail.roles().stream()
+                .map(r -> new Views.RoleItem(r.role(), r.count()))
+                .toList();
+        return new Views.EntityView(
+                row.id(),
+                row.canonicalName(),
+                row.type(),
+                aliases,
+                roles,
+                stats.articleCount(),
+                stats.mentionCount(),
+                stats.averageSalience(),
+                stats.maxSalience(),
+                List.of(),
+                Views.PlaceView.of(row.place()));
     }
 }

@@ -30,7 +30,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @RunOnVirtualThread
 public class ExtractResource {
-    static final String EXAMPLE_TEXT = "US special envoy Steve Witkoff said on Sunday: \"I think you're going to see some real progress.\"";
+    static final String EXAMPLE_TEXT =
+            "US special envoy Steve Witkoff said on Sunday: \"I think you're going to see some real progress.\"";
     static final int MAX_TEXT = 200_000;
 
     @Inject
@@ -38,35 +39,71 @@ public class ExtractResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(operationId = "extract", summary = "Analyse a text (stateless)",
-            description = "Runs the whole extraction pipeline on the posted text and returns the analysis; nothing is stored. "
-                    + "Offsets are character offsets into `text`. Answers 503 while the NER model is still loading.")
-    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Views.ExtractRequest.class),
-            examples = @ExampleObject(name = "quote", value = "{\"title\": \"Talks\", \"text\": \"US special envoy Steve Witkoff said on Sunday: \\\"We will see real progress.\\\"\", \"publishedAt\": \"2025-03-23T12:00:00Z\"}")))
-    @APIResponse(responseCode = "200", description = "The analysis.",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AnalysisView.class)))
+    @Operation(
+            operationId = "extract",
+            summary = "Analyse a text (stateless)",
+            description =
+                    "Runs the whole extraction pipeline on the posted text and returns the analysis; nothing is stored. "
+                            + "Offsets are character offsets into `text`. Answers 503 while the NER model is still loading.")
+    @RequestBody(
+            required = true,
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = Views.ExtractRequest.class),
+                            examples =
+                                    @ExampleObject(
+                                            name = "quote",
+                                            value =
+                                                    "{\"title\": \"Talks\", \"text\": \"US special envoy Steve Witkoff said on Sunday: \\\"We will see real progress.\\\"\", \"publishedAt\": \"2025-03-23T12:00:00Z\"}")))
+    @APIResponse(
+            responseCode = "200",
+            description = "The analysis.",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = AnalysisView.class)))
     public AnalysisView extract(@Valid @NotNull Views.ExtractRequest request) {
-        return AnalysisView.of(engine.analyse(new ExtractionInput(request.title(), request.text(),
+        return AnalysisView.of(engine.analyse(new ExtractionInput(
+                request.title(),
+                request.text(),
                 request.publishedAt() == null ? null : request.publishedAt().toInstant())));
     }
 
     @POST
     @Consumes(MediaType.TEXT_PLAIN)
-    @Operation(operationId = "extractPlainText", summary = "Analyse plain text (stateless)",
+    @Operation(
+            operationId = "extractPlainText",
+            summary = "Analyse plain text (stateless)",
             description = "Same as the JSON form, for a plain-text body; `publishedAt` anchors relative dates.")
-    @RequestBody(required = true, content = @Content(mediaType = MediaType.TEXT_PLAIN, schema = @Schema(type = SchemaType.STRING),
-            examples = @ExampleObject(name = "quote", value = EXAMPLE_TEXT)))
-    @APIResponse(responseCode = "200", description = "The analysis.",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AnalysisView.class)))
-    public AnalysisView extractText(String text,
-                                    @Parameter(description = "Publication time (RFC 3339).", example = "2025-03-23T12:00:00Z") @QueryParam("publishedAt") String publishedAt) {
+    @RequestBody(
+            required = true,
+            content =
+                    @Content(
+                            mediaType = MediaType.TEXT_PLAIN,
+                            schema = @Schema(type = SchemaType.STRING),
+                            examples = @ExampleObject(name = "quote", value = EXAMPLE_TEXT)))
+    @APIResponse(
+            responseCode = "200",
+            description = "The analysis.",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = AnalysisView.class)))
+    public AnalysisView extractText(
+            String text,
+            @Parameter(description = "Publication time (RFC 3339).", example = "2025-03-23T12:00:00Z")
+                    @QueryParam("publishedAt")
+                    String publishedAt) {
         if (text == null || text.isBlank()) {
             throw ProblemException.badRequest("The text is empty", new FieldError("body", "must not be empty"));
         }
         if (text.length() > MAX_TEXT) {
-            throw ProblemException.badRequest("The text has " + text.length() + " characters; the limit is " + MAX_TEXT,
+            throw ProblemException.badRequest(
+                    "The text has " + text.length() + " characters; the limit is " + MAX_TEXT,
                     new FieldError("body", "must be at most " + MAX_TEXT + " characters"));
         }
-        return AnalysisView.of(engine.analyse(new ExtractionInput(null, text, QueryValues.instant("publishedAt", publishedAt))));
+        return AnalysisView.of(
+                engine.analyse(new ExtractionInput(null, text, QueryValues.instant("publishedAt", publishedAt))));
     }
 }

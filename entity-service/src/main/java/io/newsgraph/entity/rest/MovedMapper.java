@@ -11,6 +11,7 @@ public class MovedMapper {
     @ServerExceptionMapper
     public Response moved(EntityGraph.Moved moved) {
         return Response.status(Response.Status.MOVED_PERMANENTLY)
-                .header(HttpHeaders.LOCATION, "/api/v1/entities/" + moved.target()).build();
+                .header(HttpHeaders.LOCATION, "/api/v1/entities/" + moved.target())
+                .build();
     }
 }

@@ -5,17 +5,17 @@ import io.newsgraph.common.problem.ProblemException;
 import io.newsgraph.entity.extract.EntityType;
 import java.util.Locale;
 import java.util.Set;
+import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import java.util.UUID;
 
 /** Parsing of path and query parameters into 400/404 problems instead of JAX-RS' defaults. */
 final class Params {
     /** ISO 3166-1 alpha-2 codes, plus XK: GeoNames' (and the EU's) user-assigned code of Kosovo. */
-    private static final Set<String> ISO_COUNTRIES = Stream.concat(Stream.of(Locale.getISOCountries()), Stream.of("XK")).collect(Collectors.toUnmodifiableSet());
+    private static final Set<String> ISO_COUNTRIES =
+            Stream.concat(Stream.of(Locale.getISOCountries()), Stream.of("XK")).collect(Collectors.toUnmodifiableSet());
 
-    private Params() {
-    }
+    private Params() {}
 
     /** Ids that are not UUIDs name nothing: 404 like any unknown id. */
     static UUID id(String value, String what) {
@@ -44,7 +44,8 @@ final class Params {
         try {
             return EntityType.valueOf(value.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw ProblemException.badRequest("type must be PERSON, ORGANIZATION or LOCATION",
+            throw ProblemException.badRequest(
+                    "type must be PERSON, ORGANIZATION or LOCATION",
                     new FieldError("type", "must be PERSON, ORGANIZATION or LOCATION"));
         }
     }
@@ -56,7 +57,8 @@ final class Params {
         }
         String code = value.strip().toUpperCase(Locale.ROOT);
         if (!ISO_COUNTRIES.contains(code)) {
-            throw ProblemException.badRequest("country must be an ISO 3166-1 alpha-2 code",
+            throw ProblemException.badRequest(
+                    "country must be an ISO 3166-1 alpha-2 code",
                     new FieldError("country", "must be an ISO 3166-1 alpha-2 country code such as UA or FR"));
         }
         return code;
@@ -67,10 +69,10 @@ final class Params {
             return null;
         }
         if (value.length() > max) {
-            throw ProblemException.badRequest(field + " is longer than " + max + " characters",
+            throw ProblemException.badRequest(
+                    field + " is longer than " + max + " characters",
                     new FieldError(field, "must be at most " + max + " characters"));
         }
         return value.replaceAll("\\p{Cntrl}", " ").strip();
     }
-
 }

@@ -11,19 +11,16 @@ public final class Highlights {
     private static final String OPEN = "<mark>";
     private static final String CLOSE = "</mark>";
 
-    private Highlights() {
-    }
+    private Highlights() {}
 
     /**
      * @param fragment the fragment as the highlighter returned it (safe to insert into HTML)
      * @param start    offset of the fragment in the quote text (characters, end exclusive for {@code end})
      * @param marks    the matched words, as offsets into the quote text
      */
-    public record Highlight(String fragment, int start, int end, List<Span> marks) {
-    }
+    public record Highlight(String fragment, int start, int end, List<Span> marks) {}
 
-    public record Span(int start, int end) {
-    }
+    public record Span(int start, int end) {}
 
     /** Fragments located in {@code text}, in order; a fragment that cannot be located (should not happen) is left out. */
     public static List<Highlight> locate(String text, List<String> fragments) {
@@ -65,8 +62,13 @@ public final class Highlights {
                 continue;
             }
             int offset = at;
-            result.add(new Highlight(fragment, at, at + plain.length(),
-                    marks.stream().map(m -> new Span(offset + m[0], offset + m[1])).toList()));
+            result.add(new Highlight(
+                    fragment,
+                    at,
+                    at + plain.length(),
+                    marks.stream()
+                            .map(m -> new Span(offset + m[0], offset + m[1]))
+                            .toList()));
             from = at + plain.length();
         }
         return result;

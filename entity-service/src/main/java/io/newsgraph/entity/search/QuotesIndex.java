@@ -31,8 +31,8 @@ import org.opensearch.client.opensearch.core.BulkResponse;
 import org.opensearch.client.opensearch.core.SearchResponse;
 import org.opensearch.client.opensearch.core.bulk.BulkOperation;
 import org.opensearch.client.opensearch.core.bulk.BulkResponseItem;
-import org.opensearch.client.opensearch.core.search.Hit;
 import org.opensearch.client.opensearch.core.search.HighlighterEncoder;
+import org.opensearch.client.opensearch.core.search.Hit;
 import org.opensearch.client.opensearch.generic.Body;
 import org.opensearch.client.opensearch.generic.Requests;
 import org.opensearch.client.opensearch.generic.Response;
@@ -53,8 +53,10 @@ public class QuotesIndex {
 
     @Inject
     OpenSearchClient client;
+
     @Inject
     SearchConfig config;
+
     @Inject
     ObjectMapper mapper;
 
@@ -72,13 +74,18 @@ public class QuotesIndex {
             definition = (ObjectNode) mapper.readTree(in);
         }
         definition.putObject("aliases").putObject(alias());
-        try (Response response = client.generic().execute(Requests.builder().method("PUT").endpoint("/" + config.index(INDEX))
-                .json(mapper.writeValueAsString(definition)).build())) {
+        try (Response response = client.generic()
+                .execute(Requests.builder()
+                        .method("PUT")
+                        .endpoint("/" + config.index(INDEX))
+                        .json(mapper.writeValueAsString(definition))
+                        .build())) {
             String body = response.getBody().map(Body::bodyAsString).orElse("");
             if (response.getStatus() == 200) {
                 LOG.infof("created search index %s with alias %s", config.index(INDEX), alias());
             } else if (!body.contains("resource_already_exists_exception")) {
-                throw new IOException("creating " + config.index(INDEX) + " answered " + response.getStatus() + ": " + body);
+                throw new IOException(
+                        "creating " + config.index(INDEX) + " answered " + response.getStatus() + ": " + body);
             }
         }
     }
@@ -95,9 +102,12 @@ public class QuotesIndex {
         List<BulkOperation> operations = new ArrayList<>();
         for (ArticleQuotes article : current) {
             for (int i = 0; i < article.quotes().size(); i++) {
-                QuoteDocument doc = QuoteDocument.of(article.quotes().get(i), article.version(), i, article.publishedAt());
-                operations.add(BulkOperation.of(op -> op.index(ix -> ix.id(doc.quoteId()).document(doc)
-                        .versionType(VersionType.ExternalGte).version((long) article.version()))));
+                QuoteDocument doc =
+                        QuoteDocument.of(article.quotes().get(i), article.version(), i, article.publishedAt());
+                operations.add(BulkOperation.of(op -> op.index(ix -> ix.id(doc.quoteId())
+                        .document(doc)
+                        .versionType(VersionType.ExternalGte)
+                        .version((long) article.version()))));
             }
         }
         int indexed = 0;
@@ -106,7 +116,8 @@ public class QuotesIndex {
             // refresh: the clean-up below (and the next batch's) searches the index, which must see these documents.
             // require_alias: should the alias be gone, fail (and let the indexer create it) rather than auto-create a
             // dynamically mapped index under its name.
-            BulkResponse response = client.bulk(b -> b.index(alias()).requireAlias(true).operations(operations).refresh(Refresh.True));
+            BulkResponse response = client.bulk(b ->
+                    b.index(alias()).requireAlias(true).operations(operations).refresh(Refresh.True));
             for (BulkResponseItem item : response.items()) {
                 if (item.error() == null) {
                     indexed++;
@@ -114,36 +125,48 @@ public class QuotesIndex {
                     stale++; // a newer version of the article is indexed already
                 } else if (item.status() == 404 || item.status() == 429 || item.status() >= 500) {
                     // Alias gone (the indexer re-creates it), cluster busy or failing: the whole batch is retried.
-                    throw new IOException("quotes index missing, busy or failing: " + item.status() + " " + item.error().reason());
+                    throw new IOException("quotes index missing, busy or failing: " + item.status() + " "
+                            + item.error().reason());
                 } else {
                     // A document the mapping refuses is a bug; retrying would block every later change.
-                    LOG.errorf("quotes index refused %s: %s %s", item.id(), item.status(), item.error().reason());
+                    LOG.errorf(
+                            "quotes index refused %s: %s %s",
+                            item.id(), item.status(), item.error().reason());
                 }
             }
         }
         Map<String, Integer> newest = newestVersions(current);
         List<Query> obsolete = new ArrayList<>();
         for (ArticleQuotes article : current) {
-            // Everything older than the newest version indexed, whichever writer put it there and when; of this version,
+            // Everything older than the newest version indexed, whichever writer put it there and when; of this
+            // version,
             // the quotes beyond its count (a re-analysis of the same version found fewer).
-            int kept = Math.max(article.version(), newest.getOrDefault(article.articleId().toString(), 0));
+            int kept = Math.max(
+                    article.version(), newest.getOrDefault(article.articleId().toString(), 0));
             obsolete.add(Query.of(q -> q.bool(b -> {
-                b.filter(term("articleId", article.articleId().toString())).minimumShouldMatch("1")
+                b.filter(term("articleId", article.articleId().toString()))
+                        .minimumShouldMatch("1")
                         .should(range("articleVersion", r -> r.lt(JsonData.of(kept))));
                 if (kept == article.version()) {
                     b.should(s -> s.bool(same -> same.filter(term("articleVersion", kept))
-                            .filter(range("ordinal", r -> r.gte(JsonData.of(article.quotes().size()))))));
+                            .filter(range(
+                                    "ordinal",
+                                    r -> r.gte(JsonData.of(article.quotes().size()))))));
                 }
                 return b;
             })));
         }
         // A deleted article: all its quotes up to the delete's version.
-        deleted.forEach((articleId, version) -> obsolete.add(Query.of(q -> q.bool(b -> b.filter(term("articleId", articleId.toString()))
-                .filter(range("articleVersion", r -> r.lte(JsonData.of(version))))))));
+        deleted.forEach((articleId, version) ->
+                obsolete.add(Query.of(q -> q.bool(b -> b.filter(term("articleId", articleId.toString()))
+                        .filter(range("articleVersion", r -> r.lte(JsonData.of(version))))))));
         long removed = 0;
         if (!obsolete.isEmpty()) {
-            removed = client.deleteByQuery(d -> d.index(alias()).conflicts(Conflicts.Proceed).refresh(Refresh.True)
-                    .query(q -> q.bool(b -> b.should(obsolete).minimumShouldMatch("1")))).deleted();
+            removed = client.deleteByQuery(d -> d.index(alias())
+                            .conflicts(Conflicts.Proceed)
+                            .refresh(Refresh.True)
+                            .query(q -> q.bool(b -> b.should(obsolete).minimumShouldMatch("1"))))
+                    .deleted();
         }
         return new Projection(indexed, stale, removed);
     }
@@ -153,13 +176,21 @@ public class QuotesIndex {
         if (articles.isEmpty()) {
             return Map.of();
         }
-        List<FieldValue> ids = articles.stream().map(a -> FieldValue.of(a.articleId().toString())).toList();
-        SearchResponse<Void> response = client.search(s -> s.index(alias()).size(0)
-                .query(q -> q.terms(t -> t.field("articleId").terms(v -> v.value(ids))))
-                .aggregations("articles", a -> a.terms(t -> t.field("articleId").size(ids.size()))
-                        .aggregations("newest", n -> n.max(m -> m.field("articleVersion")))), Void.class);
+        List<FieldValue> ids = articles.stream()
+                .map(a -> FieldValue.of(a.articleId().toString()))
+                .toList();
+        SearchResponse<Void> response = client.search(
+                s -> s.index(alias())
+                        .size(0)
+                        .query(q -> q.terms(t -> t.field("articleId").terms(v -> v.value(ids))))
+                        .aggregations(
+                                "articles",
+                                a -> a.terms(t -> t.field("articleId").size(ids.size()))
+                                        .aggregations("newest", n -> n.max(m -> m.field("articleVersion")))),
+                Void.class);
         Map<String, Integer> newest = new HashMap<>();
-        for (var bucket : response.aggregations().get("articles").sterms().buckets().array()) {
+        for (var bucket :
+                response.aggregations().get("articles").sterms().buckets().array()) {
             Double max = bucket.aggregations().get("newest").max().value();
             if (max != null) {
                 newest.put(bucket.key(), max.intValue());
@@ -175,23 +206,39 @@ public class QuotesIndex {
     public List<QuoteHit> search(String q, UUID speaker, List<FieldValue> after, int size) {
         List<Query> filters = speaker == null ? List.of() : List.of(term("speakerId", speaker.toString()));
         try {
-            SearchResponse<JsonData> response = client.search(s -> {
-                s.index(alias()).size(size).timeout(SEARCH_TIMEOUT).trackTotalHits(t -> t.enabled(false))
-                        .query(query -> query.bool(b -> b.must(m -> m.simpleQueryString(sq -> sq.query(q).fields("text")
-                                .defaultOperator(Operator.And).flags(f -> f.multiple(QUERY_FLAGS)).lenient(true))).filter(filters)))
-                        .sort(o -> o.score(sc -> sc.order(SortOrder.Desc)))
-                        .sort(o -> o.field(f -> f.field("articleDate").order(SortOrder.Desc).missing(FieldValue.of("_last"))))
-                        .sort(o -> o.field(f -> f.field("quoteId").order(SortOrder.Asc)))
-                        .highlight(h -> h.encoder(HighlighterEncoder.Html).preTags("<mark>").postTags("</mark>")
-                                .fields("text", f -> f.fragmentSize(160).numberOfFragments(3)));
-                if (after != null) {
-                    s.searchAfter(after);
-                }
-                return s;
-            }, JsonData.class);
+            SearchResponse<JsonData> response = client.search(
+                    s -> {
+                        s.index(alias())
+                                .size(size)
+                                .timeout(SEARCH_TIMEOUT)
+                                .trackTotalHits(t -> t.enabled(false))
+                                .query(query -> query.bool(b -> b.must(m -> m.simpleQueryString(sq -> sq.query(q)
+                                                .fields("text")
+                                                .defaultOperator(Operator.And)
+                                                .flags(f -> f.multiple(QUERY_FLAGS))
+                                                .lenient(true)))
+                                        .filter(filters)))
+                                .sort(o -> o.score(sc -> sc.order(SortOrder.Desc)))
+                                .sort(o -> o.field(f -> f.field("articleDate")
+                                        .order(SortOrder.Desc)
+                                        .missing(FieldValue.of("_last"))))
+                                .sort(o -> o.field(f -> f.field("quoteId").order(SortOrder.Asc)))
+                                .highlight(h -> h.encoder(HighlighterEncoder.Html)
+                                        .preTags("<mark>")
+                                        .postTags("</mark>")
+                                        .fields("text", f -> f.fragmentSize(160).numberOfFragments(3)));
+                        if (after != null) {
+                            s.searchAfter(after);
+                        }
+                        return s;
+                    },
+                    JsonData.class);
             List<QuoteHit> hits = new ArrayList<>();
             for (Hit<JsonData> hit : response.hits().hits()) {
-                hits.add(new QuoteHit(document(hit.source()), hit.score() == null ? 0 : hit.score(), hit.sort(),
+                hits.add(new QuoteHit(
+                        document(hit.source()),
+                        hit.score() == null ? 0 : hit.score(),
+                        hit.sort(),
                         hit.highlight().getOrDefault("text", List.of())));
             }
             return hits;
@@ -200,8 +247,10 @@ public class QuotesIndex {
                 return List.of(); // the index is not created yet (first start): nothing is indexed
             }
             if (e.status() == 400) {
-                // Only the query text reaches OpenSearch unchecked, and lenient parsing accepts any text: still, say so.
-                throw ProblemException.badRequest("q is not a query the search engine accepts", new FieldError("q", "cannot be parsed"));
+                // Only the query text reaches OpenSearch unchecked, and lenient parsing accepts any text: still, say
+                // so.
+                throw ProblemException.badRequest(
+                        "q is not a query the search engine accepts", new FieldError("q", "cannot be parsed"));
             }
             throw new SearchUnavailableException("quotes search failed: " + e.getMessage(), e);
         } catch (IOException | RuntimeException e) {
@@ -219,22 +268,25 @@ public class QuotesIndex {
     }
 
     private static Query term(String field, Object value) {
-        return Query.of(q -> q.term(t -> t.field(field).value(value instanceof Integer i ? FieldValue.of(i) : FieldValue.of(value.toString()))));
+        return Query.of(q -> q.term(t ->
+                t.field(field).value(value instanceof Integer i ? FieldValue.of(i) : FieldValue.of(value.toString()))));
     }
 
-    private static Query range(String field, java.util.function.Function<org.opensearch.client.opensearch._types.query_dsl.RangeQuery.Builder,
-            org.opensearch.client.opensearch._types.query_dsl.RangeQuery.Builder> bounds) {
+    private static Query range(
+            String field,
+            java.util.function.Function<
+                            org.opensearch.client.opensearch._types.query_dsl.RangeQuery.Builder,
+                            org.opensearch.client.opensearch._types.query_dsl.RangeQuery.Builder>
+                    bounds) {
         return Query.of(q -> q.range(r -> bounds.apply(r.field(field))));
     }
 
     /** What one projection did: documents written, refused as stale (a newer version is indexed), removed. */
-    public record Projection(int indexed, int stale, long removed) {
-    }
+    public record Projection(int indexed, int stale, long removed) {}
 
     /**
      * @param sort      the hit's sort values: the search_after of the next page
      * @param fragments highlighted fragments of the quote text, HTML-escaped, matches in {@code <mark>}
      */
-    public record QuoteHit(QuoteDocument document, double score, List<FieldValue> sort, List<String> fragments) {
-    }
+    public record QuoteHit(QuoteDocument document, double score, List<FieldValue> sort, List<String> fragments) {}
 }

@@ -11,14 +11,16 @@ import org.opensearch.client.opensearch._types.FieldValue;
 public final class SearchAfterCursor {
     private static final String KIND = "s";
 
-    private SearchAfterCursor() {
-    }
+    private SearchAfterCursor() {}
 
     public static String encode(List<FieldValue> sort) {
         if (sort.size() != 3) {
             throw new IllegalArgumentException("quote hits sort by score, date and id, not " + sort);
         }
-        return CursorCodec.encode(KIND, Double.toString(sort.get(0).doubleValue()), Long.toString(sort.get(1).longValue()),
+        return CursorCodec.encode(
+                KIND,
+                Double.toString(sort.get(0).doubleValue()),
+                Long.toString(sort.get(1).longValue()),
                 sort.get(2).stringValue());
     }
 
@@ -36,7 +38,8 @@ public final class SearchAfterCursor {
             if (!Double.isFinite(score)) {
                 throw CursorCodec.invalid();
             }
-            return List.of(FieldValue.of(score), FieldValue.of(Long.parseLong(parts.get(2))), FieldValue.of(parts.get(3)));
+            return List.of(
+                    FieldValue.of(score), FieldValue.of(Long.parseLong(parts.get(2))), FieldValue.of(parts.get(3)));
         } catch (NumberFormatException e) {
             throw CursorCodec.invalid();
         }

@@ -12,6 +12,5 @@ import org.opensearch.client.json.JsonData;
  */
 @RegisterForReflection(targets = JsonData.class, methods = false)
 final class SearchClientReflection {
-    private SearchClientReflection() {
-    }
+    private SearchClientReflection() {}
 }

@@ -38,28 +38,42 @@ public class ArticleAnalyser {
 
     @Inject
     ExtractionEngine engine;
+
     @Inject
     EntityRepository entities;
+
     @Inject
     AnalysisRepository analyses;
+
     @Inject
     QuotesOutboxRepository quotesOutbox;
+
     @Inject
     SummaryOutboxRepository summaryOutbox;
+
     @Inject
     QuoteIndexer indexer;
+
     @Inject
     SummaryPusher pusher;
+
     @Inject
     TransactionSynchronizationRegistry transactions;
 
     /** Stores the analysis unless a newer version's is stored already (then false: this one is stale). */
     public boolean analyseAndStore(ArticleVersion article) {
-        if (analyses.storedVersion(article.articleId()).filter(stored -> stored > article.version()).isPresent()) {
+        if (analyses.storedVersion(article.articleId())
+                .filter(stored -> stored > article.version())
+                .isPresent()) {
             return false; // a slower job of an older version must not replace a newer analysis (nor its index entries)
         }
-        Analysis analysis = engine.analyse(new ExtractionInput(article.title(), article.body(), article.statedPublishedAt(),
-                article.datelineText(), article.captionTexts(), article.bylineDate()));
+        Analysis analysis = engine.analyse(new ExtractionInput(
+                article.title(),
+                article.body(),
+                article.statedPublishedAt(),
+                article.datelineText(),
+                article.captionTexts(),
+                article.bylineDate()));
         Map<String, UUID> idsByKey = new HashMap<>();
         // Several extracted entities can resolve to one stored entity (user aliases, merges): fold them.
         Map<UUID, StoredEntity> byId = new LinkedHashMap<>();
@@ -72,26 +86,65 @@ public class ArticleAnalyser {
             for (String alias : e.aliases()) {
                 entities.addAlias(id, e.type(), alias, "EXTRACTED");
             }
-            List<StoredMention> mentions = e.mentions().stream().map(m -> new StoredMention(m.start(), m.end(), m.surface())).toList();
-            byId.merge(id, new StoredEntity(id, e.canonicalName(), e.type(), e.salience(), e.roles(), mentions, e.place()), ArticleAnalyser::fold);
+            List<StoredMention> mentions = e.mentions().stream()
+                    .map(m -> new StoredMention(m.start(), m.end(), m.surface()))
+                    .toList();
+            byId.merge(
+                    id,
+                    new StoredEntity(id, e.canonicalName(), e.type(), e.salience(), e.roles(), mentions, e.place()),
+                    ArticleAnalyser::fold);
         }
         List<StoredQuote> quotes = new ArrayList<>();
         for (QuoteResult q : analysis.quotes()) {
-            quotes.add(new StoredQuote(article.articleId(), q.start(), q.end(), q.text(), idsByKey.get(q.speakerKey()), null,
-                    q.speakerSurface(), q.speakerDescription(), q.speakerRole(), q.verb(), q.kind().name(), idsByKey.get(q.onBehalfOfKey()),
-                    null, q.confidence()));
+            quotes.add(new StoredQuote(
+                    article.articleId(),
+                    q.start(),
+                    q.end(),
+                    q.text(),
+                    idsByKey.get(q.speakerKey()),
+                    null,
+                    q.speakerSurface(),
+                    q.speakerDescription(),
+                    q.speakerRole(),
+                    q.verb(),
+                    q.kind().name(),
+                    idsByKey.get(q.onBehalfOfKey()),
+                    null,
+                    q.confidence()));
         }
         List<StoredClaim> claims = new ArrayList<>();
         for (ClaimResult c : analysis.claims()) {
-            claims.add(new StoredClaim(article.articleId(), c.start(), c.end(), c.surface(), c.value(), c.qualifier(), c.unit(),
-                    idsByKey.get(c.claimantKey()), null, c.inQuote()));
+            claims.add(new StoredClaim(
+                    article.articleId(),
+                    c.start(),
+                    c.end(),
+                    c.surface(),
+                    c.value(),
+                    c.qualifier(),
+                    c.unit(),
+                    idsByKey.get(c.claimantKey()),
+                    null,
+                    c.inQuote()));
         }
         List<StoredDate> dates = analysis.dates().stream()
-                .map(d -> new StoredDate(d.start(), d.end(), d.surface(), d.resolved(), d.granularity())).toList();
-        analyses.replace(new StoredAnalysis(article.articleId(), article.version(), article.title(), article.publishedAt(), null,
-                List.copyOf(byId.values()), quotes, claims, dates,
-                analysis.referenceDate() == null ? null : analysis.referenceDate().value(),
-                analysis.referenceDate() == null ? null : analysis.referenceDate().source().name()));
+                .map(d -> new StoredDate(d.start(), d.end(), d.surface(), d.resolved(), d.granularity()))
+                .toList();
+        analyses.replace(new StoredAnalysis(
+                article.articleId(),
+                article.version(),
+                article.title(),
+                article.publishedAt(),
+                null,
+                List.copyOf(byId.values()),
+                quotes,
+                claims,
+                dates,
+                analysis.referenceDate() == null
+                        ? null
+                        : analysis.referenceDate().value(),
+                analysis.referenceDate() == null
+                        ? null
+                        : analysis.referenceDate().source().name()));
         quotesOutbox.changed(article.articleId(), article.version());
         summaryOutbox.due(article.articleId(), article.version());
         wakeAfterCommit(true);
@@ -109,8 +162,7 @@ public class ArticleAnalyser {
     private void wakeAfterCommit(boolean summary) {
         transactions.registerInterposedSynchronization(new Synchronization() {
             @Override
-            public void beforeCompletion() {
-            }
+            public void beforeCompletion() {}
 
             @Override
             public void afterCompletion(int status) {
@@ -129,7 +181,13 @@ public class ArticleAnalyser {
         mentions.addAll(b.mentions());
         LinkedHashSet<String> roles = new LinkedHashSet<>(a.roles());
         roles.addAll(b.roles());
-        return new StoredEntity(a.entityId(), a.name(), a.type(), Math.max(a.salience(), b.salience()), List.copyOf(roles), mentions,
+        return new StoredEntity(
+                a.entityId(),
+                a.name(),
+                a.type(),
+                Math.max(a.salience(), b.salience()),
+                List.copyOf(roles),
+                mentions,
                 a.place() != null ? a.place() : b.place());
     }
 }

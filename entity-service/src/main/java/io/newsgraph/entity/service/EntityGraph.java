@@ -20,12 +20,16 @@ public class EntityGraph {
 
     @Inject
     EntityRepository entities;
+
     @Inject
     AnalysisRepository analyses;
+
     @Inject
     UserAliasTable userAliases;
+
     @Inject
     QuotesOutboxRepository quotesOutbox;
+
     @Inject
     SummaryOutboxRepository summaryOutbox;
 
@@ -47,14 +51,20 @@ public class EntityGraph {
             EntityRow target = lockLive(id);
             Optional<UUID> owner = entities.userAliasOwner(target.type(), alias).map(entities::forward);
             if (owner.isPresent() && !owner.get().equals(id)) {
-                throw new ProblemException(409, "alias-taken", "Alias names another entity",
-                        "\"" + alias + "\" is already an alias of entity " + owner.get(), List.of(new FieldError("alias", "is taken")));
+                throw new ProblemException(
+                        409,
+                        "alias-taken",
+                        "Alias names another entity",
+                        "\"" + alias + "\" is already an alias of entity " + owner.get(),
+                        List.of(new FieldError("alias", "is taken")));
             }
-            entities.findByName(target.type(), alias).filter(other -> !other.equals(id)).ifPresent(other -> {
-                lockLive(other);
-                reproject(other);
-                entities.merge(other, id);
-            });
+            entities.findByName(target.type(), alias)
+                    .filter(other -> !other.equals(id))
+                    .ifPresent(other -> {
+                        lockLive(other);
+                        reproject(other);
+                        entities.merge(other, id);
+                    });
             entities.addAlias(id, target.type(), alias, "USER");
             return target;
         });
@@ -65,7 +75,8 @@ public class EntityGraph {
     /** Merges {@code sourceId} into {@code targetId}: mentions, quotes, claims and aliases move; the source forwards. */
     public EntityRow merge(UUID targetId, UUID sourceId) {
         if (targetId.equals(sourceId)) {
-            throw ProblemException.badRequest("An entity cannot be merged into itself", new FieldError("source", "must differ from the target"));
+            throw ProblemException.badRequest(
+                    "An entity cannot be merged into itself", new FieldError("source", "must differ from the target"));
         }
         EntityRow row = QuarkusTransaction.requiringNew().call(() -> {
             // Lock in id order so that two opposite merges cannot deadlock.
@@ -75,8 +86,12 @@ public class EntityGraph {
             EntityRow target = targetFirst ? first : second;
             EntityRow source = targetFirst ? second : first;
             if (source.type() != target.type()) {
-                throw new ProblemException(409, "type-mismatch", "Entities have different types",
-                        "Cannot merge a " + source.type() + " into a " + target.type(), List.of(new FieldError("source", "has another type")));
+                throw new ProblemException(
+                        409,
+                        "type-mismatch",
+                        "Entities have different types",
+                        "Cannot merge a " + source.type() + " into a " + target.type(),
+                        List.of(new FieldError("source", "has another type")));
             }
             reproject(sourceId);
             entities.merge(sourceId, targetId);
@@ -98,7 +113,10 @@ public class EntityGraph {
             throw ProblemException.notFound("Entity", id);
         }
         if (row.mergedInto() != null) {
-            throw new ProblemException(409, "entity-merged", "Entity was merged",
+            throw new ProblemException(
+                    409,
+                    "entity-merged",
+                    "Entity was merged",
                     "Entity " + id + " was merged into " + entities.forward(id) + "; use that one");
         }
         return row;

@@ -31,16 +31,18 @@ import java.util.UUID;
 public class EntityQueries {
     @Inject
     EntityRepository entities;
+
     @Inject
     AnalysisRepository analyses;
+
     @Inject
     JobRepository jobs;
+
     @Inject
     EntityGraph graph;
 
     /** An entity with what its detail view shows. */
-    public record EntityDetail(EntityRow entity, Stats stats, Map<String, String> aliases, List<RoleCount> roles) {
-    }
+    public record EntityDetail(EntityRow entity, Stats stats, Map<String, String> aliases, List<RoleCount> roles) {}
 
     public List<EntitySummary> search(String prefix, EntityType type, String country, int offset, int limit) {
         return entities.search(prefix, type, country, offset, limit);
@@ -52,7 +54,8 @@ public class EntityQueries {
     }
 
     public EntityDetail detail(EntityRow row) {
-        return new EntityDetail(row, entities.stats(row.id()), entities.aliases(row.id()), entities.roles(row.id(), 20));
+        return new EntityDetail(
+                row, entities.stats(row.id()), entities.aliases(row.id()), entities.roles(row.id(), 20));
     }
 
     /** The live id of an entity named by a client; null stays null (no filter). */

@@ -1,5 +1,6 @@
 package io.newsgraph.entity.service;
 
+import com.sun.management.HotSpotDiagnosticMXBean;
 import io.newsgraph.common.problem.ProblemException;
 import io.newsgraph.entity.extract.Analysis;
 import io.newsgraph.entity.extract.CrfEntityRecognizer;
@@ -9,7 +10,6 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import com.sun.management.HotSpotDiagnosticMXBean;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import org.jboss.logging.Logger;
@@ -97,8 +97,13 @@ public class ExtractionEngine {
     public Analysis analyse(ExtractionInput input) {
         ExtractionPipeline current = pipeline;
         if (current == null) {
-            throw new ProblemException(503, "model-loading", "Extraction not ready",
-                    failure == null ? "The NER model is still loading; retry in a few seconds" : "The NER model failed to load");
+            throw new ProblemException(
+                    503,
+                    "model-loading",
+                    "Extraction not ready",
+                    failure == null
+                            ? "The NER model is still loading; retry in a few seconds"
+                            : "The NER model failed to load");
         }
         return current.analyse(input);
     }

@@ -23,13 +23,18 @@ public class ExtractionStatus {
 
     void registerMetrics(@Observes StartupEvent event, MeterRegistry registry) {
         Gauge.builder("newsgraph.extraction.lag", this, s -> s.backlog.oldestPendingSeconds())
-                .description("Age of the oldest pending extraction job").baseUnit("seconds").register(registry);
+                .description("Age of the oldest pending extraction job")
+                .baseUnit("seconds")
+                .register(registry);
         Gauge.builder("newsgraph.extraction.pending", this, s -> s.backlog.pending())
-                .description("Extraction jobs waiting to run").register(registry);
+                .description("Extraction jobs waiting to run")
+                .register(registry);
         Gauge.builder("newsgraph.extraction.parked", this, s -> s.backlog.parked())
-                .description("Extraction jobs parked after repeated failures").register(registry);
+                .description("Extraction jobs parked after repeated failures")
+                .register(registry);
         Gauge.builder("newsgraph.extraction.feed.position", this, s -> s.backlog.feedSeq())
-                .description("Last article feed position pulled").register(registry);
+                .description("Last article feed position pulled")
+                .register(registry);
     }
 
     @Scheduled(every = "5s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)

@@ -30,10 +30,13 @@ public class FeedPuller {
 
     @Inject
     ArticleClient articles;
+
     @Inject
     JobRepository jobs;
+
     @Inject
     ExtractionConfig config;
+
     @Inject
     JobWorker workers;
 
@@ -45,7 +48,9 @@ public class FeedPuller {
     void start(@Observes StartupEvent event) {
         running = true;
         // Polling is not traced, only the jobs (see JobTracing.untraced).
-        puller = Thread.ofPlatform().name("feed-puller").daemon()
+        puller = Thread.ofPlatform()
+                .name("feed-puller")
+                .daemon()
                 .start(JobTracing.untraced().wrap(this::pullUntilStopped));
     }
 
@@ -82,8 +87,11 @@ public class FeedPuller {
             if (!jobs.lockCursorAt(cursor)) {
                 return false;
             }
-            jobs.enqueue(page.events().stream().filter(e -> CONTENT_KINDS.contains(e.kind())).toList());
-            jobs.advanceCursor(page.cursor(), page.events().get(page.events().size() - 1).seq());
+            jobs.enqueue(page.events().stream()
+                    .filter(e -> CONTENT_KINDS.contains(e.kind()))
+                    .toList());
+            jobs.advanceCursor(
+                    page.cursor(), page.events().get(page.events().size() - 1).seq());
             return page.hasMore();
         });
         workers.jobsAdded(); // after the commit, so the new jobs are visible to the workers' transactions

@@ -64,8 +64,12 @@ public class JobTracing {
      */
     static Context untraced() {
         IdGenerator ids = IdGenerator.random();
-        return Context.root().with(Span.wrap(SpanContext.create(ids.generateTraceId(), ids.generateSpanId(),
-                TraceFlags.getDefault(), TraceState.getDefault())));
+        return Context.root()
+                .with(Span.wrap(SpanContext.create(
+                        ids.generateTraceId(),
+                        ids.generateSpanId(),
+                        TraceFlags.getDefault(),
+                        TraceState.getDefault())));
     }
 
     /** The write's span context from its stored {@code traceparent}; invalid when there is none or it is malformed. */

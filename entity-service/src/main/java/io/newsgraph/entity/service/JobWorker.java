@@ -36,16 +36,22 @@ public class JobWorker {
 
     @Inject
     JobRepository jobs;
+
     @Inject
     ArticleClient articles;
+
     @Inject
     ArticleAnalyser analyser;
+
     @Inject
     ExtractionEngine engine;
+
     @Inject
     ExtractionConfig config;
+
     @Inject
     MeterRegistry metrics;
+
     @Inject
     JobTracing tracing;
 
@@ -57,7 +63,9 @@ public class JobWorker {
     void start(@Observes StartupEvent event) {
         running = true;
         int threads = config.worker().threads();
-        workers = Executors.newFixedThreadPool(threads, Thread.ofPlatform().name("extraction-worker-", 1).daemon().factory());
+        workers = Executors.newFixedThreadPool(
+                threads,
+                Thread.ofPlatform().name("extraction-worker-", 1).daemon().factory());
         for (int i = 0; i < threads; i++) {
             workers.submit(JobTracing.untraced().wrap(this::work)); // polling is not traced, only the jobs
         }
@@ -115,12 +123,19 @@ public class JobWorker {
             if (claimed[0] == null) {
                 throw e;
             }
-            boolean permanent = e instanceof WebApplicationException w && w.getResponse().getStatus() == 404;
-            LOG.warnf("extraction of article %s v%d failed (attempt %d): %s", claimed[0].articleId(), claimed[0].version(),
-                    claimed[0].attempts() + 1, e.toString());
+            boolean permanent =
+                    e instanceof WebApplicationException w && w.getResponse().getStatus() == 404;
+            LOG.warnf(
+                    "extraction of article %s v%d failed (attempt %d): %s",
+                    claimed[0].articleId(), claimed[0].version(), claimed[0].attempts() + 1, e.toString());
             count("failed");
-            QuarkusTransaction.requiringNew().run(() -> jobs.recordFailure(claimed[0], e.toString(),
-                    config.worker().maxAttempts(), config.worker().backoff(), permanent));
+            QuarkusTransaction.requiringNew()
+                    .run(() -> jobs.recordFailure(
+                            claimed[0],
+                            e.toString(),
+                            config.worker().maxAttempts(),
+                            config.worker().backoff(),
+                            permanent));
             return true;
         }
     }

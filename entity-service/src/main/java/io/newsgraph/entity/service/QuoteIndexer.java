@@ -41,12 +41,16 @@ public class QuoteIndexer {
 
     @Inject
     QuotesOutboxRepository outbox;
+
     @Inject
     AnalysisRepository analyses;
+
     @Inject
     QuotesIndex index;
+
     @Inject
     ExtractionConfig config;
+
     @Inject
     MeterRegistry metrics;
 
@@ -57,12 +61,20 @@ public class QuoteIndexer {
     private Thread indexer;
 
     void start(@Observes StartupEvent event) {
-        Gauge.builder("newsgraph.search.index.lag", this, s -> s.backlog.lagSeconds()).tag("index", "quotes")
-                .description("Age of the oldest change not yet in the search index").baseUnit("seconds").register(metrics);
-        Gauge.builder("newsgraph.search.index.pending", this, s -> s.backlog.pending()).tag("index", "quotes")
-                .description("Changes waiting for the search index").register(metrics);
+        Gauge.builder("newsgraph.search.index.lag", this, s -> s.backlog.lagSeconds())
+                .tag("index", "quotes")
+                .description("Age of the oldest change not yet in the search index")
+                .baseUnit("seconds")
+                .register(metrics);
+        Gauge.builder("newsgraph.search.index.pending", this, s -> s.backlog.pending())
+                .tag("index", "quotes")
+                .description("Changes waiting for the search index")
+                .register(metrics);
         running = true;
-        indexer = Thread.ofPlatform().name("quote-indexer").daemon().start(JobTracing.untraced().wrap(this::indexUntilStopped));
+        indexer = Thread.ofPlatform()
+                .name("quote-indexer")
+                .daemon()
+                .start(JobTracing.untraced().wrap(this::indexUntilStopped));
     }
 
     void stop(@Observes ShutdownEvent event) {
@@ -91,11 +103,14 @@ public class QuoteIndexer {
                 }
                 failures++;
                 indexReady = false; // check the alias again: the cluster may have come back empty
-                metrics.counter("newsgraph.search.index.failures", "index", "quotes").increment();
-                long delay = Math.min(config.quotesIndex().maxBackoff().toMillis(),
+                metrics.counter("newsgraph.search.index.failures", "index", "quotes")
+                        .increment();
+                long delay = Math.min(
+                        config.quotesIndex().maxBackoff().toMillis(),
                         config.quotesIndex().backoff().toMillis() * (1L << Math.min(failures - 1, 20)));
                 if (failures == 1 || failures % 10 == 0) { // an outage logs once, then every tenth retry
-                    LOG.warnf("quotes index not updated (attempt %d, next in %d ms): %s", failures, delay, e.toString());
+                    LOG.warnf(
+                            "quotes index not updated (attempt %d, next in %d ms): %s", failures, delay, e.toString());
                 }
                 if (!pause(delay)) {
                     return;
@@ -134,11 +149,15 @@ public class QuoteIndexer {
             deleted.keySet().removeAll(current.keySet());
             Projection done = index.project(List.copyOf(current.values()), deleted);
             outbox.remove(changes.stream().map(Change::seq).toList());
-            LOG.debugf("quotes index: %d changes of %d articles (%d deleted): %d written, %d stale, %d removed", changes.size(),
-                    latest.size(), deleted.size(), done.indexed(), done.stale(), done.removed());
-            metrics.counter("newsgraph.search.index.writes", "index", "quotes", "outcome", "indexed").increment(done.indexed());
-            metrics.counter("newsgraph.search.index.writes", "index", "quotes", "outcome", "stale").increment(done.stale());
-            metrics.counter("newsgraph.search.index.writes", "index", "quotes", "outcome", "removed").increment(done.removed());
+            LOG.debugf(
+                    "quotes index: %d changes of %d articles (%d deleted): %d written, %d stale, %d removed",
+                    changes.size(), latest.size(), deleted.size(), done.indexed(), done.stale(), done.removed());
+            metrics.counter("newsgraph.search.index.writes", "index", "quotes", "outcome", "indexed")
+                    .increment(done.indexed());
+            metrics.counter("newsgraph.search.index.writes", "index", "quotes", "outcome", "stale")
+                    .increment(done.stale());
+            metrics.counter("newsgraph.search.index.writes", "index", "quotes", "outcome", "removed")
+                    .increment(done.removed());
             return changes.size() == batchSize;
         });
     }

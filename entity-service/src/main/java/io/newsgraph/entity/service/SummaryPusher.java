@@ -48,12 +48,16 @@ public class SummaryPusher {
 
     @Inject
     SummaryOutboxRepository outbox;
+
     @Inject
     AnalysisRepository analyses;
+
     @Inject
     ArticleClient articles;
+
     @Inject
     ExtractionConfig config;
+
     @Inject
     MeterRegistry metrics;
 
@@ -64,13 +68,20 @@ public class SummaryPusher {
 
     void start(@Observes StartupEvent event) {
         Gauge.builder("newsgraph.summary.push.lag", this, s -> s.backlog.oldestPendingSeconds())
-                .description("Age of the oldest entity summary not yet stored by article-service").baseUnit("seconds").register(metrics);
+                .description("Age of the oldest entity summary not yet stored by article-service")
+                .baseUnit("seconds")
+                .register(metrics);
         Gauge.builder("newsgraph.summary.push.pending", this, s -> s.backlog.pending())
-                .description("Entity summaries waiting to be pushed").register(metrics);
+                .description("Entity summaries waiting to be pushed")
+                .register(metrics);
         Gauge.builder("newsgraph.summary.push.parked", this, s -> s.backlog.parked())
-                .description("Entity summaries article-service refused as invalid (400)").register(metrics);
+                .description("Entity summaries article-service refused as invalid (400)")
+                .register(metrics);
         running = true;
-        pusher = Thread.ofPlatform().name("summary-pusher").daemon().start(JobTracing.untraced().wrap(this::pushUntilStopped));
+        pusher = Thread.ofPlatform()
+                .name("summary-pusher")
+                .daemon()
+                .start(JobTracing.untraced().wrap(this::pushUntilStopped));
     }
 
     void stop(@Observes ShutdownEvent event) {
@@ -110,24 +121,37 @@ public class SummaryPusher {
         int batchSize = config.summaryPush().batchSize();
         List<Push> due = QuarkusTransaction.requiringNew().call(() -> outbox.claim(batchSize, LEASE));
         for (Push push : due) {
-            Optional<StoredAnalysis> analysis = QuarkusTransaction.requiringNew().call(() -> analyses.find(push.articleId()));
+            Optional<StoredAnalysis> analysis =
+                    QuarkusTransaction.requiringNew().call(() -> analyses.find(push.articleId()));
             if (analysis.isEmpty()) {
-                QuarkusTransaction.requiringNew().run(() -> outbox.done(push)); // deleted meanwhile: nothing to summarise
+                QuarkusTransaction.requiringNew()
+                        .run(() -> outbox.done(push)); // deleted meanwhile: nothing to summarise
                 continue;
             }
             SummaryAnswer answer = articles.putEntities(push.articleId(), summaryOf(analysis.get()));
-            metrics.counter("newsgraph.summary.pushes", "outcome", answer.name().toLowerCase(java.util.Locale.ROOT)).increment();
+            metrics.counter("newsgraph.summary.pushes", "outcome", answer.name().toLowerCase(java.util.Locale.ROOT))
+                    .increment();
             QuarkusTransaction.requiringNew().run(() -> {
                 switch (answer) {
                     case STORED, GONE, STALE -> outbox.done(push);
                     case REJECTED -> {
-                        LOG.errorf("article-service refused the entity summary of article %s v%d as invalid; parked", push.articleId(),
-                                push.version());
-                        outbox.failed(push, "refused by article-service (4xx)", config.summaryPush().backoff(),
-                                config.summaryPush().maxBackoff(), true);
+                        LOG.errorf(
+                                "article-service refused the entity summary of article %s v%d as invalid; parked",
+                                push.articleId(), push.version());
+                        outbox.failed(
+                                push,
+                                "refused by article-service (4xx)",
+                                config.summaryPush().backoff(),
+                                config.summaryPush().maxBackoff(),
+                                true);
                     }
-                    case UNAVAILABLE -> outbox.failed(push, "article-service unavailable", config.summaryPush().backoff(),
-                            config.summaryPush().maxBackoff(), false);
+                    case UNAVAILABLE ->
+                        outbox.failed(
+                                push,
+                                "article-service unavailable",
+                                config.summaryPush().backoff(),
+                                config.summaryPush().maxBackoff(),
+                                false);
                 }
             });
         }
@@ -140,11 +164,17 @@ public class SummaryPusher {
      */
     static EntitySummary summaryOf(StoredAnalysis analysis) {
         List<StoredEntity> bySalience = analysis.entities().stream()
-                .sorted(Comparator.comparingDouble(StoredEntity::salience).reversed().thenComparing(StoredEntity::name)).toList();
+                .sorted(Comparator.comparingDouble(StoredEntity::salience)
+                        .reversed()
+                        .thenComparing(StoredEntity::name))
+                .toList();
         Map<UUID, Double> salience = new HashMap<>();
         bySalience.forEach(e -> salience.put(e.entityId(), e.salience()));
-        List<EntitySummary.SummaryEntity> entities = bySalience.stream().limit(EntitySummary.MAX_ENTITIES)
-                .map(e -> new EntitySummary.SummaryEntity(e.entityId(), e.name(), e.type().name(), e.salience())).toList();
+        List<EntitySummary.SummaryEntity> entities = bySalience.stream()
+                .limit(EntitySummary.MAX_ENTITIES)
+                .map(e -> new EntitySummary.SummaryEntity(
+                        e.entityId(), e.name(), e.type().name(), e.salience()))
+                .toList();
         Map<UUID, String> speakerNames = new LinkedHashMap<>();
         for (StoredQuote q : analysis.quotes()) {
             if (q.speakerId() != null) {
@@ -152,11 +182,17 @@ public class SummaryPusher {
             }
         }
         List<EntitySummary.Speaker> speakers = speakerNames.entrySet().stream()
-                .sorted(Comparator.comparingDouble((Map.Entry<UUID, String> s) -> salience.getOrDefault(s.getKey(), 0.0)).reversed())
-                .limit(EntitySummary.MAX_SPEAKERS).map(s -> new EntitySummary.Speaker(s.getKey(), s.getValue())).toList();
+                .sorted(Comparator.comparingDouble(
+                                (Map.Entry<UUID, String> s) -> salience.getOrDefault(s.getKey(), 0.0))
+                        .reversed())
+                .limit(EntitySummary.MAX_SPEAKERS)
+                .map(s -> new EntitySummary.Speaker(s.getKey(), s.getValue()))
+                .toList();
         LinkedHashSet<String> countries = new LinkedHashSet<>();
         for (StoredEntity e : bySalience) {
-            if (e.place() != null && e.place().countryCode() != null && countries.size() < EntitySummary.MAX_COUNTRIES) {
+            if (e.place() != null
+                    && e.place().countryCode() != null
+                    && countries.size() < EntitySummary.MAX_COUNTRIES) {
                 countries.add(e.place().countryCode());
             }
         }

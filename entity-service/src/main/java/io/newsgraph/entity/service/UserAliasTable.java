@@ -34,8 +34,10 @@ public class UserAliasTable implements AliasTable {
     public void reload() {
         Map<String, String> fresh = new HashMap<>();
         try (Scope untraced = JobTracing.untraced().makeCurrent()) { // housekeeping, every 30 s: not traced
-            QuarkusTransaction.requiringNew().run(() -> entities.userAliases()
-                    .forEach(a -> fresh.put(a.type().name() + ":" + NameKeys.of(a.alias()), a.canonicalName())));
+            QuarkusTransaction.requiringNew()
+                    .run(() -> entities.userAliases()
+                            .forEach(
+                                    a -> fresh.put(a.type().name() + ":" + NameKeys.of(a.alias()), a.canonicalName())));
         }
         canonicalByTypeAndKey = Map.copyOf(fresh);
     }

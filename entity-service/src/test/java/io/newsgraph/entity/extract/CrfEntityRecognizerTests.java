@@ -1,16 +1,15 @@
 package io.newsgraph.entity.extract;
 
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
 
 class CrfEntityRecognizerTests {
 
@@ -18,11 +17,13 @@ class CrfEntityRecognizerTests {
     void recognisesTypedSpansWithOffsets() {
         String text = "US special envoy Steve Witkoff said in an interview with Fox News in Riyadh.";
         List<Mention> mentions = TestModels.crf().recognize(text);
-        assertEquals(List.of(
-                new Mention(0, 2, EntityType.LOCATION, "US"),
-                new Mention(17, 30, EntityType.PERSON, "Steve Witkoff"),
-                new Mention(57, 65, EntityType.ORGANIZATION, "Fox News"),
-                new Mention(69, 75, EntityType.LOCATION, "Riyadh")), mentions);
+        assertEquals(
+                List.of(
+                        new Mention(0, 2, EntityType.LOCATION, "US"),
+                        new Mention(17, 30, EntityType.PERSON, "Steve Witkoff"),
+                        new Mention(57, 65, EntityType.ORGANIZATION, "Fox News"),
+                        new Mention(69, 75, EntityType.LOCATION, "Riyadh")),
+                mentions);
     }
 
     @Test
@@ -37,7 +38,8 @@ class CrfEntityRecognizerTests {
 
     @Test
     void hyphenatedNamesStayOneMention() {
-        List<Mention> mentions = TestModels.crf().recognize("Prime Minister Ingrid Halvorsen-Berg visited Bergen on Monday.");
+        List<Mention> mentions =
+                TestModels.crf().recognize("Prime Minister Ingrid Halvorsen-Berg visited Bergen on Monday.");
         assertEquals("Ingrid Halvorsen-Berg", mentions.get(0).surface());
         assertEquals(EntityType.PERSON, mentions.get(0).type());
         assertEquals(2, mentions.size());
@@ -47,8 +49,11 @@ class CrfEntityRecognizerTests {
     @Test
     void packedModelLabelsExactlyLikeCoreNlpsOwnTables() {
         CrfEntityRecognizer unpacked = CrfEntityRecognizer.load(CrfEntityRecognizer.DEFAULT_MODEL, false);
-        List<String> texts = List.of(SampleArticle.load().body(), SampleArticle.load().title(),
-                SampleArticle.resource("/samples/ap-style.txt"), SampleArticle.resource("/samples/reuters-style.txt"),
+        List<String> texts = List.of(
+                SampleArticle.load().body(),
+                SampleArticle.load().title(),
+                SampleArticle.resource("/samples/ap-style.txt"),
+                SampleArticle.resource("/samples/reuters-style.txt"),
                 SampleArticle.resource("/samples/speaker-list.txt"),
                 "Zürich-based Nestlé's CEO Ulf Mark Schneider met Łukasz Kowalski of PKN Orlen in Gdańsk and São Paulo.");
         int mentions = 0;
@@ -80,9 +85,12 @@ class CrfEntityRecognizerTests {
     /** One shared classifier used from several threads gives the sequential result. */
     @Test
     void sharedInstanceIsSafeAcrossThreads() throws Exception {
-        List<String> texts = List.of(SampleArticle.load().body(), SampleArticle.resource("/samples/ap-style.txt"),
+        List<String> texts = List.of(
+                SampleArticle.load().body(),
+                SampleArticle.resource("/samples/ap-style.txt"),
                 SampleArticle.resource("/samples/reuters-style.txt"));
-        List<List<Mention>> expected = texts.stream().map(TestModels.crf()::recognize).toList();
+        List<List<Mention>> expected =
+                texts.stream().map(TestModels.crf()::recognize).toList();
         ExecutorService pool = Executors.newFixedThreadPool(4);
         try {
             List<Future<List<Mention>>> futures = new ArrayList<>();

@@ -11,8 +11,7 @@ import java.util.Locale;
  */
 public final class ExtractionBench {
 
-    private ExtractionBench() {
-    }
+    private ExtractionBench() {}
 
     public static void main(String[] args) {
         int copies = args.length > 0 ? Integer.parseInt(args[0]) : 25;
@@ -21,8 +20,11 @@ public final class ExtractionBench {
         ExtractionPipeline pipeline = ExtractionPipeline.standard(crf, AliasTable.empty());
 
         List<ExtractionInput> inputs = new ArrayList<>();
-        List<String> texts = List.of(SampleArticle.load().body(), SampleArticle.resource("/samples/ap-style.txt"),
-                SampleArticle.resource("/samples/reuters-style.txt"), SampleArticle.resource("/samples/speaker-list.txt"));
+        List<String> texts = List.of(
+                SampleArticle.load().body(),
+                SampleArticle.resource("/samples/ap-style.txt"),
+                SampleArticle.resource("/samples/reuters-style.txt"),
+                SampleArticle.resource("/samples/speaker-list.txt"));
         for (int i = 0; i < copies; i++) {
             for (String text : texts) {
                 inputs.add(new ExtractionInput("Title " + i, text, SampleArticle.PUBLISHED_AT));
@@ -51,7 +53,12 @@ public final class ExtractionBench {
         double articles = (double) inputs.size() * rounds;
         double crfRate = articles / (crfNanos / 1e9);
         double pipelineRate = articles / (pipelineNanos / 1e9);
-        System.out.printf(Locale.ROOT, "articles: %d x %d rounds, %d distinct texts, single thread%n", inputs.size(), rounds, texts.size());
+        System.out.printf(
+                Locale.ROOT,
+                "articles: %d x %d rounds, %d distinct texts, single thread%n",
+                inputs.size(),
+                rounds,
+                texts.size());
         System.out.printf(Locale.ROOT, "%-12s %10s%n", "side", "articles/s");
         System.out.printf(Locale.ROOT, "%-12s %10.1f%n", "bare CRF", crfRate);
         System.out.printf(Locale.ROOT, "%-12s %10.1f%n", "pipeline", pipelineRate);

@@ -1,12 +1,11 @@
 package io.newsgraph.entity.extract;
 
-import org.junit.jupiter.api.Test;
-
-import java.util.Map;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
 
 class ExtractionPipelineTests {
 
@@ -14,7 +13,8 @@ class ExtractionPipelineTests {
     void allOffsetsPointIntoTheOriginalBody() {
         String body = SampleArticle.load().body();
         Analysis a = TestModels.sample();
-        a.entities().forEach(e -> e.mentions().forEach(m -> assertEquals(m.surface(), body.substring(m.start(), m.end()))));
+        a.entities()
+                .forEach(e -> e.mentions().forEach(m -> assertEquals(m.surface(), body.substring(m.start(), m.end()))));
         a.claims().forEach(c -> assertEquals(c.surface(), body.substring(c.start(), c.end())));
         a.dates().forEach(d -> assertEquals(d.surface(), body.substring(d.start(), d.end())));
     }

@@ -1,25 +1,32 @@
 package io.newsgraph.entity.extract;
 
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
 import java.util.Optional;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import org.junit.jupiter.api.Test;
 
 class GazetteerRecognizerTests {
 
     private final GazetteerRecognizer gazetteer = GazetteerRecognizer.loadDefault();
 
     private List<String> found(String text) {
-        return gazetteer.recognize(text).stream().map(m -> m.type() + ":" + m.surface()).toList();
+        return gazetteer.recognize(text).stream()
+                .map(m -> m.type() + ":" + m.surface())
+                .toList();
     }
 
     @Test
     void findsOutletsOrganisationsAndPlaces() {
-        assertEquals(List.of("ORGANIZATION:Meduza", "ORGANIZATION:Kommersant", "LOCATION:Black Sea", "LOCATION:Crimean peninsula"),
+        assertEquals(
+                List.of(
+                        "ORGANIZATION:Meduza",
+                        "ORGANIZATION:Kommersant",
+                        "LOCATION:Black Sea",
+                        "LOCATION:Crimean peninsula"),
                 found("Meduza and Kommersant reported from the Black Sea and the Crimean peninsula."));
-        assertEquals(List.of("ORGANIZATION:The New York Times", "ORGANIZATION:NATO", "LOCATION:Middle East"),
+        assertEquals(
+                List.of("ORGANIZATION:The New York Times", "ORGANIZATION:NATO", "LOCATION:Middle East"),
                 found("The New York Times said NATO's role in the Middle East grew."));
     }
 
@@ -42,7 +49,9 @@ class GazetteerRecognizerTests {
 
     @Test
     void recognisesGovernmentBodies() {
-        assertEquals(List.of("ORGANIZATION:Russia's Ministry of Defense"), found("Russia's Ministry of Defense said on Sunday."));
+        assertEquals(
+                List.of("ORGANIZATION:Russia's Ministry of Defense"),
+                found("Russia's Ministry of Defense said on Sunday."));
         assertEquals(List.of("ORGANIZATION:Department of Justice"), found("the Department of Justice said"));
         assertEquals(List.of("ORGANIZATION:China's Foreign Ministry"), found("China's Foreign Ministry said"));
         assertEquals(List.of(), found("The Ministry said"));
@@ -50,7 +59,9 @@ class GazetteerRecognizerTests {
 
     @Test
     void exposesCanonicalNamesAsAliases() {
-        assertEquals(Optional.of("The New York Times"), gazetteer.aliases().canonicalFor("New York Times", EntityType.ORGANIZATION));
+        assertEquals(
+                Optional.of("The New York Times"),
+                gazetteer.aliases().canonicalFor("New York Times", EntityType.ORGANIZATION));
         assertEquals(Optional.of("Crimea"), gazetteer.aliases().canonicalFor("Crimean peninsula", EntityType.LOCATION));
         assertEquals(Optional.empty(), gazetteer.aliases().canonicalFor("New York Times", EntityType.PERSON));
     }

@@ -27,13 +27,15 @@ class PlaceLinkerTests {
     @Test
     void namesAreComparedWithoutCaseAccentsOrALeadingThe() {
         assertEquals(3405870L, link(null, location("Belem")).get("Belem").geonamesId()); // Belém, Brazil
-        assertEquals(2747373L, link(null, location("the Hague")).get("the Hague").geonamesId());
+        assertEquals(
+                2747373L, link(null, location("the Hague")).get("the Hague").geonamesId());
     }
 
     @Test
     void anotherNameOfAPlaceCountsOnlyWhereNoPlaceOfNoteOwnsTheName() {
         // Hong Kong's old name "Victoria" does not join the cities of British Columbia and Hong Kong called so.
-        assertTrue(PlaceGazetteer.standard().find("Victoria").stream().noneMatch(c -> c.name().equals("Hong Kong")));
+        assertTrue(PlaceGazetteer.standard().find("Victoria").stream()
+                .noneMatch(c -> c.name().equals("Hong Kong")));
         // "Geneva" is only another name of Genève, and the own name of a small town in New York State.
         assertTrue(PlaceGazetteer.standard().find("Geneva").stream().anyMatch(c -> c.geonamesId() == 2660646L));
     }
@@ -41,7 +43,8 @@ class PlaceLinkerTests {
     @Test
     void anotherNameOfAPlaceLinksToIt() {
         assertEquals(703448L, link(null, location("Kiev")).get("Kiev").geonamesId()); // GeoNames: Kyiv
-        assertEquals(2925533L, link(null, location("Frankfurt")).get("Frankfurt").geonamesId()); // Frankfurt am Main
+        assertEquals(
+                2925533L, link(null, location("Frankfurt")).get("Frankfurt").geonamesId()); // Frankfurt am Main
     }
 
     @Test
@@ -54,29 +57,47 @@ class PlaceLinkerTests {
 
     @Test
     void anAmbiguousNameIsResolvedByACountryTheArticleMentions() {
-        assertEquals("US", link(null, location("Birmingham"), location("United States")).get("Birmingham").countryCode());
-        assertEquals(2655603L, link(null, location("Birmingham"), location("Britain")).get("Birmingham").geonamesId());
+        assertEquals(
+                "US",
+                link(null, location("Birmingham"), location("United States"))
+                        .get("Birmingham")
+                        .countryCode());
+        assertEquals(
+                2655603L,
+                link(null, location("Birmingham"), location("Britain"))
+                        .get("Birmingham")
+                        .geonamesId());
     }
 
     @Test
     void anAmbiguousNameIsResolvedByTheDateline() {
-        assertEquals(6174041L, link("OTTAWA", location("Victoria")).get("Victoria").geonamesId()); // British Columbia
-        assertEquals(1931681L, link("HONG KONG", location("Victoria")).get("Victoria").geonamesId());
-        assertEquals("CA", link("SPRINGFIELD, Canada", location("Victoria")).get("Victoria").countryCode());
+        assertEquals(
+                6174041L, link("OTTAWA", location("Victoria")).get("Victoria").geonamesId()); // British Columbia
+        assertEquals(
+                1931681L,
+                link("HONG KONG", location("Victoria")).get("Victoria").geonamesId());
+        assertEquals(
+                "CA",
+                link("SPRINGFIELD, Canada", location("Victoria"))
+                        .get("Victoria")
+                        .countryCode());
     }
 
     @Test
     void aPlaceThatDwarfsEveryOtherOfItsNameWinsWithoutContext() {
         assertEquals(2988507L, link(null, location("Paris")).get("Paris").geonamesId()); // not Paris, Texas
         assertEquals("CL", link(null, location("Santiago")).get("Santiago").countryCode());
-        assertEquals(2660646L, link(null, location("Geneva")).get("Geneva").geonamesId()); // GeoNames: Genève; Geneva, NY is smaller
+        assertEquals(
+                2660646L,
+                link(null, location("Geneva")).get("Geneva").geonamesId()); // GeoNames: Genève; Geneva, NY is smaller
     }
 
     @Test
     void anAmbiguousNameWithoutDecidingContextStaysUnlinked() {
         assertNull(link(null, location("Victoria")).get("Victoria")); // Hong Kong, British Columbia, Seychelles ...
         // The context names a country where several Springfields are, none dominant.
-        assertNull(link(null, location("Springfield"), location("United States")).get("Springfield"));
+        assertNull(
+                link(null, location("Springfield"), location("United States")).get("Springfield"));
         assertNull(link(null, location("Atlantis Ocean Ridge")).get("Atlantis Ocean Ridge"));
     }
 
@@ -92,15 +113,25 @@ class PlaceLinkerTests {
 
     @Test
     void theStandardPipelineLinksPlacesOfAnArticle() {
-        Analysis a = TestModels.pipeline().analyse(new ExtractionInput("",
-                "LONDON (Reuters) - Police in Birmingham said on Monday that flooding had closed roads around the city.", null));
-        Place birmingham = a.entities().stream().filter(e -> e.canonicalName().equals("Birmingham")).findFirst().orElseThrow().place();
+        Analysis a = TestModels.pipeline()
+                .analyse(new ExtractionInput(
+                        "",
+                        "LONDON (Reuters) - Police in Birmingham said on Monday that flooding had closed roads around the city.",
+                        null));
+        Place birmingham = a.entities().stream()
+                .filter(e -> e.canonicalName().equals("Birmingham"))
+                .findFirst()
+                .orElseThrow()
+                .place();
         assertEquals(2655603L, birmingham.geonamesId());
-        assertTrue(a.entities().stream().filter(e -> e.type() != EntityType.LOCATION).allMatch(e -> e.place() == null));
+        assertTrue(a.entities().stream()
+                .filter(e -> e.type() != EntityType.LOCATION)
+                .allMatch(e -> e.place() == null));
     }
 
     private Map<String, Place> link(String dateline, EntityResult... entities) {
-        return linker.link(Arrays.asList(entities), dateline).stream().filter(e -> e.place() != null)
+        return linker.link(Arrays.asList(entities), dateline).stream()
+                .filter(e -> e.place() != null)
                 .collect(Collectors.toMap(EntityResult::canonicalName, EntityResult::place));
     }
 

@@ -1,24 +1,35 @@
 package io.newsgraph.entity.extract;
 
-import org.junit.jupiter.api.Test;
-
-import java.util.List;
-import java.util.Map;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
 
 class SalienceScorerTests {
 
     @Test
     void titleLeadAndFrequencyRaiseSalience() {
-        String body = "Anna Lee met Tom Park in Oslo.\n\nLee spoke. Lee left. Later Oslo was quiet.\n\nA note on Bergen.";
-        Map<String, EntityType> names = Map.of("Anna Lee", EntityType.PERSON, "Lee", EntityType.PERSON,
-                "Tom Park", EntityType.PERSON, "Oslo", EntityType.LOCATION, "Bergen", EntityType.LOCATION);
+        String body =
+                "Anna Lee met Tom Park in Oslo.\n\nLee spoke. Lee left. Later Oslo was quiet.\n\nA note on Bergen.";
+        Map<String, EntityType> names = Map.of(
+                "Anna Lee",
+                EntityType.PERSON,
+                "Lee",
+                EntityType.PERSON,
+                "Tom Park",
+                EntityType.PERSON,
+                "Oslo",
+                EntityType.LOCATION,
+                "Bergen",
+                EntityType.LOCATION);
         List<EntityResult> entities = new ExtractionPipeline(TestModels.dictionary(names), AliasTable.empty())
-                .analyse(new ExtractionInput("Park visits Norway", body, null)).entities();
-        assertEquals(List.of("PERSON:Tom Park", "PERSON:Anna Lee", "LOCATION:Oslo", "LOCATION:Bergen"),
+                .analyse(new ExtractionInput("Park visits Norway", body, null))
+                .entities();
+        assertEquals(
+                List.of("PERSON:Tom Park", "PERSON:Anna Lee", "LOCATION:Oslo", "LOCATION:Bergen"),
                 entities.stream().map(EntityResult::key).toList());
         assertEquals(1.0, entities.get(0).salience());
         for (int i = 1; i < entities.size(); i++) {
@@ -38,9 +49,22 @@ class SalienceScorerTests {
     @Test
     void sampleArticleSalience() {
         List<EntityResult> entities = TestModels.sample().entities();
-        assertEquals(List.of("LOCATION:Ukraine", "LOCATION:United States", "LOCATION:Russia", "LOCATION:Saudi Arabia", "ORGANIZATION:NATO"),
+        assertEquals(
+                List.of(
+                        "LOCATION:Ukraine",
+                        "LOCATION:United States",
+                        "LOCATION:Russia",
+                        "LOCATION:Saudi Arabia",
+                        "ORGANIZATION:NATO"),
                 entities.subList(0, 5).stream().map(EntityResult::key).toList());
         assertEquals(1.0, entities.get(0).salience());
-        assertEquals(0.35, entities.stream().filter(e -> e.key().equals("PERSON:Vladimir Putin")).findFirst().orElseThrow().salience(), 0.01);
+        assertEquals(
+                0.35,
+                entities.stream()
+                        .filter(e -> e.key().equals("PERSON:Vladimir Putin"))
+                        .findFirst()
+                        .orElseThrow()
+                        .salience(),
+                0.01);
     }
 }

@@ -13,8 +13,7 @@ final class SampleArticle {
 
     static final Instant PUBLISHED_AT = Instant.parse("2025-03-23T12:00:00Z");
 
-    private SampleArticle() {
-    }
+    private SampleArticle() {}
 
     static ExtractionInput load() {
         String raw = resource("/samples/seed-article.txt");
@@ -23,8 +22,11 @@ final class SampleArticle {
         List<String> paragraphs = new ArrayList<>();
         for (int i = 1; i < lines.length; i++) {
             String line = lines[i].strip();
-            if (line.isEmpty() || line.startsWith("作者:") || line.startsWith("分享")
-                    || line.endsWith("[Photo/Xinhua]") || line.equals("Agencies contributed to this story.")) {
+            if (line.isEmpty()
+                    || line.startsWith("作者:")
+                    || line.startsWith("分享")
+                    || line.endsWith("[Photo/Xinhua]")
+                    || line.equals("Agencies contributed to this story.")) {
                 continue;
             }
             paragraphs.add(line);

@@ -11,7 +11,9 @@ class SpanRepairTests {
     private final SpanRepair repair = new SpanRepair();
 
     private List<String> repaired(String text, Mention... recognized) {
-        return repair.repair(text, List.of(recognized)).stream().map(m -> m.type() + ":" + m.surface()).toList();
+        return repair.repair(text, List.of(recognized)).stream()
+                .map(m -> m.type() + ":" + m.surface())
+                .toList();
     }
 
     private static Mention m(String text, String surface, EntityType type) {
@@ -22,18 +24,23 @@ class SpanRepairTests {
     @Test
     void countryInThePossessiveBeforeAnOrganisationIsTwoEntities() {
         String text = "Japan's Defence Ministry agreed.";
-        assertEquals(List.of("LOCATION:Japan", "ORGANIZATION:Defence Ministry"),
+        assertEquals(
+                List.of("LOCATION:Japan", "ORGANIZATION:Defence Ministry"),
                 repaired(text, m(text, "Japan's Defence Ministry", EntityType.ORGANIZATION)));
         String unknown = "Valdoria's Defence Ministry said.";
-        assertEquals(List.of("ORGANIZATION:Valdoria's Defence Ministry"),
-                repaired(unknown, m(unknown, "Valdoria's Defence Ministry", EntityType.ORGANIZATION)), "an unknown owner stays in the name");
+        assertEquals(
+                List.of("ORGANIZATION:Valdoria's Defence Ministry"),
+                repaired(unknown, m(unknown, "Valdoria's Defence Ministry", EntityType.ORGANIZATION)),
+                "an unknown owner stays in the name");
     }
 
     @Test
     void organisationAndPersonMergedIntoOneSpanAreSplit() {
         String text = "The Torvald Front said. Torvald Front Ivo Marek spoke.";
         int at = text.indexOf("Torvald Front Ivo");
-        List<String> out = repaired(text, m(text, "Torvald Front", EntityType.ORGANIZATION),
+        List<String> out = repaired(
+                text,
+                m(text, "Torvald Front", EntityType.ORGANIZATION),
                 new Mention(at, at + "Torvald Front Ivo Marek".length(), EntityType.PERSON, "Torvald Front Ivo Marek"));
         assertEquals(List.of("ORGANIZATION:Torvald Front", "ORGANIZATION:Torvald Front", "PERSON:Ivo Marek"), out);
     }
@@ -41,20 +48,27 @@ class SpanRepairTests {
     @Test
     void lowerCaseWordsAtTheEndOfAPlaceOrOrganisationAreTrimmed() {
         String text = "Israel tensions rose. The Crimean peninsula was quiet.";
-        assertEquals(List.of("LOCATION:Israel", "LOCATION:Crimean peninsula"), repaired(text,
-                m(text, "Israel tensions", EntityType.LOCATION), m(text, "Crimean peninsula", EntityType.LOCATION)));
+        assertEquals(
+                List.of("LOCATION:Israel", "LOCATION:Crimean peninsula"),
+                repaired(
+                        text,
+                        m(text, "Israel tensions", EntityType.LOCATION),
+                        m(text, "Crimean peninsula", EntityType.LOCATION)));
     }
 
     @Test
     void placeAfterInstitutionOfIsTheEndOfAnOrganisationsName() {
         String text = "The Central Bank of Valdoria held rates.";
-        assertEquals(List.of("ORGANIZATION:Central Bank of Valdoria"), repaired(text, m(text, "Valdoria", EntityType.LOCATION)));
+        assertEquals(
+                List.of("ORGANIZATION:Central Bank of Valdoria"),
+                repaired(text, m(text, "Valdoria", EntityType.LOCATION)));
     }
 
     @Test
     void countriesAreAlwaysLocations() {
         String text = "The DPRK fired. The US and the UK objected, as did North Korea's neighbours.";
-        assertEquals(List.of("LOCATION:DPRK", "LOCATION:US", "LOCATION:UK", "LOCATION:North Korea"),
+        assertEquals(
+                List.of("LOCATION:DPRK", "LOCATION:US", "LOCATION:UK", "LOCATION:North Korea"),
                 repaired(text, m(text, "DPRK", EntityType.ORGANIZATION), m(text, "US", EntityType.LOCATION)));
     }
 
@@ -62,7 +76,11 @@ class SpanRepairTests {
     void aSurnameThatIsAlsoACountryStaysAPerson() {
         String text = "Michael Jordan spoke. Jordan said he was tired.";
         int at = text.indexOf("Jordan said");
-        assertEquals(List.of("PERSON:Michael Jordan", "PERSON:Jordan"), repaired(text, m(text, "Michael Jordan", EntityType.PERSON),
-                new Mention(at, at + 6, EntityType.PERSON, "Jordan")));
+        assertEquals(
+                List.of("PERSON:Michael Jordan", "PERSON:Jordan"),
+                repaired(
+                        text,
+                        m(text, "Michael Jordan", EntityType.PERSON),
+                        new Mention(at, at + 6, EntityType.PERSON, "Jordan")));
     }
 }

@@ -12,8 +12,7 @@ final class TestModels {
     private static ExtractionPipeline pipeline;
     private static Analysis sample;
 
-    private TestModels() {
-    }
+    private TestModels() {}
 
     static synchronized CrfEntityRecognizer crf() {
         if (crf == null) {
@@ -59,7 +58,7 @@ final class TestModels {
 
     /** Runs the pipeline with a dictionary recognizer and the default aliases. */
     static Analysis analyse(Map<String, EntityType> names, String body) {
-        return new ExtractionPipeline(dictionary(names), AliasTable.defaults()).analyse(
-                new ExtractionInput("", body, SampleArticle.PUBLISHED_AT));
+        return new ExtractionPipeline(dictionary(names), AliasTable.defaults())
+                .analyse(new ExtractionInput("", body, SampleArticle.PUBLISHED_AT));
     }
 }

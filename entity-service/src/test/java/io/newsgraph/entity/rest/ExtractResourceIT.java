@@ -4,5 +4,4 @@ import io.quarkus.test.junit.QuarkusIntegrationTest;
 
 /** {@link ExtractResourceTests} against the packaged application: the runner jar, or the native executable with -Dnative. */
 @QuarkusIntegrationTest
-class ExtractResourceIT extends ExtractResourceTests {
-}
+class ExtractResourceIT extends ExtractResourceTests {}

@@ -16,7 +16,10 @@ class PlatformTests {
     @Test
     void readinessWaitsForTheModelAndTheDatabase() {
         Api.awaitModel();
-        given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"))
+        given().get("/q/health/ready")
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("UP"))
                 .body("checks.name", hasItem("NER model"))
                 .body("checks.find { it.name == 'NER model' }.data.loadMillis", org.hamcrest.Matchers.greaterThan(0));
         given().get("/q/health/live").then().statusCode(200);
@@ -25,7 +28,9 @@ class PlatformTests {
 
     @Test
     void extractionLagIsExportedAsMetrics() {
-        given().get("/q/metrics").then().statusCode(200)
+        given().get("/q/metrics")
+                .then()
+                .statusCode(200)
                 .body(containsString("newsgraph_extraction_lag_seconds"))
                 .body(containsString("newsgraph_extraction_pending"))
                 .body(containsString("newsgraph_extraction_parked"));

@@ -46,8 +46,10 @@ class QuotesSearchTests {
 
     @Inject
     ArticleAnalyser analyser;
+
     @Inject
     AnalysisRepository analyses;
+
     @Inject
     QuotesIndex quotesIndex;
 
@@ -61,19 +63,35 @@ class QuotesSearchTests {
     }
 
     private UUID store(UUID id, int version, String title, String body) {
-        boolean stored = QuarkusTransaction.requiringNew().call(() -> analyser.analyseAndStore(
-                new ArticleVersion(id, version, version == 1 ? "CREATED" : "UPDATED", title, body, Instant.parse("2025-03-23T12:00:00Z"))));
+        boolean stored = QuarkusTransaction.requiringNew()
+                .call(() -> analyser.analyseAndStore(new ArticleVersion(
+                        id,
+                        version,
+                        version == 1 ? "CREATED" : "UPDATED",
+                        title,
+                        body,
+                        Instant.parse("2025-03-23T12:00:00Z"))));
         assertTrue(stored, "analysis of v" + version + " stored");
         return id;
     }
 
     private static JsonPath search(Map<String, ?> params) {
-        return given().queryParams(params).get("/api/v1/quotes").then().statusCode(200).extract().jsonPath();
+        return given().queryParams(params)
+                .get("/api/v1/quotes")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
     }
 
     private String entityId(String name) {
-        return given().queryParam("q", name).queryParam("type", "PERSON").get("/api/v1/entities").then().statusCode(200)
-                .extract().path("items.find { it.name == '%s' }.id".formatted(name));
+        return given().queryParam("q", name)
+                .queryParam("type", "PERSON")
+                .get("/api/v1/entities")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("items.find { it.name == '%s' }.id".formatted(name));
     }
 
     @Test
@@ -86,11 +104,16 @@ class QuotesSearchTests {
                 EU envoy Mira Castell visited Brussels on Tuesday.
 
                 "Markets in the region will recover slowly once shipping through the straits resumes after the blockade," Castell said.""");
-        eventually().untilAsserted(() -> given().queryParam("q", "blockade").get("/api/v1/quotes").then().statusCode(200)
-                .body("items", hasSize(2)));
+        eventually()
+                .untilAsserted(() -> given().queryParam("q", "blockade")
+                        .get("/api/v1/quotes")
+                        .then()
+                        .statusCode(200)
+                        .body("items", hasSize(2)));
 
         JsonPath hits = search(Map.of("q", "blockade"));
-        assertEquals(strong.toString(), hits.getString("items[0].articleId"), "two matches in a short quote rank first");
+        assertEquals(
+                strong.toString(), hits.getString("items[0].articleId"), "two matches in a short quote rank first");
         assertEquals(weak.toString(), hits.getString("items[1].articleId"));
         assertTrue(hits.getDouble("items[0].score") > hits.getDouble("items[1].score"));
         assertEquals("Oskar Vendahl", hits.getString("items[0].quote.speaker.name"));
@@ -103,12 +126,15 @@ class QuotesSearchTests {
             int marks = 0;
             for (Map<String, Object> h : highlights) {
                 assertTrue(((String) h.get("fragment")).contains("<mark>blockade</mark>"), h.toString());
-                assertEquals(((String) h.get("fragment")).replace("<mark>", "").replace("</mark>", ""),
+                assertEquals(
+                        ((String) h.get("fragment")).replace("<mark>", "").replace("</mark>", ""),
                         text.substring((Integer) h.get("start"), (Integer) h.get("end")));
                 @SuppressWarnings("unchecked")
                 List<Map<String, Integer>> spans = (List<Map<String, Integer>>) h.get("marks");
                 for (Map<String, Integer> span : spans) {
-                    assertEquals("blockade", text.substring(span.get("start"), span.get("end")).toLowerCase());
+                    assertEquals(
+                            "blockade",
+                            text.substring(span.get("start"), span.get("end")).toLowerCase());
                     marks++;
                 }
             }
@@ -116,12 +142,19 @@ class QuotesSearchTests {
         }
         // English stemming, phrases and exclusions.
         assertEquals(2, search(Map.of("q", "blockades")).getList("items").size());
-        assertEquals(List.of(strong.toString()), search(Map.of("q", "\"hurts everyone\"")).getList("items.articleId"));
-        assertEquals(List.of(weak.toString()), search(Map.of("q", "blockade -kelvport")).getList("items.articleId"));
+        assertEquals(
+                List.of(strong.toString()),
+                search(Map.of("q", "\"hurts everyone\"")).getList("items.articleId"));
+        assertEquals(
+                List.of(weak.toString()),
+                search(Map.of("q", "blockade -kelvport")).getList("items.articleId"));
         // The speaker filter keeps its meaning with q.
         String castell = entityId("Mira Castell");
-        assertEquals(List.of(weak.toString()), search(Map.of("q", "blockade", "speaker", castell)).getList("items.articleId"));
-        assertEquals(List.of(), search(Map.of("q", "kelvport", "speaker", castell)).getList("items"));
+        assertEquals(
+                List.of(weak.toString()),
+                search(Map.of("q", "blockade", "speaker", castell)).getList("items.articleId"));
+        assertEquals(
+                List.of(), search(Map.of("q", "kelvport", "speaker", castell)).getList("items"));
     }
 
     @Test
@@ -134,7 +167,11 @@ class QuotesSearchTests {
 
                     "The quillfeather accord is only a start, and round %d of the talks matters most," %s said.""".formatted(names[i], i + 1, surname));
         }
-        eventually().until(() -> search(Map.of("q", "quillfeather", "limit", "100")).getList("items").size() == names.length);
+        eventually()
+                .until(() -> search(Map.of("q", "quillfeather", "limit", "100"))
+                                .getList("items")
+                                .size()
+                        == names.length);
 
         Set<String> seen = new HashSet<>();
         List<Integer> sizes = new ArrayList<>();
@@ -150,11 +187,31 @@ class QuotesSearchTests {
         assertEquals(List.of(2, 2, 1), sizes);
         assertEquals(names.length, seen.size());
         // A cursor of another listing, or a damaged one, is a 400.
-        String offsetCursor = given().queryParam("limit", 1).get("/api/v1/quotes").then().statusCode(200).extract().path("nextCursor");
-        Problems.assertProblem(given().queryParam("q", "quillfeather").queryParam("cursor", offsetCursor).get("/api/v1/quotes").then(), 400)
+        String offsetCursor = given().queryParam("limit", 1)
+                .get("/api/v1/quotes")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("nextCursor");
+        Problems.assertProblem(
+                        given().queryParam("q", "quillfeather")
+                                .queryParam("cursor", offsetCursor)
+                                .get("/api/v1/quotes")
+                                .then(),
+                        400)
                 .body("errors[0].field", equalTo("cursor"));
-        Problems.assertProblem(given().queryParam("q", "quillfeather").queryParam("cursor", "bm90LWEtY3Vyc29y").get("/api/v1/quotes").then(), 400);
-        Problems.assertProblem(given().queryParam("q", "quillfeather").queryParam("limit", "0").get("/api/v1/quotes").then(), 400)
+        Problems.assertProblem(
+                given().queryParam("q", "quillfeather")
+                        .queryParam("cursor", "bm90LWEtY3Vyc29y")
+                        .get("/api/v1/quotes")
+                        .then(),
+                400);
+        Problems.assertProblem(
+                        given().queryParam("q", "quillfeather")
+                                .queryParam("limit", "0")
+                                .get("/api/v1/quotes")
+                                .then(),
+                        400)
                 .body("errors[0].field", equalTo("limit"));
     }
 
@@ -170,21 +227,29 @@ class QuotesSearchTests {
 
                 "Dravenholt fishermen will be compensated for every lost day," Aalberg said.""";
         store(id, 1, "Harbour", v1);
-        eventually().until(() -> search(Map.of("q", "dravenholt")).getList("items").size() == 2);
-        ArticleQuotes first = QuarkusTransaction.requiringNew().call(() -> analyses.quotesOf(Set.of(id)).get(id));
+        eventually()
+                .until(() -> search(Map.of("q", "dravenholt")).getList("items").size() == 2);
+        ArticleQuotes first = QuarkusTransaction.requiringNew()
+                .call(() -> analyses.quotesOf(Set.of(id)).get(id));
         assertEquals(2, first.quotes().size());
 
         store(id, 2, "Harbour reopens", """
                 Harbour master Edda Thorsen spoke in Bergen on Tuesday.
 
                 "Dravenholt reopens on Friday morning," Thorsen said.""");
-        eventually().untilAsserted(() -> given().queryParam("q", "dravenholt").get("/api/v1/quotes").then().statusCode(200)
-                .body("items", hasSize(1)).body("items[0].quote.text", containsString("reopens")));
+        eventually()
+                .untilAsserted(() -> given().queryParam("q", "dravenholt")
+                        .get("/api/v1/quotes")
+                        .then()
+                        .statusCode(200)
+                        .body("items", hasSize(1))
+                        .body("items[0].quote.text", containsString("reopens")));
         assertEquals(List.of(), search(Map.of("q", "fishermen")).getList("items"));
 
         // A late job of version 1 stores nothing ...
-        assertFalse(QuarkusTransaction.requiringNew().call(() -> analyser.analyseAndStore(
-                new ArticleVersion(id, 1, "CREATED", "Harbour", v1, Instant.parse("2025-03-23T12:00:00Z")))));
+        assertFalse(QuarkusTransaction.requiringNew()
+                .call(() -> analyser.analyseAndStore(
+                        new ArticleVersion(id, 1, "CREATED", "Harbour", v1, Instant.parse("2025-03-23T12:00:00Z")))));
         // ... and a late write of version 1 into the index itself (its two quotes) leaves version 2's quotes alone.
         var stale = QuarkusTransaction.requiringNew().call(() -> {
             try {
@@ -193,7 +258,8 @@ class QuotesSearchTests {
                 throw new IllegalStateException(e);
             }
         });
-        // Refused: the id version 2 has, and (within the node's gc_deletes) the id whose version-2 delete left a tombstone.
+        // Refused: the id version 2 has, and (within the node's gc_deletes) the id whose version-2 delete left a
+        // tombstone.
         assertTrue(stale.stale() >= 1, "stale writes refused: " + stale);
         JsonPath after = search(Map.of("q", "dravenholt"));
         assertEquals(1, after.getList("items").size());
@@ -207,9 +273,11 @@ class QuotesSearchTests {
                 Senator Aurelio Quintavalle spoke in Rome on Monday.
 
                 "The grumbleton amendment will pass this week," Quintavalle said.""");
-        eventually().until(() -> search(Map.of("q", "grumbleton")).getList("items").size() == 1);
+        eventually()
+                .until(() -> search(Map.of("q", "grumbleton")).getList("items").size() == 1);
         QuarkusTransaction.requiringNew().run(() -> analyser.delete(id, 2));
-        eventually().until(() -> search(Map.of("q", "grumbleton")).getList("items").isEmpty());
+        eventually()
+                .until(() -> search(Map.of("q", "grumbleton")).getList("items").isEmpty());
         given().get("/api/v1/articles/" + id + "/analysis").then().statusCode(404);
     }
 
@@ -220,22 +288,65 @@ class QuotesSearchTests {
 
                 "A quorvex of caution is needed," Halloway said.""");
         eventually().until(() -> search(Map.of("q", "quorvex")).getList("items").size() == 1);
-        List<String> queries = new ArrayList<>(List.of("*a*a*a*", "\"unbalanced", "quorvex\"", "((((quorvex", "quorvex)))", "-", "--quorvex",
-                "a | | b", "\\", "~", "quorvex~2", "text:quorvex", "q*", "*", "?", "/[a-z]+/", "\"a\"~100000", "+", "&&", "||", "!",
-                "<script>alert(1)</script>", "' OR '1'='1", "😀", "\u0000quorvex", "%", "quo*vex", "quorvex^1000"));
+        List<String> queries = new ArrayList<>(List.of(
+                "*a*a*a*",
+                "\"unbalanced",
+                "quorvex\"",
+                "((((quorvex",
+                "quorvex)))",
+                "-",
+                "--quorvex",
+                "a | | b",
+                "\\",
+                "~",
+                "quorvex~2",
+                "text:quorvex",
+                "q*",
+                "*",
+                "?",
+                "/[a-z]+/",
+                "\"a\"~100000",
+                "+",
+                "&&",
+                "||",
+                "!",
+                "<script>alert(1)</script>",
+                "' OR '1'='1",
+                "😀",
+                "\u0000quorvex",
+                "%",
+                "quo*vex",
+                "quorvex^1000"));
         queries.add("a".repeat(500));
         queries.add("ab ".repeat(166));
         queries.add("*a".repeat(250));
         for (String q : queries) {
-            int status = given().queryParam("q", q).get("/api/v1/quotes").then().extract().statusCode();
+            int status = given().queryParam("q", q)
+                    .get("/api/v1/quotes")
+                    .then()
+                    .extract()
+                    .statusCode();
             assertTrue(status == 200 || (status >= 400 && status < 500), "q=" + q + " answered " + status);
         }
         assertEquals(1, search(Map.of("q", "quorvex)))")).getList("items").size());
-        Problems.assertProblem(given().queryParam("q", "a".repeat(501)).get("/api/v1/quotes").then(), 400).body("errors[0].field", equalTo("q"));
-        Problems.assertProblem(given().queryParam("q", "quorvex").queryParam("speaker", "nobody").get("/api/v1/quotes").then(), 400)
+        Problems.assertProblem(
+                        given().queryParam("q", "a".repeat(501))
+                                .get("/api/v1/quotes")
+                                .then(),
+                        400)
+                .body("errors[0].field", equalTo("q"));
+        Problems.assertProblem(
+                        given().queryParam("q", "quorvex")
+                                .queryParam("speaker", "nobody")
+                                .get("/api/v1/quotes")
+                                .then(),
+                        400)
                 .body("errors[0].field", equalTo("speaker"));
         // Highlighted fragments are HTML-escaped: quote text never becomes markup.
-        given().queryParam("q", "quorvex").get("/api/v1/quotes").then().statusCode(200)
+        given().queryParam("q", "quorvex")
+                .get("/api/v1/quotes")
+                .then()
+                .statusCode(200)
                 .body("items[0].highlights.fragment", everyItem(not(containsString("<script"))))
                 .body("items[0].highlights[0].marks", hasSize(1))
                 .body("items[0].score", notNullValue())
@@ -248,7 +359,11 @@ class QuotesSearchTests {
                 Mayor Ottilie Brask spoke in Tromso on Monday.
 
                 "The snow ploughs are ready," Brask said.""");
-        given().queryParam("speaker", entityId("Ottilie Brask")).get("/api/v1/quotes").then().statusCode(200)
-                .body("items.articleId", hasItem(id.toString())).body("items[0].score", equalTo(null));
+        given().queryParam("speaker", entityId("Ottilie Brask"))
+                .get("/api/v1/quotes")
+                .then()
+                .statusCode(200)
+                .body("items.articleId", hasItem(id.toString()))
+                .body("items[0].score", equalTo(null));
     }
 }

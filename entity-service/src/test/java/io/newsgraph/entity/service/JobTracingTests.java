@@ -39,12 +39,15 @@ class JobTracingTests {
 
     @Inject
     JobRepository jobs;
+
     @Inject
     InMemorySpanExporter spans;
 
     @BeforeEach
     void modelLoaded() {
-        Awaitility.await().atMost(Duration.ofMinutes(2)).until(() -> given().get("/q/health/ready").statusCode() == 200);
+        Awaitility.await()
+                .atMost(Duration.ofMinutes(2))
+                .until(() -> given().get("/q/health/ready").statusCode() == 200);
     }
 
     @Test
@@ -71,9 +74,15 @@ class JobTracingTests {
 
         SpanData job = jobSpan(article);
         assertEquals(StatusCode.ERROR, job.getStatus().getStatusCode(), "article-service is down: the attempt failed");
-        SpanData call = Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> spans.getFinishedSpanItems().stream()
-                .filter(s -> s.getKind() == SpanKind.CLIENT && s.getParentSpanId().equals(job.getSpanId())).findFirst(),
-                Optional::isPresent).get();
+        SpanData call = Awaitility.await()
+                .atMost(Duration.ofSeconds(10))
+                .until(
+                        () -> spans.getFinishedSpanItems().stream()
+                                .filter(s -> s.getKind() == SpanKind.CLIENT
+                                        && s.getParentSpanId().equals(job.getSpanId()))
+                                .findFirst(),
+                        Optional::isPresent)
+                .get();
         assertEquals(job.getTraceId(), call.getTraceId());
     }
 
@@ -85,31 +94,50 @@ class JobTracingTests {
 
     @Test
     void pollingIsNotTraced() {
-        // The puller polls the feed every 250 ms (failing here, with retries), the workers the job table every 500 ms, the
+        // The puller polls the feed every 250 ms (failing here, with retries), the workers the job table every 500 ms,
+        // the
         // gauges refresh every 5 s: of all that, only jobs (of other tests, finishing late) and their work leave spans.
         spans.reset();
-        Awaitility.await().during(Duration.ofSeconds(6)).atMost(Duration.ofSeconds(8)).untilAsserted(() -> {
-            List<SpanData> finished = spans.getFinishedSpanItems();
-            java.util.Set<String> jobTraces = new java.util.HashSet<>();
-            finished.stream().filter(s -> s.getName().startsWith("extraction job")).forEach(s -> jobTraces.add(s.getTraceId()));
-            assertEquals(List.of(), finished.stream().filter(s -> !jobTraces.contains(s.getTraceId())).map(SpanData::getName).toList());
-        });
+        Awaitility.await()
+                .during(Duration.ofSeconds(6))
+                .atMost(Duration.ofSeconds(8))
+                .untilAsserted(() -> {
+                    List<SpanData> finished = spans.getFinishedSpanItems();
+                    java.util.Set<String> jobTraces = new java.util.HashSet<>();
+                    finished.stream()
+                            .filter(s -> s.getName().startsWith("extraction job"))
+                            .forEach(s -> jobTraces.add(s.getTraceId()));
+                    assertEquals(
+                            List.of(),
+                            finished.stream()
+                                    .filter(s -> !jobTraces.contains(s.getTraceId()))
+                                    .map(SpanData::getName)
+                                    .toList());
+                });
     }
 
     private UUID enqueue(String kind, String traceparent) {
         UUID article = UUID.randomUUID();
         long seq = nextSeq++;
-        QuarkusTransaction.requiringNew().run(() ->
-                jobs.enqueue(List.of(new ArticleFeedPage.Event(seq, kind, article, 1, Instant.now(), traceparent))));
+        QuarkusTransaction.requiringNew()
+                .run(() -> jobs.enqueue(
+                        List.of(new ArticleFeedPage.Event(seq, kind, article, 1, Instant.now(), traceparent))));
         return article;
     }
 
     /** The first attempt's span of the job of that article. */
     private SpanData jobSpan(UUID article) {
-        return Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
-                .until(() -> spans.getFinishedSpanItems().stream()
-                        .filter(s -> s.getName().startsWith("extraction job")
-                                && article.toString().equals(s.getAttributes().get(AttributeKey.stringKey("newsgraph.article.id"))))
-                        .findFirst(), Optional::isPresent).get();
+        return Awaitility.await()
+                .atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(100))
+                .until(
+                        () -> spans.getFinishedSpanItems().stream()
+                                .filter(s -> s.getName().startsWith("extraction job")
+                                        && article.toString()
+                                                .equals(s.getAttributes()
+                                                        .get(AttributeKey.stringKey("newsgraph.article.id"))))
+                                .findFirst(),
+                        Optional::isPresent)
+                .get();
     }
 }

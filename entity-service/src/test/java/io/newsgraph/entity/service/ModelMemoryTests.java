@@ -19,10 +19,13 @@ class ModelMemoryTests {
 
     @Test
     void heapFreeRatiosAreRestoredAfterTheModelLoad() {
-        Awaitility.await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(200))
+        Awaitility.await()
+                .atMost(Duration.ofMinutes(2))
+                .pollInterval(Duration.ofMillis(200))
                 .until(() -> given().get("/q/health/ready").statusCode() == 200);
         HotSpotDiagnosticMXBean vm = ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class);
-        assertEquals("70", vm.getVMOption("MaxHeapFreeRatio").getValue()); // HotSpot's defaults; the test JVM sets neither
+        assertEquals(
+                "70", vm.getVMOption("MaxHeapFreeRatio").getValue()); // HotSpot's defaults; the test JVM sets neither
         assertEquals("40", vm.getVMOption("MinHeapFreeRatio").getValue());
     }
 }

@@ -45,14 +45,18 @@ class SummaryPushTests {
 
     @Inject
     ArticleAnalyser analyser;
+
     @Inject
     EntityManager em;
+
     @Inject
     ObjectMapper mapper;
 
     @BeforeEach
     void modelLoaded() {
-        Awaitility.await().atMost(Duration.ofMinutes(2)).until(() -> given().get("/q/health/ready").statusCode() == 200);
+        Awaitility.await()
+                .atMost(Duration.ofMinutes(2))
+                .until(() -> given().get("/q/health/ready").statusCode() == 200);
     }
 
     private static ConditionFactory eventually() {
@@ -62,8 +66,9 @@ class SummaryPushTests {
     private UUID analyse(int status) {
         UUID id = UUID.randomUUID();
         StubArticleService.server().stubFor(put(path(id)).willReturn(aResponse().withStatus(status)));
-        QuarkusTransaction.requiringNew().run(() -> analyser.analyseAndStore(
-                new ArticleVersion(id, 2, "UPDATED", "Air defence", BODY, Instant.parse("2025-03-23T12:00:00Z"))));
+        QuarkusTransaction.requiringNew()
+                .run(() -> analyser.analyseAndStore(new ArticleVersion(
+                        id, 2, "UPDATED", "Air defence", BODY, Instant.parse("2025-03-23T12:00:00Z"))));
         return id;
     }
 
@@ -78,8 +83,10 @@ class SummaryPushTests {
     private Object[] outboxRow(UUID id) {
         return QuarkusTransaction.requiringNew().call(() -> {
             @SuppressWarnings("unchecked")
-            List<Object[]> rows = em.createNativeQuery("SELECT state, attempts FROM entity_summary_outbox WHERE article_id = ?1")
-                    .setParameter(1, id).getResultList();
+            List<Object[]> rows = em.createNativeQuery(
+                            "SELECT state, attempts FROM entity_summary_outbox WHERE article_id = ?1")
+                    .setParameter(1, id)
+                    .getResultList();
             return rows.isEmpty() ? null : rows.get(0);
         });
     }
@@ -99,14 +106,17 @@ class SummaryPushTests {
             assertTrue(e.get("salience").asDouble() <= previous, "entities by salience");
             previous = e.get("salience").asDouble();
             UUID.fromString(e.get("id").asText());
-            assertTrue(List.of("PERSON", "ORGANIZATION", "LOCATION").contains(e.get("type").asText()));
+            assertTrue(List.of("PERSON", "ORGANIZATION", "LOCATION")
+                    .contains(e.get("type").asText()));
             if (e.get("name").asText().equals("Rustem Umerov")) {
                 umerov = e;
             }
         }
         assertEquals("PERSON", umerov.get("type").asText());
         assertEquals(1, summary.get("speakers").size());
-        assertEquals(umerov.get("id").asText(), summary.get("speakers").get(0).get("id").asText());
+        assertEquals(
+                umerov.get("id").asText(),
+                summary.get("speakers").get(0).get("id").asText());
         assertEquals("Rustem Umerov", summary.get("speakers").get(0).get("name").asText());
         assertEquals(List.of("UA"), mapper.convertValue(summary.get("countries"), List.class));
     }
@@ -124,15 +134,28 @@ class SummaryPushTests {
     void anUnavailableArticleServiceIsRetriedUntilItStores() {
         UUID id = UUID.randomUUID();
         var server = StubArticleService.server();
-        server.stubFor(put(path(id)).inScenario("outage-" + id).whenScenarioStateIs(Scenario.STARTED)
-                .willReturn(aResponse().withStatus(503)).willSetStateTo("still down"));
-        server.stubFor(put(path(id)).inScenario("outage-" + id).whenScenarioStateIs("still down")
-                .willReturn(aResponse().withStatus(503)).willSetStateTo("down again"));
-        server.stubFor(put(path(id)).inScenario("outage-" + id).whenScenarioStateIs("down again")
-                .willReturn(aResponse().withFault(com.github.tomakehurst.wiremock.http.Fault.CONNECTION_RESET_BY_PEER)).willSetStateTo("up"));
-        server.stubFor(put(path(id)).inScenario("outage-" + id).whenScenarioStateIs("up").willReturn(aResponse().withStatus(204)));
-        QuarkusTransaction.requiringNew().run(() -> analyser.analyseAndStore(
-                new ArticleVersion(id, 1, "CREATED", "Air defence", BODY, Instant.parse("2025-03-23T12:00:00Z"))));
+        server.stubFor(put(path(id))
+                .inScenario("outage-" + id)
+                .whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(aResponse().withStatus(503))
+                .willSetStateTo("still down"));
+        server.stubFor(put(path(id))
+                .inScenario("outage-" + id)
+                .whenScenarioStateIs("still down")
+                .willReturn(aResponse().withStatus(503))
+                .willSetStateTo("down again"));
+        server.stubFor(put(path(id))
+                .inScenario("outage-" + id)
+                .whenScenarioStateIs("down again")
+                .willReturn(aResponse().withFault(com.github.tomakehurst.wiremock.http.Fault.CONNECTION_RESET_BY_PEER))
+                .willSetStateTo("up"));
+        server.stubFor(put(path(id))
+                .inScenario("outage-" + id)
+                .whenScenarioStateIs("up")
+                .willReturn(aResponse().withStatus(204)));
+        QuarkusTransaction.requiringNew()
+                .run(() -> analyser.analyseAndStore(new ArticleVersion(
+                        id, 1, "CREATED", "Air defence", BODY, Instant.parse("2025-03-23T12:00:00Z"))));
         eventually().until(() -> outboxRow(id) == null);
         assertEquals(4, pushes(id).size(), "three failures, then stored");
     }
@@ -149,29 +172,41 @@ class SummaryPushTests {
         UUID analysed = UUID.randomUUID();
         UUID created = UUID.randomUUID();
         var server = StubArticleService.server();
-        server.stubFor(get(urlPathEqualTo("/api/v1/articles/feed")).withQueryParam("after", com.github.tomakehurst.wiremock.client.WireMock.absent())
+        server.stubFor(get(urlPathEqualTo("/api/v1/articles/feed"))
+                .withQueryParam("after", com.github.tomakehurst.wiremock.client.WireMock.absent())
                 .willReturn(okJson("""
                         {"events": [
                           {"seq": 1, "kind": "ANALYSED", "articleId": "%s", "version": 1, "occurredAt": "2025-03-23T12:00:00Z"},
                           {"seq": 2, "kind": "CREATED", "articleId": "%s", "version": 1, "occurredAt": "2025-03-23T12:00:01Z"},
                           {"seq": 3, "kind": "ANALYSED", "articleId": "%s", "version": 1, "occurredAt": "2025-03-23T12:00:02Z"}],
                          "cursor": "after-3", "hasMore": false}""".formatted(analysed, created, created))));
-        server.stubFor(get(urlPathEqualTo("/api/v1/articles/feed")).withQueryParam("after", equalTo("after-3"))
+        server.stubFor(get(urlPathEqualTo("/api/v1/articles/feed"))
+                .withQueryParam("after", equalTo("after-3"))
                 .willReturn(okJson("{\"events\": [], \"cursor\": \"after-3\", \"hasMore\": false}")));
-        server.stubFor(get(urlPathEqualTo("/api/v1/articles/" + created + "/versions/1")).willReturn(okJson("""
+        server.stubFor(get(urlPathEqualTo("/api/v1/articles/" + created + "/versions/1"))
+                .willReturn(okJson("""
                 {"articleId": "%s", "version": 1, "change": "CREATED", "title": "Air defence", "body": %s,
                  "publishedAt": "2025-03-23T12:00:00Z"}""".formatted(created, quoted(BODY)))));
         server.stubFor(put(path(created)).willReturn(aResponse().withStatus(204)));
 
-        eventually().atMost(Duration.ofMinutes(1)).until(() -> jobs(created) == 1 && pushes(created).size() == 1);
+        eventually()
+                .atMost(Duration.ofMinutes(1))
+                .until(() -> jobs(created) == 1 && pushes(created).size() == 1);
         assertEquals(0, jobs(analysed), "an ANALYSED event is no work");
         given().get("/api/v1/articles/" + created + "/analysis").then().statusCode(200);
-        assertEquals("after-3", QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery("SELECT cursor FROM feed_cursor").getSingleResult()));
+        assertEquals(
+                "after-3",
+                QuarkusTransaction.requiringNew()
+                        .call(() -> em.createNativeQuery("SELECT cursor FROM feed_cursor")
+                                .getSingleResult()));
     }
 
     private long jobs(UUID articleId) {
-        return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
-                "SELECT count(*) FROM extraction_job WHERE article_id = ?1").setParameter(1, articleId).getSingleResult()).longValue());
+        return QuarkusTransaction.requiringNew()
+                .call(() -> ((Number) em.createNativeQuery("SELECT count(*) FROM extraction_job WHERE article_id = ?1")
+                                .setParameter(1, articleId)
+                                .getSingleResult())
+                        .longValue());
     }
 
     private String quoted(String text) {

@@ -20,14 +20,19 @@ public class ArticleClient {
     ArticleApi api;
 
     @Timeout(2000)
-    @Retry(maxRetries = 1, delay = 50, abortOn = org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException.class)
+    @Retry(
+            maxRetries = 1,
+            delay = 50,
+            abortOn = org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException.class)
     @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 10_000)
     @Fallback(fallbackMethod = "articleUnavailable")
     public Uni<UpstreamReply> article(String id, String requestId) {
         return api.article(id, requestId)
                 .map(response -> Failures.checked(SERVICE, response))
-                .onFailure(Failures::clientError).recoverWithItem(Failures::reply)
-                .onFailure().transform(failure -> Failures.serverError(SERVICE, failure));
+                .onFailure(Failures::clientError)
+                .recoverWithItem(Failures::reply)
+                .onFailure()
+                .transform(failure -> Failures.serverError(SERVICE, failure));
     }
 
     Uni<UpstreamReply> articleUnavailable(String id, String requestId, Throwable failure) {

@@ -28,6 +28,8 @@ interface EntityApi {
 
     @GET
     @Path("/entities/{id}/articles")
-    Uni<Response> articlesOf(@PathParam("id") String id, @QueryParam("limit") int limit,
-                             @HeaderParam(RequestIds.HEADER) String requestId);
+    Uni<Response> articlesOf(
+            @PathParam("id") String id,
+            @QueryParam("limit") int limit,
+            @HeaderParam(RequestIds.HEADER) String requestId);
 }

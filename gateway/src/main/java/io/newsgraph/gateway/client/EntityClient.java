@@ -27,8 +27,10 @@ public class EntityClient {
     public Uni<UpstreamReply> analysis(String articleId, String requestId) {
         return api.analysis(articleId, requestId)
                 .map(response -> Failures.checked(SERVICE, response))
-                .onFailure(Failures::clientError).recoverWithItem(Failures::reply)
-                .onFailure().transform(failure -> Failures.serverError(SERVICE, failure));
+                .onFailure(Failures::clientError)
+                .recoverWithItem(Failures::reply)
+                .onFailure()
+                .transform(failure -> Failures.serverError(SERVICE, failure));
     }
 
     @Timeout(2000)
@@ -38,8 +40,10 @@ public class EntityClient {
     public Uni<UpstreamReply> entity(String id, String requestId) {
         return api.entity(id, requestId)
                 .map(response -> Failures.checked(SERVICE, response))
-                .onFailure(Failures::clientError).recoverWithItem(Failures::reply)
-                .onFailure().transform(failure -> Failures.serverError(SERVICE, failure));
+                .onFailure(Failures::clientError)
+                .recoverWithItem(Failures::reply)
+                .onFailure()
+                .transform(failure -> Failures.serverError(SERVICE, failure));
     }
 
     @Timeout(2000)
@@ -49,8 +53,10 @@ public class EntityClient {
     public Uni<UpstreamReply> articlesOf(String id, int limit, String requestId) {
         return api.articlesOf(id, limit, requestId)
                 .map(response -> Failures.checked(SERVICE, response))
-                .onFailure(Failures::clientError).recoverWithItem(Failures::reply)
-                .onFailure().transform(failure -> Failures.serverError(SERVICE, failure));
+                .onFailure(Failures::clientError)
+                .recoverWithItem(Failures::reply)
+                .onFailure()
+                .transform(failure -> Failures.serverError(SERVICE, failure));
     }
 
     Uni<UpstreamReply> analysisUnavailable(String articleId, String requestId, Throwable failure) {

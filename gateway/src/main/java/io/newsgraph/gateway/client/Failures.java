@@ -8,12 +8,12 @@ import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
 
 /** Turns REST client outcomes into replies, and failures into the words of a warning. */
 final class Failures {
-    private Failures() {
-    }
+    private Failures() {}
 
     /** 4xx answers are replies (e.g. a 404 passes through); 5xx answers are failures. */
     static boolean clientError(Throwable failure) {
-        return failure instanceof WebApplicationException web && web.getResponse().getStatus() < 500;
+        return failure instanceof WebApplicationException web
+                && web.getResponse().getStatus() < 500;
     }
 
     static UpstreamReply reply(Throwable clientError) {
@@ -21,7 +21,9 @@ final class Failures {
     }
 
     static Throwable serverError(String service, Throwable failure) {
-        return failure instanceof WebApplicationException web ? new UpstreamFailure(service, web.getResponse().getStatus()) : failure;
+        return failure instanceof WebApplicationException web
+                ? new UpstreamFailure(service, web.getResponse().getStatus())
+                : failure;
     }
 
     static UpstreamReply checked(String service, Response response) {

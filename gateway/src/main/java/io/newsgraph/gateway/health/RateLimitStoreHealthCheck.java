@@ -25,7 +25,8 @@ public class RateLimitStoreHealthCheck implements HealthCheck {
     @Override
     public HealthCheckResponse call() {
         RateLimiter.StoreState store = limiter.store();
-        HealthCheckResponseBuilder response = HealthCheckResponse.named("rate-limit-store").up()
+        HealthCheckResponseBuilder response = HealthCheckResponse.named("rate-limit-store")
+                .up()
                 .withData("store", store.kind())
                 .withData("mode", store.kind().equals("local") ? "local" : store.shared() ? "shared" : "degraded");
         if (store.endpoint() != null) {

@@ -23,9 +23,12 @@ public class UpstreamsHealthCheck implements HealthCheck {
 
     @Override
     public HealthCheckResponse call() {
-        HealthCheckResponseBuilder response = HealthCheckResponse.named("upstreams").up();
+        HealthCheckResponseBuilder response =
+                HealthCheckResponse.named("upstreams").up();
         for (Upstream upstream : upstreams.all()) {
-            response.withData(upstream.service() + ".circuit", upstream.guard().state().name().toLowerCase())
+            response.withData(
+                            upstream.service() + ".circuit",
+                            upstream.guard().state().name().toLowerCase())
                     .withData(upstream.service() + ".inFlight", upstream.guard().inFlight());
         }
         return response.build();

@@ -11,8 +11,16 @@ import java.util.Set;
 /** Header rules of a proxy (RFC 9110 section 7.6.1, RFC 7239). */
 final class Headers {
     /** Hop-by-hop: meaningful for one connection only, never forwarded. */
-    private static final Set<String> HOP_BY_HOP = Set.of("connection", "keep-alive", "proxy-authenticate",
-            "proxy-authorization", "proxy-connection", "te", "trailer", "transfer-encoding", "upgrade");
+    private static final Set<String> HOP_BY_HOP = Set.of(
+            "connection",
+            "keep-alive",
+            "proxy-authenticate",
+            "proxy-authorization",
+            "proxy-connection",
+            "te",
+            "trailer",
+            "transfer-encoding",
+            "upgrade");
     /**
      * The gateway's own credentials stay at the gateway; Host is the upstream's; the caller's key name is the gateway's
      * to say ({@link #CALLER_KEY}), never the client's.
@@ -21,8 +29,7 @@ final class Headers {
     /** The name of the API key the gateway authenticated, for services that keep data per key (alert-service). */
     static final String CALLER_KEY = "X-Newsgraph-Key";
 
-    private Headers() {
-    }
+    private Headers() {}
 
     static MultiMap upstreamRequest(HttpServerRequest in, String callerKey) {
         MultiMap out = MultiMap.caseInsensitiveMultiMap();
@@ -46,7 +53,10 @@ final class Headers {
         if (host != null) {
             out.set("X-Forwarded-Host", host);
         }
-        StringBuilder forwarded = new StringBuilder("for=").append(forwardedNode(client)).append(";proto=").append(proto);
+        StringBuilder forwarded = new StringBuilder("for=")
+                .append(forwardedNode(client))
+                .append(";proto=")
+                .append(proto);
         if (host != null) {
             forwarded.append(";host=\"").append(host.replace("\"", "")).append('"');
         }

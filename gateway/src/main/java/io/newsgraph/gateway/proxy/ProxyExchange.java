@@ -42,6 +42,7 @@ final class ProxyExchange {
     private final TextMapPropagator propagator;
     /** The gateway traces this request: its server span is current, and the upstream call will carry its context. */
     private final boolean traced;
+
     private UpstreamGuard.Permit permit;
     private HttpClientRequest current;
     private long timer = -1;
@@ -63,7 +64,8 @@ final class ProxyExchange {
         this.upstream = upstream;
         this.maxBodyBytes = maxBodyBytes;
         String length = in.getHeader("Content-Length");
-        this.bodyless = in.getHeader("Transfer-Encoding") == null && (length == null || length.trim().equals("0"));
+        this.bodyless = in.getHeader("Transfer-Encoding") == null
+                && (length == null || length.trim().equals("0"));
         this.retryable = bodyless && (in.method() == HttpMethod.GET || in.method() == HttpMethod.HEAD);
         String query = in.query();
         this.uri = upstream.basePath() + context.normalizedPath() + (query == null ? "" : "?" + query);
@@ -72,9 +74,10 @@ final class ProxyExchange {
     void start() {
         permit = upstream.guard().tryAcquire();
         if (permit == null) {
-            unavailable(upstream.guard().state() == UpstreamGuard.State.CLOSED
-                    ? upstream.service() + " has too many requests in flight"
-                    : upstream.service() + " is failing; the gateway stopped calling it for a while");
+            unavailable(
+                    upstream.guard().state() == UpstreamGuard.State.CLOSED
+                            ? upstream.service() + " has too many requests in flight"
+                            : upstream.service() + " is failing; the gateway stopped calling it for a while");
             return;
         }
         Vertx vertx = context.vertx();
@@ -103,7 +106,9 @@ final class ProxyExchange {
     private void connected(AsyncResult<HttpClientRequest> result) {
         if (settled) {
             if (result.succeeded()) {
-                result.result().exceptionHandler(e -> { }).reset(); // nothing written: the connection goes back to the pool
+                result.result()
+                        .exceptionHandler(e -> {})
+                        .reset(); // nothing written: the connection goes back to the pool
             }
             return;
         }
@@ -115,7 +120,7 @@ final class ProxyExchange {
         current = request;
         written = false;
         // Failures reach responded() through the response future; without a handler Vert.x logs each as an error.
-        request.exceptionHandler(e -> { });
+        request.exceptionHandler(e -> {});
         if (bodyless) {
             sent = true;
             request.end().onSuccess(v -> {
@@ -128,7 +133,8 @@ final class ProxyExchange {
             if (in.getHeader("Content-Length") == null) {
                 request.setChunked(true);
             }
-            // The body waits until the head is out: a connection that fails before got nothing, so any method may retry.
+            // The body waits until the head is out: a connection that fails before got nothing, so any method may
+            // retry.
             request.sendHead().onSuccess(v -> {
                 if (request == current && !settled) {
                     written = true;
@@ -186,7 +192,8 @@ final class ProxyExchange {
         HttpClientRequest request = current;
         boolean early = !sent;
         if (early) {
-            // The upstream has decided without the rest of the body: stop forwarding it, keep reading it from the client.
+            // The upstream has decided without the rest of the body: stop forwarding it, keep reading it from the
+            // client.
             request.drainHandler(null);
             in.resume();
         }
@@ -211,7 +218,8 @@ final class ProxyExchange {
         // Except an event stream (SSE): it has no end, so reading it on would keep the service streaming to nobody
         // (and holding the caller's stream slot) for ever; its connection is closed instead while the answer is open.
         String type = response.getHeader("Content-Type");
-        boolean eventStream = type != null && type.regionMatches(true, 0, "text/event-stream", 0, "text/event-stream".length());
+        boolean eventStream =
+                type != null && type.regionMatches(true, 0, "text/event-stream", 0, "text/event-stream".length());
         io.vertx.core.Future<Void> ended = response.end();
         response.pipe().endOnFailure(false).to(out).onComplete(done -> {
             permit.complete(UpstreamGuard.Outcome.SUCCESS);
@@ -263,9 +271,16 @@ final class ProxyExchange {
             return;
         }
         settle(UpstreamGuard.Outcome.FAILURE);
-        LOG.warnf("%s %s: %s did not answer within %s", in.method(), uri, upstream.service(), upstream.config().timeout());
-        ProblemResponses.send(context, 504, "upstream-timeout", "Upstream timed out",
-                upstream.service() + " did not answer within " + upstream.config().timeout().toMillis() + " ms");
+        LOG.warnf(
+                "%s %s: %s did not answer within %s",
+                in.method(), uri, upstream.service(), upstream.config().timeout());
+        ProblemResponses.send(
+                context,
+                504,
+                "upstream-timeout",
+                "Upstream timed out",
+                upstream.service() + " did not answer within "
+                        + upstream.config().timeout().toMillis() + " ms");
     }
 
     private void abort() {
@@ -287,12 +302,21 @@ final class ProxyExchange {
     }
 
     static void tooLarge(RoutingContext context, long limit) {
-        ProblemResponses.send(context, 413, "payload-too-large", "Request body too large",
+        ProblemResponses.send(
+                context,
+                413,
+                "payload-too-large",
+                "Request body too large",
                 "The request body exceeds the limit of " + limit + " bytes");
     }
 
     private void unavailable(String detail) {
-        ProblemResponses.send(context, 503, "upstream-unavailable", "Upstream unavailable", detail,
+        ProblemResponses.send(
+                context,
+                503,
+                "upstream-unavailable",
+                "Upstream unavailable",
+                detail,
                 Map.of("Retry-After", String.valueOf(upstream.guard().retryAfterSeconds())));
     }
 

@@ -30,9 +30,13 @@ public class ProxyMetrics {
         this.routes = routes;
         this.registry = registry;
         for (Upstream upstream : upstreams.all()) {
-            Gauge.builder("newsgraph.gateway.circuit.open", upstream, u -> u.guard().state() == UpstreamGuard.State.OPEN ? 1 : 0)
+            Gauge.builder(
+                            "newsgraph.gateway.circuit.open",
+                            upstream,
+                            u -> u.guard().state() == UpstreamGuard.State.OPEN ? 1 : 0)
                     .description("1 while the upstream's circuit breaker is open (calls refused with 503)")
-                    .tag("upstream", upstream.service()).register(registry);
+                    .tag("upstream", upstream.service())
+                    .register(registry);
         }
     }
 
@@ -45,9 +49,15 @@ public class ProxyMetrics {
             Upstream owner = routes.route(context.request().path());
             String route = owner == null ? "none" : owner.service();
             String status = String.valueOf(context.response().getStatusCode());
-            counters.computeIfAbsent(route + ' ' + status, key -> Counter.builder("newsgraph.gateway.responses")
-                    .description("Answers to /api requests by the service that owns the route and by status")
-                    .tag("route", route).tag("status", status).register(registry)).increment();
+            counters.computeIfAbsent(
+                            route + ' ' + status,
+                            key -> Counter.builder("newsgraph.gateway.responses")
+                                    .description(
+                                            "Answers to /api requests by the service that owns the route and by status")
+                                    .tag("route", route)
+                                    .tag("status", status)
+                                    .register(registry))
+                    .increment();
         });
         context.next();
     }

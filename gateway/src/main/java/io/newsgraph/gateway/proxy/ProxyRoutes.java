@@ -1,8 +1,8 @@
 package io.newsgraph.gateway.proxy;
 
 import io.newsgraph.common.http.BodyLimitFilter;
-import io.newsgraph.gateway.rest.ComposedResource;
 import io.newsgraph.common.problem.ProblemResponses;
+import io.newsgraph.gateway.rest.ComposedResource;
 import io.newsgraph.gateway.security.AccessFilter;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.context.propagation.TextMapPropagator;
@@ -26,8 +26,10 @@ public class ProxyRoutes {
     private final long maxBodyBytes;
     private final TextMapPropagator propagator;
 
-    ProxyRoutes(RouteTable routes, @ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize maxBody,
-                OpenTelemetry openTelemetry) {
+    ProxyRoutes(
+            RouteTable routes,
+            @ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize maxBody,
+            OpenTelemetry openTelemetry) {
         this.routes = routes;
         this.maxBodyBytes = maxBody.asLongValue();
         this.propagator = openTelemetry.getPropagators().getTextMapPropagator();
@@ -48,7 +50,9 @@ public class ProxyRoutes {
             ProblemResponses.send(context, 404, "not-found", "Resource not found", "No API operation at " + path);
             return;
         }
-        long limit = Math.min(maxBodyBytes, upstream.config().maxBodySize().map(MemorySize::asLongValue).orElse(maxBodyBytes));
+        long limit = Math.min(
+                maxBodyBytes,
+                upstream.config().maxBodySize().map(MemorySize::asLongValue).orElse(maxBodyBytes));
         if (BodyLimitFilter.declaredLength(context.request()) > limit) {
             ProxyExchange.tooLarge(context, limit); // the service would refuse it: don't stream it there
             return;

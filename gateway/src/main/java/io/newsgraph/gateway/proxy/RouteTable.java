@@ -7,8 +7,7 @@ import java.util.regex.Pattern;
 /** Which service owns a public path: first match wins, so the entity-service paths come first. */
 @ApplicationScoped
 public class RouteTable {
-    private record Rule(Pattern path, Upstream upstream) {
-    }
+    private record Rule(Pattern path, Upstream upstream) {}
 
     private final List<Rule> rules;
 

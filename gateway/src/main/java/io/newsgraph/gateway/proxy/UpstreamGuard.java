@@ -13,9 +13,17 @@ import java.util.function.LongSupplier;
  * for {@code delay}; then HALF_OPEN, letting one trial through, whose outcome closes or reopens it.
  */
 public final class UpstreamGuard {
-    public enum State { CLOSED, OPEN, HALF_OPEN }
+    public enum State {
+        CLOSED,
+        OPEN,
+        HALF_OPEN
+    }
 
-    public enum Outcome { SUCCESS, FAILURE, NEUTRAL }
+    public enum Outcome {
+        SUCCESS,
+        FAILURE,
+        NEUTRAL
+    }
 
     private final int maxConcurrent;
     private final double failureRatio;

@@ -4,8 +4,8 @@ import io.newsgraph.gateway.config.GatewayConfig;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.PoolOptions;
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
 import java.net.URI;
 import java.util.List;
 
@@ -17,9 +17,12 @@ public class Upstreams {
     private final Upstream alerts;
 
     Upstreams(Vertx vertx, GatewayConfig config) {
-        this.articles = create(vertx, "articles", "article-service", config.upstreams().articles());
-        this.entities = create(vertx, "entities", "entity-service", config.upstreams().entities());
-        this.alerts = create(vertx, "alerts", "alert-service", config.upstreams().alerts());
+        this.articles =
+                create(vertx, "articles", "article-service", config.upstreams().articles());
+        this.entities =
+                create(vertx, "entities", "entity-service", config.upstreams().entities());
+        this.alerts =
+                create(vertx, "alerts", "alert-service", config.upstreams().alerts());
     }
 
     public Upstream articles() {
@@ -58,7 +61,14 @@ public class Upstreams {
                 .setName("gateway-" + name);
         PoolOptions pool = new PoolOptions().setHttp1MaxSize(config.maxConnections());
         String basePath = url.getRawPath() == null ? "" : url.getRawPath().replaceAll("/+$", "");
-        return new Upstream(name, service, config, vertx.createHttpClient(options, pool), url.getHost(), port, basePath,
+        return new Upstream(
+                name,
+                service,
+                config,
+                vertx.createHttpClient(options, pool),
+                url.getHost(),
+                port,
+                basePath,
                 new UpstreamGuard(config, System::nanoTime));
     }
 }

@@ -43,7 +43,8 @@ public class ComposedResource {
         if (ENTITY.matcher(path).matches()) {
             return true;
         }
-        return ARTICLE.matcher(path).matches() && includesAnalysis(request.params().getAll("include"));
+        return ARTICLE.matcher(path).matches()
+                && includesAnalysis(request.params().getAll("include"));
     }
 
     private static boolean includesAnalysis(java.util.List<String> includes) {
@@ -77,15 +78,24 @@ public class ComposedResource {
         }
         UpstreamReply primary = composed.primary();
         if (primary.unavailable() != null) {
-            Problem problem = new Problem(Problem.type("upstream-unavailable"), "Upstream unavailable", 503,
-                    primary.unavailable(), request.path(), RequestIds.of(request), null);
-            return Response.fromResponse(ProblemMappers.respond(problem)).header("Retry-After", "10").build();
+            Problem problem = new Problem(
+                    Problem.type("upstream-unavailable"),
+                    "Upstream unavailable",
+                    503,
+                    primary.unavailable(),
+                    request.path(),
+                    RequestIds.of(request),
+                    null);
+            return Response.fromResponse(ProblemMappers.respond(problem))
+                    .header("Retry-After", "10")
+                    .build();
         }
         // The primary's own answer (e.g. its 404 problem) passes through unchanged.
         JsonNode body = primary.body();
         Response.ResponseBuilder response = Response.status(primary.status());
         if (body != null) {
-            response.entity(body).type(primary.contentType() != null ? primary.contentType() : MediaType.APPLICATION_JSON);
+            response.entity(body)
+                    .type(primary.contentType() != null ? primary.contentType() : MediaType.APPLICATION_JSON);
         }
         return response.build();
     }

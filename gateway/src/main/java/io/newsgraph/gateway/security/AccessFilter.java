@@ -1,7 +1,7 @@
 package io.newsgraph.gateway.security;
 
-import io.newsgraph.gateway.config.GatewayConfig;
 import io.newsgraph.common.problem.ProblemResponses;
+import io.newsgraph.gateway.config.GatewayConfig;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -22,6 +22,7 @@ public class AccessFilter {
     static final String API_KEY_HEADER = "X-API-Key";
     /** Where the authenticated {@link ApiKey} is kept on the routing context (the proxy names it upstream). */
     public static final String KEY = "newsgraph.apiKey";
+
     private static final Logger LOG = Logger.getLogger(AccessFilter.class);
     private static final Map<String, String> CHALLENGE = Map.of("WWW-Authenticate", "Bearer realm=\"newsgraph\"");
 
@@ -46,21 +47,38 @@ public class AccessFilter {
         HttpServerRequest request = context.request();
         String presented = presentedKey(request);
         if (presented == null) {
-            ProblemResponses.send(context, 401, "unauthenticated", "API key required",
-                    "Send your key in the X-API-Key header or as Authorization: Bearer <key>", CHALLENGE);
+            ProblemResponses.send(
+                    context,
+                    401,
+                    "unauthenticated",
+                    "API key required",
+                    "Send your key in the X-API-Key header or as Authorization: Bearer <key>",
+                    CHALLENGE);
             return;
         }
         Optional<ApiKey> key = keys.find(presented);
         if (key.isEmpty()) {
-            ProblemResponses.send(context, 401, "unauthenticated", "API key not accepted",
-                    keys.none() ? "This gateway has no API keys configured and refuses every call"
-                            : "The API key is unknown or revoked", CHALLENGE);
+            ProblemResponses.send(
+                    context,
+                    401,
+                    "unauthenticated",
+                    "API key not accepted",
+                    keys.none()
+                            ? "This gateway has no API keys configured and refuses every call"
+                            : "The API key is unknown or revoked",
+                    CHALLENGE);
             return;
         }
         Scope needed = Scope.requiredFor(request.method(), request.path());
         if (!key.get().allows(needed)) {
-            LOG.infof("key %s lacks scope %s for %s %s", key.get().name(), needed.label(), request.method(), request.path());
-            ProblemResponses.send(context, 403, "forbidden", "Scope missing",
+            LOG.infof(
+                    "key %s lacks scope %s for %s %s",
+                    key.get().name(), needed.label(), request.method(), request.path());
+            ProblemResponses.send(
+                    context,
+                    403,
+                    "forbidden",
+                    "Scope missing",
                     "This operation needs the '" + needed.label() + "' scope, which the key does not have");
             return;
         }
@@ -73,11 +91,18 @@ public class AccessFilter {
     }
 
     private static void decide(RoutingContext context, RateLimiter.Decision decision) {
-        context.response().putHeader("RateLimit-Policy", decision.policyHeader()).putHeader("RateLimit", decision.limitHeader());
+        context.response()
+                .putHeader("RateLimit-Policy", decision.policyHeader())
+                .putHeader("RateLimit", decision.limitHeader());
         if (!decision.allowed()) {
-            ProblemResponses.send(context, 429, "rate-limited", "Too many requests",
+            ProblemResponses.send(
+                    context,
+                    429,
+                    "rate-limited",
+                    "Too many requests",
                     "The key's '" + decision.policy() + "' quota of " + decision.quota() + " requests per "
-                            + decision.windowSeconds() + " s is used up; retry after " + decision.retryAfterSeconds() + " s",
+                            + decision.windowSeconds() + " s is used up; retry after " + decision.retryAfterSeconds()
+                            + " s",
                     Map.of("Retry-After", String.valueOf(decision.retryAfterSeconds())));
             return;
         }

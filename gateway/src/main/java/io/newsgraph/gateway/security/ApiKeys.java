@@ -48,7 +48,9 @@ public class ApiKeys {
 
     /** The key matching what a caller presented, if any. */
     public Optional<ApiKey> find(String presented) {
-        return presented == null || presented.isEmpty() ? Optional.empty() : Optional.ofNullable(byHash.get(sha256(presented)));
+        return presented == null || presented.isEmpty()
+                ? Optional.empty()
+                : Optional.ofNullable(byHash.get(sha256(presented)));
     }
 
     public boolean none() {
@@ -62,16 +64,20 @@ public class ApiKeys {
                 continue;
             }
             String[] parts = entry.trim().split(":", 3); // the scope list itself may hold colons (subscriptions:write)
-            if (parts.length != 3 || parts[0].isBlank() || !HEX_SHA256.matcher(parts[1].toLowerCase()).matches()) {
+            if (parts.length != 3
+                    || parts[0].isBlank()
+                    || !HEX_SHA256.matcher(parts[1].toLowerCase()).matches()) {
                 // Never echo the entry: it might be a plain key pasted by mistake.
-                throw new IllegalArgumentException("newsgraph.gateway.api-keys: an entry is not name:sha256hex:scope+scope");
+                throw new IllegalArgumentException(
+                        "newsgraph.gateway.api-keys: an entry is not name:sha256hex:scope+scope");
             }
             Set<Scope> scopes = EnumSet.noneOf(Scope.class);
             for (String scope : parts[2].split("\\+")) {
                 try {
                     scopes.add(Scope.parse(scope));
                 } catch (IllegalArgumentException e) {
-                    throw new IllegalArgumentException("newsgraph.gateway.api-keys: key " + parts[0] + " has an unknown scope (read, write, admin, subscriptions:write)");
+                    throw new IllegalArgumentException("newsgraph.gateway.api-keys: key " + parts[0]
+                            + " has an unknown scope (read, write, admin, subscriptions:write)");
                 }
             }
             keys.put(parts[1].toLowerCase(), new ApiKey(parts[0].trim(), scopes));
@@ -81,7 +87,8 @@ public class ApiKeys {
 
     static String sha256(String value) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every JDK", e);
         }

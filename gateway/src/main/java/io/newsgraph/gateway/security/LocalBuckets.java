@@ -18,8 +18,8 @@ final class LocalBuckets {
     }
 
     RateLimiter.Decision take(String bucket, GatewayConfig.RateLimit limit, String policy) {
-        TokenBucket tokens = buckets.computeIfAbsent(bucket,
-                k -> new TokenBucket(limit.requests(), limit.window().toNanos(), clock.getAsLong()));
+        TokenBucket tokens = buckets.computeIfAbsent(
+                bucket, k -> new TokenBucket(limit.requests(), limit.window().toNanos(), clock.getAsLong()));
         return tokens.take(clock.getAsLong(), policy);
     }
 
@@ -46,8 +46,14 @@ final class LocalBuckets {
             }
             long untilFull = RateLimiter.seconds((capacity - tokens) * nanosPerToken);
             long untilNext = allowed ? 0 : Math.max(1, RateLimiter.seconds((1 - tokens) * nanosPerToken));
-            return new RateLimiter.Decision(allowed, policy, capacity, Math.max(1, windowNanos / 1_000_000_000L),
-                    (int) Math.floor(tokens), allowed ? untilFull : untilNext, untilNext);
+            return new RateLimiter.Decision(
+                    allowed,
+                    policy,
+                    capacity,
+                    Math.max(1, windowNanos / 1_000_000_000L),
+                    (int) Math.floor(tokens),
+                    allowed ? untilFull : untilNext,
+                    untilNext);
         }
     }
 }

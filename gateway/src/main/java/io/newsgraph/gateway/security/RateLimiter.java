@@ -25,10 +25,16 @@ public class RateLimiter {
 
     @Inject
     RateLimiter(GatewayConfig config, Vertx vertx, MeterRegistry registry) {
-        this(config.rateLimits(), System::nanoTime,
-                config.rateLimits().redis().url().map(url -> new SharedBuckets(vertx, config.rateLimits().redis(), System::nanoTime)));
+        this(
+                config.rateLimits(),
+                System::nanoTime,
+                config.rateLimits()
+                        .redis()
+                        .url()
+                        .map(url -> new SharedBuckets(vertx, config.rateLimits().redis(), System::nanoTime)));
         Gauge.builder("newsgraph.gateway.rate_limit.store.shared", this, limiter -> limiter.storeShared() ? 1 : 0)
-                .description("1 while the rate limits are counted in the shared store, 0 while each replica counts alone")
+                .description(
+                        "1 while the rate limits are counted in the shared store, 0 while each replica counts alone")
                 .register(registry);
     }
 
@@ -50,7 +56,8 @@ public class RateLimiter {
         if (shared.isEmpty()) {
             return Future.succeededFuture(local.take(bucket, limit, policy.label()));
         }
-        return shared.get().take(bucket, limit, policy.label())
+        return shared.get()
+                .take(bucket, limit, policy.label())
                 .recover(failure -> Future.succeededFuture(local.take(bucket, limit, policy.label())));
     }
 
@@ -70,15 +77,20 @@ public class RateLimiter {
     }
 
     /** {@code shared}: limits hold across replicas right now; {@code failure}: why the configured store is bypassed. */
-    public record StoreState(String kind, String endpoint, boolean shared, String failure) {
-    }
+    public record StoreState(String kind, String endpoint, boolean shared, String failure) {}
 
     /**
      * The outcome with what the IETF RateLimit headers need (draft-ietf-httpapi-ratelimit-headers-10):
      * {@code RateLimit-Policy: "read";q=600;w=60} and {@code RateLimit: "read";r=599;t=1}.
      */
-    public record Decision(boolean allowed, String policy, int quota, long windowSeconds, int remaining,
-                           long resetSeconds, long retryAfterSeconds) {
+    public record Decision(
+            boolean allowed,
+            String policy,
+            int quota,
+            long windowSeconds,
+            int remaining,
+            long resetSeconds,
+            long retryAfterSeconds) {
         public String policyHeader() {
             return "\"" + policy + "\";q=" + quota + ";w=" + windowSeconds;
         }

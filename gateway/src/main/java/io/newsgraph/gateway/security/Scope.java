@@ -9,7 +9,10 @@ import java.util.Locale;
  * ingests articles does not also get that; reading subscriptions, their matches and streams needs {@code read}.
  */
 public enum Scope {
-    READ("read"), WRITE("write"), ADMIN("admin"), SUBSCRIPTIONS_WRITE("subscriptions:write");
+    READ("read"),
+    WRITE("write"),
+    ADMIN("admin"),
+    SUBSCRIPTIONS_WRITE("subscriptions:write");
 
     private static final String SUBSCRIPTIONS = "/api/v1/subscriptions";
     private final String label;

@@ -77,7 +77,9 @@ final class SharedBuckets implements AutoCloseable {
                 .setMaxPoolWaiting(4096)
                 .setMaxWaitingHandlers(4096);
         config.password().filter(p -> !p.isBlank()).ifPresent(options::setPassword);
-        options.getNetClientOptions().setConnectTimeout((int) Math.max(250, timeoutMillis)).setTcpNoDelay(true);
+        options.getNetClientOptions()
+                .setConnectTimeout((int) Math.max(250, timeoutMillis))
+                .setTcpNoDelay(true);
         this.client = Redis.createClient(vertx, options);
         this.endpoint = redact(config.url().orElseThrow());
         this.retryAt = clock.getAsLong();
@@ -97,7 +99,8 @@ final class SharedBuckets implements AutoCloseable {
         }
         Context caller = Vertx.currentContext();
         Promise<RateLimiter.Decision> promise = Promise.promise();
-        long timer = vertx.setTimer(timeoutMillis,
+        long timer = vertx.setTimer(
+                timeoutMillis,
                 id -> promise.tryFail(new TimeoutException("no answer within " + timeoutMillis + " ms")));
         double interval = limit.window().toNanos() / 1000.0 / limit.requests();
         String key = KEY_PREFIX + bucket;
@@ -138,10 +141,12 @@ final class SharedBuckets implements AutoCloseable {
     }
 
     private Future<Response> eval(Request command, String key, double interval, int quota) {
-        return client.send(command.arg(1).arg(key).arg(Double.toString(interval)).arg(quota));
+        return client.send(
+                command.arg(1).arg(key).arg(Double.toString(interval)).arg(quota));
     }
 
-    private static void settle(Promise<RateLimiter.Decision> promise, io.vertx.core.AsyncResult<RateLimiter.Decision> result) {
+    private static void settle(
+            Promise<RateLimiter.Decision> promise, io.vertx.core.AsyncResult<RateLimiter.Decision> result) {
         if (result.succeeded()) {
             promise.tryComplete(result.result());
         } else {
@@ -153,8 +158,14 @@ final class SharedBuckets implements AutoCloseable {
         boolean allowed = r.get(0).toInteger() == 1;
         long untilNext = allowed ? 0 : Math.max(1, RateLimiter.seconds(r.get(3).toLong() * 1000.0));
         long untilFull = RateLimiter.seconds(r.get(2).toLong() * 1000.0);
-        return new RateLimiter.Decision(allowed, policy, limit.requests(), Math.max(1, limit.window().toSeconds()),
-                Math.max(0, r.get(1).toInteger()), allowed ? untilFull : untilNext, untilNext);
+        return new RateLimiter.Decision(
+                allowed,
+                policy,
+                limit.requests(),
+                Math.max(1, limit.window().toSeconds()),
+                Math.max(0, r.get(1).toInteger()),
+                allowed ? untilFull : untilNext,
+                untilNext);
     }
 
     private void failed(Throwable cause) {
@@ -164,7 +175,9 @@ final class SharedBuckets implements AutoCloseable {
         retryAt = clock.getAsLong() + retryDelayNanos;
         String why = cause.getClass().getSimpleName() + ": " + cause.getMessage();
         if (failure == null) {
-            LOG.warnf("rate-limit store %s failed (%s): each replica limits on its own until it answers again", endpoint, why);
+            LOG.warnf(
+                    "rate-limit store %s failed (%s): each replica limits on its own until it answers again",
+                    endpoint, why);
         }
         failure = why;
     }
@@ -182,7 +195,8 @@ final class SharedBuckets implements AutoCloseable {
 
     private static String sha1(String text) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-1").digest(text.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-1").digest(text.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-1 is part of every JDK", e);
         }

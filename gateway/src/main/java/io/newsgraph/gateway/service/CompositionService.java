@@ -32,11 +32,13 @@ public class CompositionService {
     }
 
     /** The outcome: either a composed body, or the primary's own answer to pass on. */
-    public record Composed(UpstreamReply primary, ObjectNode body) {
-    }
+    public record Composed(UpstreamReply primary, ObjectNode body) {}
 
     public Uni<Composed> articleWithAnalysis(String id, String requestId) {
-        return Uni.combine().all().unis(articles.article(id, requestId), entities.analysis(id, requestId)).asTuple()
+        return Uni.combine()
+                .all()
+                .unis(articles.article(id, requestId), entities.analysis(id, requestId))
+                .asTuple()
                 .map(both -> {
                     UpstreamReply article = both.getItem1();
                     if (!article.ok() || !article.body().isObject()) {
@@ -47,9 +49,10 @@ public class CompositionService {
                     ObjectNode body = ((ObjectNode) article.body()).deepCopy();
                     body.set("analysis", analysis.ok() ? analysis.body() : NODES.nullNode());
                     if (!analysis.ok()) {
-                        warnings.add(analysis.status() == 404
-                                ? "analysis unavailable: entity-service has not analysed this article yet"
-                                : "analysis unavailable: " + why(analysis));
+                        warnings.add(
+                                analysis.status() == 404
+                                        ? "analysis unavailable: entity-service has not analysed this article yet"
+                                        : "analysis unavailable: " + why(analysis));
                     }
                     body.set("warnings", array(warnings));
                     return new Composed(article, body);
@@ -57,7 +60,10 @@ public class CompositionService {
     }
 
     public Uni<Composed> entityWithArticles(String id, String requestId) {
-        return Uni.combine().all().unis(entities.entity(id, requestId), entities.articlesOf(id, RECENT_ARTICLES, requestId)).asTuple()
+        return Uni.combine()
+                .all()
+                .unis(entities.entity(id, requestId), entities.articlesOf(id, RECENT_ARTICLES, requestId))
+                .asTuple()
                 .flatMap(both -> {
                     UpstreamReply entity = both.getItem1();
                     if (!entity.ok() || !entity.body().isObject()) {
@@ -78,14 +84,15 @@ public class CompositionService {
                 });
     }
 
-    private record Titled(ArrayNode articles, Set<String> warnings) {
-    }
+    private record Titled(ArrayNode articles, Set<String> warnings) {}
 
     private Uni<Titled> titles(List<String> ids, String requestId) {
         if (ids.isEmpty()) {
             return Uni.createFrom().item(new Titled(NODES.arrayNode(), Set.of()));
         }
-        List<Uni<UpstreamReply>> calls = ids.stream().map(articleId -> articles.article(articleId, requestId)).toList();
+        List<Uni<UpstreamReply>> calls = ids.stream()
+                .map(articleId -> articles.article(articleId, requestId))
+                .toList();
         return Uni.combine().all().unis(calls).with(UpstreamReply.class, replies -> {
             ArrayNode out = NODES.arrayNode();
             Set<String> warnings = new LinkedHashSet<>();

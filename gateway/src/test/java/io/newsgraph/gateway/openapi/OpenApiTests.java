@@ -17,7 +17,10 @@ class OpenApiTests {
 
     @Test
     void servesOneDocumentForThePublicApi() {
-        given().queryParam("format", "json").get("/q/openapi").then().statusCode(200)
+        given().queryParam("format", "json")
+                .get("/q/openapi")
+                .then()
+                .statusCode(200)
                 .body("openapi", equalTo("3.1.0"))
                 .body("info.title", equalTo("newsgraph API"))
                 .body("paths.'/api/v1/articles'.post.operationId", equalTo("ingestArticle"))
@@ -27,21 +30,32 @@ class OpenApiTests {
                 .body("components.securitySchemes.ApiKey.name", equalTo("X-API-Key"))
                 .body("components.schemas.Problem", notNullValue())
                 .body("paths.'/api/v1/articles/{id}'.get.parameters.name", hasItem("include"))
-                .body("paths.'/api/v1/articles/{id}'.get.responses.'429'.'$ref'", equalTo("#/components/responses/RateLimited"));
+                .body(
+                        "paths.'/api/v1/articles/{id}'.get.responses.'429'.'$ref'",
+                        equalTo("#/components/responses/RateLimited"));
     }
 
     /** The merged document documents every public operation, the services' and the gateway's own. */
     @Test
     void everyOperationIsDescribedWithExamples() throws Exception {
-        org.junit.jupiter.api.Assertions.assertTrue(io.newsgraph.common.testing.OpenApiDocs.assertEveryOperationDocumented() >= 22);
+        org.junit.jupiter.api.Assertions.assertTrue(
+                io.newsgraph.common.testing.OpenApiDocs.assertEveryOperationDocumented() >= 22);
     }
 
     /** A type beside a $ref makes client generators warn and drop it; the referenced schema alone says the type. */
     @Test
     void referencesCarryNoTypeOfTheirOwn() throws Exception {
-        String document = given().queryParam("format", "json").get("/q/openapi").then().statusCode(200).extract().asString();
-        List<String> typed = new ObjectMapper().readTree(document).findParents("$ref").stream()
-                .filter(node -> node.has("type")).map(JsonNode::toString).toList();
+        String document = given().queryParam("format", "json")
+                .get("/q/openapi")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
+        List<String> typed = new ObjectMapper()
+                .readTree(document).findParents("$ref").stream()
+                        .filter(node -> node.has("type"))
+                        .map(JsonNode::toString)
+                        .toList();
         assertEquals(List.of(), typed);
     }
 }

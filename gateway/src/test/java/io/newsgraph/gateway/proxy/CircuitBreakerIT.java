@@ -6,5 +6,4 @@ import io.quarkus.test.junit.TestProfile;
 /** {@link CircuitBreakerTests} against the packaged application: the runner jar, or the native executable with -Dnative. */
 @QuarkusIntegrationTest
 @TestProfile(CircuitBreakerTests.QuickBreaker.class)
-class CircuitBreakerIT extends CircuitBreakerTests {
-}
+class CircuitBreakerIT extends CircuitBreakerTests {}

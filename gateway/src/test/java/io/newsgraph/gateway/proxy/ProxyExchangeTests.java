@@ -7,7 +7,6 @@ import io.newsgraph.gateway.config.GatewayConfig;
 import io.opentelemetry.context.propagation.TextMapPropagator;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpClientRequest;
@@ -44,7 +43,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class ProxyExchangeTests {
     private static final long MAX_BODY = 64 * 1024;
-    private static final String PROBLEM = "{\"type\":\"https://newsgraph.io/problems/payload-too-large\",\"status\":413}";
+    private static final String PROBLEM =
+            "{\"type\":\"https://newsgraph.io/problems/payload-too-large\",\"status\":413}";
     private static Vertx vertx;
     private final List<HttpServer> servers = new CopyOnWriteArrayList<>();
     private final List<HttpClient> clients = new CopyOnWriteArrayList<>();
@@ -81,7 +81,10 @@ class ProxyExchangeTests {
         int upstreamPort = listen(request -> {
             upstreamRequests.incrementAndGet();
             request.pause();
-            request.response().setStatusCode(413).putHeader("Content-Type", "application/problem+json").end(PROBLEM)
+            request.response()
+                    .setStatusCode(413)
+                    .putHeader("Content-Type", "application/problem+json")
+                    .end(PROBLEM)
                     .onComplete(v -> {
                         if (upstreamCloses) {
                             request.connection().close();
@@ -93,19 +96,22 @@ class ProxyExchangeTests {
         Upstream upstream = upstream(upstreamPort, pool);
         int gatewayPort = gateway(upstream);
         for (int i = 0; i < 3; i++) {
-            // A plain socket: Vert.x' own client would close its side on "Connection: close" while its body still goes out.
+            // A plain socket: Vert.x' own client would close its side on "Connection: close" while its body still goes
+            // out.
             try (Socket socket = new Socket("127.0.0.1", gatewayPort)) {
                 socket.setSoTimeout(10_000);
                 OutputStream toGateway = socket.getOutputStream();
-                toGateway.write("POST /api/v1/extract HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: text/plain\r\nTransfer-Encoding: chunked\r\n\r\n"
-                        .getBytes(StandardCharsets.US_ASCII));
+                toGateway.write(
+                        "POST /api/v1/extract HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: text/plain\r\nTransfer-Encoding: chunked\r\n\r\n"
+                                .getBytes(StandardCharsets.US_ASCII));
                 writeChunk(toGateway, 16 * 1024);
                 InputStream fromGateway = new BufferedInputStream(socket.getInputStream());
                 Answer answer = readAnswer(fromGateway); // while the body is still being sent
                 assertEquals(413, answer.status());
                 assertEquals("close", answer.connection(), "the rest of the body is not wanted");
                 assertEquals(PROBLEM, answer.body());
-                // The gateway keeps reading what the client still sends (and drops it), then closes as it said it would.
+                // The gateway keeps reading what the client still sends (and drops it), then closes as it said it
+                // would.
                 writeChunk(toGateway, 32 * 1024);
                 toGateway.write("0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
                 toGateway.flush();
@@ -113,7 +119,8 @@ class ProxyExchangeTests {
             }
         }
         assertEquals(3, upstreamRequests.get());
-        assertEquals(UpstreamGuard.State.CLOSED, upstream.guard().state(), "an upstream's answer is no breaker failure");
+        assertEquals(
+                UpstreamGuard.State.CLOSED, upstream.guard().state(), "an upstream's answer is no breaker failure");
     }
 
     /** A connection the upstream closed while it sat in the pool, lost before anything was written: any method may retry. */
@@ -126,8 +133,8 @@ class ProxyExchangeTests {
         }));
         HttpClient pool = client();
         AtomicInteger requests = new AtomicInteger();
-        HttpClient stale = (HttpClient) Proxy.newProxyInstance(HttpClient.class.getClassLoader(), new Class<?>[] {HttpClient.class},
-                (proxy, method, args) -> {
+        HttpClient stale = (HttpClient) Proxy.newProxyInstance(
+                HttpClient.class.getClassLoader(), new Class<?>[] {HttpClient.class}, (proxy, method, args) -> {
                     Object result;
                     try {
                         result = method.invoke(pool, args);
@@ -155,12 +162,15 @@ class ProxyExchangeTests {
     /** Broken chunk framing fails the client's connection while the upstream is still being reached: no orphan exchange. */
     @Test
     void aClientConnectionThatFailsEarlyEndsTheExchangeAtOnce() throws Exception {
-        int upstreamPort = listen(request -> request.body().onSuccess(body -> request.response().end("extracted")));
+        int upstreamPort = listen(
+                request -> request.body().onSuccess(body -> request.response().end("extracted")));
         Upstream upstream = upstream(upstreamPort, client());
         int gatewayPort = gateway(upstream);
         try (Socket socket = new Socket("127.0.0.1", gatewayPort)) {
-            socket.getOutputStream().write(("POST /api/v1/extract HTTP/1.1\r\nHost: 127.0.0.1\r\nTransfer-Encoding: chunked\r\n\r\n"
-                    + "zz\r\n{}\r\n0\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+            socket.getOutputStream()
+                    .write(("POST /api/v1/extract HTTP/1.1\r\nHost: 127.0.0.1\r\nTransfer-Encoding: chunked\r\n\r\n"
+                                    + "zz\r\n{}\r\n0\r\n\r\n")
+                            .getBytes(StandardCharsets.ISO_8859_1));
             socket.getInputStream().readAllBytes();
         }
         // Not only when the gateway's timeout (3 s here) ends it, counting a failure against the upstream.
@@ -191,17 +201,23 @@ class ProxyExchangeTests {
         int gatewayPort = gateway(upstream);
         try (Socket socket = new Socket("127.0.0.1", gatewayPort)) {
             socket.setSoTimeout(10_000);
-            socket.getOutputStream().write("GET /api/v1/stream?q=x HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream()
+                    .write("GET /api/v1/stream?q=x HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"
+                            .getBytes(StandardCharsets.US_ASCII));
             InputStream in = new BufferedInputStream(socket.getInputStream());
             assertEquals("HTTP/1.1 200 OK", line(in));
             for (String header = line(in); !header.isEmpty(); header = line(in)) {
                 // skip the head
             }
-            assertEquals(true, new String(in.readNBytes(40), StandardCharsets.US_ASCII).contains("heartbeat"), "streamed, unbuffered");
+            assertEquals(
+                    true,
+                    new String(in.readNBytes(40), StandardCharsets.US_ASCII).contains("heartbeat"),
+                    "streamed, unbuffered");
         }
         await().atMost(Duration.ofSeconds(5)).until(() -> closed.get() == 1);
         await().atMost(Duration.ofSeconds(1)).until(() -> upstream.guard().inFlight() == 0);
-        assertEquals(UpstreamGuard.State.CLOSED, upstream.guard().state(), "a client that leaves is no breaker failure");
+        assertEquals(
+                UpstreamGuard.State.CLOSED, upstream.guard().state(), "a client that leaves is no breaker failure");
     }
 
     /**
@@ -224,10 +240,12 @@ class ProxyExchangeTests {
         });
         Upstream upstream = upstream(upstreamPort, client());
         int gatewayPort = gateway(upstream);
-        HttpClient h2c = vertx.createHttpClient(new HttpClientOptions().setProtocolVersion(io.vertx.core.http.HttpVersion.HTTP_2)
+        HttpClient h2c = vertx.createHttpClient(new HttpClientOptions()
+                .setProtocolVersion(io.vertx.core.http.HttpVersion.HTTP_2)
                 .setHttp2ClearTextUpgrade(false));
         clients.add(h2c);
-        RequestOptions stream = new RequestOptions().setHost("127.0.0.1").setPort(gatewayPort).setURI("/api/v1/stream?q=x");
+        RequestOptions stream =
+                new RequestOptions().setHost("127.0.0.1").setPort(gatewayPort).setURI("/api/v1/stream?q=x");
         HttpClientRequest left = get(h2c.request(stream));
         HttpClientRequest stays = get(h2c.request(stream));
         AtomicInteger staysChunks = new AtomicInteger();
@@ -247,7 +265,8 @@ class ProxyExchangeTests {
     /** A response read whole on the event loop (data that comes before a handler is set would be lost). */
     private record Answer(int status, String connection, String body) {
         static Future<Answer> of(HttpClientResponse response) {
-            return response.body().map(body -> new Answer(response.statusCode(), response.getHeader("Connection"), body.toString()));
+            return response.body()
+                    .map(body -> new Answer(response.statusCode(), response.getHeader("Connection"), body.toString()));
         }
     }
 
@@ -289,8 +308,13 @@ class ProxyExchangeTests {
     }
 
     private static Answer post(HttpClient caller, int port, String body) throws Exception {
-        return get(caller.request(new RequestOptions().setMethod(HttpMethod.POST).setPort(port).setHost("127.0.0.1")
-                .setURI("/api/v1/extract")).compose(request -> request.send(body)).compose(Answer::of));
+        return get(caller.request(new RequestOptions()
+                        .setMethod(HttpMethod.POST)
+                        .setPort(port)
+                        .setHost("127.0.0.1")
+                        .setURI("/api/v1/extract"))
+                .compose(request -> request.send(body))
+                .compose(Answer::of));
     }
 
     private int listen(io.vertx.core.Handler<HttpServerRequest> handler) throws Exception {
@@ -317,9 +341,17 @@ class ProxyExchangeTests {
 
     /** One retry; a breaker that opens on a single failure, so that any counted failure shows. */
     private static Upstream upstream(int port, HttpClient client) {
-        GatewayConfig.Upstream config = new TestUpstreamConfig(URI.create("http://127.0.0.1:" + port), Duration.ofSeconds(3), 4, 16, 1,
-                1, 0.5, Duration.ofMinutes(1));
-        return new Upstream("entities", "entity-service", config, client, "127.0.0.1", port, "", new UpstreamGuard(config, System::nanoTime));
+        GatewayConfig.Upstream config = new TestUpstreamConfig(
+                URI.create("http://127.0.0.1:" + port), Duration.ofSeconds(3), 4, 16, 1, 1, 0.5, Duration.ofMinutes(1));
+        return new Upstream(
+                "entities",
+                "entity-service",
+                config,
+                client,
+                "127.0.0.1",
+                port,
+                "",
+                new UpstreamGuard(config, System::nanoTime));
     }
 
     private static <T> T get(Future<T> future) throws Exception {

@@ -40,7 +40,9 @@ class ProxyTracingTests {
     @BeforeEach
     void reset() {
         FakeUpstreams.articles().resetAll();
-        FakeUpstreams.articles().stubFor(get(urlPathEqualTo("/api/v1/articles")).willReturn(aResponse().withStatus(200).withBody("[]")));
+        FakeUpstreams.articles()
+                .stubFor(get(urlPathEqualTo("/api/v1/articles"))
+                        .willReturn(aResponse().withStatus(200).withBody("[]")));
         // This profile starts a fresh application and fakes: one call first, so that a cold start on a loaded machine
         // does not run into the upstream timeout of the tests (1.5 s).
         given().header("X-API-Key", READ_KEY).get("/api/v1/articles?limit=1");
@@ -49,9 +51,14 @@ class ProxyTracingTests {
 
     @Test
     void theUpstreamReceivesTheTraceOfTheGatewaysServerSpan() {
-        given().header("X-API-Key", READ_KEY).get("/api/v1/articles?limit=3").then().statusCode(200);
+        given().header("X-API-Key", READ_KEY)
+                .get("/api/v1/articles?limit=3")
+                .then()
+                .statusCode(200);
 
-        LoggedRequest seen = FakeUpstreams.articles().findAll(getRequestedFor(urlEqualTo("/api/v1/articles?limit=3"))).get(0);
+        LoggedRequest seen = FakeUpstreams.articles()
+                .findAll(getRequestedFor(urlEqualTo("/api/v1/articles?limit=3")))
+                .get(0);
         assertEquals(1, seen.getHeaders().getHeader("traceparent").values().size(), "one traceparent upstream");
         String traceparent = seen.getHeader("traceparent");
         assertNotNull(traceparent, "the upstream call carries no traceparent");
@@ -71,10 +78,15 @@ class ProxyTracingTests {
     @Test
     void aClientsTraceContinuesThroughTheGateway() {
         String clientTrace = "4bf92f3577b34da6a3ce929d0e0e4736";
-        given().header("X-API-Key", READ_KEY).header("traceparent", "00-" + clientTrace + "-00f067aa0ba902b7-01")
-                .get("/api/v1/articles?limit=4").then().statusCode(200);
+        given().header("X-API-Key", READ_KEY)
+                .header("traceparent", "00-" + clientTrace + "-00f067aa0ba902b7-01")
+                .get("/api/v1/articles?limit=4")
+                .then()
+                .statusCode(200);
 
-        LoggedRequest seen = FakeUpstreams.articles().findAll(getRequestedFor(urlEqualTo("/api/v1/articles?limit=4"))).get(0);
+        LoggedRequest seen = FakeUpstreams.articles()
+                .findAll(getRequestedFor(urlEqualTo("/api/v1/articles?limit=4")))
+                .get(0);
         assertEquals(1, seen.getHeaders().getHeader("traceparent").values().size(), "one traceparent upstream");
         String traceparent = seen.getHeader("traceparent");
         assertTrue(traceparent.matches(TRACEPARENT), traceparent);
@@ -85,11 +97,17 @@ class ProxyTracingTests {
     }
 
     private SpanData span(String spanId) {
-        return spans.getFinishedSpanItems().stream().filter(s -> s.getSpanId().equals(spanId)).findFirst().orElse(null);
+        return spans.getFinishedSpanItems().stream()
+                .filter(s -> s.getSpanId().equals(spanId))
+                .findFirst()
+                .orElse(null);
     }
 
     private SpanData serverSpan(String traceId) {
         List<SpanData> finished = spans.getFinishedSpanItems();
-        return finished.stream().filter(s -> s.getKind() == SpanKind.SERVER && s.getTraceId().equals(traceId)).findFirst().orElse(null);
+        return finished.stream()
+                .filter(s -> s.getKind() == SpanKind.SERVER && s.getTraceId().equals(traceId))
+                .findFirst()
+                .orElse(null);
     }
 }

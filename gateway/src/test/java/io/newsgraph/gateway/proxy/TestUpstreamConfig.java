@@ -7,8 +7,16 @@ import java.time.Duration;
 import java.util.Optional;
 
 /** Upstream settings for tests that build proxy parts without Quarkus' configuration. */
-record TestUpstreamConfig(URI url, Duration timeout, int maxConnections, int maxConcurrent, int retries,
-                          int window, double ratio, Duration delay) implements GatewayConfig.Upstream {
+record TestUpstreamConfig(
+        URI url,
+        Duration timeout,
+        int maxConnections,
+        int maxConcurrent,
+        int retries,
+        int window,
+        double ratio,
+        Duration delay)
+        implements GatewayConfig.Upstream {
 
     @Override
     public Duration connectTimeout() {

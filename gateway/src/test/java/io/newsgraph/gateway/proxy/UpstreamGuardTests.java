@@ -62,6 +62,7 @@ class UpstreamGuardTests {
     }
 
     static GatewayConfig.Upstream config(int maxConcurrent, int window, double ratio, Duration delay) {
-        return new TestUpstreamConfig(URI.create("http://127.0.0.1:1"), Duration.ofSeconds(1), 1, maxConcurrent, 0, window, ratio, delay);
+        return new TestUpstreamConfig(
+                URI.create("http://127.0.0.1:1"), Duration.ofSeconds(1), 1, maxConcurrent, 0, window, ratio, delay);
     }
 }

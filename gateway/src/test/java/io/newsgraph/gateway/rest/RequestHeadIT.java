@@ -4,5 +4,4 @@ import io.quarkus.test.junit.QuarkusIntegrationTest;
 
 /** {@link RequestHeadTests} against the packaged application: the runner jar, or the native executable with -Dnative. */
 @QuarkusIntegrationTest
-class RequestHeadIT extends RequestHeadTests {
-}
+class RequestHeadIT extends RequestHeadTests {}

@@ -35,7 +35,11 @@ class RequestHeadTests {
 
     @Test
     void overLargeHeadersAre431() throws IOException {
-        assertProblem(exchange("/api/v1/search?q=x", "X-Big: " + "b".repeat(30_000) + "\r\n"), 431, "headers-too-large", "/api/v1/search");
+        assertProblem(
+                exchange("/api/v1/search?q=x", "X-Big: " + "b".repeat(30_000) + "\r\n"),
+                431,
+                "headers-too-large",
+                "/api/v1/search");
     }
 
     private static void assertProblem(String response, int status, String slug, String instance) throws IOException {
@@ -43,18 +47,23 @@ class RequestHeadTests {
         assertTrue(parts[0].startsWith("HTTP/1.1 " + status + " "), parts[0]);
         assertTrue(parts[0].toLowerCase(Locale.ROOT).contains("\r\ncontent-type: application/problem+json"), parts[0]);
         JsonNode problem = JSON.readTree(parts[1]);
-        assertEquals("https://newsgraph.io/problems/" + slug, problem.get("type").asText());
+        assertEquals(
+                "https://newsgraph.io/problems/" + slug, problem.get("type").asText());
         assertEquals(status, problem.get("status").asInt());
         assertEquals(instance, problem.get("instance").asText());
-        assertTrue(problem.hasNonNull("title") && problem.hasNonNull("detail") && problem.hasNonNull("requestId"), parts[1]);
+        assertTrue(
+                problem.hasNonNull("title") && problem.hasNonNull("detail") && problem.hasNonNull("requestId"),
+                parts[1]);
     }
 
     /** One GET with the given target and extra header lines; the whole response (the server closes the connection). */
     private static String exchange(String target, String headers) throws IOException {
         try (Socket socket = new Socket("127.0.0.1", RestAssured.port)) {
             socket.setSoTimeout(5000);
-            socket.getOutputStream().write(("GET " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\nX-API-Key: " + READ_KEY + "\r\n"
-                    + headers + "Connection: close\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+            socket.getOutputStream()
+                    .write(("GET " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\nX-API-Key: " + READ_KEY + "\r\n"
+                                    + headers + "Connection: close\r\n\r\n")
+                            .getBytes(StandardCharsets.ISO_8859_1));
             return new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
         }
     }

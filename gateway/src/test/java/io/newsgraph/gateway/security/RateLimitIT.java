@@ -6,5 +6,4 @@ import io.quarkus.test.junit.TestProfile;
 /** {@link RateLimitTests} against the packaged application: the runner jar, or the native executable with -Dnative. */
 @QuarkusIntegrationTest
 @TestProfile(RateLimitTests.TinyQuota.class)
-class RateLimitIT extends RateLimitTests {
-}
+class RateLimitIT extends RateLimitTests {}

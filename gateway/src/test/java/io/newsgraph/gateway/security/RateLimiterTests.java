@@ -13,12 +13,26 @@ import org.junit.jupiter.api.Test;
 
 class RateLimiterTests {
     private final AtomicLong now = new AtomicLong(1_000);
-    private final RateLimiter limiter = new RateLimiter(new GatewayConfig.RateLimits() {
-        public GatewayConfig.RateLimit read() { return limit(2, 10); }
-        public GatewayConfig.RateLimit write() { return limit(1, 60); }
-        public GatewayConfig.RateLimit admin() { return limit(100, 60); }
-        public GatewayConfig.Redis redis() { throw new UnsupportedOperationException("no shared store here"); }
-    }, now::get, Optional.empty());
+    private final RateLimiter limiter = new RateLimiter(
+            new GatewayConfig.RateLimits() {
+                public GatewayConfig.RateLimit read() {
+                    return limit(2, 10);
+                }
+
+                public GatewayConfig.RateLimit write() {
+                    return limit(1, 60);
+                }
+
+                public GatewayConfig.RateLimit admin() {
+                    return limit(100, 60);
+                }
+
+                public GatewayConfig.Redis redis() {
+                    throw new UnsupportedOperationException("no shared store here");
+                }
+            },
+            now::get,
+            Optional.empty());
     private final ApiKey reader = new ApiKey("reader", EnumSet.of(Scope.READ, Scope.WRITE));
 
     @Test
@@ -59,8 +73,13 @@ class RateLimiterTests {
 
     static GatewayConfig.RateLimit limit(int requests, Duration window) {
         return new GatewayConfig.RateLimit() {
-            public int requests() { return requests; }
-            public Duration window() { return window; }
+            public int requests() {
+                return requests;
+            }
+
+            public Duration window() {
+                return window;
+            }
         };
     }
 }

@@ -56,7 +56,9 @@ class SharedRateLimiterTests {
         assertFalse(last.allowed());
         assertEquals("\"read\";q=10;w=3600", last.policyHeader());
         // One request every 360 s refills the bucket: the next one fits in at most that long.
-        assertTrue(last.retryAfterSeconds() > 0 && last.retryAfterSeconds() <= 360, "Retry-After " + last.retryAfterSeconds());
+        assertTrue(
+                last.retryAfterSeconds() > 0 && last.retryAfterSeconds() <= 360,
+                "Retry-After " + last.retryAfterSeconds());
         assertEquals("redis", first.store().kind());
         assertTrue(first.store().shared());
     }
@@ -69,7 +71,9 @@ class SharedRateLimiterTests {
         assertTrue(take(limiter, key).allowed());
         assertFalse(take(limiter, key).allowed());
         // One request per 500 ms comes back (a refused request takes nothing, so polling does not drain the bucket).
-        await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(50)).until(() -> take(limiter, key).allowed());
+        await().atMost(Duration.ofSeconds(5))
+                .pollInterval(Duration.ofMillis(50))
+                .until(() -> take(limiter, key).allowed());
         assertFalse(take(limiter, key).allowed());
     }
 
@@ -98,7 +102,9 @@ class SharedRateLimiterTests {
         own.start(); // empty again: the test server keeps nothing on disk
         // Past the retry delay the store is asked again: the shared bucket decides (the local one is empty, so only
         // Redis can allow).
-        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(50)).until(() -> take(limiter, key).allowed());
+        await().atMost(Duration.ofSeconds(10))
+                .pollInterval(Duration.ofMillis(50))
+                .until(() -> take(limiter, key).allowed());
         assertTrue(limiter.store().shared());
         assertNull(limiter.store().failure());
         own.stop();
@@ -127,15 +133,20 @@ class SharedRateLimiterTests {
 
     private static RateLimiter.Decision take(RateLimiter limiter, ApiKey key) throws Exception {
         // From a Vert.x context, as in the gateway's filter.
-        return vertx.getOrCreateContext().<RateLimiter.Decision>executeBlocking(() -> null, false)
+        return vertx.getOrCreateContext()
+                .<RateLimiter.Decision>executeBlocking(() -> null, false)
                 .compose(v -> limiter.take(key, Scope.READ))
-                .toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS);
+                .toCompletionStage()
+                .toCompletableFuture()
+                .get(5, TimeUnit.SECONDS);
     }
 
     /** Until the start-up handshake is done: a slow first connection would otherwise be counted locally. */
     private static void awaitShared(RateLimiter limiter) throws Exception {
         take(limiter, uniqueKey());
-        await().atMost(Duration.ofSeconds(10)).until(() -> take(limiter, uniqueKey()) != null && limiter.store().shared());
+        await().atMost(Duration.ofSeconds(10))
+                .until(() ->
+                        take(limiter, uniqueKey()) != null && limiter.store().shared());
     }
 
     private static ApiKey uniqueKey() {
@@ -146,20 +157,47 @@ class SharedRateLimiterTests {
         return limiter(url, requests, window, redis.password(), Duration.ofSeconds(2));
     }
 
-    private static RateLimiter limiter(String url, int requests, Duration window, String password, Duration retryDelay) {
+    private static RateLimiter limiter(
+            String url, int requests, Duration window, String password, Duration retryDelay) {
         GatewayConfig.Redis store = new GatewayConfig.Redis() {
-            public Optional<String> url() { return Optional.of(url); }
-            public Optional<String> password() { return Optional.of(password); }
-            public Duration timeout() { return Duration.ofMillis(500); }
-            public Duration retryDelay() { return retryDelay; }
-            public int maxConnections() { return 4; }
+            public Optional<String> url() {
+                return Optional.of(url);
+            }
+
+            public Optional<String> password() {
+                return Optional.of(password);
+            }
+
+            public Duration timeout() {
+                return Duration.ofMillis(500);
+            }
+
+            public Duration retryDelay() {
+                return retryDelay;
+            }
+
+            public int maxConnections() {
+                return 4;
+            }
         };
         GatewayConfig.RateLimits limits = new GatewayConfig.RateLimits() {
-            public GatewayConfig.RateLimit read() { return RateLimiterTests.limit(requests, window); }
-            public GatewayConfig.RateLimit write() { return RateLimiterTests.limit(requests, window); }
-            public GatewayConfig.RateLimit admin() { return RateLimiterTests.limit(requests, window); }
-            public GatewayConfig.Redis redis() { return store; }
+            public GatewayConfig.RateLimit read() {
+                return RateLimiterTests.limit(requests, window);
+            }
+
+            public GatewayConfig.RateLimit write() {
+                return RateLimiterTests.limit(requests, window);
+            }
+
+            public GatewayConfig.RateLimit admin() {
+                return RateLimiterTests.limit(requests, window);
+            }
+
+            public GatewayConfig.Redis redis() {
+                return store;
+            }
         };
-        return new RateLimiter(limits, System::nanoTime, Optional.of(new SharedBuckets(vertx, store, System::nanoTime)));
+        return new RateLimiter(
+                limits, System::nanoTime, Optional.of(new SharedBuckets(vertx, store, System::nanoTime)));
     }
 }

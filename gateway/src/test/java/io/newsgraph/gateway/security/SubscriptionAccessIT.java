@@ -4,5 +4,4 @@ import io.quarkus.test.junit.QuarkusIntegrationTest;
 
 /** {@link SubscriptionAccessTests} against the packaged application: the runner jar, or the native executable with -Dnative. */
 @QuarkusIntegrationTest
-class SubscriptionAccessIT extends SubscriptionAccessTests {
-}
+class SubscriptionAccessIT extends SubscriptionAccessTests {}

@@ -27,32 +27,75 @@ class SubscriptionAccessTests {
     @BeforeEach
     void alertServiceAnswers() {
         FakeUpstreams.alerts().resetAll();
-        FakeUpstreams.alerts().stubFor(any(anyUrl()).willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody("{}")));
+        FakeUpstreams.alerts()
+                .stubFor(any(anyUrl())
+                        .willReturn(aResponse()
+                                .withStatus(200)
+                                .withHeader("Content-Type", "application/json")
+                                .withBody("{}")));
     }
 
     @Test
     void subscriptionsAreRoutedToAlertServiceWithTheKeysNameNeverTheClients() {
-        given().header("X-API-Key", READ_KEY).header("X-Newsgraph-Key", "ops").get("/api/v1/subscriptions").then().statusCode(200);
-        FakeUpstreams.alerts().verify(getRequestedFor(urlEqualTo("/api/v1/subscriptions")).withHeader("X-Newsgraph-Key", equalTo("reader")));
-        given().header("X-API-Key", SUBSCRIBER_KEY).contentType("application/json").body("{}").post("/api/v1/subscriptions").then().statusCode(200);
-        FakeUpstreams.alerts().verify(postRequestedFor(urlEqualTo("/api/v1/subscriptions")).withHeader("X-Newsgraph-Key", equalTo("subscriber")));
+        given().header("X-API-Key", READ_KEY)
+                .header("X-Newsgraph-Key", "ops")
+                .get("/api/v1/subscriptions")
+                .then()
+                .statusCode(200);
+        FakeUpstreams.alerts()
+                .verify(getRequestedFor(urlEqualTo("/api/v1/subscriptions"))
+                        .withHeader("X-Newsgraph-Key", equalTo("reader")));
+        given().header("X-API-Key", SUBSCRIBER_KEY)
+                .contentType("application/json")
+                .body("{}")
+                .post("/api/v1/subscriptions")
+                .then()
+                .statusCode(200);
+        FakeUpstreams.alerts()
+                .verify(postRequestedFor(urlEqualTo("/api/v1/subscriptions"))
+                        .withHeader("X-Newsgraph-Key", equalTo("subscriber")));
     }
 
     @Test
     void theAdHocStreamIsARead() {
-        given().header("X-API-Key", READ_KEY).get("/api/v1/stream?q=harbour&entity=7").then().statusCode(200);
-        FakeUpstreams.alerts().verify(getRequestedFor(urlEqualTo("/api/v1/stream?q=harbour&entity=7")).withHeader("X-Newsgraph-Key", equalTo("reader")));
+        given().header("X-API-Key", READ_KEY)
+                .get("/api/v1/stream?q=harbour&entity=7")
+                .then()
+                .statusCode(200);
+        FakeUpstreams.alerts()
+                .verify(getRequestedFor(urlEqualTo("/api/v1/stream?q=harbour&entity=7"))
+                        .withHeader("X-Newsgraph-Key", equalTo("reader")));
         assertProblem(given().get("/api/v1/stream?q=harbour").then(), 401, "unauthenticated", "/api/v1/stream");
     }
 
     @Test
     void changesNeedTheSubscriptionsWriteScopeWhichWriteDoesNotInclude() {
-        assertProblem(given().header("X-API-Key", WRITE_KEY).contentType("application/json").body("{}").post("/api/v1/subscriptions").then(),
-                403, "forbidden", "/api/v1/subscriptions");
-        assertProblem(given().header("X-API-Key", READ_KEY).delete("/api/v1/subscriptions/1").then(), 403, "forbidden", "/api/v1/subscriptions/1");
+        assertProblem(
+                given().header("X-API-Key", WRITE_KEY)
+                        .contentType("application/json")
+                        .body("{}")
+                        .post("/api/v1/subscriptions")
+                        .then(),
+                403,
+                "forbidden",
+                "/api/v1/subscriptions");
+        assertProblem(
+                given().header("X-API-Key", READ_KEY)
+                        .delete("/api/v1/subscriptions/1")
+                        .then(),
+                403,
+                "forbidden",
+                "/api/v1/subscriptions/1");
         FakeUpstreams.alerts().verify(0, anyRequestedFor(anyUrl()));
-        given().header("X-API-Key", ADMIN_KEY).delete("/api/v1/subscriptions/1").then().statusCode(200);
-        given().header("X-API-Key", SUBSCRIBER_KEY).header("Content-Type", "application/json").body("{}").patch("/api/v1/subscriptions/1")
-                .then().statusCode(200);
+        given().header("X-API-Key", ADMIN_KEY)
+                .delete("/api/v1/subscriptions/1")
+                .then()
+                .statusCode(200);
+        given().header("X-API-Key", SUBSCRIBER_KEY)
+                .header("Content-Type", "application/json")
+                .body("{}")
+                .patch("/api/v1/subscriptions/1")
+                .then()
+                .statusCode(200);
     }
 }

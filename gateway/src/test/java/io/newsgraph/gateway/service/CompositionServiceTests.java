@@ -11,8 +11,13 @@ class CompositionServiceTests {
 
     @Test
     void readsArticleIdsFromAPageOrAList() throws Exception {
-        assertEquals(List.of("a", "b"), CompositionService.articleIds(JSON.readTree("{\"items\":[{\"articleId\":\"a\"},{\"id\":\"b\"}]}")));
+        assertEquals(
+                List.of("a", "b"),
+                CompositionService.articleIds(JSON.readTree("{\"items\":[{\"articleId\":\"a\"},{\"id\":\"b\"}]}")));
         assertEquals(List.of("a"), CompositionService.articleIds(JSON.readTree("[{\"id\":\"a\"},{\"id\":7}]")));
-        assertEquals(5, CompositionService.articleIds(JSON.readTree("[" + "{\"id\":\"x\"},".repeat(9) + "{\"id\":\"y\"}]")).size());
+        assertEquals(
+                5,
+                CompositionService.articleIds(JSON.readTree("[" + "{\"id\":\"x\"},".repeat(9) + "{\"id\":\"y\"}]"))
+                        .size());
     }
 }

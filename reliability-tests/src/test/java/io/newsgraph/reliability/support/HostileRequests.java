@@ -22,35 +22,156 @@ import java.util.UUID;
 public final class HostileRequests {
 
     /** One request: its category (for the report), the operation it targets and the exact bytes sent. */
-    public record Request(String category, String operation, String method, String target, byte[] bytes, boolean mayWrite) {
+    public record Request(
+            String category, String operation, String method, String target, byte[] bytes, boolean mayWrite) {
         public boolean head() {
             return method.equals("HEAD");
         }
     }
 
     private static final String[] HOSTILE_IDS = {
-        "..", "..%2F..%2F..%2Fq%2Fhealth", "%2e%2e%2f%2e%2e%2fetc%2fpasswd", "..;", "..%5C..%5Cwindows", "%00", "abc%00def",
-        "%0d%0aX-Injected:%201", "'%20OR%20'1'='1", "1;DROP%20TABLE%20article;--", "%27%3B--", "%C3%28", "%FF%FE%FD",
-        "%ED%A0%80", "%F4%90%80%80", "%E2%80%AE", "%uFFFF", "%", "%G1", "%%", "-1", "0", "99999999999999999999999", "1e10",
-        "null", "undefined", "%7B%7D", "00000000-0000-0000-0000-000000000000", "ffffffff-ffff-ffff-ffff-ffffffffffff",
-        "%F0%9F%98%80", "%09", "%20", "+", "*", "%2A", "%3Cscript%3E", "$%7Bjndi:ldap://127.0.0.1/a%7D",
-        "6f1c8a52-3a6e-4c8e-9a53-0d8f0b0f5d11%00", "6F1C8A52-3A6E-4C8E-9A53-0D8F0B0F5D11", "6f1c8a523a6e4c8e9a530d8f0b0f5d11",
-        "{6f1c8a52-3a6e-4c8e-9a53-0d8f0b0f5d11}", "6f1c8a52-3a6e-4c8e-9a53-0d8f0b0f5d1", "6f1c8a52-3a6e-4c8e-9a53-0d8f0b0f5d111",
-        "zzzzzzzz-zzzz-zzzz-zzzz-zzzzzzzzzzzz", "%C0%AE%C0%AE", "\u00ff\u00fe", "\u00c3\u0028"};
-    private static final String[] HOSTILE_VERSIONS = {"-1", "0", "2147483648", "9223372036854775808", "abc", "1.5", "%00", "1%20OR%201=1", "0x1", "1e2", "%2F"};
+        "..",
+        "..%2F..%2F..%2Fq%2Fhealth",
+        "%2e%2e%2f%2e%2e%2fetc%2fpasswd",
+        "..;",
+        "..%5C..%5Cwindows",
+        "%00",
+        "abc%00def",
+        "%0d%0aX-Injected:%201",
+        "'%20OR%20'1'='1",
+        "1;DROP%20TABLE%20article;--",
+        "%27%3B--",
+        "%C3%28",
+        "%FF%FE%FD",
+        "%ED%A0%80",
+        "%F4%90%80%80",
+        "%E2%80%AE",
+        "%uFFFF",
+        "%",
+        "%G1",
+        "%%",
+        "-1",
+        "0",
+        "99999999999999999999999",
+        "1e10",
+        "null",
+        "undefined",
+        "%7B%7D",
+        "00000000-0000-0000-0000-000000000000",
+        "ffffffff-ffff-ffff-ffff-ffffffffffff",
+        "%F0%9F%98%80",
+        "%09",
+        "%20",
+        "+",
+        "*",
+        "%2A",
+        "%3Cscript%3E",
+        "$%7Bjndi:ldap://127.0.0.1/a%7D",
+        "6f1c8a52-3a6e-4c8e-9a53-0d8f0b0f5d11%00",
+        "6F1C8A52-3A6E-4C8E-9A53-0D8F0B0F5D11",
+        "6f1c8a523a6e4c8e9a530d8f0b0f5d11",
+        "{6f1c8a52-3a6e-4c8e-9a53-0d8f0b0f5d11}",
+        "6f1c8a52-3a6e-4c8e-9a53-0d8f0b0f5d1",
+        "6f1c8a52-3a6e-4c8e-9a53-0d8f0b0f5d111",
+        "zzzzzzzz-zzzz-zzzz-zzzz-zzzzzzzzzzzz",
+        "%C0%AE%C0%AE",
+        "\u00ff\u00fe",
+        "\u00c3\u0028"
+    };
+    private static final String[] HOSTILE_VERSIONS = {
+        "-1", "0", "2147483648", "9223372036854775808", "abc", "1.5", "%00", "1%20OR%201=1", "0x1", "1e2", "%2F"
+    };
     private static final String[] HOSTILE_TEXT = {
-        "'%20OR%201=1%20--", "%22;%20SELECT%20pg_sleep(10);%20--", "!!", "a%20%26%20%7C%20b", "(((", ")", "%3C-%3E", "foo:*",
-        "a%20%3C2%3E%20b", "'", "%5C", "%25", "_", "*", "%22unterminated", "-", "--", "OR", "%01%02%03%1F", "%C3%28", "%FF",
-        "%E2%80%AE", "%F0%9F%98%80", "%00", "%0d%0aSet-Cookie:%20x=1", "%7C%7C", "!(a%26b)", "a:*%20%26%20!b", "%5Cx00", "%2527",
-        "$%7B7*7%7D", "%7B%7B7*7%7D%7D", "../../etc/passwd", "%3Cscript%3Ealert(1)%3C/script%3E", "ALL", "NULL", "%ED%A0%80"};
-    private static final String[] HOSTILE_NUMBERS = {"abc", "-1", "0", "1000000", "99999999999999999999", "1.5", "1e3", "%00", "", "%20",
-        "0x10", "NaN", "5%20OR%201=1", "-0", "+5", "%EF%BC%95", "2147483648", "5abc"};
-    private static final String[] HOSTILE_DATES = {"yesterday", "2025-13-45T99:99:99Z", "9999999999-01-01T00:00:00Z", "-1", "2025-03-23",
-        "%00", "2025-03-23T12:00:00", "2025-03-23T12:00:00%2B25:00", "0000-00-00T00:00:00Z", "1e10", "%C3%28", "now()"};
-    private static final String[] CONTENT_TYPES = {null, "application/json; charset=utf-16", "application/json; charset=nonsense",
-        "application/xml", "text/plain; charset=\"", "multipart/form-data; boundary=", "*/*", "application/json, text/plain", ";;;",
-        "application/x-www-form-urlencoded", "text/html; charset=utf-32", "application/json; charset=utf-8; charset=latin1",
-        "application/x-ndjson", "text/plain", "application/json", "\u00ff/\u00fe"};
+        "'%20OR%201=1%20--",
+        "%22;%20SELECT%20pg_sleep(10);%20--",
+        "!!",
+        "a%20%26%20%7C%20b",
+        "(((",
+        ")",
+        "%3C-%3E",
+        "foo:*",
+        "a%20%3C2%3E%20b",
+        "'",
+        "%5C",
+        "%25",
+        "_",
+        "*",
+        "%22unterminated",
+        "-",
+        "--",
+        "OR",
+        "%01%02%03%1F",
+        "%C3%28",
+        "%FF",
+        "%E2%80%AE",
+        "%F0%9F%98%80",
+        "%00",
+        "%0d%0aSet-Cookie:%20x=1",
+        "%7C%7C",
+        "!(a%26b)",
+        "a:*%20%26%20!b",
+        "%5Cx00",
+        "%2527",
+        "$%7B7*7%7D",
+        "%7B%7B7*7%7D%7D",
+        "../../etc/passwd",
+        "%3Cscript%3Ealert(1)%3C/script%3E",
+        "ALL",
+        "NULL",
+        "%ED%A0%80"
+    };
+    private static final String[] HOSTILE_NUMBERS = {
+        "abc",
+        "-1",
+        "0",
+        "1000000",
+        "99999999999999999999",
+        "1.5",
+        "1e3",
+        "%00",
+        "",
+        "%20",
+        "0x10",
+        "NaN",
+        "5%20OR%201=1",
+        "-0",
+        "+5",
+        "%EF%BC%95",
+        "2147483648",
+        "5abc"
+    };
+    private static final String[] HOSTILE_DATES = {
+        "yesterday",
+        "2025-13-45T99:99:99Z",
+        "9999999999-01-01T00:00:00Z",
+        "-1",
+        "2025-03-23",
+        "%00",
+        "2025-03-23T12:00:00",
+        "2025-03-23T12:00:00%2B25:00",
+        "0000-00-00T00:00:00Z",
+        "1e10",
+        "%C3%28",
+        "now()"
+    };
+    private static final String[] CONTENT_TYPES = {
+        null,
+        "application/json; charset=utf-16",
+        "application/json; charset=nonsense",
+        "application/xml",
+        "text/plain; charset=\"",
+        "multipart/form-data; boundary=",
+        "*/*",
+        "application/json, text/plain",
+        ";;;",
+        "application/x-www-form-urlencoded",
+        "text/html; charset=utf-32",
+        "application/json; charset=utf-8; charset=latin1",
+        "application/x-ndjson",
+        "text/plain",
+        "application/json",
+        "\u00ff/\u00fe"
+    };
 
     private final SplittableRandom random;
     private final List<Stack.Operation> operations;
@@ -60,8 +181,13 @@ public final class HostileRequests {
     private final List<String> cursors;
     private final String key;
 
-    public HostileRequests(long seed, List<Stack.Operation> operations, List<String> articleIds, List<String> entityIds,
-                           List<String> cursors, String key) {
+    public HostileRequests(
+            long seed,
+            List<Stack.Operation> operations,
+            List<String> articleIds,
+            List<String> entityIds,
+            List<String> cursors,
+            String key) {
         this.random = new SplittableRandom(seed);
         this.operations = operations;
         this.articleIds = articleIds;
@@ -69,7 +195,9 @@ public final class HostileRequests {
         this.cursors = cursors;
         this.key = key;
         for (Stack.Operation op : operations) {
-            methodsByPath.computeIfAbsent(op.path(), p -> new java.util.HashSet<>()).add(op.method());
+            methodsByPath
+                    .computeIfAbsent(op.path(), p -> new java.util.HashSet<>())
+                    .add(op.method());
         }
     }
 
@@ -84,7 +212,8 @@ public final class HostileRequests {
         boolean realId = random.nextInt(3) == 0;
         boolean hostilePath = op.path().contains("{") && dice < 30;
         if (dice >= 92) {
-            List<String> candidates = new ArrayList<>(List.of("GET", "POST", "PUT", "DELETE", "PATCH", "OPTIONS", "HEAD", "PROPFIND", "FOO"));
+            List<String> candidates = new ArrayList<>(
+                    List.of("GET", "POST", "PUT", "DELETE", "PATCH", "OPTIONS", "HEAD", "PROPFIND", "FOO"));
             candidates.removeAll(methodsByPath.get(op.path()));
             method = candidates.get(random.nextInt(candidates.size()));
             category = "wrong-method";
@@ -115,7 +244,10 @@ public final class HostileRequests {
                 }
                 path.append(id);
             } else if (segment.equals("{version}")) {
-                path.append(hostilePath ? HOSTILE_VERSIONS[random.nextInt(HOSTILE_VERSIONS.length)] : String.valueOf(1 + random.nextInt(3)));
+                path.append(
+                        hostilePath
+                                ? HOSTILE_VERSIONS[random.nextInt(HOSTILE_VERSIONS.length)]
+                                : String.valueOf(1 + random.nextInt(3)));
             } else {
                 path.append(segment);
             }
@@ -124,15 +256,31 @@ public final class HostileRequests {
         List<String[]> headers = new ArrayList<>();
         byte[] body = null;
         String contentType = null;
-        if (op.isWrite() || category.equals("wrong-method") && !method.equals("GET") && !method.equals("HEAD") && random.nextBoolean()) {
+        if (op.isWrite()
+                || category.equals("wrong-method")
+                        && !method.equals("GET")
+                        && !method.equals("HEAD")
+                        && random.nextBoolean()) {
             List<String> types = op.mediaTypes();
-            contentType = types.isEmpty() ? (random.nextBoolean() ? "application/json" : null) : types.get(random.nextInt(types.size()));
+            contentType = types.isEmpty()
+                    ? (random.nextBoolean() ? "application/json" : null)
+                    : types.get(random.nextInt(types.size()));
             body = body(op, contentType);
         }
         if (op.method().equals("PUT") || op.method().equals("DELETE")) {
             // A real article is only ever addressed with a wrong If-Match (a right one would legitimately change it).
-            // (W/"1" is left out: article-service wrongly accepts weak tags - FindingsIT.deleteWithWeakIfMatchIsRefused.)
-            String[] wrong = {"\"0\"", "\"999999\"", "W/\"999\"", "\"abc", "\"-1\"", "\"99999999999999999999\"", "garbage", "\"77\", \"78\""};
+            // (W/"1" is left out: article-service wrongly accepts weak tags -
+            // FindingsIT.deleteWithWeakIfMatchIsRefused.)
+            String[] wrong = {
+                "\"0\"",
+                "\"999999\"",
+                "W/\"999\"",
+                "\"abc",
+                "\"-1\"",
+                "\"99999999999999999999\"",
+                "garbage",
+                "\"77\", \"78\""
+            };
             if (realArticle || random.nextInt(3) != 0) {
                 headers.add(new String[] {"If-Match", wrong[random.nextInt(wrong.length)]});
             }
@@ -141,9 +289,12 @@ public final class HostileRequests {
             hostileHeaders(headers);
             if (body != null && random.nextInt(3) == 0) {
                 contentType = CONTENT_TYPES[random.nextInt(CONTENT_TYPES.length)];
-                if (contentType != null && !contentType.startsWith("application/json") && !contentType.startsWith("application/x-ndjson")
+                if (contentType != null
+                        && !contentType.startsWith("application/json")
+                        && !contentType.startsWith("application/x-ndjson")
                         && !contentType.startsWith("application/x-www")) {
-                    body = textBody(true); // text under any declared charset: always holds NULs, so it can never be an article
+                    body = textBody(
+                            true); // text under any declared charset: always holds NULs, so it can never be an article
                 }
             }
         }
@@ -153,7 +304,8 @@ public final class HostileRequests {
         // POSTs that store nothing may answer 2xx to odd but valid input: extraction, and search sent as JSON.
         boolean mayWrite = Set.of("/api/v1/extract", "/api/v1/search").contains(op.path()) && method.equals("POST");
         String target = path + query;
-        return new Request(category, op.toString(), method, target, bytes(method, target, headers, body, false), mayWrite);
+        return new Request(
+                category, op.toString(), method, target, bytes(method, target, headers, body, false), mayWrite);
     }
 
     private String query(Stack.Operation op, boolean hostile) {
@@ -169,13 +321,29 @@ public final class HostileRequests {
             q.append(q.isEmpty() ? '?' : '&').append(name).append('=').append(value(name, hostile));
         }
         if (hostile && random.nextInt(5) == 0) {
-            String[] odd = {"limit", "&&&", "=", "=x", "limit=1&limit=abc", "cursor&cursor=", "%00=%00", "a[]=1&a[]=2", "x=" + "y".repeat(3000),
-                "__proto__=1", "q=%", "limit=%ZZ"};
+            String[] odd = {
+                "limit",
+                "&&&",
+                "=",
+                "=x",
+                "limit=1&limit=abc",
+                "cursor&cursor=",
+                "%00=%00",
+                "a[]=1&a[]=2",
+                "x=" + "y".repeat(3000),
+                "__proto__=1",
+                "q=%",
+                "limit=%ZZ"
+            };
             q.append(q.isEmpty() ? '?' : '&').append(odd[random.nextInt(odd.length)]);
         }
         if (hostile && random.nextInt(40) == 0) {
             for (int i = 0; i < 300; i++) {
-                q.append(q.isEmpty() ? '?' : '&').append("p").append(i).append("=").append(i);
+                q.append(q.isEmpty() ? '?' : '&')
+                        .append("p")
+                        .append(i)
+                        .append("=")
+                        .append(i);
             }
         }
         return q.toString();
@@ -184,7 +352,9 @@ public final class HostileRequests {
     private String value(String name, boolean hostile) {
         switch (name) {
             case "limit":
-                return hostile ? HOSTILE_NUMBERS[random.nextInt(HOSTILE_NUMBERS.length)] : String.valueOf(1 + random.nextInt(20));
+                return hostile
+                        ? HOSTILE_NUMBERS[random.nextInt(HOSTILE_NUMBERS.length)]
+                        : String.valueOf(1 + random.nextInt(20));
             case "cursor", "after": {
                 if (!hostile) {
                     return cursors.isEmpty() ? "" : cursors.get(random.nextInt(cursors.size()));
@@ -194,7 +364,10 @@ public final class HostileRequests {
                     case 1 -> b64("{\"seq\":-1}".getBytes(StandardCharsets.UTF_8));
                     case 2 -> b64("{\"o\":99999999999,\"k\":\"x\"}".getBytes(StandardCharsets.UTF_8));
                     case 3 -> cursors.isEmpty() ? "x" : cursors.get(random.nextInt(cursors.size())) + "x";
-                    case 4 -> cursors.isEmpty() ? "x" : cursors.get(random.nextInt(cursors.size())).substring(1);
+                    case 4 ->
+                        cursors.isEmpty()
+                                ? "x"
+                                : cursors.get(random.nextInt(cursors.size())).substring(1);
                     case 5 -> "%00";
                     case 6 -> "A".repeat(1 + random.nextInt(5000));
                     default -> HOSTILE_TEXT[random.nextInt(HOSTILE_TEXT.length)];
@@ -220,10 +393,29 @@ public final class HostileRequests {
 
     private void hostileHeaders(List<String[]> headers) {
         switch (random.nextInt(10)) {
-            case 0 -> headers.add(new String[] {"Accept", new String[] {"application/xml", "text/html;q=abc", "*/*;q=0", "image/png", "application/problem+xml"}[random.nextInt(5)]});
-            case 1 -> headers.add(new String[] {"X-Request-Id", new String[] {"../../etc", "a".repeat(500), "<script>", "%00", "id with spaces", "\u00ff\u00fe"}[random.nextInt(6)]});
-            case 2 -> headers.add(new String[] {"If-None-Match", new String[] {"*", "\"abc", "W/", "\"1\"", "garbage"}[random.nextInt(5)]});
-            case 3 -> headers.add(new String[] {"Authorization", new String[] {"Bearer ", "Basic %%%", "Bearer " + "x".repeat(2000), "Negotiate"}[random.nextInt(4)]});
+            case 0 ->
+                headers.add(new String[] {
+                    "Accept",
+                    new String[] {
+                                "application/xml", "text/html;q=abc", "*/*;q=0", "image/png", "application/problem+xml"
+                            }
+                            [random.nextInt(5)]
+                });
+            case 1 ->
+                headers.add(new String[] {
+                    "X-Request-Id",
+                    new String[] {"../../etc", "a".repeat(500), "<script>", "%00", "id with spaces", "\u00ff\u00fe"}
+                            [random.nextInt(6)]
+                });
+            case 2 ->
+                headers.add(new String[] {
+                    "If-None-Match", new String[] {"*", "\"abc", "W/", "\"1\"", "garbage"}[random.nextInt(5)]
+                });
+            case 3 ->
+                headers.add(new String[] {
+                    "Authorization",
+                    new String[] {"Bearer ", "Basic %%%", "Bearer " + "x".repeat(2000), "Negotiate"}[random.nextInt(4)]
+                });
             case 4 -> headers.add(new String[] {"Expect", random.nextBoolean() ? "100-continue" : "something-else"});
             case 5 -> headers.add(new String[] {"Range", "bytes=0-1,-5,100000000-"});
             case 6 -> headers.add(new String[] {"X-Forwarded-For", "127.0.0.1, ' OR 1=1, \u00ff"});
@@ -243,30 +435,65 @@ public final class HostileRequests {
             StringBuilder ndjson = new StringBuilder();
             int lines = random.nextInt(20) == 0 ? 1001 : 1 + random.nextInt(30);
             for (int i = 0; i < lines; i++) {
-                String line = random.nextInt(10) == 0 ? "" : new String(jsonArticle(false), StandardCharsets.ISO_8859_1).replace("\n", " ");
+                String line = random.nextInt(10) == 0
+                        ? ""
+                        : new String(jsonArticle(false), StandardCharsets.ISO_8859_1).replace("\n", " ");
                 ndjson.append(line).append(random.nextInt(10) == 0 ? "\r\n" : "\n");
             }
             return ndjson.toString().getBytes(StandardCharsets.ISO_8859_1);
         }
         if (path.endsWith("/aliases")) {
-            return pick(new String[] {"{\"alias\":{}}", "{\"alias\":[\"Kiev\"]}", "{\"alias\":null}", "{\"alias\":\"\"}", "{\"alias\":\"   \"}",
-                "{\"alias\":\"a\\u0001b\"}", "{\"alias\":\"" + "x".repeat(301) + "\"}", "{\"alias\":\"Kiev\"", "{}", "[]", "null",
-                "{\"alias\":\"a\\u0000b\"}", /* lone surrogates: FindingsIT */ "{\"alias\":\"\u00c3\u0028\"}", "{'alias':'Kiev'}", nested(random.nextInt(3000)),
-                "{\"alias\":\"\\n\"}"});
+            return pick(new String[] {
+                "{\"alias\":{}}",
+                "{\"alias\":[\"Kiev\"]}",
+                "{\"alias\":null}",
+                "{\"alias\":\"\"}",
+                "{\"alias\":\"   \"}",
+                "{\"alias\":\"a\\u0001b\"}",
+                "{\"alias\":\"" + "x".repeat(301) + "\"}",
+                "{\"alias\":\"Kiev\"",
+                "{}",
+                "[]",
+                "null",
+                "{\"alias\":\"a\\u0000b\"}", /* lone surrogates: FindingsIT */
+                "{\"alias\":\"\u00c3\u0028\"}",
+                "{'alias':'Kiev'}",
+                nested(random.nextInt(3000)),
+                "{\"alias\":\"\\n\"}"
+            });
         }
         if (path.endsWith("/merge")) {
-            return pick(new String[] {"{\"source\":\"not-a-uuid\"}", "{\"source\":123}", "{\"source\":null}", "{}", "{\"source\":[]}",
-                "{\"source\":\"" + UUID.randomUUID() + "\"", "{\"source\":\"" + UUID.randomUUID() + "\"}", "{\"source\":\"%00\"}", nested(random.nextInt(3000)),
-                "{\"source\":\"../../\"}", "{\"source\":\"00000000-0000-0000-0000-000000000000\"}", "{\"source\":{\"$ne\":null}}"});
+            return pick(new String[] {
+                "{\"source\":\"not-a-uuid\"}",
+                "{\"source\":123}",
+                "{\"source\":null}",
+                "{}",
+                "{\"source\":[]}",
+                "{\"source\":\"" + UUID.randomUUID() + "\"",
+                "{\"source\":\"" + UUID.randomUUID() + "\"}",
+                "{\"source\":\"%00\"}",
+                nested(random.nextInt(3000)),
+                "{\"source\":\"../../\"}",
+                "{\"source\":\"00000000-0000-0000-0000-000000000000\"}",
+                "{\"source\":{\"$ne\":null}}"
+            });
         }
         if (path.endsWith("/extract")) {
             if (random.nextInt(60) == 0) {
                 return ("A".repeat(1024 * 1024 + 10)).getBytes(StandardCharsets.ISO_8859_1);
             }
             if ("application/json".equals(contentType)) {
-                return pick(new String[] {"{\"text\":{}}", "{\"text\":null}", "{\"text\":\"\"}", "{\"title\":[],\"text\":\"Anna Berg said.\"}",
-                    "{\"text\":\"Anna Berg said.\",\"publishedAt\":\"yesterday\"}", "{\"text\":\"\u00c3\u0028\"}", nested(random.nextInt(3000)), "{",
-                    "{\"text\":\"Witkoff said: \\\"' OR 1=1 -- <script>\\\" on Sunday.\"}"});
+                return pick(new String[] {
+                    "{\"text\":{}}",
+                    "{\"text\":null}",
+                    "{\"text\":\"\"}",
+                    "{\"title\":[],\"text\":\"Anna Berg said.\"}",
+                    "{\"text\":\"Anna Berg said.\",\"publishedAt\":\"yesterday\"}",
+                    "{\"text\":\"\u00c3\u0028\"}",
+                    nested(random.nextInt(3000)),
+                    "{",
+                    "{\"text\":\"Witkoff said: \\\"' OR 1=1 -- <script>\\\" on Sunday.\"}"
+                });
             }
             return randomText(1 + random.nextInt(1500)).getBytes(StandardCharsets.ISO_8859_1);
         }
@@ -292,9 +519,17 @@ public final class HostileRequests {
         if (random.nextInt(8) == 0) {
             return "   \n\n  \t ".getBytes(StandardCharsets.ISO_8859_1);
         }
-        String[] invalid = {"\u00c3\u0028", "\u00ff\u00fe", "\u00ed\u00a0\u0080", "\u00f8\u0088\u0080\u0080\u0080", "\u00c0\u00af", "\u0080"};
+        String[] invalid = {
+            "\u00c3\u0028",
+            "\u00ff\u00fe",
+            "\u00ed\u00a0\u0080",
+            "\u00f8\u0088\u0080\u0080\u0080",
+            "\u00c0\u00af",
+            "\u0080"
+        };
         int at = random.nextInt(text.length() + 1);
-        return (text.substring(0, at) + invalid[random.nextInt(invalid.length)] + text.substring(at)).getBytes(StandardCharsets.ISO_8859_1);
+        return (text.substring(0, at) + invalid[random.nextInt(invalid.length)] + text.substring(at))
+                .getBytes(StandardCharsets.ISO_8859_1);
     }
 
     /** JSON for an article input that has no usable body (or is not JSON at all). */
@@ -316,8 +551,10 @@ public final class HostileRequests {
             case 12 -> "{\"title\":\"x\",\"body\":\"   \"}";
             case 13 -> "{\"title\":\"Port reopens\",\"source\":\"x\"}";
             case 14 -> "{\"title\":\"x\",\"body\":[],\"publishedAt\":\"yesterday\",\"url\":\"javascript:alert(1)\"}";
-            case 15 -> "{\"title\":\"\u00c3\u0028 t\",\"body\":\"b \u00ff\u00fe\"}"; // invalid UTF-8 in both: must be a 400
-            case 16 -> "{\"title\":\"ok\\u0000title\",\"body\":{}}"; // (NUL in a valid body: FindingsIT.nulInJsonBodyIsRefused)
+            case 15 ->
+                "{\"title\":\"\u00c3\u0028 t\",\"body\":\"b \u00ff\u00fe\"}"; // invalid UTF-8 in both: must be a 400
+            case 16 -> "{\"title\":\"ok\\u0000title\",\"body\":{}}"; // (NUL in a valid body:
+            // FindingsIT.nulInJsonBodyIsRefused)
             case 17 -> "{\"title\":\"a\\u0007b\",\"body\":[]}";
             case 18 -> "\u00ef\u00bb\u00bf{\"title\":\"x\"";
             case 19 -> "{\"title\": 1e999999, \"body\": {}}";
@@ -330,7 +567,9 @@ public final class HostileRequests {
                 yield many.append("\"title\":\"x\"}").toString();
             }
             case 22 -> "{\"title\":\"" + "T".repeat(100_000) + "\",\"body\":{}}";
-            default -> "{\"title\":\"x\",\"body\":{},\"pad\":\"" + "P".repeat(4 * 1024 * 1024 + random.nextInt(1024)) + "\"}"; // over 4 MiB: 413
+            default ->
+                "{\"title\":\"x\",\"body\":{},\"pad\":\"" + "P".repeat(4 * 1024 * 1024 + random.nextInt(1024))
+                        + "\"}"; // over 4 MiB: 413
         };
         return json.getBytes(StandardCharsets.ISO_8859_1);
     }
@@ -340,29 +579,57 @@ public final class HostileRequests {
         String path = op.path().replace("{id}", UUID.randomUUID().toString()).replace("{version}", "1");
         String auth = "X-API-Key: " + key + "\r\n";
         String raw = switch (random.nextInt(12)) {
-            case 0 -> "GET " + path + "/\u00ff\u00fe\u00c3\u0028 HTTP/1.1\r\nHost: 127.0.0.1\r\n" + auth + "Connection: close\r\n\r\n";
-            case 1 -> "GET " + path + "?q=\u0001\u0002 HTTP/1.1\r\nHost: 127.0.0.1\r\n" + auth + "Connection: close\r\n\r\n";
-            case 2 -> "GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\n" + auth + "X-Big: " + "b".repeat(9000) + "\r\nConnection: close\r\n\r\n";
+            case 0 ->
+                "GET " + path + "/\u00ff\u00fe\u00c3\u0028 HTTP/1.1\r\nHost: 127.0.0.1\r\n" + auth
+                        + "Connection: close\r\n\r\n";
+            case 1 ->
+                "GET " + path + "?q=\u0001\u0002 HTTP/1.1\r\nHost: 127.0.0.1\r\n" + auth + "Connection: close\r\n\r\n";
+            case 2 ->
+                "GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\n" + auth + "X-Big: " + "b".repeat(9000)
+                        + "\r\nConnection: close\r\n\r\n";
             case 3 -> "GET " + path + " HTTP/1.1\r\n" + auth + "Connection: close\r\n\r\n";
-            case 4 -> "POST " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\n" + auth + "Content-Type: application/json\r\nTransfer-Encoding: chunked\r\n"
-                    + "Connection: close\r\n\r\nzz\r\n{}\r\n0\r\n\r\n";
-            case 5 -> "POST " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\n" + auth + "Content-Type: application/json\r\nContent-Length: 2\r\n"
-                    + "Content-Length: 5\r\nConnection: close\r\n\r\n{}";
-            case 6 -> "GET http://evil.example" + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\n" + auth + "Connection: close\r\n\r\n";
+            case 4 ->
+                "POST " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\n" + auth
+                        + "Content-Type: application/json\r\nTransfer-Encoding: chunked\r\n"
+                        + "Connection: close\r\n\r\nzz\r\n{}\r\n0\r\n\r\n";
+            case 5 ->
+                "POST " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\n" + auth
+                        + "Content-Type: application/json\r\nContent-Length: 2\r\n"
+                        + "Content-Length: 5\r\nConnection: close\r\n\r\n{}";
+            case 6 ->
+                "GET http://evil.example" + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\n" + auth
+                        + "Connection: close\r\n\r\n";
             case 7 -> "GET " + path + " HTTP/1.0\r\n" + auth + "\r\n";
-            case 8 -> "GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\n" + auth + "X-Bad\u0000Name: v\r\nConnection: close\r\n\r\n";
-            case 9 -> "GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\n" + auth + "Content-Length: -5\r\nConnection: close\r\n\r\n";
-            case 10 -> "POST " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\n" + auth + "Content-Type: application/json\r\nContent-Length: 2\r\n"
-                    + "Transfer-Encoding: chunked\r\nConnection: close\r\n\r\n0\r\n\r\n";
+            case 8 ->
+                "GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\n" + auth
+                        + "X-Bad\u0000Name: v\r\nConnection: close\r\n\r\n";
+            case 9 ->
+                "GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\n" + auth
+                        + "Content-Length: -5\r\nConnection: close\r\n\r\n";
+            case 10 ->
+                "POST " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\n" + auth
+                        + "Content-Type: application/json\r\nContent-Length: 2\r\n"
+                        + "Transfer-Encoding: chunked\r\nConnection: close\r\n\r\n0\r\n\r\n";
             default -> "GET " + path + " HTTP/9.9\r\nHost: 127.0.0.1\r\n" + auth + "Connection: close\r\n\r\n";
         };
-        return new Request("protocol", op.toString(), raw.substring(0, raw.indexOf(' ')), path, raw.getBytes(StandardCharsets.ISO_8859_1), false);
+        return new Request(
+                "protocol",
+                op.toString(),
+                raw.substring(0, raw.indexOf(' ')),
+                path,
+                raw.getBytes(StandardCharsets.ISO_8859_1),
+                false);
     }
 
     private byte[] bytes(String method, String target, List<String[]> headers, byte[] body, boolean unused) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        StringBuilder head = new StringBuilder(method).append(' ').append(target).append(" HTTP/1.1\r\n")
-                .append("Host: 127.0.0.1\r\nX-API-Key: ").append(key).append("\r\nConnection: close\r\n");
+        StringBuilder head = new StringBuilder(method)
+                .append(' ')
+                .append(target)
+                .append(" HTTP/1.1\r\n")
+                .append("Host: 127.0.0.1\r\nX-API-Key: ")
+                .append(key)
+                .append("\r\nConnection: close\r\n");
         for (String[] h : headers) {
             head.append(h[0]).append(": ").append(h[1]).append("\r\n");
         }
@@ -406,7 +673,8 @@ public final class HostileRequests {
     }
 
     private String randomText(int length) {
-        String alphabet = "abcdefghijklmnopqrstuvwxyz ABCDEFGHIJ \"'.,:;!?()<>&|*\\-\n\t\u00e9\u00fc\u00ff\u0001\u001b{}[]";
+        String alphabet =
+                "abcdefghijklmnopqrstuvwxyz ABCDEFGHIJ \"'.,:;!?()<>&|*\\-\n\t\u00e9\u00fc\u00ff\u0001\u001b{}[]";
         StringBuilder s = new StringBuilder(length);
         for (int i = 0; i < length; i++) {
             s.append(alphabet.charAt(random.nextInt(alphabet.length())));

@@ -42,8 +42,18 @@ public final class PgCluster {
         Path root = TestPostgres.repositoryRoot();
         String pid = String.valueOf(ProcessHandle.current().pid());
         Path dir = root.resolve("reliability-tests/target/pg/" + name + "-" + pid);
-        String out = run(root, List.of("bash", root.resolve("scripts/pg").toString(), "start", dir.toString(),
-                "--fast", "--watch", pid, "--remove")).trim();
+        String out = run(
+                        root,
+                        List.of(
+                                "bash",
+                                root.resolve("scripts/pg").toString(),
+                                "start",
+                                dir.toString(),
+                                "--fast",
+                                "--watch",
+                                pid,
+                                "--remove"))
+                .trim();
         String[] parts = out.substring(out.lastIndexOf('\n') + 1).trim().split(" ");
         return new PgCluster(dir, parts[0], Integer.parseInt(parts[1]), parts[2], parts[3]);
     }
@@ -52,12 +62,21 @@ public final class PgCluster {
         return "jdbc:postgresql://" + host + ":" + port + "/" + database;
     }
 
-    public String user() { return user; }
-    public String password() { return password; }
-    public int port() { return port; }
+    public String user() {
+        return user;
+    }
+
+    public String password() {
+        return password;
+    }
+
+    public int port() {
+        return port;
+    }
 
     public void createDatabase(String name) {
-        try (Connection c = connect("postgres"); Statement s = c.createStatement()) {
+        try (Connection c = connect("postgres");
+                Statement s = c.createStatement()) {
             s.execute("CREATE DATABASE " + name);
         } catch (SQLException e) {
             throw new IllegalStateException(e);
@@ -69,7 +88,9 @@ public final class PgCluster {
     }
 
     public long scalar(String database, String sql) {
-        try (Connection c = connect(database); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+        try (Connection c = connect(database);
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery(sql)) {
             rs.next();
             return rs.getLong(1);
         } catch (SQLException e) {
@@ -89,8 +110,16 @@ public final class PgCluster {
         if (isRoot()) {
             command.addAll(List.of("runuser", "-u", "postgres", "--"));
         }
-        command.addAll(List.of(bindir().resolve("pg_ctl").toString(), "-D", home.resolve("data").toString(),
-                "-l", home.resolve("server.log").toString(), "-w", "-t", "60", "restart"));
+        command.addAll(List.of(
+                bindir().resolve("pg_ctl").toString(),
+                "-D",
+                home.resolve("data").toString(),
+                "-l",
+                home.resolve("server.log").toString(),
+                "-w",
+                "-t",
+                "60",
+                "restart"));
         run(root, command);
     }
 
@@ -103,9 +132,14 @@ public final class PgCluster {
     }
 
     private static Path bindir() {
-        String found = run(Path.of("/"), List.of("bash", "-c",
-                "if command -v pg_ctl >/dev/null; then dirname \"$(readlink -f \"$(command -v pg_ctl)\")\"; "
-                        + "else ls -d /usr/lib/postgresql/*/bin | sort -V -r | head -1; fi")).trim();
+        String found = run(
+                        Path.of("/"),
+                        List.of(
+                                "bash",
+                                "-c",
+                                "if command -v pg_ctl >/dev/null; then dirname \"$(readlink -f \"$(command -v pg_ctl)\")\"; "
+                                        + "else ls -d /usr/lib/postgresql/*/bin | sort -V -r | head -1; fi"))
+                .trim();
         return Path.of(found);
     }
 
@@ -116,7 +150,10 @@ public final class PgCluster {
     private static String run(Path cwd, List<String> command) {
         try {
             Path err = Files.createTempFile("pgcluster", ".err");
-            Process p = new ProcessBuilder(command).directory(cwd.toFile()).redirectError(err.toFile()).start();
+            Process p = new ProcessBuilder(command)
+                    .directory(cwd.toFile())
+                    .redirectError(err.toFile())
+                    .start();
             String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             if (!p.waitFor(3, TimeUnit.MINUTES) || p.exitValue() != 0) {
                 throw new IllegalStateException(command + " failed: " + Files.readString(err));

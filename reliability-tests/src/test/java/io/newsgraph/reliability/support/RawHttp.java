@@ -18,8 +18,7 @@ import java.util.Map;
  * One connection per exchange.
  */
 public final class RawHttp {
-    private RawHttp() {
-    }
+    private RawHttp() {}
 
     public record Response(int status, Map<String, String> headers, byte[] body) {
         public String header(String name) {
@@ -55,7 +54,9 @@ public final class RawHttp {
                 for (String h = line(in); h != null && !h.isEmpty(); h = line(in)) {
                     int colon = h.indexOf(':');
                     if (colon > 0) {
-                        headers.merge(h.substring(0, colon).trim().toLowerCase(Locale.ROOT), h.substring(colon + 1).trim(),
+                        headers.merge(
+                                h.substring(0, colon).trim().toLowerCase(Locale.ROOT),
+                                h.substring(colon + 1).trim(),
                                 (a, b) -> a + ", " + b);
                     }
                 }
@@ -63,9 +64,11 @@ public final class RawHttp {
                     continue; // interim (100 Continue)
                 }
                 byte[] body;
-                boolean eventStream = status == 200 && headers.getOrDefault("content-type", "").startsWith("text/event-stream");
+                boolean eventStream = status == 200
+                        && headers.getOrDefault("content-type", "").startsWith("text/event-stream");
                 if (head || status == 204 || status == 304 || eventStream) {
-                    // An open event stream (GET /stream, /subscriptions/{id}/events) never ends: its head is the answer.
+                    // An open event stream (GET /stream, /subscriptions/{id}/events) never ends: its head is the
+                    // answer.
                     body = new byte[0];
                 } else if ("chunked".equalsIgnoreCase(headers.getOrDefault("transfer-encoding", ""))) {
                     body = chunked(in);

@@ -14,8 +14,7 @@ import java.util.Locale;
 public final class Results {
     private static final Path FILE = Path.of("target/reliability/results.tsv").toAbsolutePath();
 
-    private Results() {
-    }
+    private Results() {}
 
     public static synchronized void record(String test, String metric, Object value, String target) {
         String v = value instanceof Double d ? String.format(Locale.ROOT, "%.1f", d) : String.valueOf(value);

@@ -7,8 +7,7 @@ package io.newsgraph.reliability.support;
 public final class Scale {
     public static final boolean FULL = "full".equals(System.getProperty("reliability.profile", "ci"));
 
-    private Scale() {
-    }
+    private Scale() {}
 
     public static int pick(int ci, int full) {
         return FULL ? full : ci;

@@ -1,8 +1,8 @@
 package io.newsgraph.reliability.support;
 
-import io.newsgraph.common.testing.ServiceProcess;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.newsgraph.common.testing.ServiceProcess;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -34,10 +34,12 @@ public final class Stack implements AutoCloseable {
     public static final String RUN = Long.toString(System.currentTimeMillis(), 36);
     /** Every scope; the admin rate (set practically unlimited here, so that load and fuzzing are not throttled). */
     public static final String ADMIN_KEY = "rel-admin-" + RUN;
+
     public static final String READ_KEY = "rel-read-" + RUN;
     public static final String WRITE_KEY = "rel-write-" + RUN;
     /** Read scope only, with its own bucket: the rate-limit test drains it. */
     public static final String LIMITED_KEY = "rel-limited-" + RUN;
+
     public static final int READ_QUOTA = 60;
     public static final int WRITE_QUOTA = 60;
     public static final Duration ARTICLES_CIRCUIT_DELAY = Duration.ofSeconds(3);
@@ -49,8 +51,10 @@ public final class Stack implements AutoCloseable {
     public final ServiceProcess entities;
     public final ServiceProcess alerts;
     public final ServiceProcess gateway;
-    public final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(2)).build();
+    public final HttpClient http = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(2))
+            .build();
 
     /** A stack of its own (not the shared one), with {@code extraEnv} added to every service's environment. */
     public static Stack start(String name, Map<String, String> extraEnv) {
@@ -88,11 +92,14 @@ public final class Stack implements AutoCloseable {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("NEWSGRAPH_GATEWAY_UPSTREAMS_ARTICLES_URL", articlesUrl);
         env.put("NEWSGRAPH_GATEWAY_UPSTREAMS_ENTITIES_URL", entitiesUrl);
-        env.put("NEWSGRAPH_GATEWAY_API_KEYS", String.join(",",
-                "admin:" + sha256(ADMIN_KEY) + ":admin",
-                "reader:" + sha256(READ_KEY) + ":read",
-                "writer:" + sha256(WRITE_KEY) + ":write",
-                "limited:" + sha256(LIMITED_KEY) + ":read"));
+        env.put(
+                "NEWSGRAPH_GATEWAY_API_KEYS",
+                String.join(
+                        ",",
+                        "admin:" + sha256(ADMIN_KEY) + ":admin",
+                        "reader:" + sha256(READ_KEY) + ":read",
+                        "writer:" + sha256(WRITE_KEY) + ":write",
+                        "limited:" + sha256(LIMITED_KEY) + ":read"));
         env.put("NEWSGRAPH_GATEWAY_RATE_LIMITS_READ_REQUESTS", String.valueOf(READ_QUOTA));
         env.put("NEWSGRAPH_GATEWAY_RATE_LIMITS_WRITE_REQUESTS", String.valueOf(WRITE_QUOTA));
         env.put("NEWSGRAPH_GATEWAY_RATE_LIMITS_ADMIN_REQUESTS", "1000000000");
@@ -110,8 +117,15 @@ public final class Stack implements AutoCloseable {
     }
 
     private Map<String, String> datasource(String database) {
-        return io.newsgraph.common.testing.TestOpenSearch.withSearch(Map.of("QUARKUS_DATASOURCE_JDBC_URL", pg.jdbcUrl(database),
-                "QUARKUS_DATASOURCE_USERNAME", pg.user(), "QUARKUS_DATASOURCE_PASSWORD", pg.password()), database);
+        return io.newsgraph.common.testing.TestOpenSearch.withSearch(
+                Map.of(
+                        "QUARKUS_DATASOURCE_JDBC_URL",
+                        pg.jdbcUrl(database),
+                        "QUARKUS_DATASOURCE_USERNAME",
+                        pg.user(),
+                        "QUARKUS_DATASOURCE_PASSWORD",
+                        pg.password()),
+                database);
     }
 
     @Override
@@ -151,7 +165,8 @@ public final class Stack implements AutoCloseable {
 
     /** Ingests one article through the gateway; returns its id. */
     public String ingest(String json) {
-        HttpResponse<String> r = send(gatewayRequest("/api/v1/articles", ADMIN_KEY).header("Content-Type", "application/json")
+        HttpResponse<String> r = send(gatewayRequest("/api/v1/articles", ADMIN_KEY)
+                .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json)));
         if (r.statusCode() != 201 && r.statusCode() != 200) {
             throw new IllegalStateException("ingest: " + r.statusCode() + " " + r.body());
@@ -162,7 +177,9 @@ public final class Stack implements AutoCloseable {
     /** The data of the gateway's readiness check "upstreams" (circuit state, in-flight calls per upstream). */
     public static JsonNode upstreamsHealth(HttpClient client, String gatewayUrl) {
         try {
-            HttpResponse<String> r = client.send(HttpRequest.newBuilder(URI.create(gatewayUrl + "/q/health/ready")).build(),
+            HttpResponse<String> r = client.send(
+                    HttpRequest.newBuilder(URI.create(gatewayUrl + "/q/health/ready"))
+                            .build(),
                     HttpResponse.BodyHandlers.ofString());
             for (JsonNode check : readTree(r.body()).path("checks")) {
                 if ("upstreams".equals(check.path("name").asText())) {
@@ -188,8 +205,12 @@ public final class Stack implements AutoCloseable {
 
     public static boolean ready(String baseUrl) {
         try {
-            HttpResponse<Void> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(baseUrl + "/q/health/ready"))
-                    .timeout(Duration.ofSeconds(3)).build(), HttpResponse.BodyHandlers.discarding());
+            HttpResponse<Void> r = HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(URI.create(baseUrl + "/q/health/ready"))
+                                    .timeout(Duration.ofSeconds(3))
+                                    .build(),
+                            HttpResponse.BodyHandlers.discarding());
             return r.statusCode() == 200;
         } catch (IOException e) {
             return false;
@@ -215,8 +236,12 @@ public final class Stack implements AutoCloseable {
 
     /** Waits until entity-service has analysed every live article and has no job left. */
     public void awaitAnalysed(Duration atMost) {
-        Awaitility.await("every article analysed").atMost(atMost).pollInterval(Duration.ofMillis(250)).ignoreExceptions()
-                .until(() -> pendingJobs() == 0 && analysed() == liveArticles()
+        Awaitility.await("every article analysed")
+                .atMost(atMost)
+                .pollInterval(Duration.ofMillis(250))
+                .ignoreExceptions()
+                .until(() -> pendingJobs() == 0
+                        && analysed() == liveArticles()
                         && pg.scalar("articles", "SELECT count(*) FROM article_change") == feedSeenByEntities());
     }
 
@@ -230,10 +255,19 @@ public final class Stack implements AutoCloseable {
         for (String table : List.of("article", "article_version", "article_change")) {
             counts.put("articles." + table, pg.scalar("articles", "SELECT count(*) FROM " + table));
         }
-        counts.put("articles.deleted", pg.scalar("articles", "SELECT count(*) FROM article WHERE deleted_at IS NOT NULL"));
+        counts.put(
+                "articles.deleted", pg.scalar("articles", "SELECT count(*) FROM article WHERE deleted_at IS NOT NULL"));
         counts.put("articles.max_version", pg.scalar("articles", "SELECT coalesce(sum(version), 0) FROM article"));
-        for (String table : List.of("entity", "entity_alias", "article_analysis", "article_entity", "mention", "quote", "claim",
-                "date_mention", "extraction_job")) {
+        for (String table : List.of(
+                "entity",
+                "entity_alias",
+                "article_analysis",
+                "article_entity",
+                "mention",
+                "quote",
+                "claim",
+                "date_mention",
+                "extraction_job")) {
             counts.put("entities." + table, pg.scalar("entities", "SELECT count(*) FROM " + table));
         }
         return counts;
@@ -247,27 +281,33 @@ public final class Stack implements AutoCloseable {
 
     /** Resident set size in MiB (from /proc), -1 when unknown. */
     public static double rssMiB(ServiceProcess service) {
-        return processOf(service).map(p -> {
-            try {
-                for (String line : Files.readAllLines(Path.of("/proc/" + p.pid() + "/status"))) {
-                    if (line.startsWith("VmRSS:")) {
-                        return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024.0;
+        return processOf(service)
+                .map(p -> {
+                    try {
+                        for (String line : Files.readAllLines(Path.of("/proc/" + p.pid() + "/status"))) {
+                            if (line.startsWith("VmRSS:")) {
+                                return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024.0;
+                            }
+                        }
+                    } catch (IOException e) {
+                        // gone
                     }
-                }
-            } catch (IOException e) {
-                // gone
-            }
-            return -1.0;
-        }).orElse(-1.0);
+                    return -1.0;
+                })
+                .orElse(-1.0);
     }
 
     /** Heap in use right after a full GC (jcmd GC.run, then Micrometer's jvm_memory_used_bytes), MiB. */
     public static double heapAfterGcMiB(ServiceProcess service) {
         processOf(service).ifPresent(p -> {
             try {
-                String jcmd = Path.of(ProcessHandle.current().info().command().orElse("java")).resolveSibling("jcmd").toString();
+                String jcmd = Path.of(ProcessHandle.current().info().command().orElse("java"))
+                        .resolveSibling("jcmd")
+                        .toString();
                 Process gc = new ProcessBuilder(jcmd, String.valueOf(p.pid()), "GC.run")
-                        .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+                        .redirectErrorStream(true)
+                        .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                        .start();
                 gc.waitFor(30, TimeUnit.SECONDS);
             } catch (IOException e) {
                 // no jcmd: heap as it is
@@ -276,8 +316,12 @@ public final class Stack implements AutoCloseable {
             }
         });
         try {
-            HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(service.url() + "/q/metrics"))
-                    .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> r = HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(URI.create(service.url() + "/q/metrics"))
+                                    .timeout(Duration.ofSeconds(5))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
             double bytes = 0;
             for (String line : r.body().split("\n")) {
                 if (line.startsWith("jvm_memory_used_bytes{") && line.contains("area=\"heap\"")) {
@@ -296,8 +340,12 @@ public final class Stack implements AutoCloseable {
     /** Live threads of a service (Micrometer's jvm_threads_live_threads), -1 when unknown. */
     public static double liveThreads(ServiceProcess service) {
         try {
-            HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(service.url() + "/q/metrics"))
-                    .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> r = HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(URI.create(service.url() + "/q/metrics"))
+                                    .timeout(Duration.ofSeconds(5))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
             for (String line : r.body().split("\n")) {
                 if (line.startsWith("jvm_threads_live_threads")) {
                     return Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
@@ -313,7 +361,8 @@ public final class Stack implements AutoCloseable {
 
     public static String sha256(String value) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
@@ -321,15 +370,18 @@ public final class Stack implements AutoCloseable {
 
     /** The operations of the public API, from the gateway's own OpenAPI document: method, path template, the operation. */
     public List<Operation> operations() {
-        HttpResponse<String> r = send(HttpRequest.newBuilder(URI.create(gateway.url() + "/q/openapi?format=json")).GET());
+        HttpResponse<String> r = send(HttpRequest.newBuilder(URI.create(gateway.url() + "/q/openapi?format=json"))
+                .GET());
         JsonNode doc = readTree(r.body());
         List<Operation> ops = new ArrayList<>();
-        doc.get("paths").fields().forEachRemaining(path -> path.getValue().fields().forEachRemaining(op -> {
-            String method = op.getKey().toUpperCase();
-            if (List.of("GET", "POST", "PUT", "DELETE", "PATCH", "HEAD").contains(method)) {
-                ops.add(new Operation(method, path.getKey(), op.getValue(), doc));
-            }
-        }));
+        doc.get("paths")
+                .fields()
+                .forEachRemaining(path -> path.getValue().fields().forEachRemaining(op -> {
+                    String method = op.getKey().toUpperCase();
+                    if (List.of("GET", "POST", "PUT", "DELETE", "PATCH", "HEAD").contains(method)) {
+                        ops.add(new Operation(method, path.getKey(), op.getValue(), doc));
+                    }
+                }));
         return ops;
     }
 
@@ -366,7 +418,9 @@ public final class Stack implements AutoCloseable {
 
         public boolean isWrite() {
             // As the gateway's Scope: a search sent as JSON (POST /api/v1/search) is a read.
-            return !method.equals("GET") && !method.equals("HEAD") && !(method.equals("POST") && path.equals("/api/v1/search"));
+            return !method.equals("GET")
+                    && !method.equals("HEAD")
+                    && !(method.equals("POST") && path.equals("/api/v1/search"));
         }
 
         @Override

@@ -10,8 +10,7 @@ import java.util.TreeSet;
 /** The errors behind one article's figures (--details): missed and spurious entities, quotes, dates. */
 final class Details {
 
-    private Details() {
-    }
+    private Details() {}
 
     static void append(StringBuilder out, ExtractionQuality.ArticleResult a) {
         Set<String> gold = new TreeSet<>();
@@ -34,19 +33,41 @@ final class Details {
         }
         java.util.Map<String, EntityResult> bySurface = new java.util.HashMap<>();
         for (EntityResult e : a.analysis().entities()) {
-            e.mentions().forEach(m -> bySurface.putIfAbsent(Scorer.entityKey(m.surface(), e.type().name()), e));
+            e.mentions()
+                    .forEach(m -> bySurface.putIfAbsent(
+                            Scorer.entityKey(m.surface(), e.type().name()), e));
         }
         for (Gold.Entity g : a.article().gold().entities()) {
             EntityResult p = bySurface.get(Scorer.entityKey(g.surface(), g.type()));
-            if (g.place() != null && p != null && (p.place() != null || g.place().isObject()) && !Scorer.placeMatches(g.place(), p.place())) {
-                out.append("    PLACE ").append(g.surface()).append(" gold ").append(g.place()).append(" got ").append(p.place()).append('\n');
+            if (g.place() != null
+                    && p != null
+                    && (p.place() != null || g.place().isObject())
+                    && !Scorer.placeMatches(g.place(), p.place())) {
+                out.append("    PLACE ")
+                        .append(g.surface())
+                        .append(" gold ")
+                        .append(g.place())
+                        .append(" got ")
+                        .append(p.place())
+                        .append('\n');
             }
         }
         for (QuoteResult q : a.analysis().quotes()) {
-            out.append("    quote ").append(Scorer.kindName(q.kind())).append(" [").append(q.speakerKey()).append(" / ")
-                    .append(q.speakerSurface()).append(" / ").append(q.speakerDescription()).append(" / role ").append(q.speakerRole())
-                    .append(" / for ").append(Quotes.onBehalfOf(q)).append("] ")
-                    .append(q.text().length() > 70 ? q.text().substring(0, 70) + "…" : q.text()).append('\n');
+            out.append("    quote ")
+                    .append(Scorer.kindName(q.kind()))
+                    .append(" [")
+                    .append(q.speakerKey())
+                    .append(" / ")
+                    .append(q.speakerSurface())
+                    .append(" / ")
+                    .append(q.speakerDescription())
+                    .append(" / role ")
+                    .append(q.speakerRole())
+                    .append(" / for ")
+                    .append(Quotes.onBehalfOf(q))
+                    .append("] ")
+                    .append(q.text().length() > 70 ? q.text().substring(0, 70) + "…" : q.text())
+                    .append('\n');
         }
         java.util.Map<String, EntityResult> byKey = new java.util.HashMap<>();
         a.analysis().entities().forEach(e -> byKey.put(e.key(), e));
@@ -57,13 +78,26 @@ final class Details {
                 used.add(p);
             }
             if (p == null || !Scorer.speakerMatches(g.speaker(), p.speakerKey(), byKey)) {
-                out.append("    MISATTRIBUTED ").append(g.kind()).append(" '").append(g.text()).append("' gold ").append(g.speaker())
-                        .append(" got ").append(p == null ? "no match" : p.speakerKey() + " (" + p.speakerSurface() + ")").append('\n');
+                out.append("    MISATTRIBUTED ")
+                        .append(g.kind())
+                        .append(" '")
+                        .append(g.text())
+                        .append("' gold ")
+                        .append(g.speaker())
+                        .append(" got ")
+                        .append(p == null ? "no match" : p.speakerKey() + " (" + p.speakerSurface() + ")")
+                        .append('\n');
             }
         }
         for (DateResult d : a.analysis().dates()) {
-            out.append("    date ").append(d.surface()).append(" = ").append(d.resolved()).append('\n');
+            out.append("    date ")
+                    .append(d.surface())
+                    .append(" = ")
+                    .append(d.resolved())
+                    .append('\n');
         }
-        out.append("    reference ").append(References.of(a.article(), a.analysis())).append('\n');
+        out.append("    reference ")
+                .append(References.of(a.article(), a.analysis()))
+                .append('\n');
     }
 }

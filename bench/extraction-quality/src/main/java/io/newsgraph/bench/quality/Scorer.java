@@ -41,11 +41,20 @@ import java.util.Set;
  */
 final class Scorer {
 
-    static final List<String> KINDS = List.of("entities", "entities.crf", "entities.canonical", "quotes", "quotes.kind",
-            "attribution", "attribution.onBehalfOf", "dates", "referenceDate", "places", "metadata");
+    static final List<String> KINDS = List.of(
+            "entities",
+            "entities.crf",
+            "entities.canonical",
+            "quotes",
+            "quotes.kind",
+            "attribution",
+            "attribution.onBehalfOf",
+            "dates",
+            "referenceDate",
+            "places",
+            "metadata");
 
-    private Scorer() {
-    }
+    private Scorer() {}
 
     static Map<String, Counts> score(DevArticle article, Analysis analysis, List<Mention> crf) {
         Gold gold = article.gold();
@@ -102,10 +111,14 @@ final class Scorer {
     }
 
     static boolean placeMatches(JsonNode gold, Place link) {
-        if (gold == null || !gold.isObject() || link == null || !gold.path("country").asText().equals(link.countryCode())) {
+        if (gold == null
+                || !gold.isObject()
+                || link == null
+                || !gold.path("country").asText().equals(link.countryCode())) {
             return false;
         }
-        return gold.hasNonNull("geonamesId") ? link.geonamesId() != null && gold.get("geonamesId").asLong() == link.geonamesId()
+        return gold.hasNonNull("geonamesId")
+                ? link.geonamesId() != null && gold.get("geonamesId").asLong() == link.geonamesId()
                 : link.geonamesId() == null;
     }
 
@@ -117,7 +130,9 @@ final class Scorer {
     private static void scoreQuotes(Gold gold, Analysis analysis, Map<String, Counts> scores) {
         Map<String, EntityResult> byKey = new HashMap<>();
         analysis.entities().forEach(e -> byKey.put(e.key(), e));
-        List<QuoteResult> marked = analysis.quotes().stream().filter(q -> q.kind() != QuoteKind.INDIRECT).toList();
+        List<QuoteResult> marked = analysis.quotes().stream()
+                .filter(q -> q.kind() != QuoteKind.INDIRECT)
+                .toList();
         Set<QuoteResult> used = new HashSet<>();
         int detected = 0;
         int goldMarked = 0;
@@ -151,7 +166,8 @@ final class Scorer {
         }
         scores.put("quotes", new Counts(detected, marked.size(), goldMarked));
         scores.put("quotes.kind", new Counts(kindRight, matchedAll, matchedAll));
-        scores.put("attribution", new Counts(attributed, matchedAll, gold.quotes().size()));
+        scores.put(
+                "attribution", new Counts(attributed, matchedAll, gold.quotes().size()));
         scores.put("attribution.onBehalfOf", new Counts(behalfRight, behalfGold, behalfGold));
     }
 
@@ -219,8 +235,11 @@ final class Scorer {
     }
 
     private static Counts scoreReference(Gold.ReferenceDate gold, References.Reference predicted) {
-        boolean right = gold == null ? predicted == null
-                : predicted != null && gold.value().equals(predicted.value()) && gold.source().equals(predicted.source());
+        boolean right = gold == null
+                ? predicted == null
+                : predicted != null
+                        && gold.value().equals(predicted.value())
+                        && gold.source().equals(predicted.source());
         return new Counts(right ? 1 : 0, 1, 1);
     }
 
@@ -242,7 +261,8 @@ final class Scorer {
         if (!field(gold.author(), a.author())) misses.add("author=" + a.author());
         if (!field(gold.source(), a.source())) misses.add("source=" + a.source());
         if (!field(gold.place(), a.place())) misses.add("place=" + a.place());
-        if (!credits(gold.photoCredits(), a.captions())) misses.add("credits=" + a.captions().stream().map(Caption::credit).toList());
+        if (!credits(gold.photoCredits(), a.captions()))
+            misses.add("credits=" + a.captions().stream().map(Caption::credit).toList());
         if (!published(gold.publishedAt(), a.metaPublishedAt())) misses.add("publishedAt=" + a.metaPublishedAt());
         return misses;
     }
@@ -266,8 +286,13 @@ final class Scorer {
     }
 
     private static boolean credits(List<String> gold, List<Caption> captions) {
-        List<String> credits = captions.stream().map(Caption::credit).filter(Objects::nonNull).map(Scorer::norm).toList();
-        List<String> expected = gold == null ? List.of() : gold.stream().map(Scorer::norm).toList();
+        List<String> credits = captions.stream()
+                .map(Caption::credit)
+                .filter(Objects::nonNull)
+                .map(Scorer::norm)
+                .toList();
+        List<String> expected =
+                gold == null ? List.of() : gold.stream().map(Scorer::norm).toList();
         if (credits.size() != expected.size()) {
             return false;
         }
@@ -281,7 +306,8 @@ final class Scorer {
         if (value == null) {
             return false;
         }
-        return gold.contains("T") ? Instant.parse(gold).equals(value)
+        return gold.contains("T")
+                ? Instant.parse(gold).equals(value)
                 : LocalDate.parse(gold).equals(LocalDate.ofInstant(value, ZoneOffset.UTC));
     }
 
@@ -294,8 +320,12 @@ final class Scorer {
         if (s == null) {
             return "";
         }
-        String n = s.replace('’', '\'').replace('“', '"').replace('”', '"').toLowerCase(Locale.ROOT)
-                .replaceAll("\\s+", " ").strip();
+        String n = s.replace('’', '\'')
+                .replace('“', '"')
+                .replace('”', '"')
+                .toLowerCase(Locale.ROOT)
+                .replaceAll("\\s+", " ")
+                .strip();
         n = n.replaceAll("^[\\p{Punct}\\s]+|[\\p{Punct}\\s]+$", "");
         if (n.startsWith("the ")) {
             n = n.substring(4);

@@ -18,7 +18,8 @@ class QualityFloorTest {
 
     @Test
     void everyFigureStaysAtOrAboveItsFloor() throws IOException {
-        ExtractionQuality.Report report = ExtractionQuality.run(Path.of(System.getProperty("devset.dir", "../../devset")));
+        ExtractionQuality.Report report =
+                ExtractionQuality.run(Path.of(System.getProperty("devset.dir", "../../devset")));
         System.out.print(ExtractionQuality.format(report, false));
         assertTrue(report.articles().size() >= 30, "the dev set holds at least 30 articles");
         Properties floors = new Properties();

@@ -35,12 +35,21 @@ class PythonClientIT {
         Path module = Path.of("").toAbsolutePath();
         String python = System.getProperty("newsgraph.python", "python3");
         ExternalTests.run("python-check", module, Map.of(), 60, List.of("../check-python", python));
-        ExternalTests.run("python-client", module, Map.of(
+        ExternalTests.run(
+                "python-client",
+                module,
+                Map.of(
                         "NEWSGRAPH_URL", stack.url(),
                         "NEWSGRAPH_API_KEY", stack.key(),
-                        "NEWSGRAPH_SAMPLE", TestPostgres.repositoryRoot().resolve("samples/seed-article.txt").toString(),
-                        "PYTHONPATH", module.resolve("target/generated-sources/python").toString(),
+                        "NEWSGRAPH_SAMPLE",
+                                TestPostgres.repositoryRoot()
+                                        .resolve("samples/seed-article.txt")
+                                        .toString(),
+                        "PYTHONPATH",
+                                module.resolve("target/generated-sources/python")
+                                        .toString(),
                         "PYTHONDONTWRITEBYTECODE", "1"),
-                300, List.of(python, "-m", "unittest", "-v", "src/test/python/test_gateway.py"));
+                300,
+                List.of(python, "-m", "unittest", "-v", "src/test/python/test_gateway.py"));
     }
 }

@@ -33,10 +33,17 @@ class TypeScriptClientIT {
     @Test
     void generatedClientPassesItsTestsThroughTheGateway() throws Exception {
         Path module = Path.of("").toAbsolutePath();
-        ExternalTests.run("typescript-client", module, Map.of(
+        ExternalTests.run(
+                "typescript-client",
+                module,
+                Map.of(
                         "NEWSGRAPH_URL", stack.url(),
                         "NEWSGRAPH_API_KEY", stack.key(),
-                        "NEWSGRAPH_SAMPLE", TestPostgres.repositoryRoot().resolve("samples/seed-article.txt").toString()),
-                300, List.of("node", "--test", "--test-reporter=spec", "target/ts-out/src/test/ts/gateway.test.js"));
+                        "NEWSGRAPH_SAMPLE",
+                                TestPostgres.repositoryRoot()
+                                        .resolve("samples/seed-article.txt")
+                                        .toString()),
+                300,
+                List.of("node", "--test", "--test-reporter=spec", "target/ts-out/src/test/ts/gateway.test.js"));
     }
 }

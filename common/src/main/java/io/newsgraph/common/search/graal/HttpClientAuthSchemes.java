@@ -13,6 +13,5 @@ import org.apache.hc.client5.http.impl.auth.BearerScheme;
  */
 @RegisterForReflection(targets = {BasicScheme.class, BearerScheme.class})
 final class HttpClientAuthSchemes {
-    private HttpClientAuthSchemes() {
-    }
+    private HttpClientAuthSchemes() {}
 }
