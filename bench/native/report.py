@@ -37,7 +37,7 @@ out = [
     "",
     f"- Command: `{commands}`",
     f"- Date: {values.get('date', '?')}",
-    f"- Machine: {values.get('machine', '?')}; JVM: {values.get('java', '?')}; both modes `-Xmx512m`; wrk and every "
+    f"- Machine: {values.get('machine', '?')}; JVM: {values.get('java', '?')}; JVM `-Xmx512m`, native `{values.get('native_flags', '-Xmx512m')}`; wrk and every "
     "process on the same 2 cores, shared with other builds: the load average (1 min) is given beside each figure.",
     f"- native-image: {values.get('native_image') or 'see docs/native.md'}",
     f"- Load per service and mode: {values.get('warmup', '?')} s of warm-up ({values.get('entity_warmup', '?')} s for entity-service) at "

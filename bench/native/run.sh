@@ -8,7 +8,8 @@
 #                    upstream for both (the native article-service, started once)
 #   alert-service    GET /api/v1/subscriptions (a caller's saved searches, from PostgreSQL), with the native
 #                    article-service as its upstream (it validates the queries the subscriptions are created with)
-# Both modes run with -Xmx512m, as scripts/run and the end-to-end tests start them, against one local OpenSearch node
+# Both modes run with -Xmx512m, as scripts/run starts them (native also with -Xmn32m, the gateway -Xmn16m: a young
+# generation bounded as deployed, docs/native.md; NATIVE_FLAGS="..." replaces the native flags of every service), against one local OpenSearch node
 # (scripts/opensearch, 512 MB heap; each mode its own index prefix), so that the indexers and the percolator index
 # run as in production. Writes bench/native/RESULTS.md.
 #
@@ -27,6 +28,8 @@ set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 WORK="$ROOT/target/bench-native"
+# Native flags: NATIVE_FLAGS for every service, else the heap of the JVM and a young generation bounded as deployed.
+native_flags() { if [ -n "${NATIVE_FLAGS:-}" ]; then echo "$NATIVE_FLAGS"; elif [ "$1" = gateway ]; then echo "-Xmx512m -Xmn16m"; else echo "-Xmx512m -Xmn32m"; fi; }
 DURATION=${DURATION:-60} WARMUP=${WARMUP:-60} ENTITY_WARMUP=${ENTITY_WARMUP:-120} CONNECTIONS=${CONNECTIONS:-32} THREADS=${THREADS:-2}
 ARTICLES_PORT=18181 ENTITIES_PORT=18182 GATEWAY_PORT=18183 ALERTS_PORT=18184
 KEY="bench-$RANDOM$RANDOM"
@@ -73,7 +76,7 @@ load() { cut -d' ' -f1 /proc/loadavg; }
 start() {
   local mode=$1 name=$2 port=$3; shift 3
   local -a command
-  if [ "$mode" = native ]; then command=("$WORK/native/$name" -Xmx512m); else command=("$JAVA" -Xmx512m -jar "$WORK/jvm/$name/quarkus-run.jar"); fi
+  if [ "$mode" = native ]; then read -r -a command <<<"$WORK/native/$name $(native_flags "$name")"; else command=("$JAVA" -Xmx512m -jar "$WORK/jvm/$name/quarkus-run.jar"); fi
   local t0; t0=$(now_ms)
   env "$@" QUARKUS_HTTP_HOST=127.0.0.1 QUARKUS_HTTP_PORT="$port" "${command[@]}" >"$WORK/logs/$name-$mode.log" 2>&1 &
   local pid=$!
@@ -160,7 +163,7 @@ subscribe() {
 mapfile -t ART_JVM < <(pg_env articles_jvm); mapfile -t ART_NATIVE < <(pg_env articles_native)
 mapfile -t ENT_JVM < <(pg_env entities_jvm); mapfile -t ENT_NATIVE < <(pg_env entities_native)
 mapfile -t ALERT_JVM < <(pg_env alerts_jvm); mapfile -t ALERT_NATIVE < <(pg_env alerts_native)
-cmd "SERVICES=\"${SERVICES[*]}\" bench/native/run.sh  (DURATION=$DURATION WARMUP=$WARMUP ENTITY_WARMUP=$ENTITY_WARMUP CONNECTIONS=$CONNECTIONS THREADS=$THREADS)"
+cmd "SERVICES=\"${SERVICES[*]}\"${NATIVE_FLAGS:+ NATIVE_FLAGS=\"$NATIVE_FLAGS\"} bench/native/run.sh  (DURATION=$DURATION WARMUP=$WARMUP ENTITY_WARMUP=$ENTITY_WARMUP CONNECTIONS=$CONNECTIONS THREADS=$THREADS)"
 
 if measures article-service; then
   PREPARE=ingest_sample
@@ -200,6 +203,7 @@ stop "$upstream"
 fi
 
 put date "$(date -u +%Y-%m-%dT%H:%MZ)"
+put native_flags "${NATIVE_FLAGS:-$(native_flags article-service) (gateway: $(native_flags gateway))}"
 put warmup "$WARMUP"; put entity_warmup "$ENTITY_WARMUP"; put duration "$DURATION"
 put search "scripts/opensearch, OpenSearch 3.8.0 on the JVM, 512 MB heap, on the same cores"
 put machine "$(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)), $(free -g | awk '/Mem:/ {print $2}') GiB RAM, $(uname -sr)"
