@@ -42,7 +42,8 @@ public class Suggestions {
 
     public List<Suggestion> suggest(String prefix, Kind kind, int limit) {
         if (kind == Kind.ENTITY) {
-            return entityNames.startingWith(EntityNames.fold(prefix), limit).stream()
+            // The resource has collapsed the prefix's spaces already; a trailing space stays (a word ends there).
+            return entityNames.startingWith(Folding.fold(prefix), limit).stream()
                     .map(e -> new Suggestion(e.name(), e.id(), e.type(), e.articles()))
                     .toList();
         }
