@@ -129,26 +129,20 @@ public class SearchProjectionRepository {
                 .getResultList();
     }
 
-    /** The stored summary's version, if any. */
-    public Optional<Integer> summaryVersion(UUID articleId) {
-        @SuppressWarnings("unchecked")
-        List<Number> versions = em.createNativeQuery("SELECT version FROM article_entity_summary WHERE article_id = ?1")
-                .setParameter(1, articleId)
-                .getResultList();
-        return versions.stream().findFirst().map(Number::intValue);
-    }
+    /** The version a stored summary was made of and its entities. */
+    public record StoredSummary(int version, List<SummaryEntity> entities) {}
 
-    /** The entities of the stored summary; empty when there is none yet. */
-    public List<SummaryEntity> summaryEntities(UUID articleId) {
+    /** The stored summary of an article; empty when there is none yet. */
+    public Optional<StoredSummary> storedSummary(UUID articleId) {
         @SuppressWarnings("unchecked")
-        List<String> rows = em.createNativeQuery(
-                        "SELECT entities::text FROM article_entity_summary WHERE article_id = ?1")
+        List<Object[]> rows = em.createNativeQuery(
+                        "SELECT version, entities::text FROM article_entity_summary WHERE article_id = ?1")
                 .setParameter(1, articleId)
                 .getResultList();
         return rows.stream()
                 .findFirst()
-                .map(json -> List.of(read(json, SummaryEntity[].class)))
-                .orElse(List.of());
+                .map(r -> new StoredSummary(
+                        ((Number) r[0]).intValue(), List.of(read((String) r[1], SummaryEntity[].class))));
     }
 
     public void saveSummary(UUID articleId, EntitySummary summary, Instant at) {

@@ -7,8 +7,10 @@ import io.newsgraph.article.repository.ArticleVersion;
 import io.newsgraph.article.repository.ArticleVersionRepository;
 import io.newsgraph.article.repository.ChangeKind;
 import io.newsgraph.article.repository.EntitySummary;
+import io.newsgraph.article.repository.EntitySummary.SummaryEntity;
 import io.newsgraph.article.repository.FeedRepository;
 import io.newsgraph.article.repository.SearchProjectionRepository;
+import io.newsgraph.article.repository.SearchProjectionRepository.StoredSummary;
 import io.newsgraph.common.problem.ProblemException;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -123,7 +125,7 @@ public class ArticleService {
             article.version++;
             article.deletedAt = now;
             article.updatedAt = now;
-            entityNames.articleChanged(projection.summaryEntities(id), List.of());
+            entityNames.articleChanged(entitiesOf(projection.storedSummary(id)), List.of());
             versions.persist(ArticleVersion.of(article, ChangeKind.DELETED, now));
             feed.append(ChangeKind.DELETED, article.id, article.version, now, TraceParents.current());
         });
@@ -144,20 +146,24 @@ public class ArticleService {
                         "Article " + id + " has no version " + summary.version() + " (it is at version "
                                 + article.version + ")");
             }
-            Optional<Integer> stored = projection.summaryVersion(id);
-            if (stored.isPresent() && stored.get() > summary.version()) {
+            Optional<StoredSummary> stored = projection.storedSummary(id);
+            if (stored.isPresent() && stored.get().version() > summary.version()) {
                 throw new ProblemException(
                         409,
                         "stale-summary",
                         "A newer summary is stored",
-                        "The stored summary is of version " + stored.get() + "; version " + summary.version()
+                        "The stored summary is of version " + stored.get().version() + "; version " + summary.version()
                                 + " is older");
             }
             Instant now = now();
-            entityNames.articleChanged(projection.summaryEntities(id), summary.entities());
+            entityNames.articleChanged(entitiesOf(stored), summary.entities());
             projection.saveSummary(id, summary, now);
             feed.append(ChangeKind.ANALYSED, id, summary.version(), now, TraceParents.current());
         });
+    }
+
+    private static List<SummaryEntity> entitiesOf(Optional<StoredSummary> stored) {
+        return stored.map(StoredSummary::entities).orElse(List.of());
     }
 
     public Article get(UUID id) {
