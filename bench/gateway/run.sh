@@ -1,10 +1,14 @@
 #!/usr/bin/env bash
 # Gateway overhead benchmark: the same GET /api/v1/articles/{id} of article-service, in one run,
 #   1. direct to article-service, 2. through the gateway, 3. through nginx (reference reverse proxy),
-# with wrk (32 connections, fixed duration, after a warm-up), plus start-to-ready time and idle RSS of the
-# gateway beside article-service. Everything listens on 127.0.0.1 only. Writes bench/gateway/RESULTS.md.
+# with wrk (32 connections, fixed duration, after a warm-up), in ROUNDS rounds that take the three targets in turn
+# (each round starting with another), medians reported; plus start-to-ready time and idle RSS of the gateway beside
+# article-service. Both proxies run one event loop (nginx: one worker; the gateway: one Vert.x event loop, as
+# k8s/base/gateway/deployment.yaml runs it on its one CPU). Everything listens on 127.0.0.1 only. Writes
+# bench/gateway/RESULTS.md.
 #
-#   bench/gateway/run.sh            DURATION=20 WARMUP=5 CONNECTIONS=32 THREADS=2 to change the load
+#   bench/gateway/run.sh            DURATION=15 WARMUP=5 ROUNDS=3 CONNECTIONS=32 THREADS=2 to change the load
+#                                   GATEWAY_JAVA_OPTS="-XX:StartFlightRecording=..." to profile the gateway
 #
 # Needs: built jars (./mvnw -B install -DskipTests), root or sudo-less apt for wrk/nginx-light when missing,
 # PostgreSQL server binaries (scripts/pg finds or installs them).
@@ -12,7 +16,8 @@ set -euo pipefail
 
 root=$(cd "$(dirname "$0")/../.." && pwd)
 work="$root/target/bench-gateway"
-duration=${DURATION:-20}
+duration=${DURATION:-15}
+rounds=${ROUNDS:-3}
 warmup=${WARMUP:-5}
 connections=${CONNECTIONS:-32}
 threads=${THREADS:-2}
@@ -52,7 +57,9 @@ now_ms() { date +%s%3N; }
 start() {
   local name=$1 port=$2; shift 2
   local t0; t0=$(now_ms)
-  env "$@" QUARKUS_HTTP_HOST=127.0.0.1 QUARKUS_HTTP_PORT="$port" "$java" -jar "$root/$name/target/quarkus-app/quarkus-run.jar" \
+  local opts=()
+  [ "$name" = gateway ] && read -r -a opts <<<"${GATEWAY_JAVA_OPTS:-}"
+  env "$@" QUARKUS_HTTP_HOST=127.0.0.1 QUARKUS_HTTP_PORT="$port" "$java" "${opts[@]}" -jar "$root/$name/target/quarkus-app/quarkus-run.jar" \
     >"$work/$name.log" 2>&1 &
   local pid=$!
   for _ in $(seq 1 600); do
@@ -62,12 +69,17 @@ start() {
   done
   echo "run.sh: $name not ready in 60 s" >&2; exit 1
 }
+# The gateway's event loops as its Kubernetes Deployment sets them (one per CPU of its limit).
+deployment_event_loops() {
+  grep -A1 'name: QUARKUS_VERTX_EVENT_LOOPS_POOL_SIZE' "$root/k8s/base/gateway/deployment.yaml" | sed -nE 's/.*value: "?([0-9]+)"?.*/\1/p'
+}
 rss_mb() { awk '/VmRSS/ {printf "%.0f", $2/1024}' "/proc/$1/status"; }
 
 read -r articles_pid articles_ready < <(start article-service $articles_port \
   QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://$pg_host:$pg_port/$db" QUARKUS_DATASOURCE_USERNAME="$pg_user" QUARKUS_DATASOURCE_PASSWORD="$pg_password")
 pids+=("$articles_pid")
 read -r gateway_pid gateway_ready < <(start gateway $gateway_port \
+  QUARKUS_VERTX_EVENT_LOOPS_POOL_SIZE="$(deployment_event_loops)" \
   NEWSGRAPH_GATEWAY_UPSTREAMS_ARTICLES_URL="http://127.0.0.1:$articles_port" \
   NEWSGRAPH_GATEWAY_UPSTREAMS_ENTITIES_URL="http://127.0.0.1:1" \
   NEWSGRAPH_GATEWAY_API_KEYS="bench:$(printf %s "$key" | sha256sum | cut -d' ' -f1):admin" \
@@ -101,44 +113,71 @@ http {
 NGINX
 "$nginx_bin" -p "$work" -c "$work/nginx.conf"
 
-# wrk summary -> "req_per_s p50_ms p99_ms"
+# CPU time (user + system) a process has used, in clock ticks.
+cpu_ticks() { [ -n "$1" ] && awk '{ print $14 + $15 }' "/proc/$1/stat" || echo 0; }
+# measure URL [proxy pid] -> "req_per_s p50_ms p99_ms proxy_cpu_us_per_request service_cpu_us_per_request"
 measure() {
-  local url=$1
-  wrk -t"$threads" -c"$connections" -d"${warmup}s" -H "X-API-Key: $key" "$url" >/dev/null
-  wrk -t"$threads" -c"$connections" -d"${duration}s" --latency -H "X-API-Key: $key" "$url" | tee -a "$work/wrk.log" | awk '
+  local url=$1 proxy=${2:-} p0 a0 tick out
+  tick=$(getconf CLK_TCK)
+  p0=$(cpu_ticks "$proxy"); a0=$(cpu_ticks "$articles_pid")
+  out=$(wrk -t"$threads" -c"$connections" -d"${duration}s" --latency -H "X-API-Key: $key" "$url")
+  printf '%s\n' "$out" >>"$work/wrk.log"
+  printf '%s\n' "$out" |
+    awk -v p0="$p0" -v a0="$a0" -v p1="$(cpu_ticks "$proxy")" -v a1="$(cpu_ticks "$articles_pid")" -v tick="$tick" '
     function ms(v) { if (v ~ /us$/) return v/1000; if (v ~ /ms$/) return v+0; if (v ~ /s$/) return v*1000; return v }
-    /Requests\/sec/ { rps=$2 } / 50%/ { p50=ms($2) } / 99%/ { p99=ms($2) }
-    END { printf "%.0f %.2f %.2f\n", rps, p50, p99 }'
+    /Requests\/sec/ { rps=$2 } / 50%/ { p50=ms($2) } / 99%/ { p99=ms($2) } / requests in / { n=$1 }
+    END { printf "%.0f %.2f %.2f %.0f %.0f\n", rps, p50, p99, (p1-p0)*1e6/tick/n, (a1-a0)*1e6/tick/n }'
 }
+warm() { wrk -t"$threads" -c"$connections" -d"$2s" -H "X-API-Key: $key" "$1" >/dev/null; }
+median() { printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
 : >"$work/wrk.log"
-# article-service is behind every target: warm its JIT first, or whichever target runs first looks slowest.
-wrk -t"$threads" -c"$connections" -d"$((warmup * 3))s" "http://127.0.0.1:$articles_port$path" >/dev/null
-read -r d_rps d_p50 d_p99 < <(measure "http://127.0.0.1:$articles_port$path")
-read -r g_rps g_p50 g_p99 < <(measure "http://127.0.0.1:$gateway_port$path")
-read -r n_rps n_p50 n_p99 < <(measure "http://127.0.0.1:$nginx_port$path")
+urls=("http://127.0.0.1:$articles_port$path" "http://127.0.0.1:$gateway_port$path" "http://127.0.0.1:$nginx_port$path")
+nginx_worker=$(pgrep -P "$(cat "$work/nginx.pid")" | head -1)
+proxies=("" "$gateway_pid" "$nginx_worker")
+# Both JVMs need their JIT warm (article-service is behind every target), nginx does not.
+warm "${urls[0]}" $((warmup * 3)); warm "${urls[1]}" $((warmup * 3)); warm "${urls[2]}" "$warmup"
+declare -a rps p50 p99 cpu svc
+for ((round = 0; round < rounds; round++)); do
+  for ((k = 0; k < 3; k++)); do
+    t=$(( (round + k) % 3 ))
+    read -r a b c d e < <(measure "${urls[$t]}" "${proxies[$t]}")
+    rps[$t]+="$a "; p50[$t]+="$b "; p99[$t]+="$c "; cpu[$t]+="$d "; svc[$t]+="$e "
+  done
+done
+# shellcheck disable=SC2086 # the lists are words on purpose
+for t in 0 1 2; do
+  read -r "r$t" "l$t" "h$t" "c$t" "s$t" <<<"$(median ${rps[$t]}) $(median ${p50[$t]}) $(median ${p99[$t]}) $(median ${cpu[$t]}) $(median ${svc[$t]})"
+done
+d_rps=$r0 d_p50=$l0 d_p99=$h0 d_svc=$s0
+g_rps=$r1 g_p50=$l1 g_p99=$h1 g_cpu=$c1 g_svc=$s1
+n_rps=$r2 n_p50=$l2 n_p99=$h2 n_cpu=$c2 n_svc=$s2
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a/b }'; }
 diff() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a-b }'; }
 
 cat >"$root/bench/gateway/RESULTS.md" <<MD
 # Gateway benchmark
 
-- Command: \`bench/gateway/run.sh\` (DURATION=$duration s per target after a ${warmup} s warm-up, wrk -t$threads -c$connections)
+- Command: \`bench/gateway/run.sh\` ($rounds rounds of DURATION=$duration s per target, after warm-ups of $((warmup * 3)) s
+  for the JVMs and $warmup s for nginx; wrk -t$threads -c$connections; medians of the rounds)
 - Date: $(date -u +%Y-%m-%dT%H:%MZ)
 - Machine: $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)), $(free -g | awk '/Mem:/ {print $2}') GiB RAM, $(uname -sr);
   JVM: $("$java" -version 2>&1 | head -1); wrk, both services and nginx share these cores;
   load average at the end: $(cut -d' ' -f1-3 /proc/loadavg) (anything well above the core count means other work competed).
 - Request: \`GET /api/v1/articles/{id}\` of the sample article (article-service on PostgreSQL), same id for all three.
+- Proxies: nginx with one worker; the gateway with $(deployment_event_loops) Vert.x event loop(s), as its Deployment runs it.
+- Rounds (req/s): direct ${rps[0]}; gateway ${rps[1]}; nginx ${rps[2]}
 
-| target | req/s | p50 ms | p99 ms |
-|---|---:|---:|---:|
-| direct to article-service | $d_rps | $d_p50 | $d_p99 |
-| through the gateway | $g_rps | $g_p50 | $g_p99 |
-| through nginx (reference) | $n_rps | $n_p50 | $n_p99 |
+| target | req/s | p50 ms | p99 ms | proxy CPU µs/request | article-service CPU µs/request |
+|---|---:|---:|---:|---:|---:|
+| direct to article-service | $d_rps | $d_p50 | $d_p99 | – | $d_svc |
+| through the gateway | $g_rps | $g_p50 | $g_p99 | $g_cpu | $g_svc |
+| through nginx (reference) | $n_rps | $n_p50 | $n_p99 | $n_cpu | $n_svc |
 
 | measure | value | target |
 |---|---:|---|
 | gateway / direct (req/s) | $(ratio "$g_rps" "$d_rps") | ≥ 0.8 |
 | nginx / direct (req/s) | $(ratio "$n_rps" "$d_rps") | reference |
+| gateway / nginx (req/s) | $(ratio "$g_rps" "$n_rps") | ≥ 0.9 |
 | p99 added by the gateway | $(diff "$g_p99" "$d_p99") ms | < 2 ms |
 | start to ready: gateway / article-service | $gateway_ready ms / $articles_ready ms ($(ratio "$gateway_ready" "$articles_ready")) | ≤ 0.8 |
 | idle RSS: gateway / article-service | $gateway_rss MB / $articles_rss MB ($(ratio "$gateway_rss" "$articles_rss")) | ≤ 0.8 |
@@ -146,7 +185,8 @@ cat >"$root/bench/gateway/RESULTS.md" <<MD
 Raw wrk output: target/bench-gateway/wrk.log (not committed).
 
 Notes: a 2-core machine shared with other builds, with wrk on the same cores as the services, gives noisy numbers
-(especially p99): compare the three rows of one run, not runs with each other. The proxies keep upstream
+(especially p99): compare the three rows of one run, not runs with each other. CPU per request is the process's
+user + system time over the requests wrk completed. The proxies keep upstream
 connections alive, so through a proxy article-service serves fewer, busier connections than wrk's 32 directly,
 which is why a proxy can measure at or above "direct" here.
 MD

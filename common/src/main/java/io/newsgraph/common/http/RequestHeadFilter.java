@@ -64,7 +64,9 @@ public class RequestHeadFilter {
             return;
         }
         try {
-            new URI(target);
+            if (!plainOriginForm(target)) {
+                new URI(target);
+            }
         } catch (URISyntaxException e) {
             // The reason and position only: the target itself is what could not be read.
             refuse(
@@ -76,6 +78,29 @@ public class RequestHeadFilter {
             return;
         }
         context.next();
+    }
+
+    /**
+     * Whether {@code target} is a path (and query) made only of characters that RFC 3986 allows there unencoded: such a
+     * target always parses, so the common case skips building a {@link URI}. Anything else ('%', '#', brackets,
+     * spaces, non-ASCII, an absolute URI, a leading "//") is left to {@link URI}.
+     */
+    static boolean plainOriginForm(String target) {
+        // "//x" would start an authority (a network-path reference), which has rules of its own.
+        if (target.isEmpty() || target.charAt(0) != '/' || target.startsWith("//")) {
+            return false;
+        }
+        for (int i = 1; i < target.length(); i++) {
+            char c = target.charAt(i);
+            boolean plain = (c >= 'a' && c <= 'z')
+                    || (c >= 'A' && c <= 'Z')
+                    || (c >= '0' && c <= '9')
+                    || "-._~!$&'()*+,;=:@/?".indexOf(c) >= 0;
+            if (!plain) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static void refuse(RoutingContext context, int status, String slug, String title, String detail) {

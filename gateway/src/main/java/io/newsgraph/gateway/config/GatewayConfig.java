@@ -56,7 +56,7 @@ public interface GatewayConfig {
         @WithDefault("1s")
         Duration connectTimeout();
 
-        /** Pooled HTTP/1.1 connections to this upstream (per gateway instance). */
+        /** Pooled HTTP/1.1 connections to this upstream (per gateway instance, shared out among its event loops). */
         @WithDefault("64")
         int maxConnections();
 

@@ -4,14 +4,15 @@ import io.opentelemetry.context.propagation.TextMapPropagator;
 import io.vertx.core.MultiMap;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.net.SocketAddress;
-import java.util.HashSet;
-import java.util.Locale;
+import java.util.Collections;
+import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 
 /** Header rules of a proxy (RFC 9110 section 7.6.1, RFC 7239). */
 final class Headers {
     /** Hop-by-hop: meaningful for one connection only, never forwarded. */
-    private static final Set<String> HOP_BY_HOP = Set.of(
+    private static final Set<String> HOP_BY_HOP = ignoringCase(
             "connection",
             "keep-alive",
             "proxy-authenticate",
@@ -25,7 +26,8 @@ final class Headers {
      * The gateway's own credentials stay at the gateway; Host is the upstream's; the caller's key name is the gateway's
      * to say ({@link #CALLER_KEY}), never the client's.
      */
-    private static final Set<String> NOT_UPSTREAM = Set.of("host", "x-api-key", "authorization", "x-newsgraph-key");
+    private static final Set<String> NOT_UPSTREAM =
+            ignoringCase("host", "x-api-key", "authorization", "x-newsgraph-key");
     /** The name of the API key the gateway authenticated, for services that keep data per key (alert-service). */
     static final String CALLER_KEY = "X-Newsgraph-Key";
 
@@ -35,9 +37,9 @@ final class Headers {
         MultiMap out = MultiMap.caseInsensitiveMultiMap();
         Set<String> dropped = connectionListed(in.headers());
         in.headers().forEach(e -> {
-            String name = e.getKey().toLowerCase(Locale.ROOT);
+            String name = e.getKey();
             if (!HOP_BY_HOP.contains(name) && !NOT_UPSTREAM.contains(name) && !dropped.contains(name)) {
-                out.add(e.getKey(), e.getValue());
+                out.add(name, e.getValue());
             }
         });
         if (callerKey != null) {
@@ -79,21 +81,31 @@ final class Headers {
     static void copyResponse(MultiMap from, MultiMap to) {
         Set<String> dropped = connectionListed(from);
         for (String name : from.names()) {
-            String lower = name.toLowerCase(Locale.ROOT);
-            if (!HOP_BY_HOP.contains(lower) && !dropped.contains(lower)) {
+            if (!HOP_BY_HOP.contains(name) && !dropped.contains(name)) {
                 to.set(name, from.getAll(name));
             }
         }
     }
 
+    /** The header names a Connection header lists (RFC 9110 7.6.1), compared ignoring case. */
     private static Set<String> connectionListed(MultiMap headers) {
-        Set<String> names = new HashSet<>();
+        if (!headers.contains("Connection")) {
+            return Set.of();
+        }
+        Set<String> names = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
         for (String value : headers.getAll("Connection")) {
             for (String token : value.split(",")) {
-                names.add(token.trim().toLowerCase(Locale.ROOT));
+                names.add(token.trim());
             }
         }
         return names;
+    }
+
+    /** Header names are case-insensitive: sets that compare them so, without lower-casing each name. */
+    private static Set<String> ignoringCase(String... names) {
+        Set<String> set = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+        set.addAll(List.of(names));
+        return Collections.unmodifiableSet(set);
     }
 
     /** RFC 7239 node: IPv6 addresses are bracketed and quoted. */

@@ -100,7 +100,7 @@ final class ProxyExchange {
                 .setURI(uri)
                 .setHeaders(headers)
                 .setIdleTimeout(upstream.config().timeout().toMillis());
-        upstream.client().request(options).onComplete(this::connected);
+        upstream.clients().client().request(options).onComplete(this::connected);
     }
 
     private void connected(AsyncResult<HttpClientRequest> result) {
@@ -221,23 +221,28 @@ final class ProxyExchange {
         boolean eventStream =
                 type != null && type.regionMatches(true, 0, "text/event-stream", 0, "text/event-stream".length());
         io.vertx.core.Future<Void> ended = response.end();
-        response.pipe().endOnFailure(false).to(out).onComplete(done -> {
-            permit.complete(UpstreamGuard.Outcome.SUCCESS);
-            if (early) {
-                request.reset(); // a half-sent request leaves its connection unusable: close it
-            }
-            if (done.failed() && eventStream && !ended.isComplete()) {
-                request.reset();
-            }
-            if (done.failed()) {
-                // Upstream or client went away mid-body: the only honest signal left is a cut response. reset() closes
-                // an HTTP/1.x connection and resets only this stream of an HTTP/2 one (h2c clients multiplex: closing
-                // the connection would cut their other requests too).
-                out.reset();
-            } else {
-                closeIfPromised();
-            }
-        });
+        response.pipe()
+                .endOnFailure(false)
+                .to(new CoalescingResponse(out, context.vertx().getOrCreateContext()))
+                .onComplete(done -> {
+                    permit.complete(UpstreamGuard.Outcome.SUCCESS);
+                    if (early) {
+                        request.reset(); // a half-sent request leaves its connection unusable: close it
+                    }
+                    if (done.failed() && eventStream && !ended.isComplete()) {
+                        request.reset();
+                    }
+                    if (done.failed()) {
+                        // Upstream or client went away mid-body: the only honest signal left is a cut response. reset()
+                        // closes
+                        // an HTTP/1.x connection and resets only this stream of an HTTP/2 one (h2c clients multiplex:
+                        // closing
+                        // the connection would cut their other requests too).
+                        out.reset();
+                    } else {
+                        closeIfPromised();
+                    }
+                });
     }
 
     /**

@@ -1,14 +1,13 @@
 package io.newsgraph.gateway.proxy;
 
 import io.newsgraph.gateway.config.GatewayConfig;
-import io.vertx.core.http.HttpClient;
 
-/** One service behind the gateway: its pooled client, base path and guard. */
+/** One service behind the gateway: its pooled clients, base path and guard. */
 public record Upstream(
         String name,
         String service,
         GatewayConfig.Upstream config,
-        HttpClient client,
+        LoopClients clients,
         String host,
         int port,
         String basePath,

@@ -2,11 +2,13 @@ package io.newsgraph.gateway.proxy;
 
 import io.newsgraph.gateway.config.GatewayConfig;
 import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.PoolOptions;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.URI;
+import java.util.ArrayList;
 import java.util.List;
 
 /** The upstream services, each with its own connection pool, bulkhead and circuit breaker. */
@@ -43,7 +45,15 @@ public class Upstreams {
 
     @PreDestroy
     void close() {
-        all().forEach(u -> u.client().close());
+        all().forEach(u -> u.clients().close());
+    }
+
+    private static int eventLoops(Vertx vertx) {
+        int loops = 0;
+        for (var ignored : vertx.nettyEventLoopGroup()) {
+            loops++;
+        }
+        return Math.max(1, loops);
     }
 
     private static Upstream create(Vertx vertx, String name, String service, GatewayConfig.Upstream config) {
@@ -59,13 +69,20 @@ public class Upstreams {
                 .setKeepAliveTimeout(30)
                 .setTcpNoDelay(true)
                 .setName("gateway-" + name);
-        PoolOptions pool = new PoolOptions().setHttp1MaxSize(config.maxConnections());
+        // max-connections is the gateway's total, shared out among the event loops' clients.
+        int loops = eventLoops(vertx);
+        PoolOptions pool =
+                new PoolOptions().setHttp1MaxSize(Math.max(1, (config.maxConnections() + loops - 1) / loops));
+        List<HttpClient> clients = new ArrayList<>();
+        for (int i = 0; i < loops; i++) {
+            clients.add(vertx.createHttpClient(options, pool));
+        }
         String basePath = url.getRawPath() == null ? "" : url.getRawPath().replaceAll("/+$", "");
         return new Upstream(
                 name,
                 service,
                 config,
-                vertx.createHttpClient(options, pool),
+                new LoopClients(clients),
                 url.getHost(),
                 port,
                 basePath,

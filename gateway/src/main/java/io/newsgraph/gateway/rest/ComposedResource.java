@@ -40,10 +40,14 @@ public class ComposedResource {
         if (request.method() != HttpMethod.GET) {
             return false;
         }
-        if (ENTITY.matcher(path).matches()) {
-            return true;
+        if (path.startsWith("/api/v1/entities/")) {
+            return ENTITY.matcher(path).matches();
         }
-        return ARTICLE.matcher(path).matches()
+        // Every proxied request asks: the cheap tests first (no query, no parsing of it).
+        String query = request.query();
+        return query != null
+                && query.contains("include")
+                && ARTICLE.matcher(path).matches()
                 && includesAnalysis(request.params().getAll("include"));
     }
 

@@ -347,7 +347,7 @@ class ProxyExchangeTests {
                 "entities",
                 "entity-service",
                 config,
-                client,
+                new LoopClients(List.of(client)),
                 "127.0.0.1",
                 port,
                 "",
