@@ -52,6 +52,19 @@ load_snapshot() {   # load averages and the busiest processes (ours marked "(ben
     '{mark = index(ours, " " $1 " ") ? " (bench)" : ""; printf "%s%s %s%%; ", $3, mark, $2}')
   echo "load $(cut -d' ' -f1-3 /proc/loadavg); top (CPU% over process lifetime): $top"
 }
+cpu_snapshot() {    # "name seconds" per process: CPU time used so far, java processes named by what they run
+  ps -eo pid=,times=,args= | awk '{
+    name = $3; sub(".*/", "", name)
+    if (name == "java") { name = "java(other)"
+      for (i = 4; i <= NF; i++) { if ($i ~ /apps\/[a-z-]+\//) { n = $i; sub(".*apps/", "", n); sub("/.*", "", n); name = n }
+        else if ($i ~ /opensearch|SearchNode/) name = "opensearch" } }
+    cpu[name] += $2 } END { for (n in cpu) print n, cpu[n] }' | sort
+}
+cpu_share() {      # CPU seconds per process name between two snapshots, as cores busy over the interval
+  join "$1" "$2" | awk -v secs="$3" '{ d = $3 - $2; if (d > 0) { total += d; line[$1] = d } }
+    END { for (n in line) if (line[n] / secs >= 0.02) printf "%s %.2f\n", n, line[n] / secs; printf "~total %.2f\n", total / secs }' |
+    sort -k2,2gr | awk '{ printf "%s%s %s", sep, $1, $2; sep = "; " } END { print " (cores)" }' | sed 's/~total/total/'
+}
 free_port() { local p; for _ in $(seq 1 100); do p=$((18100 + RANDOM % 1800)); (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null || { echo "$p"; return; }; done; exit 1; }
 
 # ---- builds and snapshots ------------------------------------------------------------------------------------------
@@ -122,7 +135,9 @@ cmd "python3 bench/alerts/lag_bench.py --gateway http://127.0.0.1:$G_PORT --key 
 log "lag_bench: $SUBSCRIPTIONS subscriptions, warm-up ${WARMUP}s at $WARMUP_RATE/s, then ${DURATION}s at $RATE/s"
 # The measured phase starts after the subscriptions and the warm-up: snapshot the load near its end from a side job.
 : >"$WORK/lag.phase"; : >"$WORK/lag.load"
-( while [ ! -s "$WORK/lag.phase" ]; do sleep 1; done; sleep "$((DURATION > 5 ? DURATION - 5 : 1))"; load_snapshot >"$WORK/lag.load" ) &
+( while [ ! -s "$WORK/lag.phase" ]; do sleep 1; done; cpu_snapshot >"$WORK/cpu.0"
+  sleep "$((DURATION > 5 ? DURATION - 5 : 1))"; load_snapshot >"$WORK/lag.load"
+  cpu_snapshot >"$WORK/cpu.1"; cpu_share "$WORK/cpu.0" "$WORK/cpu.1" "$((DURATION > 5 ? DURATION - 5 : 1))" >"$WORK/cpu.share" ) &
 PIDS+=("$!")
 python3 "$HERE/lag_bench.py" --gateway "http://127.0.0.1:$G_PORT" --key "$KEY" --ndjson "$CORPUS" --queries "$QUERIES" \
   --subscriptions "$SUBSCRIPTIONS" --rate "$RATE" --duration "$DURATION" --warmup "$WARMUP" --warmup-rate "$WARMUP_RATE" \
@@ -131,6 +146,7 @@ python3 "$HERE/lag_bench.py" --gateway "http://127.0.0.1:$G_PORT" --key "$KEY" -
     case $line in warmup_all_delivered=*) echo go >"$WORK/lag.phase" ;; esac
   done
 put conditions_end_of_measured_phase "$(cat "$WORK/lag.load" 2>/dev/null)"
+put cpu_by_process "$(cat "$WORK/cpu.share" 2>/dev/null)"
 put conditions_after "$(load_snapshot)"
 METRICS=$(curl -fs "http://127.0.0.1:$L_PORT/q/metrics" || true)
 metric() { awk -v m="$1" '$1 == m {print $2}' <<<"$METRICS" | head -1; }
@@ -175,6 +191,7 @@ g() { field "$1"; }
   echo "| subscriptions created through the gateway | $(g subscriptions_created) in $(g subscriptions_seconds) s |"
   echo "| load before | $(g conditions_before) |"
   echo "| load near the end of the measured phase | $(g conditions_end_of_measured_phase) |"
+  echo "| CPU by process over the measured phase | $(g cpu_by_process) |"
   echo "| load after | $(g conditions_after) |"
   echo
   echo "Commands:"
