@@ -93,6 +93,13 @@ record ServiceConfig(String name, int port, Set<String> known, Set<String> requi
                     required);
         }
         builtin(mappings, "io/quarkus/runtime/shutdown/ShutdownConfig", "quarkus.shutdown.timeout", known, null);
+        // How many event loops Vert.x runs (the gateway's Deployment sets one per CPU of its limit).
+        builtin(
+                mappings,
+                "io/quarkus/vertx/core/runtime/config/VertxConfiguration",
+                "quarkus.vertx.event-loops-pool-size",
+                known,
+                null);
         // Where tracing exports to (set where tracing is on: k8s/components/tracing).
         builtin(
                 mappings,
