@@ -29,7 +29,6 @@ import java.util.concurrent.TimeUnit;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -42,23 +41,6 @@ import org.jboss.logging.Logger;
 @RunOnVirtualThread
 public class StreamResource {
     private static final Logger LOG = Logger.getLogger(StreamResource.class);
-    private static final String DESCRIPTION =
-            "Streams every article analysed from now on that matches the search, as Server-Sent "
-                    + "Events: the filter parameters of `GET /search` (`q` with the search syntax, `entity` + `entityMode`, `source`, "
-                    + "`author`, `language`, `entityType`, `speaker`, `place`, `from`, `to`), validated the same way before the stream "
-                    + "opens (400 naming the parameter and, for `q`, the character). Each match is an event `article.matched` whose "
-                    + "`data` has the shape of a subscription's event (article summary, its entities with those the query names marked "
-                    + "`matched`, links) and whose `id` is its position in the change feed. Reconnect with `Last-Event-ID` (browsers do "
-                    + "it themselves) to receive the matches after that id first, also on another replica; a resume from further back "
-                    + "than 10,000 feed events starts with a `stream.gap` event. Nothing is stored: for a search to be followed while "
-                    + "disconnected, save it as a subscription. A comment line comes every 15 s when nothing else does. Open streams per "
-                    + "API key are capped together with subscription streams (429 beyond).";
-    private static final String EXAMPLE = """
-            id: 4711
-            event: article.matched
-            data: {"type": "article.matched", "timestamp": "2025-03-23T12:00:02Z", "data": {"article": {"id": "6f1c8a52-3a6e-4c8e-9a53-0d8f0b0f5d11", "version": 1, "title": "Zelensky meets envoys", "source": "example.org", "summary": "KYIV - Volodymyr Zelensky met European envoys in Kyiv on Tuesday."}, "entities": [{"id": "0b6f3f0e-4a53-4a38-9a41-0f8d2a7c1e11", "name": "Volodymyr Zelensky", "type": "PERSON", "matched": true}], "links": {"article": "/api/v1/articles/6f1c8a52-3a6e-4c8e-9a53-0d8f0b0f5d11", "analysis": "/api/v1/articles/6f1c8a52-3a6e-4c8e-9a53-0d8f0b0f5d11/analysis"}}}
-
-            """;
 
     @Inject
     SubscriptionService subscriptions;
@@ -80,57 +62,22 @@ public class StreamResource {
 
     @GET
     @Produces(MediaType.SERVER_SENT_EVENTS)
-    @Operation(
-            operationId = "streamSearch",
-            summary = "Follow a search live (Server-Sent Events)",
-            description = DESCRIPTION)
-    @APIResponse(
-            responseCode = "200",
-            description = "The event stream.",
-            content =
-                    @Content(
-                            mediaType = MediaType.SERVER_SENT_EVENTS,
-                            examples = @ExampleObject(name = "event", value = EXAMPLE)))
-    @APIResponse(responseCode = "400", description = "An invalid parameter (`errors` names it) or `Last-Event-ID`.")
-    @APIResponse(responseCode = "429", description = "This API key has the most streams open it may.")
-    @APIResponse(
-            responseCode = "503",
-            description = "article-service, which validates searches, or the search cluster is unavailable; retry.")
+    @Operation(operationId = "streamSearch", summary = "Follow a search live (Server-Sent Events)")
+    @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.SERVER_SENT_EVENTS))
+    @APIResponse(responseCode = "400")
+    @APIResponse(responseCode = "429")
+    @APIResponse(responseCode = "503")
     public void stream(
-            @Parameter(
-                            description =
-                                    "Search text (the syntax of `GET /search`), up to 500 characters; absent: every article matching the filters.",
-                            example = "cease-fire \"Black Sea\"")
-                    @QueryParam("q")
-                    String q,
-            @Parameter(description = "Only these sources (repeatable; case-insensitive), e.g. `reuters.com`.")
-                    @QueryParam("source")
-                    List<String> source,
-            @Parameter(description = "Only these authors (repeatable; case-insensitive).") @QueryParam("author")
-                    List<String> author,
-            @Parameter(description = "Only these languages (repeatable; ISO 639-1), e.g. `en`.") @QueryParam("language")
-                    List<String> language,
-            @Parameter(
-                            description =
-                                    "Only articles dated from this time: RFC 3339, a date, or date math such as `now-1d`.",
-                            example = "now-1d")
-                    @QueryParam("from")
-                    String from,
-            @Parameter(description = "Only articles dated up to this time (same forms as `from`).", example = "now")
-                    @QueryParam("to")
-                    String to,
-            @Parameter(
-                            description = "Entity ids the articles mention (repeatable).",
-                            schema = @Schema(type = SchemaType.ARRAY, implementation = UUID.class))
-                    @QueryParam("entity")
+            @Parameter(example = "cease-fire \"Black Sea\"") @QueryParam("q") String q,
+            @QueryParam("source") List<String> source,
+            @QueryParam("author") List<String> author,
+            @QueryParam("language") List<String> language,
+            @Parameter(example = "now-1d") @QueryParam("from") String from,
+            @Parameter(example = "now") @QueryParam("to") String to,
+            @Parameter(schema = @Schema(type = SchemaType.ARRAY, implementation = UUID.class)) @QueryParam("entity")
                     List<String> entity,
+            @Parameter(schema = @Schema(enumeration = {"all", "any"})) @QueryParam("entityMode") String entityMode,
             @Parameter(
-                            description = "`all` (default): every `entity` must be mentioned; `any`: at least one.",
-                            schema = @Schema(enumeration = {"all", "any"}))
-                    @QueryParam("entityMode")
-                    String entityMode,
-            @Parameter(
-                            description = "Only articles mentioning an entity of these types (repeatable).",
                             schema =
                                     @Schema(
                                             type = SchemaType.ARRAY,
@@ -138,19 +85,9 @@ public class StreamResource {
                                             enumeration = {"PERSON", "ORGANIZATION", "LOCATION"}))
                     @QueryParam("entityType")
                     List<String> entityType,
-            @Parameter(description = "Only articles quoting these people (entity ids, repeatable).")
-                    @QueryParam("speaker")
-                    List<String> speaker,
-            @Parameter(
-                            description =
-                                    "Only articles about places in these countries (ISO 3166-1 alpha-2, repeatable), e.g. `UA`.")
-                    @QueryParam("place")
-                    List<String> place,
-            @Parameter(
-                            description = "The id of the last event received; the stream resumes after it.",
-                            example = "4711")
-                    @HeaderParam("Last-Event-ID")
-                    String lastEventId,
+            @QueryParam("speaker") List<String> speaker,
+            @QueryParam("place") List<String> place,
+            @Parameter(example = "4711") @HeaderParam("Last-Event-ID") String lastEventId,
             @Context SseEventSink sink,
             @Context Sse sse) {
         String owner = Caller.owner(headers);

@@ -53,7 +53,6 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
@@ -68,14 +67,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @RunOnVirtualThread
 public class SubscriptionResource {
     static final String PATH = "/api/v1/subscriptions";
-    private static final String CREATE_EXAMPLE = """
-            {"name": "Black Sea talks", "query": {"q": "cease-fire", "entity": ["0b6f3f0e-4a53-4a38-9a41-0f8d2a7c1e11"], "source": ["reuters.com"]},
-             "webhook": {"url": "https://hooks.example.com/newsgraph"}}""";
-    private static final String VIEW_EXAMPLE = """
-            {"id": "5b1c8e0a-3f7d-4a52-9d0e-1c2b3a4d5e6f", "name": "Black Sea talks",
-             "query": {"q": "cease-fire", "entity": ["0b6f3f0e-4a53-4a38-9a41-0f8d2a7c1e11"], "source": ["reuters.com"]},
-             "webhook": {"url": "https://hooks.example.com/newsgraph"}, "active": true,
-             "createdAt": "2025-03-23T12:00:00Z", "updatedAt": "2025-03-23T12:00:00Z"}""";
     private static final String ID = "Subscription id.";
 
     @Inject
@@ -95,37 +86,21 @@ public class SubscriptionResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(
-            operationId = "createSubscription",
-            summary = "Save a search and follow it",
-            description =
-                    "Every article analysed from now on that matches `query` (the filter parameters of `GET /search`, "
-                            + "validated the same way) is recorded as a match and delivered: POSTed to `webhook.url`, signed per Standard "
-                            + "Webhooks with the `secret` in this answer (shown only here and on rotation), and sent on the subscription's "
-                            + "event stream. Webhook URLs must be https and public (no loopback, private or link-local addresses).")
+    @Operation(operationId = "createSubscription", summary = "Save a search and follow it")
     @RequestBody(
             required = true,
             content =
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON,
-                            schema = @Schema(implementation = SubscriptionInput.class),
-                            examples = @ExampleObject(name = "entity", value = CREATE_EXAMPLE)))
+                            schema = @Schema(implementation = SubscriptionInput.class)))
     @APIResponse(
             responseCode = "201",
-            description = "Created; `secret` signs its webhooks.",
             content =
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON,
-                            schema = @Schema(implementation = SubscriptionView.class),
-                            examples = @ExampleObject(name = "created", value = """
-                            {"id": "5b1c8e0a-3f7d-4a52-9d0e-1c2b3a4d5e6f", "name": "Black Sea talks", "query": {"q": "cease-fire"},
-                             "webhook": {"url": "https://hooks.example.com/newsgraph"}, "active": true, "createdAt": "2025-03-23T12:00:00Z",
-                             "updatedAt": "2025-03-23T12:00:00Z", "secret": "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"}""")))
-    @APIResponse(
-            responseCode = "400",
-            description =
-                    "Invalid name, query (`errors` names e.g. `query.q` and the character) or unsafe webhook URL.")
-    @APIResponse(responseCode = "503", description = "article-service, which validates queries, is unavailable; retry.")
+                            schema = @Schema(implementation = SubscriptionView.class)))
+    @APIResponse(responseCode = "400")
+    @APIResponse(responseCode = "503")
     public Response create(@Valid @NotNull SubscriptionInput input) {
         Subscription created = service.create(
                 Caller.owner(headers),
@@ -138,22 +113,17 @@ public class SubscriptionResource {
     }
 
     @GET
-    @Operation(
-            operationId = "listSubscriptions",
-            summary = "List your subscriptions",
-            description = "Those of the calling API key, newest first.")
+    @Operation(operationId = "listSubscriptions", summary = "List your subscriptions")
     @APIResponse(
             responseCode = "200",
             description = "One page.",
             content =
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON,
-                            schema = @Schema(implementation = SubscriptionPage.class),
-                            examples = @ExampleObject(name = "page", value = "{\"items\": [" + VIEW_EXAMPLE + "]}")))
+                            schema = @Schema(implementation = SubscriptionPage.class)))
     public SubscriptionPage list(
-            @Parameter(description = "`nextCursor` of the previous page.") @QueryParam("cursor") String cursor,
+            @QueryParam("cursor") String cursor,
             @Parameter(
-                            description = "Page size, 1 to 100 (default 20).",
                             example = "20",
                             schema =
                                     @Schema(
@@ -179,20 +149,15 @@ public class SubscriptionResource {
 
     @GET
     @Path("{id}")
-    @Operation(
-            operationId = "getSubscription",
-            summary = "A subscription",
-            description =
-                    "The saved search, its webhook URL and whether it is active; the secret is never shown again.")
+    @Operation(operationId = "getSubscription", summary = "A subscription")
     @APIResponse(
             responseCode = "200",
             description = "The subscription (without its secret).",
             content =
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON,
-                            schema = @Schema(implementation = SubscriptionView.class),
-                            examples = @ExampleObject(name = "subscription", value = VIEW_EXAMPLE)))
-    @APIResponse(responseCode = "404", description = "No such subscription of this API key.")
+                            schema = @Schema(implementation = SubscriptionView.class)))
+    @APIResponse(responseCode = "404")
     public SubscriptionView get(
             @Parameter(
                             description = ID,
@@ -206,28 +171,22 @@ public class SubscriptionResource {
     @PATCH
     @Path("{id}")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(
-            operationId = "updateSubscription",
-            summary = "Change a subscription",
-            description =
-                    "Renames it, replaces its query (validated again) or webhook URL, or pauses (`active: false`) and resumes it.")
+    @Operation(operationId = "updateSubscription", summary = "Change a subscription")
     @RequestBody(
             required = true,
             content =
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON,
-                            schema = @Schema(implementation = SubscriptionPatch.class),
-                            examples = @ExampleObject(name = "pause", value = "{\"active\": false}")))
+                            schema = @Schema(implementation = SubscriptionPatch.class)))
     @APIResponse(
             responseCode = "200",
             description = "The changed subscription.",
             content =
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON,
-                            schema = @Schema(implementation = SubscriptionView.class),
-                            examples = @ExampleObject(name = "subscription", value = VIEW_EXAMPLE)))
-    @APIResponse(responseCode = "400", description = "Invalid field, query or webhook URL.")
-    @APIResponse(responseCode = "404", description = "No such subscription of this API key.")
+                            schema = @Schema(implementation = SubscriptionView.class)))
+    @APIResponse(responseCode = "400")
+    @APIResponse(responseCode = "404")
     public SubscriptionView update(
             @Parameter(
                             description = ID,
@@ -249,12 +208,9 @@ public class SubscriptionResource {
 
     @DELETE
     @Path("{id}")
-    @Operation(
-            operationId = "deleteSubscription",
-            summary = "Delete a subscription",
-            description = "With its matches and deliveries.")
+    @Operation(operationId = "deleteSubscription", summary = "Delete a subscription")
     @APIResponse(responseCode = "204", description = "Deleted.")
-    @APIResponse(responseCode = "404", description = "No such subscription of this API key.")
+    @APIResponse(responseCode = "404")
     public void delete(
             @Parameter(
                             description = ID,
@@ -267,22 +223,15 @@ public class SubscriptionResource {
 
     @POST
     @Path("{id}/secret")
-    @Operation(
-            operationId = "rotateSubscriptionSecret",
-            summary = "Rotate the webhook signing secret",
-            description =
-                    "Answers a new secret. For 24 hours webhooks carry two signatures (new and previous secret), so that the "
-                            + "receiver can switch without rejecting a message.")
+    @Operation(operationId = "rotateSubscriptionSecret", summary = "Rotate the webhook signing secret")
     @APIResponse(
             responseCode = "200",
             description = "The new secret.",
             content =
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON,
-                            schema = @Schema(implementation = SecretView.class),
-                            examples = @ExampleObject(name = "rotated", value = """
-                    {"secret": "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw", "previousSecretUntil": "2025-03-24T12:00:00Z"}""")))
-    @APIResponse(responseCode = "404", description = "No such subscription of this API key.")
+                            schema = @Schema(implementation = SecretView.class)))
+    @APIResponse(responseCode = "404")
     public SecretView rotate(
             @Parameter(
                             description = ID,
@@ -296,22 +245,15 @@ public class SubscriptionResource {
 
     @GET
     @Path("{id}/matches")
-    @Operation(
-            operationId = "listSubscriptionMatches",
-            summary = "What matched, newest first",
-            description =
-                    "Every recorded match with the event delivered for it, so that a consumer that was down can catch up.")
+    @Operation(operationId = "listSubscriptionMatches", summary = "What matched, newest first")
     @APIResponse(
             responseCode = "200",
             description = "One page.",
             content =
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON,
-                            schema = @Schema(implementation = MatchPage.class),
-                            examples = @ExampleObject(name = "matches", value = """
-                    {"items": [{"id": 42, "articleId": "9f8e7d6c-5b4a-4392-8170-6f5e4d3c2b1a", "articleVersion": 1, "matchedAt": "2025-03-23T12:00:02Z",
-                     "event": {"type": "article.matched", "timestamp": "2025-03-23T12:00:02Z", "data": {"article": {"title": "Talks resume"}}}}]}""")))
-    @APIResponse(responseCode = "404", description = "No such subscription of this API key.")
+                            schema = @Schema(implementation = MatchPage.class)))
+    @APIResponse(responseCode = "404")
     public MatchPage matches(
             @Parameter(
                             description = ID,
@@ -319,9 +261,8 @@ public class SubscriptionResource {
                             schema = @Schema(type = SchemaType.STRING, format = "uuid"))
                     @PathParam("id")
                     UUID id,
-            @Parameter(description = "`nextCursor` of the previous page.") @QueryParam("cursor") String cursor,
+            @QueryParam("cursor") String cursor,
             @Parameter(
-                            description = "Page size, 1 to 100 (default 20).",
                             example = "20",
                             schema =
                                     @Schema(
@@ -352,25 +293,15 @@ public class SubscriptionResource {
 
     @GET
     @Path("{id}/deliveries")
-    @Operation(
-            operationId = "listSubscriptionDeliveries",
-            summary = "Webhook deliveries, newest first",
-            description =
-                    "Each with its state (PENDING: being retried with backoff; DELIVERED; PARKED: given up after the retry window "
-                            + "of a day and more, or on 410), the last HTTP status and every attempt.")
+    @Operation(operationId = "listSubscriptionDeliveries", summary = "Webhook deliveries, newest first")
     @APIResponse(
             responseCode = "200",
             description = "One page.",
             content =
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON,
-                            schema = @Schema(implementation = DeliveryPage.class),
-                            examples = @ExampleObject(name = "deliveries", value = """
-                    {"items": [{"id": "msg_5b1c8e0a3f7d4a529d0e1c2b3a4d5e6f", "matchId": 42, "state": "PENDING", "attempts": 2, "lastStatus": 503,
-                     "createdAt": "2025-03-23T12:00:02Z", "nextAttemptAt": "2025-03-23T12:00:22Z",
-                     "attemptLog": [{"attempt": 1, "at": "2025-03-23T12:00:02Z", "status": 503, "durationMillis": 41},
-                                    {"attempt": 2, "at": "2025-03-23T12:00:08Z", "status": 503, "durationMillis": 38}]}]}""")))
-    @APIResponse(responseCode = "404", description = "No such subscription of this API key.")
+                            schema = @Schema(implementation = DeliveryPage.class)))
+    @APIResponse(responseCode = "404")
     public DeliveryPage deliveries(
             @Parameter(
                             description = ID,
@@ -378,9 +309,8 @@ public class SubscriptionResource {
                             schema = @Schema(type = SchemaType.STRING, format = "uuid"))
                     @PathParam("id")
                     UUID id,
-            @Parameter(description = "`nextCursor` of the previous page.") @QueryParam("cursor") String cursor,
+            @QueryParam("cursor") String cursor,
             @Parameter(
-                            description = "Page size, 1 to 100 (default 20).",
                             example = "20",
                             schema =
                                     @Schema(
@@ -440,14 +370,9 @@ public class SubscriptionResource {
 
     @POST
     @Path("{id}/deliveries/{deliveryId}/redeliver")
-    @Operation(
-            operationId = "redeliverWebhook",
-            summary = "Deliver a webhook again",
-            description =
-                    "Makes the delivery due now with a fresh retry window, whatever its state (parked, delivered or pending). "
-                            + "It keeps its `webhook-id`, so that receivers can tell a repeat.")
-    @APIResponse(responseCode = "202", description = "Queued.")
-    @APIResponse(responseCode = "404", description = "No such subscription of this API key, or no such delivery of it.")
+    @Operation(operationId = "redeliverWebhook", summary = "Deliver a webhook again")
+    @APIResponse(responseCode = "202")
+    @APIResponse(responseCode = "404")
     public Response redeliver(
             @Parameter(
                             description = ID,
@@ -455,9 +380,7 @@ public class SubscriptionResource {
                             schema = @Schema(type = SchemaType.STRING, format = "uuid"))
                     @PathParam("id")
                     UUID id,
-            @Parameter(description = "Delivery id (its webhook-id).", example = "msg_5b1c8e0a3f7d4a529d0e1c2b3a4d5e6f")
-                    @PathParam("deliveryId")
-                    String deliveryId) {
+            @Parameter(example = "msg_5b1c8e0a3f7d4a529d0e1c2b3a4d5e6f") @PathParam("deliveryId") String deliveryId) {
         UUID delivery = WebhookDeliverer.deliveryId(deliveryId)
                 .orElseThrow(() -> ProblemException.notFound("delivery", deliveryId));
         service.redeliver(Caller.owner(headers), id, delivery);
@@ -467,28 +390,11 @@ public class SubscriptionResource {
     @GET
     @Path("{id}/events")
     @Produces(MediaType.SERVER_SENT_EVENTS)
-    @Operation(
-            operationId = "streamSubscriptionEvents",
-            summary = "Follow a subscription live (Server-Sent Events)",
-            description =
-                    "Each new match as an event `article.matched` whose `id` is the match id and whose data is the event the "
-                            + "webhook carries. Reconnect with `Last-Event-ID` (browsers do it themselves) to receive every match after that "
-                            + "id first; without it the stream starts with the next match. A comment line comes every 15 s when nothing "
-                            + "else does. Open streams per API key are capped (429 beyond).")
-    @APIResponse(
-            responseCode = "200",
-            description = "The event stream.",
-            content =
-                    @Content(
-                            mediaType = MediaType.SERVER_SENT_EVENTS,
-                            examples =
-                                    @ExampleObject(
-                                            name = "event",
-                                            value =
-                                                    "id: 42\nevent: article.matched\ndata: {\"type\": \"article.matched\", \"data\": {}}\n\n")))
-    @APIResponse(responseCode = "400", description = "`Last-Event-ID` is not a match id.")
-    @APIResponse(responseCode = "404", description = "No such subscription of this API key.")
-    @APIResponse(responseCode = "429", description = "This API key has the most streams open it may.")
+    @Operation(operationId = "streamSubscriptionEvents", summary = "Follow a subscription live (Server-Sent Events)")
+    @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.SERVER_SENT_EVENTS))
+    @APIResponse(responseCode = "400")
+    @APIResponse(responseCode = "404")
+    @APIResponse(responseCode = "429")
     public void events(
             @Parameter(
                             description = ID,
@@ -496,9 +402,7 @@ public class SubscriptionResource {
                             schema = @Schema(type = SchemaType.STRING, format = "uuid"))
                     @PathParam("id")
                     UUID id,
-            @Parameter(description = "The last event id received; the stream resumes after it.", example = "42")
-                    @HeaderParam("Last-Event-ID")
-                    String lastEventId,
+            @Parameter(example = "42") @HeaderParam("Last-Event-ID") String lastEventId,
             @Context SseEventSink sink,
             @Context Sse sse) {
         String owner = Caller.owner(headers);

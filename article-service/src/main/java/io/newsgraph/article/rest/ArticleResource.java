@@ -37,7 +37,6 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
@@ -50,17 +49,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @RunOnVirtualThread
 public class ArticleResource {
     static final String ID_EXAMPLE = "6f1c8a52-3a6e-4c8e-9a53-0d8f0b0f5d11";
-    static final String SEED_TEXT = """
-            US talks set on Russia-Ukraine war
-
-            作者:HENG WEILI in New York来源:chinadaily.com.cn
-            分享
-
-            US and Russian delegations will meet in Saudi Arabia on Monday to discuss a potential 30-day cease-fire.""";
-    static final String SEED_JSON = """
-            {"externalId": "cd-2025-03-23-0042", "title": "US talks set on Russia-Ukraine war", "author": "HENG WEILI",
-             "source": "chinadaily.com.cn", "publishedAt": "2025-03-23T12:00:00Z",
-             "body": "US and Russian delegations will meet in Saudi Arabia on Monday to discuss a potential 30-day cease-fire."}""";
 
     @Inject
     ArticleService service;
@@ -73,36 +61,16 @@ public class ArticleResource {
 
     @POST
     @Consumes({MediaType.APPLICATION_JSON, MediaType.TEXT_PLAIN, MediaType.TEXT_HTML})
-    @Operation(
-            operationId = "ingestArticle",
-            summary = "Ingest one article",
-            description =
-                    "Accepts JSON fields, raw wire copy (`text/plain`: title, byline, captions, share markers are recognised) "
-                            + "or an HTML page (boilerplate removed, metadata from <meta>/JSON-LD). A duplicate (same externalId, "
-                            + "else same normalised title and body) returns the stored article with 200 instead of a second copy.")
+    @Operation(operationId = "ingestArticle", summary = "Ingest one article")
     @RequestBody(
             required = true,
             content = {
-                @Content(
-                        mediaType = MediaType.APPLICATION_JSON,
-                        schema = @Schema(implementation = ArticleInput.class),
-                        examples = @ExampleObject(name = "json", value = SEED_JSON)),
-                @Content(
-                        mediaType = MediaType.TEXT_PLAIN,
-                        schema = @Schema(type = SchemaType.STRING),
-                        examples = @ExampleObject(name = "wire-copy", value = SEED_TEXT)),
-                @Content(
-                        mediaType = MediaType.TEXT_HTML,
-                        schema = @Schema(type = SchemaType.STRING),
-                        examples =
-                                @ExampleObject(
-                                        name = "html",
-                                        value =
-                                                "<html><head><title>Talks</title></head><body><article><h1>US talks set</h1><p>Delegations will meet on Monday.</p></article></body></html>"))
+                @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ArticleInput.class)),
+                @Content(mediaType = MediaType.TEXT_PLAIN, schema = @Schema(type = SchemaType.STRING)),
+                @Content(mediaType = MediaType.TEXT_HTML, schema = @Schema(type = SchemaType.STRING))
             })
     @APIResponse(
             responseCode = "201",
-            description = "Stored as a new article; `Location` and `ETag` set.",
             content =
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON,
@@ -128,10 +96,7 @@ public class ArticleResource {
     }
 
     @GET
-    @Operation(
-            operationId = "listArticles",
-            summary = "List articles",
-            description = "Newest first, with opaque cursor paging. Filters combine with AND.")
+    @Operation(operationId = "listArticles", summary = "List articles")
     @APIResponse(
             responseCode = "200",
             description = "One page of articles.",
@@ -140,28 +105,20 @@ public class ArticleResource {
                             mediaType = MediaType.APPLICATION_JSON,
                             schema = @Schema(implementation = Pages.ArticlePage.class)))
     public Response list(
-            @Parameter(
-                            description =
-                                    "Only this source (case-insensitive; a known agency by any of its names, e.g. `Agence France-Presse` or `AFP`).",
-                            example = "chinadaily.com.cn")
+            @Parameter(example = "chinadaily.com.cn")
                     @QueryParam("source")
                     @Size(max = 300)
                     @Pattern(regexp = TextPatterns.SINGLE_LINE, message = TextPatterns.SINGLE_LINE_MESSAGE)
                     String source,
-            @Parameter(description = "Only this author (case-insensitive).", example = "HENG WEILI")
+            @Parameter(example = "HENG WEILI")
                     @QueryParam("author")
                     @Size(max = 300)
                     @Pattern(regexp = TextPatterns.SINGLE_LINE, message = TextPatterns.SINGLE_LINE_MESSAGE)
                     String author,
-            @Parameter(description = "Published at or after (RFC 3339).", example = "2025-03-01T00:00:00Z")
-                    @QueryParam("publishedFrom")
-                    String publishedFrom,
-            @Parameter(description = "Published before (RFC 3339).", example = "2025-04-01T00:00:00Z")
-                    @QueryParam("publishedTo")
-                    String publishedTo,
-            @Parameter(description = "`nextCursor` of the previous page.") @QueryParam("cursor") String cursor,
+            @Parameter(example = "2025-03-01T00:00:00Z") @QueryParam("publishedFrom") String publishedFrom,
+            @Parameter(example = "2025-04-01T00:00:00Z") @QueryParam("publishedTo") String publishedTo,
+            @QueryParam("cursor") String cursor,
             @Parameter(
-                            description = "Page size, 1 to 100 (default 20).",
                             example = "20",
                             schema =
                                     @Schema(
@@ -211,10 +168,7 @@ public class ArticleResource {
 
     @GET
     @Path("{id}")
-    @Operation(
-            operationId = "getArticle",
-            summary = "Read one article",
-            description = "The parsed article with its current version as a strong ETag; `If-None-Match` gives 304.")
+    @Operation(operationId = "getArticle", summary = "Read one article")
     @APIResponse(
             responseCode = "200",
             description = "The article.",
@@ -222,7 +176,7 @@ public class ArticleResource {
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON,
                             schema = @Schema(implementation = ArticleView.class)))
-    @APIResponse(responseCode = "304", description = "Not modified since the ETag in `If-None-Match`.")
+    @APIResponse(responseCode = "304")
     public Response get(
             @Parameter(
                             description = "Article id.",
@@ -242,22 +196,12 @@ public class ArticleResource {
     @PUT
     @Path("{id}")
     @Consumes({MediaType.APPLICATION_JSON, MediaType.TEXT_PLAIN, MediaType.TEXT_HTML})
-    @Operation(
-            operationId = "updateArticle",
-            summary = "Store a new version",
-            description = "Replaces the content; requires `If-Match` with the current ETag (optimistic concurrency). "
-                    + "Content identical to the current version changes nothing.")
+    @Operation(operationId = "updateArticle", summary = "Store a new version")
     @RequestBody(
             required = true,
             content = {
-                @Content(
-                        mediaType = MediaType.APPLICATION_JSON,
-                        schema = @Schema(implementation = ArticleInput.class),
-                        examples = @ExampleObject(name = "json", value = SEED_JSON)),
-                @Content(
-                        mediaType = MediaType.TEXT_PLAIN,
-                        schema = @Schema(type = SchemaType.STRING),
-                        examples = @ExampleObject(name = "wire-copy", value = SEED_TEXT)),
+                @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ArticleInput.class)),
+                @Content(mediaType = MediaType.TEXT_PLAIN, schema = @Schema(type = SchemaType.STRING)),
                 @Content(mediaType = MediaType.TEXT_HTML, schema = @Schema(type = SchemaType.STRING))
             })
     @APIResponse(
@@ -269,14 +213,12 @@ public class ArticleResource {
                             schema = @Schema(implementation = ArticleView.class)))
     @APIResponse(
             responseCode = "412",
-            description = "`If-Match` does not name the current version.",
             content =
                     @Content(
                             mediaType = "application/problem+json",
                             schema = @Schema(implementation = io.newsgraph.common.problem.Problem.class)))
     @APIResponse(
             responseCode = "428",
-            description = "`If-Match` is missing.",
             content =
                     @Content(
                             mediaType = "application/problem+json",
@@ -312,13 +254,8 @@ public class ArticleResource {
 
     @DELETE
     @Path("{id}")
-    @Operation(
-            operationId = "deleteArticle",
-            summary = "Delete an article (soft)",
-            description =
-                    "Hides the article from reads and search; its versions stay for provenance and the feed announces the delete. "
-                            + "`If-Match` is optional and, when sent, must name the current version.")
-    @APIResponse(responseCode = "204", description = "Deleted.")
+    @Operation(operationId = "deleteArticle", summary = "Delete an article (soft)")
+    @APIResponse(responseCode = "204")
     public Response delete(
             @Parameter(
                             description = "Article id.",
@@ -335,10 +272,7 @@ public class ArticleResource {
 
     @GET
     @Path("{id}/versions")
-    @Operation(
-            operationId = "listArticleVersions",
-            summary = "Version history",
-            description = "Every version of the article, including deleted ones, with content hash and time.")
+    @Operation(operationId = "listArticleVersions", summary = "Version history")
     @APIResponse(
             responseCode = "200",
             description = "Versions, oldest first.",
@@ -359,10 +293,7 @@ public class ArticleResource {
 
     @GET
     @Path("{id}/versions/{version}")
-    @Operation(
-            operationId = "getArticleVersion",
-            summary = "Read one version",
-            description = "A whole version including the original content exactly as posted.")
+    @Operation(operationId = "getArticleVersion", summary = "Read one version")
     @APIResponse(
             responseCode = "200",
             description = "The version.",

@@ -23,7 +23,6 @@ import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -47,22 +46,8 @@ public class BatchResource {
     @POST
     @Consumes({NDJSON, "application/jsonl"})
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(
-            operationId = "ingestArticleBatch",
-            summary = "Ingest many articles (NDJSON)",
-            description = "One JSON article per line (same fields as the JSON ingest). Each line is stored on its own: "
-                    + "a bad line fails alone and is reported with its problem; the others are stored. At most 1,000 lines "
-                    + "and 4 MiB per request (about 900 wire-length articles): whichever is reached first applies.")
-    @RequestBody(
-            required = true,
-            content =
-                    @Content(
-                            mediaType = NDJSON,
-                            schema = @Schema(type = SchemaType.STRING),
-                            examples = @ExampleObject(name = "two-articles", value = """
-                    {"title": "Talks set for Monday", "body": "Delegations will meet in Riyadh on Monday.", "source": "example.org"}
-                    {"title": "Ceasefire plan", "body": "A 30-day pause in attacks on energy facilities was agreed.", "source": "example.org"}
-                    """)))
+    @Operation(operationId = "ingestArticleBatch", summary = "Ingest many articles (NDJSON)")
+    @RequestBody(required = true, content = @Content(mediaType = NDJSON, schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(
             responseCode = "200",
             description = "Per-line results (also when some lines failed).",

@@ -27,12 +27,7 @@ public class FeedResource {
     ArticleQueries queries;
 
     @GET
-    @Operation(
-            operationId = "readArticleFeed",
-            summary = "Read the change feed",
-            description =
-                    "Events after the cursor, in commit order; no event is ever skipped, also when writers commit "
-                            + "concurrently. Start without `after`, then pass the returned `cursor`.")
+    @Operation(operationId = "readArticleFeed", summary = "Read the change feed")
     @APIResponse(
             responseCode = "200",
             description = "The next events.",
@@ -41,11 +36,8 @@ public class FeedResource {
                             mediaType = MediaType.APPLICATION_JSON,
                             schema = @Schema(implementation = Pages.FeedPage.class)))
     public Pages.FeedPage feed(
-            @Parameter(description = "`cursor` of the previous response; absent to start at the beginning.")
-                    @QueryParam("after")
-                    String after,
+            @QueryParam("after") String after,
             @Parameter(
-                            description = "Most events to return, 1 to 1000 (default 100).",
                             example = "100",
                             schema =
                                     @Schema(

@@ -32,7 +32,6 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
@@ -66,26 +65,16 @@ public class InternalResource {
     @PUT
     @Path("/articles/{id}/entities")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(
-            operationId = "putEntitySummary",
-            summary = "Store an article's entity summary (entity-service)",
-            description =
-                    "entity-service sends it after each analysis. Stored with the article and announced in the change "
-                            + "feed as an ANALYSED event, which re-indexes the article for entity, speaker and place filters and facets.")
+    @Operation(operationId = "putEntitySummary", summary = "Store an article's entity summary (entity-service)")
     @RequestBody(
             required = true,
             content =
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON,
-                            schema = @Schema(implementation = SummaryInput.class),
-                            examples = @ExampleObject(name = "summary", value = """
-                    {"version": 1, "entities": [{"id": "0b6f3f0e-4a53-4a38-9a41-0f8d2a7c1e11", "name": "Rustem Umerov", "type": "PERSON", "salience": 0.82}],
-                     "speakers": [{"id": "0b6f3f0e-4a53-4a38-9a41-0f8d2a7c1e11", "name": "Rustem Umerov"}], "countries": ["UA"]}""")))
+                            schema = @Schema(implementation = SummaryInput.class)))
     @APIResponse(responseCode = "204", description = "Stored.")
-    @APIResponse(responseCode = "404", description = "No such live article.")
-    @APIResponse(
-            responseCode = "409",
-            description = "The version does not exist, or a newer version's summary is stored.")
+    @APIResponse(responseCode = "404")
+    @APIResponse(responseCode = "409")
     public void putEntities(
             @Parameter(
                             description = "Article id.",
@@ -99,25 +88,15 @@ public class InternalResource {
 
     @POST
     @Path("/search/rebuild")
-    @Operation(
-            operationId = "rebuildSearchIndex",
-            summary = "Rebuild the articles search index with zero downtime",
-            description =
-                    "Fills a new versioned index from PostgreSQL, catches it up from the change feed and swaps the `articles` "
-                            + "alias to it atomically; searches read the old index meanwhile. Answers when done.")
+    @Operation(operationId = "rebuildSearchIndex", summary = "Rebuild the articles search index with zero downtime")
     @APIResponse(
             responseCode = "200",
             description = "The new index and how long it took.",
             content =
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON,
-                            schema = @Schema(implementation = SearchRebuild.Report.class),
-                            examples =
-                                    @ExampleObject(
-                                            name = "rebuilt",
-                                            value =
-                                                    "{\"index\": \"articles-v2\", \"documents\": 100000, \"seconds\": 141.7}")))
-    @APIResponse(responseCode = "409", description = "A rebuild is already running.")
+                            schema = @Schema(implementation = SearchRebuild.Report.class)))
+    @APIResponse(responseCode = "409")
     public SearchRebuild.Report rebuild() {
         return rebuild.rebuild();
     }
@@ -125,33 +104,21 @@ public class InternalResource {
     @POST
     @Path("/search/compile")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(
-            operationId = "compileSavedSearch",
-            summary = "Validate a saved search and compile it (alert-service)",
-            description =
-                    "Takes the parameters of `GET /search` as JSON, validates them exactly as a search does (400 naming the field "
-                            + "and, for `q`, the character) and answers the OpenSearch query that selects the matching articles (no ranking), "
-                            + "with the analysis settings and field mapping of the `articles` index that the query is written for. "
-                            + "alert-service stores the query in its percolator index and matches new articles against it.")
+    @Operation(operationId = "compileSavedSearch", summary = "Validate a saved search and compile it (alert-service)")
     @RequestBody(
             required = true,
             content =
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON,
-                            schema = @Schema(implementation = SearchRequest.class),
-                            examples = @ExampleObject(name = "entity", value = """
-                    {"q": "cease-fire", "entity": ["0b6f3f0e-4a53-4a38-9a41-0f8d2a7c1e11"], "source": ["reuters.com"]}""")))
+                            schema = @Schema(implementation = SearchRequest.class)))
     @APIResponse(
             responseCode = "200",
             description = "The compiled query and the mapping it is written for.",
             content =
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON,
-                            schema = @Schema(implementation = CompiledSearch.class),
-                            examples = @ExampleObject(name = "compiled", value = """
-                            {"query": {"bool": {"must": [{"multi_match": {"query": "cease-fire", "type": "best_fields", "fields": ["title^3", "body"], "operator": "and"}}],
-                             "filter": [{"terms": {"source": ["reuters.com"]}}]}}, "mapping": {"mapping": 2, "analysis": {}, "properties": {}}}""")))
-    @APIResponse(responseCode = "400", description = "Invalid parameters; `errors` names each field.")
+                            schema = @Schema(implementation = CompiledSearch.class)))
+    @APIResponse(responseCode = "400")
     public CompiledSearch compile(SearchRequest request) {
         if (request == null) {
             throw ProblemException.badRequest(
@@ -163,12 +130,7 @@ public class InternalResource {
 
     @GET
     @Path("/articles/{id}/search-document")
-    @Operation(
-            operationId = "getSearchDocument",
-            summary = "An article as the search index holds it (alert-service)",
-            description =
-                    "The document of the article's current version with its entity summary, built from PostgreSQL as the indexer "
-                            + "builds it: what saved searches are matched against.")
+    @Operation(operationId = "getSearchDocument", summary = "An article as the search index holds it (alert-service)")
     @APIResponse(
             responseCode = "200",
             description = "The document.",
@@ -176,7 +138,7 @@ public class InternalResource {
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON,
                             schema = @Schema(implementation = ArticleDocument.class)))
-    @APIResponse(responseCode = "404", description = "No such live article.")
+    @APIResponse(responseCode = "404")
     public ArticleDocument searchDocument(
             @Parameter(
                             description = "Article id.",

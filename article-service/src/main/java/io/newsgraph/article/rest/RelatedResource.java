@@ -15,7 +15,6 @@ import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -30,28 +29,16 @@ public class RelatedResource {
     RelatedStories stories;
 
     @GET
-    @Operation(
-            operationId = "listRelatedArticles",
-            summary = "Related stories",
-            description =
-                    "Stories related to an article: more-like-this on its title and body plus a bonus per shared entity "
-                            + "(2 + 4 × the entity's salience in this article, for its 20 most salient entities). The article itself and its "
-                            + "near-duplicates never show; other near-duplicate groups show once, by their representative. Best first.")
+    @Operation(operationId = "listRelatedArticles", summary = "Related stories")
     @APIResponse(
             responseCode = "200",
             description = "Related stories, best first (empty while the article is not yet indexed).",
             content =
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON,
-                            schema = @Schema(implementation = RelatedPage.class),
-                            examples = @ExampleObject(name = "related", value = """
-                            {"id": "6f1c8a52-3a6e-4c8e-9a53-0d8f0b0f5d11", "related": [{"id": "0b7e4f1e-5c1a-4a51-b3c2-8d9e1f2a3b4c",
-                            "title": "Black Sea grain corridor reopens", "source": "reuters.com", "date": "2025-03-24T09:00:00Z",
-                            "score": 14.2, "sharedEntities": [{"id": "2d1b6c9e-7f4a-4e8b-a1c3-5b6d7e8f9a0b", "name": "Rustem Umerov"}]}]}""")))
-    @APIResponse(responseCode = "404", description = "No live article has this id.")
-    @APIResponse(
-            responseCode = "503",
-            description = "The search cluster cannot answer right now; retry after `Retry-After` seconds.")
+                            schema = @Schema(implementation = RelatedPage.class)))
+    @APIResponse(responseCode = "404")
+    @APIResponse(responseCode = "503")
     @Timed(value = "newsgraph.related", histogram = true, description = "Related-stories requests")
     public RelatedPage related(
             @Parameter(

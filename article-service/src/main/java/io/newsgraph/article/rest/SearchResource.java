@@ -29,7 +29,6 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
@@ -43,19 +42,12 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class SearchResource {
     static final int MAX_QUERY_LENGTH = 500;
     static final int MAX_VALUES = 20;
-    private static final String SYNTAX =
-            "Search text syntax: words (all must match), `\"phrases\"`, `\"phrase\"~N` (words within N "
-                    + "positions), `OR`, `AND`, `NOT` (upper case), `-word`, `prefix*` (2+ characters), parentheses, and field scopes "
-                    + "`title:`, `body:`, `author:`, `source:`. Invalid syntax answers 400 naming the character. Relevance is BM25 "
-                    + "(title 3x body) times a recency boost (1 + g, g halving every 30 days of age). Near-duplicates (one wire story "
-                    + "republished by several outlets) show once with `duplicates` and their ids unless `duplicates=show` or a "
-                    + "`source`/`author` filter is given. `total` is exact up to 10,000 (`relation` eq), else a lower bound (gte).";
 
     @Inject
     ArticleSearch search;
 
     @GET
-    @Operation(operationId = "searchArticles", summary = "Search articles", description = SYNTAX)
+    @Operation(operationId = "searchArticles", summary = "Search articles")
     @APIResponse(
             responseCode = "200",
             description = "Ranked hits with highlights, and the facets asked for.",
@@ -63,47 +55,22 @@ public class SearchResource {
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON,
                             schema = @Schema(implementation = SearchPage.class)))
-    @APIResponse(
-            responseCode = "503",
-            description =
-                    "The search cluster cannot answer right now (ingest is not affected); retry after `Retry-After` seconds.")
+    @APIResponse(responseCode = "503")
     @Timed(
             value = "newsgraph.search",
             histogram = true,
             description = "Search requests, from parsing to the ranked page")
     public SearchPage search(
-            @Parameter(
-                            description =
-                                    "Search text, up to 500 characters; absent: every article matching the filters.",
-                            example = "cease-fire \"Black Sea\"")
-                    @QueryParam("q")
-                    String q,
-            @Parameter(description = "Only these sources (repeatable; case-insensitive), e.g. `reuters.com`.")
-                    @QueryParam("source")
-                    List<String> source,
-            @Parameter(description = "Only these authors (repeatable; case-insensitive).") @QueryParam("author")
-                    List<String> author,
-            @Parameter(description = "Only these languages (repeatable; ISO 639-1), e.g. `en`.") @QueryParam("language")
-                    List<String> language,
-            @Parameter(
-                            description = "From this time: RFC 3339, a date, or date math such as `now-7d`.",
-                            example = "now-7d")
-                    @QueryParam("from")
-                    String from,
-            @Parameter(description = "Up to this time (same forms as `from`).", example = "now") @QueryParam("to")
-                    String to,
-            @Parameter(
-                            description = "Entity ids the articles mention (repeatable).",
-                            schema = @Schema(type = SchemaType.ARRAY, implementation = UUID.class))
-                    @QueryParam("entity")
+            @Parameter(example = "cease-fire \"Black Sea\"") @QueryParam("q") String q,
+            @QueryParam("source") List<String> source,
+            @QueryParam("author") List<String> author,
+            @QueryParam("language") List<String> language,
+            @Parameter(example = "now-7d") @QueryParam("from") String from,
+            @Parameter(example = "now") @QueryParam("to") String to,
+            @Parameter(schema = @Schema(type = SchemaType.ARRAY, implementation = UUID.class)) @QueryParam("entity")
                     List<String> entity,
+            @Parameter(schema = @Schema(enumeration = {"all", "any"})) @QueryParam("entityMode") String entityMode,
             @Parameter(
-                            description = "`all` (default): every `entity` must be mentioned; `any`: at least one.",
-                            schema = @Schema(enumeration = {"all", "any"}))
-                    @QueryParam("entityMode")
-                    String entityMode,
-            @Parameter(
-                            description = "Only articles mentioning an entity of these types (repeatable).",
                             schema =
                                     @Schema(
                                             type = SchemaType.ARRAY,
@@ -111,39 +78,16 @@ public class SearchResource {
                                             enumeration = {"PERSON", "ORGANIZATION", "LOCATION"}))
                     @QueryParam("entityType")
                     List<String> entityType,
-            @Parameter(description = "Only articles quoting these people (entity ids, repeatable).")
-                    @QueryParam("speaker")
-                    List<String> speaker,
-            @Parameter(
-                            description =
-                                    "Only articles about places in these countries (ISO 3166-1 alpha-2, repeatable), e.g. `UA`.")
-                    @QueryParam("place")
-                    List<String> place,
-            @Parameter(
-                            description =
-                                    "`relevance` (default with `q`), `-date` (newest first; default without `q`) or `date`.",
-                            schema = @Schema(enumeration = {"relevance", "date", "-date"}))
-                    @QueryParam("sort")
-                    String sort,
-            @Parameter(
-                            description = "Comma-separated facets to count: source, entity, author, language, date.",
-                            example = "source,entity,date")
-                    @QueryParam("facets")
-                    String facets,
-            @Parameter(
-                            description = "Date histogram interval.",
-                            schema = @Schema(enumeration = {"auto", "day", "week", "month"}))
-                    @QueryParam("interval")
+            @QueryParam("speaker") List<String> speaker,
+            @QueryParam("place") List<String> place,
+            @Parameter(schema = @Schema(enumeration = {"relevance", "date", "-date"})) @QueryParam("sort") String sort,
+            @Parameter(example = "source,entity,date") @QueryParam("facets") String facets,
+            @Parameter(schema = @Schema(enumeration = {"auto", "day", "week", "month"})) @QueryParam("interval")
                     String interval,
-            @Parameter(
-                            description = "`collapse` (default) or `show` near-duplicates.",
-                            schema = @Schema(enumeration = {"collapse", "show"}))
-                    @QueryParam("duplicates")
+            @Parameter(schema = @Schema(enumeration = {"collapse", "show"})) @QueryParam("duplicates")
                     String duplicates,
-            @Parameter(description = "`nextCursor` of the previous page (same query and sort).") @QueryParam("cursor")
-                    String cursor,
+            @QueryParam("cursor") String cursor,
             @Parameter(
-                            description = "Page size, 1 to 100 (default 10).",
                             example = "10",
                             schema =
                                     @Schema(
@@ -176,18 +120,13 @@ public class SearchResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(
-            operationId = "searchArticlesPost",
-            summary = "Search articles (query as JSON)",
-            description = "The same search as `GET /search`, for queries too long for a URL. " + SYNTAX)
+    @Operation(operationId = "searchArticlesPost", summary = "Search articles (query as JSON)")
     @RequestBody(
             required = true,
             content =
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON,
-                            schema = @Schema(implementation = SearchRequest.class),
-                            examples = @ExampleObject(name = "filtered", value = """
-                    {"q": "cease-fire \\"Black Sea\\"", "source": ["reuters.com"], "from": "now-30d", "facets": "source,entity,date", "limit": 20}""")))
+                            schema = @Schema(implementation = SearchRequest.class)))
     @APIResponse(
             responseCode = "200",
             description = "Ranked hits with highlights, and the facets asked for.",
@@ -195,9 +134,7 @@ public class SearchResource {
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON,
                             schema = @Schema(implementation = SearchPage.class)))
-    @APIResponse(
-            responseCode = "503",
-            description = "The search cluster cannot answer right now; retry after `Retry-After` seconds.")
+    @APIResponse(responseCode = "503")
     @Timed(
             value = "newsgraph.search",
             histogram = true,

@@ -18,7 +18,6 @@ import java.util.Locale;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -35,41 +34,20 @@ public class SuggestResource {
     Suggestions suggestions;
 
     @GET
-    @Operation(
-            operationId = "suggest",
-            summary = "Autocomplete for building queries",
-            description =
-                    "Entity names, sources or authors that start with `prefix` (case and accents ignored: `zur` finds "
-                            + "Zürich), most frequent first (number of articles, near-duplicates included), then alphabetically. An entity's "
-                            + "name matches from its beginning; its `id` is what the search's `entity` filter takes.")
+    @Operation(operationId = "suggest", summary = "Autocomplete for building queries")
     @APIResponse(
             responseCode = "200",
             description = "Completions, most frequent first.",
             content =
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON,
-                            schema = @Schema(implementation = SuggestPage.class),
-                            examples = @ExampleObject(name = "entity", value = """
-                            {"prefix": "rust", "kind": "entity", "suggestions": [{"value": "Rustem Umerov",
-                            "id": "2d1b6c9e-7f4a-4e8b-a1c3-5b6d7e8f9a0b", "type": "PERSON", "count": 42}]}""")))
-    @APIResponse(
-            responseCode = "503",
-            description = "The search cluster cannot answer right now; retry after `Retry-After` seconds.")
+                            schema = @Schema(implementation = SuggestPage.class)))
+    @APIResponse(responseCode = "503")
     @Timed(value = "newsgraph.suggest", histogram = true, description = "Suggest requests")
     public SuggestPage suggest(
+            @Parameter(example = "rust", required = true) @QueryParam("prefix") String prefix,
+            @Parameter(schema = @Schema(enumeration = {"entity", "source", "author"})) @QueryParam("kind") String kind,
             @Parameter(
-                            description = "The beginning of the value, 1 to 100 characters.",
-                            example = "rust",
-                            required = true)
-                    @QueryParam("prefix")
-                    String prefix,
-            @Parameter(
-                            description = "What to complete: `entity` (default), `source` or `author`.",
-                            schema = @Schema(enumeration = {"entity", "source", "author"}))
-                    @QueryParam("kind")
-                    String kind,
-            @Parameter(
-                            description = "How many completions, 1 to 20 (default 10).",
                             example = "10",
                             schema =
                                     @Schema(

@@ -23,7 +23,6 @@ import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -58,35 +57,15 @@ public class TrendsResource {
             content =
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON,
-                            schema = @Schema(implementation = TrendPage.class),
-                            examples = @ExampleObject(name = "week", value = """
-                            {"from": "2025-03-17T00:00:00Z", "to": "2025-03-24T00:00:00Z", "type": "PERSON", "entities": [
-                            {"id": "2d1b6c9e-7f4a-4e8b-a1c3-5b6d7e8f9a0b", "name": "Rustem Umerov", "type": "PERSON", "count": 12,
-                            "previousCount": 2, "rise": 4.33, "series": [{"date": "2025-03-17", "count": 0}, {"date": "2025-03-18", "count": 3}]}]}""")))
-    @APIResponse(
-            responseCode = "503",
-            description = "The search cluster cannot answer right now; retry after `Retry-After` seconds.")
+                            schema = @Schema(implementation = TrendPage.class)))
+    @APIResponse(responseCode = "503")
     @Timed(value = "newsgraph.trends", histogram = true, description = "Entity-trend requests")
     public TrendPage entities(
-            @Parameter(
-                            description =
-                                    "Window start (inclusive): RFC 3339, a date, or date math such as `now-7d`; default `to` minus 7 days.",
-                            example = "now-7d")
-                    @QueryParam("from")
-                    String from,
-            @Parameter(
-                            description =
-                                    "Window end (exclusive), same forms; default now. At most 366 days after `from`.",
-                            example = "now")
-                    @QueryParam("to")
-                    String to,
-            @Parameter(
-                            description = "Only entities of this type.",
-                            schema = @Schema(enumeration = {"PERSON", "ORGANIZATION", "LOCATION"}))
-                    @QueryParam("type")
+            @Parameter(example = "now-7d") @QueryParam("from") String from,
+            @Parameter(example = "now") @QueryParam("to") String to,
+            @Parameter(schema = @Schema(enumeration = {"PERSON", "ORGANIZATION", "LOCATION"})) @QueryParam("type")
                     String type,
             @Parameter(
-                            description = "How many entities, 1 to 50 (default 10).",
                             example = "10",
                             schema =
                                     @Schema(

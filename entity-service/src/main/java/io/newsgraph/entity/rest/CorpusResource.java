@@ -24,7 +24,6 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -52,12 +51,7 @@ public class CorpusResource {
 
     @GET
     @Path("articles/{id}/analysis")
-    @Operation(
-            operationId = "getArticleAnalysis",
-            summary = "Analysis of a stored article",
-            description =
-                    "Entities with offsets into the article body, roles and salience; quotes with speakers; claims; dates. "
-                            + "404 until the article has been analysed (usually within a second or two of ingest).")
+    @Operation(operationId = "getArticleAnalysis", summary = "Analysis of a stored article")
     @APIResponse(
             responseCode = "200",
             description = "The analysis of the article's current version.",
@@ -84,75 +78,27 @@ public class CorpusResource {
 
     @GET
     @Path("quotes")
-    @Operation(
-            operationId = "listQuotes",
-            summary = "Quotes across the corpus, or searched by their words",
-            description =
-                    "With `q`: full-text search of the quote texts in the quotes index, best matches first (BM25; ties: "
-                            + "newer articles first), each hit with its score and highlights (fragments with `<mark>` and offsets into "
-                            + "the quote text). Query syntax: words (all must occur; English stemming, so `attacks` finds `attack`), "
-                            + "`\"a phrase\"`, `-word` (must not occur), `a | b` (either), `prefix*`, parentheses. Any text is accepted: "
-                            + "characters that are not syntax are searched as words. The index follows stored analyses within about "
-                            + "a second; 503 with Retry-After while the search cluster is unavailable. "
-                            + "Without `q`: every quote, newest articles first. `speaker` limits both to one speaker entity.")
+    @Operation(operationId = "listQuotes", summary = "Quotes across the corpus, or searched by their words")
     @APIResponse(
             responseCode = "200",
             description = "One page of quotes; `next` links to the following page.",
             content =
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON,
-                            schema = @Schema(implementation = Views.QuotePage.class),
-                            examples = {
-                                @ExampleObject(
-                                        name = "search",
-                                        description = "`q=war crimes`: a ranked hit with highlights.",
-                                        value = """
-                            {"items": [{"articleId": "3f1c2b9e-7a4d-4e21-9c55-0d6b8a1f2e33", "quote": {"start": 212, "end": 287,
-                              "text": "Attacks on humanitarian workers are unacceptable and may amount to war crimes", "kind": "DIRECT",
-                              "verb": "told", "speaker": {"entityId": "0b6f3c1e-5d2a-4c7e-8f3b-2a1d9e4c7b10",
-                              "name": "Stephane Dumont", "surface": "Stephane Dumont", "role": "UN spokesman"},
-                              "onBehalfOf": {"entityId": "7c2d4e6f-1a3b-4c5d-9e8f-0a1b2c3d4e5f", "name": "Antonio Guterres"},
-                              "confidence": 0.95}, "score": 7.91,
-                              "highlights": [{"fragment": "Attacks on humanitarian workers are unacceptable and may amount to <mark>war</mark> <mark>crimes</mark>",
-                                "start": 0, "end": 75, "marks": [{"start": 64, "end": 67}, {"start": 68, "end": 74}]}]}],
-                             "nextCursor": "djEfcx83LjkxHzE3NDI3MzEyMDAwMDAfM2YxYzJiOWUtN2E0ZC00ZTIxLTljNTUtMGQ2YjhhMWYyZTMzLTA",
-                             "next": "/api/v1/quotes?q=war+crimes&limit=1&cursor=djEfcx83LjkxHzE3NDI3MzEyMDAwMDAfM2YxYzJiOWUtN2E0ZC00ZTIxLTljNTUtMGQ2YjhhMWYyZTMzLTA"}"""),
-                                @ExampleObject(
-                                        name = "spokesperson",
-                                        description = "Without `q`: a spokesman speaking for his principal.",
-                                        value = """
-                            {"items": [{"articleId": "3f1c2b9e-7a4d-4e21-9c55-0d6b8a1f2e33", "quote": {"start": 212, "end": 287,
-                              "text": "Attacks on humanitarian workers are unacceptable and may amount to war crimes", "kind": "DIRECT",
-                              "verb": "told", "speaker": {"entityId": "0b6f3c1e-5d2a-4c7e-8f3b-2a1d9e4c7b10",
-                              "name": "Stephane Dumont", "surface": "Stephane Dumont", "role": "UN spokesman"},
-                              "onBehalfOf": {"entityId": "7c2d4e6f-1a3b-4c5d-9e8f-0a1b2c3d4e5f", "name": "Antonio Guterres"},
-                              "confidence": 0.95}}]}""")
-                            }))
+                            schema = @Schema(implementation = Views.QuotePage.class)))
     @APIResponse(
             responseCode = "503",
-            description = "`q` given while the search cluster is unavailable; retry after `Retry-After` seconds.",
             content =
                     @Content(
                             mediaType = "application/problem+json",
                             schema = @Schema(implementation = io.newsgraph.common.problem.Problem.class)))
     public Views.QuotePage quotes(
-            @Parameter(
-                            description = "Speaker entity id.",
-                            example = EntityResource.ID_EXAMPLE,
-                            schema = @Schema(type = SchemaType.STRING, format = "uuid"))
+            @Parameter(example = EntityResource.ID_EXAMPLE, schema = @Schema(type = SchemaType.STRING, format = "uuid"))
                     @QueryParam("speaker")
                     String speaker,
-            @Parameter(
-                            description = "Words to search the quote texts for (at most 500 characters; syntax above).",
-                            example = "war crimes")
-                    @QueryParam("q")
-                    String q,
-            @Parameter(description = "`nextCursor` of the previous page (of the same query).") @QueryParam("cursor")
-                    String cursor,
-            @Parameter(
-                            description = "Page size, 1 to 100 (default 20).",
-                            example = "20",
-                            schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100"))
+            @Parameter(example = "war crimes") @QueryParam("q") String q,
+            @QueryParam("cursor") String cursor,
+            @Parameter(example = "20", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100"))
                     @QueryParam("limit")
                     String limitParam) {
         UUID speakerId = Params.optionalId(speaker, "speaker");
@@ -190,11 +136,7 @@ public class CorpusResource {
 
     @GET
     @Path("claims")
-    @Operation(
-            operationId = "listClaims",
-            summary = "Numeric claims across the corpus",
-            description =
-                    "Numbers with their unit, qualifier and claimant; filter by claimant entity; newest articles first.")
+    @Operation(operationId = "listClaims", summary = "Numeric claims across the corpus")
     @APIResponse(
             responseCode = "200",
             description = "One page of claims.",
@@ -226,21 +168,14 @@ public class CorpusResource {
 
     @GET
     @Path("extraction/status")
-    @Operation(
-            operationId = "getExtractionStatus",
-            summary = "Extraction progress",
-            description =
-                    "Whether the model is loaded, the feed position reached, pending/done/parked jobs, lag, and the parked jobs themselves.")
+    @Operation(operationId = "getExtractionStatus", summary = "Extraction progress")
     @APIResponse(
             responseCode = "200",
             description = "Current status.",
             content =
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON,
-                            schema = @Schema(implementation = Views.Status.class),
-                            examples = @ExampleObject(name = "caught-up", value = """
-                            {"modelLoaded": true, "modelLoadMillis": 2300, "feedPosition": 1042, "pendingJobs": 0,
-                             "doneJobs": 1042, "parkedJobs": 0, "lagSeconds": 0.0, "parked": []}""")))
+                            schema = @Schema(implementation = Views.Status.class)))
     public Views.Status status() {
         var backlog = status.now();
         var parked = queries.parkedJobs(100).stream()

@@ -22,7 +22,6 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
@@ -35,11 +34,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @RunOnVirtualThread
 public class EntityResource {
     static final String ID_EXAMPLE = "0b6f3c1e-5d2a-4c7e-8f3b-2a1d9e4c7b10";
-    static final String PLACE_EXAMPLE = """
-            {"id": "0b6f3c1e-5d2a-4c7e-8f3b-2a1d9e4c7b10", "name": "Kharkiv", "type": "LOCATION",
-             "aliases": [{"alias": "Kharkov", "origin": "EXTRACTED"}], "roles": [], "articleCount": 4, "mentionCount": 9,
-             "averageSalience": 0.62, "maxSalience": 1.0, "recentArticles": [],
-             "place": {"geonamesId": 706483, "countryCode": "UA", "latitude": 49.98081, "longitude": 36.25272}}""";
 
     @Inject
     EntityQueries queries;
@@ -48,13 +42,7 @@ public class EntityResource {
     EntityGraph graph;
 
     @GET
-    @Operation(
-            operationId = "listEntities",
-            summary = "Search entities",
-            description =
-                    "Entities whose name or an alias starts with `q` (case and accents ignored), optionally of one type and of one "
-                            + "country (places linked to the GeoNames gazetteer: cities and towns of that country and the country itself); most "
-                            + "mentioned first.")
+    @Operation(operationId = "listEntities", summary = "Search entities")
     @APIResponse(
             responseCode = "200",
             description = "One page of entities.",
@@ -63,26 +51,13 @@ public class EntityResource {
                             mediaType = MediaType.APPLICATION_JSON,
                             schema = @Schema(implementation = Views.EntityPage.class)))
     public Views.EntityPage list(
-            @Parameter(
-                            description = "Prefix of the name, of any word of it (a surname) or of an alias.",
-                            example = "witk")
-                    @QueryParam("q")
-                    String q,
-            @Parameter(description = "PERSON, ORGANIZATION or LOCATION.", example = "PERSON") @QueryParam("type")
-                    String type,
-            @Parameter(
-                            description =
-                                    "ISO 3166-1 alpha-2 country code (either case): only places linked to that country. "
-                                            + "An unknown code is a 400.",
-                            example = "UA",
-                            schema = @Schema(type = SchemaType.STRING, pattern = "^[A-Za-z]{2}$"))
+            @Parameter(example = "witk") @QueryParam("q") String q,
+            @Parameter(example = "PERSON") @QueryParam("type") String type,
+            @Parameter(example = "UA", schema = @Schema(type = SchemaType.STRING, pattern = "^[A-Za-z]{2}$"))
                     @QueryParam("country")
                     String country,
-            @Parameter(description = "`nextCursor` of the previous page.") @QueryParam("cursor") String cursor,
-            @Parameter(
-                            description = "Page size, 1 to 100 (default 20).",
-                            example = "20",
-                            schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100"))
+            @QueryParam("cursor") String cursor,
+            @Parameter(example = "20", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100"))
                     @QueryParam("limit")
                     String limitParam) {
         OffsetPage page = OffsetPage.of(cursor, limitParam, 20, 100);
@@ -99,25 +74,15 @@ public class EntityResource {
 
     @GET
     @Path("{id}")
-    @Operation(
-            operationId = "getEntity",
-            summary = "Read an entity",
-            description =
-                    "Canonical name, aliases, roles seen, counts and salience, and for a LOCATION its place (GeoNames id, country "
-                            + "code, coordinates) when the gazetteer links it. A merged entity answers 301 with the entity it was merged into.")
+    @Operation(operationId = "getEntity", summary = "Read an entity")
     @APIResponse(
             responseCode = "200",
             description = "The entity.",
             content =
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON,
-                            schema = @Schema(implementation = Views.EntityView.class),
-                            examples =
-                                    @ExampleObject(
-                                            name = "place",
-                                            summary = "A city linked to GeoNames",
-                                            value = PLACE_EXAMPLE)))
-    @APIResponse(responseCode = "301", description = "Merged into the entity named by `Location`.")
+                            schema = @Schema(implementation = Views.EntityView.class)))
+    @APIResponse(responseCode = "301")
     public Views.EntityView get(
             @Parameter(
                             description = "Entity id.",
@@ -130,10 +95,7 @@ public class EntityResource {
 
     @GET
     @Path("{id}/articles")
-    @Operation(
-            operationId = "listEntityArticles",
-            summary = "Articles mentioning an entity",
-            description = "Newest first.")
+    @Operation(operationId = "listEntityArticles", summary = "Articles mentioning an entity")
     @APIResponse(
             responseCode = "200",
             description = "One page of articles.",
@@ -166,10 +128,7 @@ public class EntityResource {
 
     @GET
     @Path("{id}/quotes")
-    @Operation(
-            operationId = "listEntityQuotes",
-            summary = "Quotes of an entity",
-            description = "Quotes the entity is the speaker of, newest articles first.")
+    @Operation(operationId = "listEntityQuotes", summary = "Quotes of an entity")
     @APIResponse(
             responseCode = "200",
             description = "One page of quotes.",
@@ -200,11 +159,7 @@ public class EntityResource {
 
     @GET
     @Path("{id}/cooccurrences")
-    @Operation(
-            operationId = "listEntityCooccurrences",
-            summary = "Graph edges of an entity",
-            description =
-                    "Entities mentioned in the same articles, weighted by the number of shared articles, heaviest first.")
+    @Operation(operationId = "listEntityCooccurrences", summary = "Graph edges of an entity")
     @APIResponse(
             responseCode = "200",
             description = "One page of edges.",
@@ -243,19 +198,13 @@ public class EntityResource {
     @POST
     @Path("{id}/aliases")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(
-            operationId = "addEntityAlias",
-            summary = "Add an alias (correction)",
-            description =
-                    "Makes the alias a name of this entity: later extractions map it here, and an existing entity of that name "
-                            + "and type is merged into this one, so stored mentions, quotes and claims follow.")
+    @Operation(operationId = "addEntityAlias", summary = "Add an alias (correction)")
     @RequestBody(
             required = true,
             content =
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON,
-                            schema = @Schema(implementation = Views.AliasRequest.class),
-                            examples = @ExampleObject(name = "kiev", value = "{\"alias\": \"Kiev\"}")))
+                            schema = @Schema(implementation = Views.AliasRequest.class)))
     @APIResponse(
             responseCode = "200",
             description = "The entity with its aliases.",
@@ -278,22 +227,13 @@ public class EntityResource {
     @POST
     @Path("{id}/merge")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(
-            operationId = "mergeEntity",
-            summary = "Merge another entity into this one (correction)",
-            description =
-                    "Moves the source's mentions, quotes, claims and aliases here; the source forwards here from then on "
-                            + "(301) and later extractions of its name land here.")
+    @Operation(operationId = "mergeEntity", summary = "Merge another entity into this one (correction)")
     @RequestBody(
             required = true,
             content =
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON,
-                            schema = @Schema(implementation = Views.MergeRequest.class),
-                            examples =
-                                    @ExampleObject(
-                                            name = "merge",
-                                            value = "{\"source\": \"1b7a2c9e-0f7e-4d0b-9d1e-0d8f0b0f5d11\"}")))
+                            schema = @Schema(implementation = Views.MergeRequest.class)))
     @APIResponse(
             responseCode = "200",
             description = "The merged entity.",

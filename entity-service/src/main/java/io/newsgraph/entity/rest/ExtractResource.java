@@ -18,7 +18,6 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
@@ -30,8 +29,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @RunOnVirtualThread
 public class ExtractResource {
-    static final String EXAMPLE_TEXT =
-            "US special envoy Steve Witkoff said on Sunday: \"I think you're going to see some real progress.\"";
     static final int MAX_TEXT = 200_000;
 
     @Inject
@@ -39,23 +36,13 @@ public class ExtractResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(
-            operationId = "extract",
-            summary = "Analyse a text (stateless)",
-            description =
-                    "Runs the whole extraction pipeline on the posted text and returns the analysis; nothing is stored. "
-                            + "Offsets are character offsets into `text`. Answers 503 while the NER model is still loading.")
+    @Operation(operationId = "extract", summary = "Analyse a text (stateless)")
     @RequestBody(
             required = true,
             content =
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON,
-                            schema = @Schema(implementation = Views.ExtractRequest.class),
-                            examples =
-                                    @ExampleObject(
-                                            name = "quote",
-                                            value =
-                                                    "{\"title\": \"Talks\", \"text\": \"US special envoy Steve Witkoff said on Sunday: \\\"We will see real progress.\\\"\", \"publishedAt\": \"2025-03-23T12:00:00Z\"}")))
+                            schema = @Schema(implementation = Views.ExtractRequest.class)))
     @APIResponse(
             responseCode = "200",
             description = "The analysis.",
@@ -70,19 +57,14 @@ public class ExtractResource {
                 request.publishedAt() == null ? null : request.publishedAt().toInstant())));
     }
 
+    // Shares POST /api/v1/extract with extract(): the document has one operation, with extract()'s id and summary and
+    // the description of META-INF/openapi.yaml, which a description here would replace. Its body example is there too.
     @POST
     @Consumes(MediaType.TEXT_PLAIN)
-    @Operation(
-            operationId = "extractPlainText",
-            summary = "Analyse plain text (stateless)",
-            description = "Same as the JSON form, for a plain-text body; `publishedAt` anchors relative dates.")
+    @Operation(operationId = "extractPlainText", summary = "Analyse plain text (stateless)")
     @RequestBody(
             required = true,
-            content =
-                    @Content(
-                            mediaType = MediaType.TEXT_PLAIN,
-                            schema = @Schema(type = SchemaType.STRING),
-                            examples = @ExampleObject(name = "quote", value = EXAMPLE_TEXT)))
+            content = @Content(mediaType = MediaType.TEXT_PLAIN, schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(
             responseCode = "200",
             description = "The analysis.",
