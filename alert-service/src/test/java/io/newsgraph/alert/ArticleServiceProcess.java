@@ -8,7 +8,7 @@ import java.util.Map;
 
 /**
  * article-service as a real process (from article-service/target/quarkus-app: build it first) on a database of its own:
- * the compile and search-document operations and the change feed alert-service follows are the real ones. The tests
+ * the compile and search-documents operations and the change feed alert-service follows are the real ones. The tests
  * stand in for entity-service by storing entity summaries through its internal operation, which announces ANALYSED.
  */
 public class ArticleServiceProcess implements QuarkusTestResourceLifecycleManager {

@@ -9,8 +9,9 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.WebApplicationException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 import org.eclipse.microprofile.faulttolerance.Retry;
@@ -20,6 +21,9 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 /** Calls to article-service, each bounded in time, retried and guarded by a circuit breaker. */
 @ApplicationScoped
 public class ArticleClient {
+    /** article-service's bound on ids per search-documents call. */
+    static final int SEARCH_DOCUMENTS_PER_CALL = 100;
+
     @Inject
     @RestClient
     ArticlesApi api;
@@ -56,24 +60,19 @@ public class ArticleClient {
         }
     }
 
-    /** The article's current search document; empty when it is deleted or unknown. */
+    /** The articles' current search documents by id; deleted and unknown ones are left out. */
     @Timeout(value = 5, unit = ChronoUnit.SECONDS)
-    @Retry(maxRetries = 2, delay = 200, jitter = 100, abortOn = WebApplicationException.class)
-    @CircuitBreaker(
-            requestVolumeThreshold = 20,
-            failureRatio = 0.5,
-            delay = 5,
-            delayUnit = ChronoUnit.SECONDS,
-            skipOn = WebApplicationException.class)
-    public Optional<JsonNode> searchDocument(UUID articleId) {
-        try {
-            return Optional.of(api.searchDocument(articleId));
-        } catch (WebApplicationException e) {
-            if (e.getResponse().getStatus() == 404) {
-                return Optional.empty();
-            }
-            throw e;
+    @Retry(maxRetries = 2, delay = 200, jitter = 100)
+    @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 5, delayUnit = ChronoUnit.SECONDS)
+    public Map<UUID, JsonNode> searchDocuments(List<UUID> articleIds) {
+        Map<UUID, JsonNode> documents = new HashMap<>();
+        for (int from = 0; from < articleIds.size(); from += SEARCH_DOCUMENTS_PER_CALL) {
+            List<UUID> ids = articleIds.subList(from, Math.min(articleIds.size(), from + SEARCH_DOCUMENTS_PER_CALL));
+            api.searchDocuments(new ArticlesApi.DocumentIds(ids))
+                    .documents()
+                    .forEach(d -> documents.put(UUID.fromString(d.path("id").asText()), d));
         }
+        return documents;
     }
 
     private static ProblemException invalidQuery(JsonNode problem, String fieldPrefix) {

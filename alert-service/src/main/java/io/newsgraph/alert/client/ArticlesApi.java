@@ -6,9 +6,9 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
@@ -26,7 +26,12 @@ interface ArticlesApi {
     @Consumes(MediaType.APPLICATION_JSON)
     CompiledSearch compile(ObjectNode search);
 
-    @GET
-    @Path("internal/articles/{id}/search-document")
-    JsonNode searchDocument(@PathParam("id") UUID id);
+    @POST
+    @Path("internal/articles/search-documents")
+    @Consumes(MediaType.APPLICATION_JSON)
+    SearchDocuments searchDocuments(DocumentIds ids);
+
+    record DocumentIds(List<UUID> ids) {}
+
+    record SearchDocuments(List<JsonNode> documents) {}
 }

@@ -215,23 +215,41 @@ public class SubscriptionIndex {
         return doc;
     }
 
-    /** The active subscriptions whose query matches this article document. */
-    public List<UUID> percolate(JsonNode articleDocument) {
+    /**
+     * For each article document, the active subscriptions whose query matches it (same order as the documents). One
+     * percolate request for all of them: OpenSearch builds one in-memory index of the documents and runs each candidate
+     * query once against it, so a page of articles costs about what one article did; `_percolator_document_slot` says
+     * which documents a query matched.
+     */
+    public List<List<UUID>> percolate(List<JsonNode> articleDocuments) {
+        List<List<UUID>> matched = new ArrayList<>(articleDocuments.size());
+        articleDocuments.forEach(d -> matched.add(new ArrayList<>()));
+        if (articleDocuments.isEmpty()) {
+            return matched;
+        }
         ObjectNode request = mapper.createObjectNode();
         request.put("size", MAX_MATCHES).put("_source", false);
         ObjectNode bool = request.putObject("query").putObject("bool");
-        bool.withArray("filter")
+        ArrayNode documents = bool.withArray("filter")
                 .addObject()
                 .putObject("percolate")
                 .put("field", "query")
-                .set("document", articleDocument);
+                .putArray("documents");
+        articleDocuments.forEach(documents::add);
         bool.withArray("filter").addObject().putObject("term").put("active", true);
         JsonNode answer = engine.call("POST", "/" + alias() + "/_search", Map.of(), request);
-        List<UUID> ids = new ArrayList<>();
-        answer.path("hits")
-                .path("hits")
-                .forEach(hit -> ids.add(UUID.fromString(hit.path("_id").asText())));
-        return ids;
+        for (JsonNode hit : answer.path("hits").path("hits")) {
+            UUID id = UUID.fromString(hit.path("_id").asText());
+            JsonNode slots = hit.path("fields").path("_percolator_document_slot");
+            if (slots.isArray() && !slots.isEmpty()) {
+                slots.forEach(slot -> matched.get(slot.asInt()).add(id));
+            } else if (articleDocuments.size() == 1) {
+                matched.get(0).add(id); // a lone document needs no slot
+            } else {
+                throw new IllegalStateException("percolate hit " + id + " without _percolator_document_slot");
+            }
+        }
+        return matched;
     }
 
     /** A subscription's percolator document: its compiled query, whether it is active, and its revision. */

@@ -1,6 +1,7 @@
 package io.newsgraph.alert.service;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -23,6 +24,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.jboss.logging.Logger;
 
@@ -30,7 +32,7 @@ import org.jboss.logging.Logger;
  * Follows article-service's change feed and matches every analysed article version against the saved searches.
  * ANALYSED is the event that counts: it comes after entity-service stored the version's entities, so entity, speaker and
  * place filters work (a new or updated version is analysed, then announced as ANALYSED). Per page: the documents are
- * fetched and percolated outside any transaction; then, only if the cursor row is still where the page was read from
+ * fetched (one request) and percolated (one request) outside any transaction; then, only if the cursor row is still where the page was read from
  * (one replica wins), the matches and their webhook deliveries are inserted and the cursor advanced in one transaction.
  * A crash replays at most a page, and a match is unique per subscription and article version: nothing is lost or doubled.
  */
@@ -75,12 +77,17 @@ public class FeedFollower {
     private volatile boolean running;
     private Thread follower;
     private Timer percolation;
+    private Counter percolated;
     private DistributionSummary lag;
 
     void start(@Observes StartupEvent event) {
         percolation = Timer.builder("newsgraph.alerts.percolation")
-                .description("Matching one article version against every saved search")
+                .description(
+                        "One percolate request: a feed page's analysed article versions against every saved search")
                 .publishPercentileHistogram()
+                .register(metrics);
+        percolated = Counter.builder("newsgraph.alerts.percolated")
+                .description("Article versions matched against the saved searches")
                 .register(metrics);
         lag = DistributionSummary.builder("newsgraph.alerts.match.lag")
                 .baseUnit("seconds")
@@ -120,12 +127,9 @@ public class FeedFollower {
         if (page.events().isEmpty()) {
             return false;
         }
-        List<Found> found = new ArrayList<>();
-        for (ArticleFeedPage.Event e : page.events()) {
-            if (MATCHED_KIND.equals(e.kind())) {
-                match(e, found);
-            }
-        }
+        List<Found> found = match(page.events().stream()
+                .filter(e -> MATCHED_KIND.equals(e.kind()))
+                .toList());
         List<Long> recorded = new ArrayList<>();
         boolean stored = QuarkusTransaction.requiringNew().call(() -> {
             if (!cursors.lockAt(cursor)) {
@@ -167,19 +171,37 @@ public class FeedFollower {
         return stored && page.hasMore();
     }
 
-    /** The subscriptions the event's article version matches, when it is still the current version. */
-    private void match(ArticleFeedPage.Event event, List<Found> found) {
-        if (!index.exists()) {
-            return; // no subscription was ever stored
+    /**
+     * The subscriptions each event's article version matches, for the versions that are still current: the page's
+     * documents are read in one request and percolated in one request.
+     */
+    private List<Found> match(List<ArticleFeedPage.Event> analysed) {
+        if (analysed.isEmpty() || !index.exists()) {
+            return List.of(); // nothing to match, or no subscription was ever stored
         }
-        JsonNode document = articles.searchDocument(event.articleId()).orElse(null);
-        if (document == null || document.path("version").asInt() != event.version()) {
-            return; // deleted since, or a newer version whose own ANALYSED event follows
+        Map<UUID, JsonNode> documents = articles.searchDocuments(analysed.stream()
+                .map(ArticleFeedPage.Event::articleId)
+                .distinct()
+                .toList());
+        List<ArticleFeedPage.Event> current = new ArrayList<>();
+        List<JsonNode> currentDocuments = new ArrayList<>();
+        for (ArticleFeedPage.Event e : analysed) {
+            JsonNode document = documents.get(e.articleId());
+            // Deleted since, or a newer version whose own ANALYSED event follows.
+            if (document != null && document.path("version").asInt() == e.version()) {
+                current.add(e);
+                currentDocuments.add(document);
+            }
         }
-        List<UUID> ids = percolation.record(() -> index.percolate(document));
-        if (!ids.isEmpty()) {
-            found.add(new Found(event, document, ids));
+        List<List<UUID>> ids = percolation.record(() -> index.percolate(currentDocuments));
+        percolated.increment(currentDocuments.size());
+        List<Found> found = new ArrayList<>();
+        for (int i = 0; i < current.size(); i++) {
+            if (!ids.get(i).isEmpty()) {
+                found.add(new Found(current.get(i), currentDocuments.get(i), ids.get(i)));
+            }
         }
+        return found;
     }
 
     private record Found(ArticleFeedPage.Event event, JsonNode document, List<UUID> subscriptions) {}

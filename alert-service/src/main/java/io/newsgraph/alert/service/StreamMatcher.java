@@ -12,8 +12,8 @@ import java.util.BitSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import org.jboss.logging.Logger;
 
 /**
@@ -84,10 +84,14 @@ public class StreamMatcher {
                 break;
             }
             if (System.currentTimeMillis() >= deadline) {
+                Map<UUID, JsonNode> current = articles.searchDocuments(lagging.stream()
+                        .map(i -> events.get(i).articleId())
+                        .distinct()
+                        .toList());
                 for (int i : lagging) {
                     ArticleFeedPage.Event e = events.get(i);
-                    Optional<JsonNode> current = articles.searchDocument(e.articleId());
-                    if (current.isEmpty() || current.get().path("version").asInt() != e.version()) {
+                    JsonNode document = current.get(e.articleId());
+                    if (document == null || document.path("version").asInt() != e.version()) {
                         done[i] = true; // deleted or replaced since: nothing to match
                     }
                 }

@@ -24,6 +24,7 @@ class PlatformTests {
                 .then()
                 .statusCode(200)
                 .body(containsString("newsgraph_alerts_percolation_seconds"))
+                .body(containsString("newsgraph_alerts_percolated_total"))
                 .body(containsString("newsgraph_alerts_match_lag_seconds"))
                 .body(containsString("newsgraph_alerts_delivery_lag_seconds"))
                 .body(containsString("newsgraph_alerts_deliveries_pending"))

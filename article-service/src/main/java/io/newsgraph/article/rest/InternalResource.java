@@ -20,7 +20,6 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -47,6 +46,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Internal", description = "Service-to-service and operator operations; not part of the public API.")
 @RunOnVirtualThread
 public class InternalResource {
+    /** Ids per search-documents request: a page of the change feed fits. */
+    static final int MAX_SEARCH_DOCUMENTS = 100;
+
     @Inject
     ArticleService articles;
 
@@ -128,25 +130,26 @@ public class InternalResource {
                 search.matchQuery(SearchResource.validate(request.withLimit(1))), index.documentMapping());
     }
 
-    @GET
-    @Path("/articles/{id}/search-document")
-    @Operation(operationId = "getSearchDocument", summary = "An article as the search index holds it (alert-service)")
-    @APIResponse(
-            responseCode = "200",
-            description = "The document.",
+    @POST
+    @Path("/articles/search-documents")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "getSearchDocuments", summary = "Articles as the search index holds them (alert-service)")
+    @RequestBody(
+            required = true,
             content =
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON,
-                            schema = @Schema(implementation = ArticleDocument.class)))
-    @APIResponse(responseCode = "404")
-    public ArticleDocument searchDocument(
-            @Parameter(
-                            description = "Article id.",
-                            example = ArticleResource.ID_EXAMPLE,
-                            schema = @Schema(type = SchemaType.STRING, format = "uuid"))
-                    @PathParam("id")
-                    UUID id) {
-        return queries.searchDocument(id).orElseThrow(() -> ProblemException.notFound("article", id));
+                            schema = @Schema(implementation = DocumentIds.class)))
+    @APIResponse(
+            responseCode = "200",
+            description = "The documents of the live articles among the ids, in the order asked.",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = SearchDocuments.class)))
+    @APIResponse(responseCode = "400")
+    public SearchDocuments searchDocuments(@Valid @NotNull DocumentIds request) {
+        return new SearchDocuments(queries.searchDocuments(request.ids()));
     }
 
     @Schema(
@@ -165,6 +168,14 @@ public class InternalResource {
                     description =
                             "`mapping` generation, `analysis` settings and field `properties` of the articles index.")
             ObjectNode mapping) {}
+
+    @Schema(name = "SearchDocumentIds", description = "Articles to read, by id.")
+    public record DocumentIds(
+            @NotNull @Size(min = 1, max = MAX_SEARCH_DOCUMENTS)
+            List<@NotNull UUID> ids) {}
+
+    @Schema(name = "SearchDocuments", description = "Articles as the search index holds them.")
+    public record SearchDocuments(List<ArticleDocument> documents) {}
 
     @Schema(name = "EntitySummaryInput")
     public record SummaryInput(
@@ -186,6 +197,7 @@ public class InternalResource {
         }
     }
 
+    @Schema(name = "SummaryEntityInput")
     public record SummaryEntity(
             @NotNull UUID id,
             @NotBlank @Size(max = 300) String name,
@@ -195,6 +207,7 @@ public class InternalResource {
 
             @DecimalMin("0") Double salience) {}
 
+    @Schema(name = "SummarySpeakerInput")
     public record SummarySpeaker(
             @NotNull UUID id, @NotBlank @Size(max = 300) String name) {}
 }

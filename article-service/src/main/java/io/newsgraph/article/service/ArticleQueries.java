@@ -10,9 +10,10 @@ import io.newsgraph.article.repository.SearchProjectionRepository;
 import io.newsgraph.common.paging.CursorCodec;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Optional;
-import java.util.Set;
+import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 
 /** Read side: article listing and the change feed, each paged with opaque cursors (search: {@link ArticleSearch}). */
@@ -45,9 +46,17 @@ public class ArticleQueries {
         return new FeedSlice(events, CursorCodec.encode("f", String.valueOf(last)), events.size() == limit);
     }
 
-    /** A live article as the search index holds it now (what saved searches are matched against); empty when deleted or unknown. */
-    public Optional<ArticleDocument> searchDocument(UUID id) {
-        return Optional.ofNullable(projection.documents(Set.of(id)).get(id));
+    /**
+     * Live articles as the search index holds them now (what saved searches are matched against), in the order asked;
+     * deleted and unknown ids are left out.
+     */
+    public List<ArticleDocument> searchDocuments(List<UUID> ids) {
+        Map<UUID, ArticleDocument> documents = projection.documents(new LinkedHashSet<>(ids));
+        return ids.stream()
+                .distinct()
+                .map(documents::get)
+                .filter(Objects::nonNull)
+                .toList();
     }
 
     /** A cursor is a kind (a: listing, f: feed) and a position; one kind is not valid for another. */

@@ -1,6 +1,7 @@
 package io.newsgraph.article.rest;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -8,10 +9,13 @@ import static org.hamcrest.Matchers.notNullValue;
 
 import io.newsgraph.common.testing.Problems;
 import io.quarkus.test.junit.QuarkusTest;
+import java.util.List;
 import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
-/** The internal operations alert-service builds saved searches on: compiling a search and reading an article's search document. */
+/** The internal operations alert-service builds saved searches on: compiling a search and reading articles' search documents. */
 @QuarkusTest
 class SavedSearchCompileTests {
 
@@ -54,17 +58,47 @@ class SavedSearchCompileTests {
     }
 
     @Test
-    void theSearchDocumentIsTheArticleAsIndexedAndA404WhenItIsGone() {
-        String id = Api.postJson(Api.uniqueJson("compile.example"));
-        given().get("/internal/articles/" + id + "/search-document")
+    void searchDocumentsAreTheLiveArticlesAsIndexedInTheOrderAsked() {
+        String first = Api.postJson(Api.uniqueJson("compile.example"));
+        String second = Api.postJson(Api.uniqueJson("compile.example"));
+        String unknown = UUID.randomUUID().toString();
+        given().contentType("application/json")
+                .body("{\"ids\": [\"%s\", \"%s\", \"%s\"]}".formatted(second, unknown, first))
+                .post("/internal/articles/search-documents")
                 .then()
                 .statusCode(200)
-                .body("id", equalTo(id))
-                .body("version", equalTo(1))
-                .body("source", equalTo("compile.example"))
-                .body("date", notNullValue());
-        given().delete("/api/v1/articles/" + id).then().statusCode(204);
+                .body("documents.id", contains(second, first))
+                .body("documents[0].version", equalTo(1))
+                .body("documents[0].source", equalTo("compile.example"))
+                .body("documents[0].date", notNullValue());
+        given().delete("/api/v1/articles/" + first).then().statusCode(204);
+        given().contentType("application/json")
+                .body("{\"ids\": [\"%s\", \"%s\"]}".formatted(first, second))
+                .post("/internal/articles/search-documents")
+                .then()
+                .statusCode(200)
+                .body("documents.id", contains(second));
+    }
+
+    @Test
+    void searchDocumentsNeedOneToAHundredUuids() {
+        String tooMany = IntStream.range(0, InternalResource.MAX_SEARCH_DOCUMENTS + 1)
+                .mapToObj(i -> "\"" + UUID.randomUUID() + "\"")
+                .collect(Collectors.joining(",", "{\"ids\": [", "]}"));
+        for (String body : List.of("{\"ids\": []}", tooMany, "{}")) {
+            Problems.assertProblem(
+                            given().contentType("application/json")
+                                    .body(body)
+                                    .post("/internal/articles/search-documents")
+                                    .then(),
+                            400)
+                    .body("errors.field", hasItem(containsString("ids")));
+        }
         Problems.assertProblem(
-                given().get("/internal/articles/" + id + "/search-document").then(), 404);
+                given().contentType("application/json")
+                        .body("{\"ids\": [\"not-a-uuid\"]}")
+                        .post("/internal/articles/search-documents")
+                        .then(),
+                400);
     }
 }
