@@ -104,8 +104,14 @@ public class SubscriptionRepository {
                 limit);
     }
 
+    /**
+     * The percolator index holds this revision. Never waits for the row: when IndexSync holds it (it is writing the same
+     * subscription), the row is left as it is and IndexSync marks it; a request must not queue behind that batch.
+     */
     public void indexed(UUID id, long revision) {
-        jdbc.update("UPDATE subscription SET index_pending = false WHERE id = ? AND revision = ?", id, revision);
+        jdbc.update("""
+                UPDATE subscription SET index_pending = false
+                WHERE id = (SELECT id FROM subscription WHERE id = ? AND revision = ? FOR UPDATE SKIP LOCKED)""", id, revision);
     }
 
     /** Of these ids, the active subscriptions (the percolator index may still hold deleted or paused ones). */

@@ -20,6 +20,7 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class IndexSync {
     private static final Logger LOG = Logger.getLogger(IndexSync.class);
+    private static final int BATCH = 100;
 
     @Inject
     SubscriptionRepository subscriptions;
@@ -44,19 +45,31 @@ public class IndexSync {
         }
     }
 
-    /** One batch; true when there may be more. */
+    /**
+     * One batch, written with one bulk request and one refresh: the rows stay locked for about a second, not a refresh
+     * interval per subscription. True when there may be more.
+     */
     boolean syncBatch() {
         return QuarkusTransaction.requiringNew().call(() -> {
-            var pending = subscriptions.lockIndexPending(100);
-            if (!pending.isEmpty() && !index.exists()) {
+            var pending = subscriptions.lockIndexPending(BATCH);
+            if (pending.isEmpty()) {
+                return false;
+            }
+            if (!index.exists()) {
                 index.ensure(
                         articles.compile(mapper.createObjectNode(), "query.").mapping());
             }
+            index.putAll(
+                    index.alias(),
+                    pending.stream()
+                            .map(s -> new SubscriptionIndex.Document(
+                                    s.id(), read(s.compiled()), s.active(), s.revision()))
+                            .toList());
+            index.refresh(index.alias());
             for (Subscription s : pending) {
-                index.put(s.id(), read(s.compiled()), s.active(), s.revision());
                 subscriptions.indexed(s.id(), s.revision());
             }
-            return pending.size() == 100;
+            return pending.size() == BATCH;
         });
     }
 
