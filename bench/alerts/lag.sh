@@ -13,6 +13,9 @@
 #   --warmup S:R        warm-up before it, not measured (default 20:10)
 #   --terms N           generator queries joined per saved search, every word must match (default 1: broad, ~36
 #                       matches per article; 2: selective, ~1 per article besides the catch-all)
+#   --summaries         no entity-service: the bench stores each article's (empty) entity summary itself, as
+#                       entity-service would after its analysis; measures the saved-search path without CoreNLP's share
+#                       of the cores (the saved searches are text and source queries: they need no entities)
 #   --results FILE      report (default RESULTS-lag.md beside this script for the default run, .work/RESULTS-lag-quick.md otherwise)
 #
 # The services run from a copy of their target/quarkus-app taken at the start (built first when missing), with the
@@ -23,7 +26,7 @@ set -euo pipefail
 HERE=$(cd "$(dirname "$0")" && pwd)
 ROOT=$(cd "$HERE/../.." && pwd)
 WORK="$HERE/.work"
-SUBSCRIPTIONS=1000 RATE=20 DURATION=60 WARMUP=20 WARMUP_RATE=10 RESULTS="" SEED=20251205 TERMS=1
+SUBSCRIPTIONS=1000 RATE=20 DURATION=60 WARMUP=20 WARMUP_RATE=10 RESULTS="" SEED=20251205 TERMS=1 SUMMARIES=""
 while [ $# -gt 0 ]; do
   case $1 in
     --subscriptions) SUBSCRIPTIONS=$2; shift ;;
@@ -32,13 +35,14 @@ while [ $# -gt 0 ]; do
     --warmup) WARMUP=${2%%:*}; WARMUP_RATE=${2##*:}; shift ;;
     --terms) TERMS=$2; shift ;;
     --results) RESULTS=$2; shift ;;
-    -h|--help) sed -n '2,19p' "$0"; exit 0 ;;
+    --summaries) SUMMARIES=1 ;;
+    -h|--help) sed -n '2,22p' "$0"; exit 0 ;;
     *) echo "unknown option $1 (see --help)" >&2; exit 2 ;;
   esac
   shift
 done
 if [ -z "$RESULTS" ]; then
-  if [ "$SUBSCRIPTIONS" = 1000 ] && [ "$RATE" = 20 ] && [ "$DURATION" -ge 60 ] && [ "$TERMS" = 1 ]; then RESULTS="$HERE/RESULTS-lag.md"
+  if [ "$SUBSCRIPTIONS" = 1000 ] && [ "$RATE" = 20 ] && [ "$DURATION" -ge 60 ] && [ "$TERMS" = 1 ] && [ -z "$SUMMARIES" ]; then RESULTS="$HERE/RESULTS-lag.md"
   else RESULTS="$WORK/RESULTS-lag-quick.md"; fi
 fi
 mkdir -p "$WORK/logs" "$WORK/apps"
@@ -114,9 +118,9 @@ start_app() {
 db_env() { echo "QUARKUS_DATASOURCE_JDBC_URL=jdbc:postgresql://$DB_HOST:$DB_PORT/$1" "QUARKUS_DATASOURCE_USERNAME=$DB_USER" "QUARKUS_DATASOURCE_PASSWORD=$DB_PASSWORD"; }
 A_PORT=$(free_port); E_PORT=$(free_port); L_PORT=$(free_port); G_PORT=$(free_port)
 KEY="bench-alerts-$RANDOM$RANDOM"
-log "starting article-service :$A_PORT, entity-service :$E_PORT, alert-service :$L_PORT, gateway :$G_PORT (OpenSearch $SEARCH_URL)"
+log "starting article-service :$A_PORT, entity-service :$E_PORT${SUMMARIES:+ (not: --summaries)}, alert-service :$L_PORT, gateway :$G_PORT (OpenSearch $SEARCH_URL)"
 start_app article-service "$A_PORT" $(db_env articles) NEWSGRAPH_SEARCH_URL="$SEARCH_URL"
-start_app entity-service "$E_PORT" $(db_env entities) NEWSGRAPH_SEARCH_URL="$SEARCH_URL" NEWSGRAPH_ARTICLES_URL="http://127.0.0.1:$A_PORT"
+[ -n "$SUMMARIES" ] || start_app entity-service "$E_PORT" $(db_env entities) NEWSGRAPH_SEARCH_URL="$SEARCH_URL" NEWSGRAPH_ARTICLES_URL="http://127.0.0.1:$A_PORT"
 start_app alert-service "$L_PORT" $(db_env alerts) NEWSGRAPH_SEARCH_URL="$SEARCH_URL" NEWSGRAPH_ARTICLES_URL="http://127.0.0.1:$A_PORT" \
   NEWSGRAPH_WEBHOOKS_ALLOWED_NETWORKS=127.0.0.0/8
 start_app gateway "$G_PORT" NEWSGRAPH_GATEWAY_UPSTREAMS_ARTICLES_URL="http://127.0.0.1:$A_PORT" \
@@ -131,7 +135,7 @@ CORPUS="$WORK/corpus-$SEED-$COUNT.ndjson" QUERIES="$WORK/queries-$SEED-$COUNT.tx
 [ -s "$CORPUS" ] || python3 "$ROOT/bench/article-service/generate-corpus.py" --articles "$COUNT" --seed "$SEED" --out "$CORPUS" --queries "$QUERIES"
 cmd "python3 bench/article-service/generate-corpus.py --articles $COUNT --seed $SEED --out corpus.ndjson --queries queries.txt"
 put conditions_before "$(load_snapshot)"
-cmd "python3 bench/alerts/lag_bench.py --gateway http://127.0.0.1:$G_PORT --key \$KEY --ndjson corpus.ndjson --queries queries.txt --subscriptions $SUBSCRIPTIONS --rate $RATE --duration $DURATION --warmup $WARMUP --warmup-rate $WARMUP_RATE --terms $TERMS --out lag"
+cmd "python3 bench/alerts/lag_bench.py --gateway http://127.0.0.1:$G_PORT --key \$KEY --ndjson corpus.ndjson --queries queries.txt --subscriptions $SUBSCRIPTIONS --rate $RATE --duration $DURATION --warmup $WARMUP --warmup-rate $WARMUP_RATE --terms $TERMS${SUMMARIES:+ --summaries-to http://127.0.0.1:\$A_PORT} --out lag"
 log "lag_bench: $SUBSCRIPTIONS subscriptions, warm-up ${WARMUP}s at $WARMUP_RATE/s, then ${DURATION}s at $RATE/s"
 # The measured phase starts after the subscriptions and the warm-up: snapshot the load near its end from a side job.
 : >"$WORK/lag.phase"; : >"$WORK/lag.load"
@@ -141,7 +145,7 @@ log "lag_bench: $SUBSCRIPTIONS subscriptions, warm-up ${WARMUP}s at $WARMUP_RATE
 PIDS+=("$!")
 python3 "$HERE/lag_bench.py" --gateway "http://127.0.0.1:$G_PORT" --key "$KEY" --ndjson "$CORPUS" --queries "$QUERIES" \
   --subscriptions "$SUBSCRIPTIONS" --rate "$RATE" --duration "$DURATION" --warmup "$WARMUP" --warmup-rate "$WARMUP_RATE" \
-  --terms "$TERMS" --out "$WORK/lag" | while IFS= read -r line; do
+  --terms "$TERMS" ${SUMMARIES:+--summaries-to "http://127.0.0.1:$A_PORT"} --out "$WORK/lag" | while IFS= read -r line; do
     echo "$line" >&2; printf '%s\n' "$line" >>"$R"   # key=value lines, as put writes them
     case $line in warmup_all_delivered=*) echo go >"$WORK/lag.phase" ;; esac
   done
@@ -163,24 +167,29 @@ g() { field "$1"; }
 {
   echo "# Saved searches: delivery lag, ingest to webhook"
   echo
-  echo "Generated by \`bench/alerts/lag.sh$( [ "$SUBSCRIPTIONS" = 1000 ] || printf ' --subscriptions %s' "$SUBSCRIPTIONS")$( [ "$RATE" = 20 ] || printf ' --rate %s' "$RATE")$( [ "$DURATION" = 60 ] || printf ' --duration %s' "$DURATION")$( [ "$TERMS" = 1 ] || printf ' --terms %s' "$TERMS")\` on $(g date), at $(g head)."
+  echo "Generated by \`bench/alerts/lag.sh$( [ "$SUBSCRIPTIONS" = 1000 ] || printf ' --subscriptions %s' "$SUBSCRIPTIONS")$( [ "$RATE" = 20 ] || printf ' --rate %s' "$RATE")$( [ "$DURATION" = 60 ] || printf ' --duration %s' "$DURATION")$( [ "$TERMS" = 1 ] || printf ' --terms %s' "$TERMS")${SUMMARIES:+ --summaries}\` on $(g date), at $(g head)."
   echo "Machine: $(g cpu), $(g jdk), PostgreSQL $(g pg_version), OpenSearch $(g opensearch); shared with other work, so"
   echo "the load is recorded next to the figures. Jars (copies) built: $(g jars_built)"
   echo
   echo "What is measured: $(g subscriptions_created) saved searches with a webhook each to a receiver on 127.0.0.1 (one matches"
   echo "every article, the others $( [ "$TERMS" = 1 ] && echo "the corpus generator's realistic queries" || echo "$TERMS of the corpus generator's queries joined (every word must match)"), a quarter of them narrowed to one source); articles"
   echo "POSTed through the gateway in an open loop at $RATE/s for $DURATION s after a ${WARMUP} s warm-up at $WARMUP_RATE/s;"
-  echo "each article is analysed by entity-service (real CoreNLP pipeline), announced ANALYSED by article-service,"
+  if [ -n "$SUMMARIES" ]; then
+    echo "entity-service is not running: the bench stores each article's empty entity summary right after its 201, as"
+    echo "entity-service would after its analysis (CoreNLP's CPU left out), and article-service announces it ANALYSED;"
+  else
+    echo "each article is analysed by entity-service (real CoreNLP pipeline), announced ANALYSED by article-service,"
+  fi
   echo "percolated and recorded by alert-service and delivered as a signed webhook. Lag = webhook received − POST sent"
   echo "(one clock). \"Per article\": the webhook of the subscription matching everything (one per article); \"every webhook\":"
   echo "all deliveries of the measured articles. The split uses the time article-service recorded each article's ANALYSED"
-  echo "feed event (entity-service's analysis stored), read from the change feed after the run."
+  echo "feed event ($( [ -n "$SUMMARIES" ] && echo "the entity summary stored" || echo "entity-service's analysis stored")), read from the change feed after the run."
   echo
   echo "| lag | count | p50 ms | p95 ms | p99 ms | max ms |"
   echo "|---|---:|---:|---:|---:|---:|"
   echo "| per article | $(g lag_count) | $(g lag_p50_ms) | $(g lag_p95_ms) | $(g lag_p99_ms) | $(g lag_max_ms) |"
   echo "| every webhook | $(g lag_all_count) | $(g lag_all_p50_ms) | $(g lag_all_p95_ms) | $(g lag_all_p99_ms) | $(g lag_all_max_ms) |"
-  echo "| per article: POST → ANALYSED (ingest + entity-service analysis) | $(g ingest_to_analysed_count) | $(g ingest_to_analysed_p50_ms) | $(g ingest_to_analysed_p95_ms) | $(g ingest_to_analysed_p99_ms) | $(g ingest_to_analysed_max_ms) |"
+  echo "| per article: POST → ANALYSED (ingest + $( [ -n "$SUMMARIES" ] && echo "summary stored by the bench" || echo "entity-service analysis")) | $(g ingest_to_analysed_count) | $(g ingest_to_analysed_p50_ms) | $(g ingest_to_analysed_p95_ms) | $(g ingest_to_analysed_p99_ms) | $(g ingest_to_analysed_max_ms) |"
   echo "| per article: ANALYSED → webhook (alert-service) | $(g analysed_to_webhook_count) | $(g analysed_to_webhook_p50_ms) | $(g analysed_to_webhook_p95_ms) | $(g analysed_to_webhook_p99_ms) | $(g analysed_to_webhook_max_ms) |"
   echo
   echo "| what | value |"

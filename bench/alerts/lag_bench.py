@@ -2,7 +2,8 @@
 """Delivery lag of saved searches: ingest (POST through the gateway) to signed webhook received (bench/alerts, stdlib only).
 
     lag_bench.py --gateway URL --key KEY --ndjson FILE --queries FILE [--subscriptions 1000] [--rate 20] [--duration 60]
-                 [--warmup 20 --warmup-rate 10] [--drain-timeout 300] [--terms 1] --out PREFIX
+                 [--warmup 20 --warmup-rate 10] [--drain-timeout 300] [--terms 1]
+                 [--summaries-to ARTICLE_SERVICE_URL] --out PREFIX
 
 1. A webhook receiver on 127.0.0.1 (a free port; alert-service must allow-list loopback) records when each webhook
    arrives and verifies its Standard Webhooks signature with the subscription's secret.
@@ -21,6 +22,10 @@
 6. Split of the per-article lag: the change feed (GET /api/v1/articles/feed) gives when article-service recorded each
    article's ANALYSED event (entity-service's analysis stored): send -> ANALYSED is ingest + analysis, ANALYSED ->
    webhook is alert-service (feed poll, document, percolation, recording, delivery).
+With --summaries-to, entity-service is not running: right after each article's 201 the bench stores an empty entity
+summary for it (PUT /internal/articles/{id}/entities on article-service, as entity-service would after its analysis),
+which announces it ANALYSED. That measures the saved-search path (ingest, indexing, matching, delivery) at the rate
+without CoreNLP's share of the same cores; the saved searches are text and source queries, which need no entities.
 Prints key=value lines; writes PREFIX.tsv (one line per webhook of a measured article).
 """
 import argparse
@@ -50,6 +55,7 @@ ap.add_argument("--drain-timeout", type=float, default=300)
 ap.add_argument("--seed", type=int, default=20251205)
 ap.add_argument("--terms", type=int, default=1,
                 help="queries of the generator combined per saved search (all words must match): 1 = broad, 2 = selective")
+ap.add_argument("--summaries-to", help="article-service URL: store each article's (empty) entity summary, no entity-service")
 ap.add_argument("--out", required=True)
 args = ap.parse_args()
 rng = random.Random(args.seed)
@@ -131,6 +137,27 @@ class Conn(threading.local):
 
 
 conn = Conn()
+summaries = Conn()
+if args.summaries_to:
+    summaries_url = urllib.parse.urlparse(args.summaries_to)
+
+
+def store_summary(article_id, version):
+    """What entity-service does after analysing a version: the summary makes article-service announce it ANALYSED."""
+    body = json.dumps({"version": version, "entities": [], "speakers": [], "countries": []}).encode()
+    for attempt in range(2):
+        if summaries.c is None:
+            summaries.c = http.client.HTTPConnection(summaries_url.hostname, summaries_url.port, timeout=60)
+        try:
+            summaries.c.request("PUT", f"/internal/articles/{article_id}/entities", body=body,
+                                headers={"Content-Type": "application/json"})
+            r = summaries.c.getresponse()
+            r.read()
+            return r.status == 204
+        except (http.client.HTTPException, OSError):
+            summaries.c.close()
+            summaries.c = None
+    return False
 
 # ---- subscriptions -----------------------------------------------------------------------------------------------
 articles = [json.loads(line) for line in open(args.ndjson, encoding="utf-8")]
@@ -204,6 +231,10 @@ def send_phase(batch, rate):
                 "title": a["title"], "body": a["body"], "author": a.get("author"), "source": a["source"],
                 "publishedAt": a.get("publishedAt"), "externalId": a.get("externalId")})
             te = time.time()
+            if status == 201 and args.summaries_to:
+                stored = json.loads(answer)
+                if not store_summary(stored["id"], stored.get("version", 1)):
+                    status = -1
             with plock:
                 if status == 201:
                     sent[json.loads(answer)["id"]] = ts
