@@ -5,6 +5,8 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -40,6 +42,27 @@ class OpenApiTests {
     void everyOperationIsDescribedWithExamples() throws Exception {
         org.junit.jupiter.api.Assertions.assertTrue(
                 io.newsgraph.common.testing.OpenApiDocs.assertEveryOperationDocumented() >= 22);
+    }
+
+    /** Models of the services' internal operations are not in the public document; what the public API uses is. */
+    @Test
+    void onlySchemasThePublicApiReachesArePublished() throws Exception {
+        JsonNode schemas = new ObjectMapper()
+                .readTree(given().queryParam("format", "json")
+                        .get("/q/openapi")
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .asString())
+                .path("components")
+                .path("schemas");
+        for (String internal :
+                List.of("CompiledSearch", "EntitySummaryInput", "SearchDocumentIds", "SearchDocuments")) {
+            assertFalse(schemas.has(internal), internal);
+        }
+        for (String used : List.of("Problem", "Article", "ArticleInput", "SearchPage", "Entity")) {
+            assertTrue(schemas.has(used), used);
+        }
     }
 
     /** A type beside a $ref makes client generators warn and drop it; the referenced schema alone says the type. */
