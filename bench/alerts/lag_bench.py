@@ -113,20 +113,23 @@ server.daemon_threads = True
 threading.Thread(target=server.serve_forever, daemon=True).start()
 hook_url = f"http://127.0.0.1:{server.server_address[1]}/hook"
 
-# ---- HTTP to the gateway -----------------------------------------------------------------------------------------
-gw = urllib.parse.urlparse(args.gateway)
-
-
+# ---- HTTP ---------------------------------------------------------------------------------------------------------
 class Conn(threading.local):
+    """A keep-alive connection per thread to one base URL; a request is sent again once on a new connection."""
     c = None
 
-    def request(self, method, path, body):
+    def __init__(self, url, headers):
+        self.url = urllib.parse.urlparse(url)
+        self.headers = headers
+
+    def request(self, method, path, body=None):
         for attempt in range(2):
             if self.c is None:
-                self.c = http.client.HTTPConnection(gw.hostname, gw.port, timeout=60)
+                self.c = http.client.HTTPConnection(self.url.hostname, self.url.port, timeout=60)
             try:
-                self.c.request(method, path, body=json.dumps(body).encode(),
-                               headers={"Content-Type": "application/json", "X-API-Key": args.key})
+                payload = None if body is None else json.dumps(body).encode()
+                headers = dict(self.headers, **({"Content-Type": "application/json"} if payload else {}))
+                self.c.request(method, path, body=payload, headers=headers)
                 r = self.c.getresponse()
                 return r.status, r.read()
             except (http.client.HTTPException, OSError):
@@ -136,28 +139,18 @@ class Conn(threading.local):
                     raise
 
 
-conn = Conn()
-summaries = Conn()
-if args.summaries_to:
-    summaries_url = urllib.parse.urlparse(args.summaries_to)
+conn = Conn(args.gateway, {"X-API-Key": args.key})
+summaries = Conn(args.summaries_to, {}) if args.summaries_to else None
 
 
 def store_summary(article_id, version):
     """What entity-service does after analysing a version: the summary makes article-service announce it ANALYSED."""
-    body = json.dumps({"version": version, "entities": [], "speakers": [], "countries": []}).encode()
-    for attempt in range(2):
-        if summaries.c is None:
-            summaries.c = http.client.HTTPConnection(summaries_url.hostname, summaries_url.port, timeout=60)
-        try:
-            summaries.c.request("PUT", f"/internal/articles/{article_id}/entities", body=body,
-                                headers={"Content-Type": "application/json"})
-            r = summaries.c.getresponse()
-            r.read()
-            return r.status == 204
-        except (http.client.HTTPException, OSError):
-            summaries.c.close()
-            summaries.c = None
-    return False
+    try:
+        status, _ = summaries.request("PUT", f"/internal/articles/{article_id}/entities",
+                                      {"version": version, "entities": [], "speakers": [], "countries": []})
+        return status == 204
+    except (http.client.HTTPException, OSError):
+        return False
 
 # ---- subscriptions -----------------------------------------------------------------------------------------------
 articles = [json.loads(line) for line in open(args.ndjson, encoding="utf-8")]
@@ -337,16 +330,7 @@ analysed_at = {}
 cursor = None
 while True:
     path = "/api/v1/articles/feed?limit=1000" + ("&after=" + urllib.parse.quote(cursor) if cursor else "")
-    for attempt in range(2):
-        if conn.c is None:
-            conn.c = http.client.HTTPConnection(gw.hostname, gw.port, timeout=60)
-        try:
-            conn.c.request("GET", path, headers={"X-API-Key": args.key})
-            page = json.loads(conn.c.getresponse().read())
-            break
-        except (http.client.HTTPException, OSError):
-            conn.c.close()
-            conn.c = None
+    page = json.loads(conn.request("GET", path)[1])
     for e in page.get("events", []):
         if e["kind"] == "ANALYSED" and e["articleId"] in sent and e["articleId"] not in analysed_at:
             analysed_at[e["articleId"]] = epoch(e["occurredAt"])

@@ -8,6 +8,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.function.IntSupplier;
 
 /** A local webhook endpoint that records what it receives and answers the status the test chooses per request. */
@@ -16,6 +18,7 @@ public final class WebhookReceiver implements AutoCloseable {
     private final List<Received> received = new CopyOnWriteArrayList<>();
     private volatile IntSupplier status = () -> 204;
     private volatile long delayMillis;
+    private final CountDownLatch closed = new CountDownLatch(1);
 
     public WebhookReceiver() {
         try {
@@ -36,7 +39,8 @@ public final class WebhookReceiver implements AutoCloseable {
                             header(exchange, "webhook-signature")),
                     body));
             try {
-                Thread.sleep(delayMillis);
+                // A slow endpoint: it answers after the delay, or at once when the receiver closes.
+                closed.await(delayMillis, TimeUnit.MILLISECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
@@ -69,6 +73,7 @@ public final class WebhookReceiver implements AutoCloseable {
 
     @Override
     public void close() {
+        closed.countDown();
         server.stop(0);
     }
 

@@ -1,5 +1,6 @@
 package io.newsgraph.alert.repository;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -8,6 +9,7 @@ import io.newsgraph.common.search.SearchEngine;
 import io.newsgraph.common.search.SearchRejectedException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -251,15 +253,21 @@ public class SubscriptionIndex {
         for (JsonNode hit : answer.path("hits").path("hits")) {
             UUID id = UUID.fromString(hit.path("_id").asText());
             JsonNode slots = hit.path("fields").path("_percolator_document_slot");
-            if (slots.isArray() && !slots.isEmpty()) {
-                slots.forEach(slot -> matched.get(slot.asInt()).add(id));
-            } else if (articleDocuments.size() == 1) {
-                matched.get(0).add(id); // a lone document needs no slot
-            } else {
+            if (!slots.isArray() || slots.isEmpty()) {
                 throw new IllegalStateException("percolate hit " + id + " without _percolator_document_slot");
             }
+            slots.forEach(slot -> matched.get(slot.asInt()).add(id));
         }
         return matched;
+    }
+
+    /** The percolator document of a subscription as PostgreSQL stores it. */
+    public Document document(Subscription s) {
+        try {
+            return new Document(s.id(), mapper.readTree(s.compiled()), s.active(), s.revision());
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** A subscription's percolator document: its compiled query, whether it is active, and its revision. */

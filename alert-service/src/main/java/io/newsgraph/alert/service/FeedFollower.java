@@ -193,6 +193,9 @@ public class FeedFollower {
                 currentDocuments.add(document);
             }
         }
+        if (current.isEmpty()) {
+            return List.of(); // all deleted or superseded: no percolate request to time
+        }
         List<List<UUID>> ids = percolation.record(() -> index.percolate(currentDocuments));
         percolated.increment(currentDocuments.size());
         List<Found> found = new ArrayList<>();

@@ -1,6 +1,5 @@
 package io.newsgraph.alert.service;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.newsgraph.alert.client.ArticleClient;
 import io.newsgraph.alert.repository.Subscription;
@@ -10,7 +9,6 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.io.UncheckedIOException;
 import org.jboss.logging.Logger;
 
 /**
@@ -59,25 +57,12 @@ public class IndexSync {
                 index.ensure(
                         articles.compile(mapper.createObjectNode(), "query.").mapping());
             }
-            index.putAll(
-                    index.alias(),
-                    pending.stream()
-                            .map(s -> new SubscriptionIndex.Document(
-                                    s.id(), read(s.compiled()), s.active(), s.revision()))
-                            .toList());
+            index.putAll(index.alias(), pending.stream().map(index::document).toList());
             index.refresh(index.alias());
             for (Subscription s : pending) {
                 subscriptions.indexed(s.id(), s.revision());
             }
             return pending.size() == BATCH;
         });
-    }
-
-    private com.fasterxml.jackson.databind.JsonNode read(String json) {
-        try {
-            return mapper.readTree(json);
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -175,7 +175,7 @@ public class PercolatorRebuild {
             Instant changedFrom = mark;
             List<Subscription> changed =
                     QuarkusTransaction.requiringNew().call(() -> subscriptions.changedSince(changedFrom));
-            index.putAll(next, changed.stream().map(this::document).toList());
+            index.putAll(next, changed.stream().map(index::document).toList());
             changed.forEach(s -> written.add(s.id()));
             mark = passStart;
             if (changed.isEmpty()) {
@@ -213,7 +213,7 @@ public class PercolatorRebuild {
             LOG.warnf(
                     "subscription %s: its query is refused by article-service now (%s); its stored compiled query is kept",
                     s.id(), e.getMessage());
-            return document(s);
+            return index.document(s);
         }
         String json = compiled.query().toString();
         Optional<Long> revision =
@@ -223,12 +223,8 @@ public class PercolatorRebuild {
         }
         return QuarkusTransaction.requiringNew()
                 .call(() -> subscriptions.byId(s.id()))
-                .map(this::document)
-                .orElse(document(s)); // deleted meanwhile: removed after the swap
-    }
-
-    private SubscriptionIndex.Document document(Subscription s) {
-        return new SubscriptionIndex.Document(s.id(), read(s.compiled()), s.active(), s.revision());
+                .map(index::document)
+                .orElse(index.document(s)); // deleted meanwhile: removed after the swap
     }
 
     private JsonNode read(String json) {
