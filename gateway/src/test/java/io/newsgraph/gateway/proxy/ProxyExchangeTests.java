@@ -70,9 +70,12 @@ class ProxyExchangeTests {
     }
 
     /**
-     * An upstream that answers as soon as the head is in, without reading the body: like entity-service over its
-     * body limit (which then closes the connection unread, so that its kernel resets it), or one that keeps it.
-     * The pool has one connection: an exchange that left it half-used would starve the next one.
+     * An upstream that answers as soon as the head is in, without reading the body, then closes the connection or
+     * keeps it. The pool has one connection: an exchange that left it half-used would starve the next one. The one
+     * that closes does so as servers do (a lingering close): it drops what still comes for a moment first. A close
+     * with unread bytes makes its kernel send a reset, which can overtake the answer (the gateway's socket then fails
+     * before the answer is read: 503, about 1 run in 60): no proxy can pass on an answer TCP threw away, which is why
+     * the gateway's per-upstream body limits equal the services' own and it answers 413 itself.
      */
     @ParameterizedTest(name = "upstream closes: {0}")
     @ValueSource(booleans = {true, false})
@@ -87,7 +90,9 @@ class ProxyExchangeTests {
                     .end(PROBLEM)
                     .onComplete(v -> {
                         if (upstreamCloses) {
-                            request.connection().close();
+                            request.handler(chunk -> {});
+                            request.resume();
+                            vertx.setTimer(200, id -> request.connection().close());
                         }
                     });
         });
