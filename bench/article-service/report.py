@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Renders the results of run.sh as Markdown (stdout).
 
-    report.py RESULTS_TXT STARTUPS_TXT PER_QUERY_TSV COMMANDS_TXT SKIP_LOAD SKIP_STARTUP
+    report.py RESULTS_TXT STARTUPS_TXT COMMANDS_TXT SKIP_LOAD SKIP_STARTUP
 """
 import statistics
 import sys
@@ -35,7 +35,7 @@ def verdict(ok):
 
 def main():
     r = read_kv(sys.argv[1])
-    skip_load, skip_startup = sys.argv[5] == "1", sys.argv[6] == "1"
+    skip_load, skip_startup = sys.argv[4] == "1", sys.argv[5] == "1"
     p = print
     p("# article-service benchmark — results")
     p()
@@ -53,7 +53,7 @@ def main():
     p(f"| PostgreSQL | {r.get('pg_version')} (local cluster from `scripts/pg`, loopback TCP; {r.get('pg_settings')}) |")
     p(f"| load generator | {r.get('wrk')} on the same machine (2 threads) |")
     p(f"| article-service jar | built {r.get('article_jar_built')}, run from a snapshot copy of `article-service/target/quarkus-app` |")
-    for key, label in (("load_conditions", "during batch load"), ("search_conditions", "before search"),
+    for key, label in (("load_conditions", "during batch load"),
                        ("ingest1_conditions", "before ingest x1"), ("ingest8_conditions", "before ingest x8"),
                        ("startup_conditions", "before start-up runs")):
         if key in r:
@@ -69,7 +69,7 @@ def main():
     p("```")
     p("bench/article-service/run.sh " + r.get("args", ""))
     p("# which ran:")
-    for line in open(sys.argv[4], encoding="utf-8"):
+    for line in open(sys.argv[3], encoding="utf-8"):
         p(line.rstrip("\n"))
     p("```")
     p()
@@ -91,15 +91,6 @@ def main():
               f"{r.get(f'ingest{c}_non2xx')} non-2xx, socket errors c/r/w/t {r.get(f'ingest{c}_err_connect')}/"
               f"{r.get(f'ingest{c}_err_read')}/{r.get(f'ingest{c}_err_write')}/{r.get(f'ingest{c}_err_timeout')}) "
               f"| ≥ 500/s | {fmt(v / 500 if v else None, 2)}× | {verdict(None if v is None else v >= 500)} |")
-        p95 = num(r.get("search_p95_ms"))
-        p(f"| search p50, 50 connections | {r.get('search_p50_ms')} ms | — | — | — |")
-        p(f"| search p95, 50 connections | {r.get('search_p95_ms')} ms | < 20 ms | {fmt(p95 / 20 if p95 else None, 2)}× "
-          f"| {verdict(None if p95 is None else p95 < 20)} |")
-        p(f"| search p99, 50 connections | {r.get('search_p99_ms')} ms | — | — | — |")
-        p(f"| search throughput / errors | {r.get('search_rps')} req/s, {r.get('search_requests')} requests; "
-          f"{r.get('search_non2xx')} non-2xx; socket errors c/r/w/t {r.get('search_err_connect')}/{r.get('search_err_read')}/"
-          f"{r.get('search_err_write')}/{r.get('search_err_timeout')} | none expected | — | "
-          f"{verdict(None if r.get('search_non2xx') is None else (r.get('search_non2xx') == '0' and r.get('search_err_timeout') == '0'))} |")
 
     starts = {}
     if not skip_startup:
@@ -144,25 +135,6 @@ def main():
           f"(`VACUUM (ANALYZE)` of the three tables after the load took {r.get('vacuum_s')} s); "
           f"{r.get('db_articles_end')} articles after the ingest phases.")
         p()
-        p("## Search: each of the first 40 queries once, one client, after the load test")
-        p()
-        p("Sorted slowest first. `total` is the number of matches the service ranked: every match when there are at most "
-          "about 2,000, else those among the newest articles (a window holding at least 1,000; docs/decisions.md). "
-          "A search reads each ranked match about twice (count, rank), so its cost follows `total`; "
-          "quoted phrases also re-read each candidate's full search vector.")
-        p()
-        p("| ms | HTTP | total | query |")
-        p("|---:|---|---:|---|")
-        rows = []
-        for line in open(sys.argv[3], encoding="utf-8"):
-            parts = line.rstrip("\n").split("\t")
-            if len(parts) == 4:
-                rows.append(parts)
-        rows.sort(key=lambda x: -float(x[0]))
-        for ms, code, total, q in rows:
-            p(f"| {ms} | {code} | {total} | `{q}` |")
-        p()
-
     if not skip_startup:
         p("## Start-up runs (all)")
         p()

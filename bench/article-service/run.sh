@@ -6,12 +6,13 @@
 #
 # Options:
 #   --articles N     corpus size loaded through the batch endpoint (default 100000)
-#   --duration S     seconds of each measured load phase: search, ingest x1, ingest x8 (default 30)
+#   --duration S     seconds of each measured load phase: ingest x1, ingest x8 (default 30)
 #   --starts N       start-up measurements per app and mode; the median is reported (default 3)
 #   --seed S         corpus seed (default 20250323)
 #   --results FILE   where the report goes (default: RESULTS.md for a full-size run, .work/RESULTS-quick.md otherwise)
 #   --skip-startup   skip the start-up / RSS part
-#   --skip-load      skip corpus, search and ingest (start-up / RSS only)
+#   --skip-load      skip corpus and ingest (start-up / RSS only)
+# Search is OpenSearch's since issue 13 and is measured by bench/search/run.sh.
 # Environment: BENCH_JAVA_OPTS (extra JVM options for every start; default none).
 #
 # Everything it starts (PostgreSQL under .work/pg, the apps) is stopped on exit, also on Ctrl-C or error.
@@ -22,7 +23,6 @@ HERE=$(cd "$(dirname "$0")" && pwd)
 ROOT=$(cd "$HERE/../.." && pwd)
 WORK="$HERE/.work"
 ARTICLES=100000 DURATION=30 STARTS=3 SEED=20250323 RESULTS="" SKIP_STARTUP=0 SKIP_LOAD=0
-SEARCH_CONNECTIONS=50
 while [ $# -gt 0 ]; do
   case $1 in
     --articles) ARTICLES=$2; shift ;;
@@ -32,7 +32,7 @@ while [ $# -gt 0 ]; do
     --results) RESULTS=$2; shift ;;
     --skip-startup) SKIP_STARTUP=1 ;;
     --skip-load) SKIP_LOAD=1 ;;
-    -h|--help) sed -n '2,19p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,20p' "$0"; exit 0 ;;
     *) echo "unknown option $1 (see --help)" >&2; exit 2 ;;
   esac
   shift
@@ -134,18 +134,16 @@ field() { sed -n "s/.*[ ^]$1=\([^ ]*\).*/\1/p" <<<" $2"; }
 if [ "$SKIP_LOAD" = 0 ]; then
   CORPUS="$WORK/corpus-$SEED-$ARTICLES.ndjson"
   POOL="$WORK/ingest-pool-$SEED.ndjson"
-  QUERIES="$WORK/queries-$SEED.txt"
   if [ ! -s "$CORPUS" ]; then
     log "generating corpus: $ARTICLES articles (seed $SEED)"
     t0=$(date +%s)
-    python3 "$HERE/generate-corpus.py" --articles "$ARTICLES" --seed "$SEED" --out "$CORPUS.tmp" --queries "$QUERIES"
+    python3 "$HERE/generate-corpus.py" --articles "$ARTICLES" --seed "$SEED" --out "$CORPUS.tmp"
     mv "$CORPUS.tmp" "$CORPUS"
     put corpus_generate_s $(( $(date +%s) - t0 ))
   fi
-  [ -s "$QUERIES" ] || python3 "$HERE/generate-corpus.py" --articles 0 --seed "$SEED" --queries "$QUERIES"
   # Articles for the single-ingest phases: a disjoint index range, so none is in the loaded corpus.
   [ -s "$POOL" ] || python3 "$HERE/generate-corpus.py" --articles 3000 --seed "$SEED" --start-index 50000000 --out "$POOL"
-  cmd "python3 bench/article-service/generate-corpus.py --articles $ARTICLES --seed $SEED --out corpus.ndjson --queries queries.txt"
+  cmd "python3 bench/article-service/generate-corpus.py --articles $ARTICLES --seed $SEED --out corpus.ndjson"
   put corpus_articles "$(wc -l <"$CORPUS")"
   put corpus_mb "$(( $(stat -c %s "$CORPUS") / 1048576 ))"
   put corpus_words_avg "$(python3 -c "
@@ -181,19 +179,7 @@ print(round(w/n))" "$CORPUS")"
   put vacuum_s "$(( ($(date +%s%N) - t0) / 1000000000 ))"
   put db_size "$("${PSQL[@]}" -d bench_articles -tAc "SELECT pg_size_pretty(pg_database_size('bench_articles'))")"
 
-  # ---- search ----------------------------------------------------------------------------------------------------
   WARM=$(( DURATION < 10 ? DURATION : 10 ))
-  log "search warm-up ${WARM}s, then ${DURATION}s at $SEARCH_CONNECTIONS connections"
-  wrk -t2 -c"$SEARCH_CONNECTIONS" -d"${WARM}s" --timeout 10s -s "$HERE/wrk/search.lua" "$BASE" -- "$QUERIES" >"$WORK/logs/search-warmup.txt" 2>&1 || true
-  put search_conditions "$(load_snapshot)"
-  cmd "wrk -t2 -c$SEARCH_CONNECTIONS -d${DURATION}s --timeout 30s --latency -s bench/article-service/wrk/search.lua $BASE -- queries.txt"
-  out=$(wrk -t2 -c"$SEARCH_CONNECTIONS" -d"${DURATION}s" --timeout 30s --latency -s "$HERE/wrk/search.lua" "$BASE" -- "$QUERIES" | tee "$WORK/logs/search.txt" | grep '^RESULT')
-  log "$out"
-  for k in requests rps p50_ms p90_ms p95_ms p99_ms max_ms non2xx err_connect err_read err_write err_timeout; do put "search_$k" "$(field "$k" "$out")"; done
-
-  # One client, each of the first 40 queries once (4 of each kind): which kinds of query are slow and how many hits.
-  log "per-query latency, 1 client"
-  python3 "$HERE/probe-queries.py" "$BASE" "$QUERIES" 40 >"$WORK/per-query.tsv"
 
   # ---- single-article ingest ------------------------------------------------------------------------------------
   NONCE=$(date +%s)
@@ -226,7 +212,6 @@ if [ "$SKIP_STARTUP" = 0 ]; then
           -d "{\"title\":\"AOT training $i $$\",\"body\":\"Delegations met in Riyadh on Monday, $i $(date +%s%N).\\n\\nThe talks continue.\",\"source\":\"bench.example\"}" \
           "$base/api/v1/articles" || true
         curl -fs -o /dev/null "$base/api/v1/articles?limit=5" || true
-        curl -fs -o /dev/null "$base/api/v1/search?q=cease-fire%20talks" || true
         curl -fs -o /dev/null "$base/api/v1/articles/feed?limit=10" || true
       fi
     done
@@ -292,6 +277,6 @@ put kernel "$(uname -r)"
 put wrk "$(wrk -v 2>&1 | head -1 | cut -d' ' -f1-2)"
 put java_opts "${BENCH_JAVA_OPTS:-none}"
 put args "--articles $ARTICLES --duration $DURATION --starts $STARTS --seed $SEED"
-touch "$WORK/startups.txt" "$WORK/per-query.tsv"
-python3 "$HERE/report.py" "$R" "$WORK/startups.txt" "$WORK/per-query.tsv" "$CMDS" "$SKIP_LOAD" "$SKIP_STARTUP" >"$RESULTS"
+touch "$WORK/startups.txt"
+python3 "$HERE/report.py" "$R" "$WORK/startups.txt" "$CMDS" "$SKIP_LOAD" "$SKIP_STARTUP" >"$RESULTS"
 log "report written to $RESULTS"
