@@ -15,7 +15,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Refuses a request head that Quarkus or Vert.x' HTTP codec would otherwise refuse with a bare status and no
- * body, as the first route and with problem+json: a request target that is not a URI (400, Quarkus' own check,
+ * body (or serve it), as the first route and with problem+json: a protocol version other than HTTP/1.0, HTTP/1.1 or
+ * HTTP/2 (400), a request target that is not a URI (400, Quarkus' own check,
  * which {@link ServiceMain} turns off for this), a request line over {@code newsgraph.http.max-request-line}
  * (414) and headers over {@code newsgraph.http.max-header-size} (431). The codec's own limits
  * ({@code quarkus.http.limits.max-initial-line-length}, {@code max-header-size}) are set above these in every
@@ -38,6 +39,16 @@ public class RequestHeadFilter {
 
     void check(RoutingContext context) {
         HttpServerRequest request = context.request();
+        if (request.version() == null) {
+            // Netty's codec takes any NAME/d.d for a version, and Vert.x would answer "HTTP/9.9 200" (RFC 9112 2.3).
+            refuse(
+                    context,
+                    400,
+                    "malformed-request",
+                    "Malformed request",
+                    "The request line's protocol version is not HTTP/1.0 or HTTP/1.1");
+            return;
+        }
         String target = request.uri();
         int line = request.method().name().length() + 1 + target.length() + 1 + VERSION_LENGTH;
         if (line > maxRequestLine) {
