@@ -131,10 +131,12 @@ measure() {
     /Requests\/sec/ { rps=$2 } / 50%/ { p50=ms($2) } / 99%/ { p99=ms($2) } / requests in / { n=$1 }
     END { printf "%.0f %.2f %.2f %.0f %.0f\n", rps, p50, p99, (p1-p0)*1e6/tick/n, (a1-a0)*1e6/tick/n }'
 }
-# at_rate URL -> "p50_ms p99_ms" at $rate requests/s (10 workers of rate/10 each, keep-alive)
+# fixed_rate URL SECONDS: $rate requests/s (10 workers of rate/10 each, keep-alive), hey's report on stdout
+fixed_rate() { hey -z "$2s" -c 10 -q $((rate / 10)) -H "X-API-Key: $key" "$1"; }
+# at_rate URL -> "p50_ms p99_ms" at $rate requests/s
 at_rate() {
   local out
-  out=$(hey -z "${duration}s" -c 10 -q $((rate / 10)) -H "X-API-Key: $key" "$1")
+  out=$(fixed_rate "$1" "$duration")
   printf '%s\n' "$out" >>"$work/hey.log"
   printf '%s\n' "$out" | awk '/ 50% in / { p50 = $3 * 1000 } / 99% in / { p99 = $3 * 1000 }
     /Status code distribution/ { codes = 1 } codes && /\[[0-9]+\]/ && $1 != "[200]" { bad += $2 }
@@ -160,7 +162,7 @@ while :; do
   g0=$(compiled "$gateway_pid"); a0=$(compiled "$articles_pid")
   for ((k = 0; k < 3; k++)); do
     warm "${urls[$k]}" $((warmup * 3))
-    hey -z "$((warmup * 2))s" -c 10 -q $((rate / 10)) -H "X-API-Key: $key" "${urls[$k]}" >/dev/null
+    fixed_rate "${urls[$k]}" $((warmup * 2)) >/dev/null
   done
   warm_rounds=$((warm_rounds + 1))
   new_g=$(( $(compiled "$gateway_pid") - g0 )); new_a=$(( $(compiled "$articles_pid") - a0 ))
