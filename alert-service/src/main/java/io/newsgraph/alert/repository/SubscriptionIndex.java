@@ -1,15 +1,14 @@
 package io.newsgraph.alert.repository;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.newsgraph.common.http.Json;
 import io.newsgraph.common.search.SearchEngine;
 import io.newsgraph.common.search.SearchRejectedException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -263,11 +262,7 @@ public class SubscriptionIndex {
 
     /** The percolator document of a subscription as PostgreSQL stores it. */
     public Document document(Subscription s) {
-        try {
-            return new Document(s.id(), mapper.readTree(s.compiled()), s.active(), s.revision());
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
-        }
+        return new Document(s.id(), Json.stored(mapper, s.compiled()), s.active(), s.revision());
     }
 
     /** A subscription's percolator document: its compiled query, whether it is active, and its revision. */

@@ -20,6 +20,7 @@ import io.newsgraph.alert.rest.Views.WebhookView;
 import io.newsgraph.alert.service.EventStreams;
 import io.newsgraph.alert.service.SubscriptionService;
 import io.newsgraph.alert.service.WebhookDeliverer;
+import io.newsgraph.common.http.Json;
 import io.newsgraph.common.paging.CursorCodec;
 import io.newsgraph.common.paging.NextLinks;
 import io.newsgraph.common.paging.PageLimit;
@@ -283,7 +284,11 @@ public class SubscriptionResource {
         return new MatchPage(
                 items.stream()
                         .map(m -> new MatchView(
-                                m.id(), m.articleId(), m.articleVersion(), m.matchedAt(), tree(m.payload())))
+                                m.id(),
+                                m.articleId(),
+                                m.articleVersion(),
+                                m.matchedAt(),
+                                Json.stored(mapper, m.payload())))
                         .toList(),
                 next,
                 next == null
@@ -470,14 +475,6 @@ public class SubscriptionResource {
                     s.createdAt(),
                     s.updatedAt(),
                     secret);
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private com.fasterxml.jackson.databind.JsonNode tree(String json) {
-        try {
-            return mapper.readTree(json);
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.newsgraph.alert.repository.Subscription;
+import io.newsgraph.common.http.Json;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
@@ -28,7 +29,7 @@ public class MatchEvents {
         event.put("type", TYPE).put("timestamp", at.toString());
         ObjectNode data = event.putObject("data");
         data.putObject("subscription").put("id", subscription.id().toString()).put("name", subscription.name());
-        article(data, document, namedEntities(read(subscription.query())));
+        article(data, document, namedEntities(Json.stored(mapper, subscription.query())));
         ((ObjectNode) data.get("links")).put("matches", "/api/v1/subscriptions/" + subscription.id() + "/matches");
         return event;
     }
@@ -83,13 +84,5 @@ public class MatchEvents {
         query.path("entity").forEach(e -> ids.add(e.asText().toLowerCase()));
         query.path("speaker").forEach(e -> ids.add(e.asText().toLowerCase()));
         return ids;
-    }
-
-    private JsonNode read(String json) {
-        try {
-            return mapper.readTree(json);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
     }
 }

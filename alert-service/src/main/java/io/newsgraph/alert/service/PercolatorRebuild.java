@@ -1,6 +1,5 @@
 package io.newsgraph.alert.service;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agroal.api.AgroalDataSource;
@@ -10,6 +9,7 @@ import io.newsgraph.alert.client.CompiledSearch;
 import io.newsgraph.alert.repository.Subscription;
 import io.newsgraph.alert.repository.SubscriptionIndex;
 import io.newsgraph.alert.repository.SubscriptionRepository;
+import io.newsgraph.common.http.Json;
 import io.newsgraph.common.problem.ProblemException;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
@@ -17,7 +17,6 @@ import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -208,7 +207,8 @@ public class PercolatorRebuild {
     private SubscriptionIndex.Document recompile(Subscription s) {
         CompiledSearch compiled;
         try {
-            compiled = articles.compile((com.fasterxml.jackson.databind.node.ObjectNode) read(s.query()), "query.");
+            compiled = articles.compile(
+                    (com.fasterxml.jackson.databind.node.ObjectNode) Json.stored(mapper, s.query()), "query.");
         } catch (ProblemException e) {
             LOG.warnf(
                     "subscription %s: its query is refused by article-service now (%s); its stored compiled query is kept",
@@ -225,14 +225,6 @@ public class PercolatorRebuild {
                 .call(() -> subscriptions.byId(s.id()))
                 .map(index::document)
                 .orElse(index.document(s)); // deleted meanwhile: removed after the swap
-    }
-
-    private JsonNode read(String json) {
-        try {
-            return mapper.readTree(json);
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     private static boolean advisoryLock(Connection c, String function) throws SQLException {

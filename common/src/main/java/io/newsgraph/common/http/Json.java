@@ -1,8 +1,11 @@
 package io.newsgraph.common.http;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.arc.Arc;
 import io.quarkus.arc.ArcContainer;
+import java.io.UncheckedIOException;
 
 /**
  * The one ObjectMapper of a service for code that cannot inject it (static writers, records): Quarkus' own, with
@@ -26,5 +29,17 @@ public final class Json {
             standalone = mapper;
         }
         return mapper;
+    }
+
+    /**
+     * Parses JSON that the service wrote itself (a stored column, a compiled query): unreadable JSON there is a
+     * bug, not bad input, so it is not a checked case for the caller.
+     */
+    public static JsonNode stored(ObjectMapper mapper, String json) {
+        try {
+            return mapper.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }
