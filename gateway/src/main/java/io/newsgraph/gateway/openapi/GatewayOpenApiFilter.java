@@ -1,12 +1,9 @@
 package io.newsgraph.gateway.openapi;
 
-import java.util.ArrayDeque;
-import java.util.Arrays;
-import java.util.Deque;
-import java.util.HashSet;
+import io.smallrye.openapi.api.util.FilterUtil;
+import io.smallrye.openapi.api.util.UnusedSchemaFilter;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.Components;
@@ -180,104 +177,12 @@ public class GatewayOpenApiFilter implements OASFilter {
     /**
      * Drops the schemas that only the removed internal operations used (a compiled search, an entity summary input, a
      * rebuild report...): clients generated from the public document should not get models they can never send or
-     * receive. A schema stays when a public operation or a component reaches it, directly or through other schemas.
+     * receive. SmallRye's own filter for this (what {@code mp.openapi.extensions.smallrye.remove-unused-schemas.enable}
+     * runs), here because it must run after the internal operations are gone; it drops schemas that nothing refers to,
+     * repeatedly, so that what only a dropped schema used goes too.
      */
     private static void removeUnreachableSchemas(OpenAPI openAPI) {
-        Components components = openAPI.getComponents();
-        Map<String, Schema> schemas = components.getSchemas();
-        if (schemas == null || openAPI.getPaths() == null) {
-            return;
-        }
-        Deque<Schema> pending = new ArrayDeque<>();
-        for (PathItem item : openAPI.getPaths().getPathItems().values()) {
-            parameters(item.getParameters(), pending);
-            for (Operation operation : item.getOperations().values()) {
-                parameters(operation.getParameters(), pending);
-                if (operation.getRequestBody() != null) {
-                    content(operation.getRequestBody().getContent(), pending);
-                }
-                if (operation.getResponses() != null) {
-                    operation.getResponses().getAPIResponses().values().forEach(r -> response(r, pending));
-                }
-            }
-        }
-        if (components.getResponses() != null) {
-            components.getResponses().values().forEach(r -> response(r, pending));
-        }
-        if (components.getParameters() != null) {
-            parameters(List.copyOf(components.getParameters().values()), pending);
-        }
-        if (components.getHeaders() != null) {
-            components.getHeaders().values().forEach(h -> header(h, pending));
-        }
-        if (components.getRequestBodies() != null) {
-            components.getRequestBodies().values().forEach(b -> content(b.getContent(), pending));
-        }
-        Set<String> reached = new HashSet<>();
-        while (!pending.isEmpty()) {
-            Schema schema = pending.poll();
-            String ref = schema.getRef();
-            if (ref != null && ref.startsWith(SCHEMAS)) {
-                String name = ref.substring(SCHEMAS.length());
-                if (reached.add(name) && schemas.get(name) != null) {
-                    pending.add(schemas.get(name));
-                }
-            }
-            if (schema.getProperties() != null) {
-                pending.addAll(schema.getProperties().values());
-            }
-            for (Schema inner :
-                    new Schema[] {schema.getItems(), schema.getAdditionalPropertiesSchema(), schema.getNot()}) {
-                if (inner != null) {
-                    pending.add(inner);
-                }
-            }
-            for (List<Schema> inner : Arrays.asList(schema.getAllOf(), schema.getAnyOf(), schema.getOneOf())) {
-                if (inner != null) {
-                    pending.addAll(inner);
-                }
-            }
-        }
-        List.copyOf(schemas.keySet()).stream()
-                .filter(name -> !reached.contains(name))
-                .forEach(components::removeSchema);
-    }
-
-    private static void parameters(List<Parameter> parameters, Deque<Schema> pending) {
-        if (parameters == null) {
-            return;
-        }
-        for (Parameter parameter : parameters) {
-            if (parameter.getSchema() != null) {
-                pending.add(parameter.getSchema());
-            }
-            content(parameter.getContent(), pending);
-        }
-    }
-
-    private static void response(APIResponse response, Deque<Schema> pending) {
-        content(response.getContent(), pending);
-        if (response.getHeaders() != null) {
-            response.getHeaders().values().forEach(h -> header(h, pending));
-        }
-    }
-
-    private static void header(Header header, Deque<Schema> pending) {
-        if (header.getSchema() != null) {
-            pending.add(header.getSchema());
-        }
-        content(header.getContent(), pending);
-    }
-
-    private static void content(Content content, Deque<Schema> pending) {
-        if (content == null || content.getMediaTypes() == null) {
-            return;
-        }
-        for (MediaType type : content.getMediaTypes().values()) {
-            if (type.getSchema() != null) {
-                pending.add(type.getSchema());
-            }
-        }
+        FilterUtil.applyFilter(new UnusedSchemaFilter(), openAPI);
     }
 
     /**
