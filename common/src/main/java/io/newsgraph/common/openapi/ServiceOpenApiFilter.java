@@ -8,15 +8,21 @@ import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.Operation;
 import org.eclipse.microprofile.openapi.models.PathItem;
 import org.eclipse.microprofile.openapi.models.media.Content;
+import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.eclipse.microprofile.openapi.models.parameters.Parameter;
 import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 
 /**
- * Documents the problem+json error responses every operation can give, so that each service's OpenAPI shows
- * them without repeating annotations: 400 always, 404 with path parameters, 413/415 with a request body, and
- * a `default` for anything else. Responses an operation documents itself are left alone.
+ * What every service's OpenAPI document gets without repeating annotations:
+ * <ul>
+ *   <li>the problem+json error responses every operation can give: 400 always, 404 with path parameters, 413/415
+ *       with a request body, and a `default` for anything else (responses an operation documents itself stay);
+ *   <li>the allowed values of a repeatable parameter on its items: MicroProfile's {@code @Schema} cannot describe
+ *       items, so {@code enumeration} lands on the array itself, which says that the whole list must be one of the
+ *       values (Spectral's typed-enum warning; generators then type the items as plain strings).
+ * </ul>
  */
-public class ProblemResponsesFilter implements OASFilter {
+public class ServiceOpenApiFilter implements OASFilter {
     private static final String SCHEMA_REF = "#/components/schemas/Problem";
 
     @Override
@@ -43,6 +49,18 @@ public class ProblemResponsesFilter implements OASFilter {
                 add(responses, "default", "Any other error, as RFC 9457 problem details.");
             }
         }
+    }
+
+    @Override
+    public Schema filterSchema(Schema schema) {
+        if (schema.getEnumeration() != null
+                && schema.getItems() != null
+                && schema.getType() != null
+                && schema.getType().contains(Schema.SchemaType.ARRAY)) {
+            schema.getItems().setEnumeration(schema.getEnumeration());
+            schema.setEnumeration(null);
+        }
+        return schema;
     }
 
     private static boolean hasPathParameter(PathItem item, Operation operation) {
