@@ -4,7 +4,8 @@
 # with wrk (32 connections, fixed duration, after a warm-up), in ROUNDS rounds that take the three targets in turn
 # (each round starting with another), medians reported. Under wrk's saturating load latency mostly measures the
 # throughput (32 connections / req/s), so the latency a proxy adds is measured apart, at a fixed rate well below
-# saturation (hey, RATE req/s, same rounds). Plus start-to-ready time and idle RSS of the gateway beside
+# saturation (hey, RATE req/s, same rounds), and, from a loopback capture (tcpdump) of one more fixed-rate phase per
+# proxy, the time each request spends inside the proxy (residence.py). Plus start-to-ready time and idle RSS of the gateway beside
 # article-service. Both proxies run one event loop (nginx: one worker; the gateway: one Vert.x event loop, as
 # k8s/base/gateway/deployment.yaml runs it on its one CPU). Everything listens on 127.0.0.1 only. Writes
 # bench/gateway/RESULTS.md.
@@ -32,10 +33,10 @@ java=$JAVA_HOME/bin/java
 mkdir -p "$work"
 
 need() { command -v "$1" >/dev/null 2>&1; }
-if ! need wrk || ! need hey || { ! need nginx && [ ! -x /usr/sbin/nginx ]; }; then
-  [ "$(id -u)" = 0 ] || { echo "run.sh: install wrk, hey and nginx-light (apt-get install wrk hey nginx-light)" >&2; exit 1; }
+if ! need wrk || ! need hey || ! need tcpdump || { ! need nginx && [ ! -x /usr/sbin/nginx ]; }; then
+  [ "$(id -u)" = 0 ] || { echo "run.sh: install wrk, hey, tcpdump and nginx-light (apt-get install ...)" >&2; exit 1; }
   DEBIAN_FRONTEND=noninteractive apt-get update -qq >&2
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk hey nginx-light >&2
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk hey tcpdump nginx-light >&2
 fi
 nginx_bin=$(command -v nginx || echo /usr/sbin/nginx)
 for jar in article-service gateway; do
@@ -142,6 +143,19 @@ at_rate() {
     /Status code distribution/ { codes = 1 } codes && /\[[0-9]+\]/ && $1 != "[200]" { bad += $2 }
     END { if (bad) { print "run.sh: non-200 answers at fixed rate" > "/dev/stderr"; exit 1 } printf "%.2f %.2f\n", p50, p99 }'
 }
+# residence URL PORT -> "p50_ms p99_ms requests": time inside the proxy listening on PORT, at $rate requests/s
+residence() {
+  local capture="$work/capture-$2.pcap" dump
+  tcpdump -i lo -nn -s 400 -w "$capture" "tcp port $2 or tcp port $articles_port" 2>/dev/null &
+  dump=$!
+  sleep 1
+  fixed_rate "$1" "$duration" >/dev/null
+  kill -INT "$dump"; wait "$dump" || true
+  local found
+  found=$(tcpdump -r "$capture" -nn -tt -A 2>/dev/null | python3 "$root/bench/gateway/residence.py" "$2" "$articles_port")
+  rm -f "$capture"
+  echo "$found"
+}
 warm() { wrk -t"$threads" -c"$connections" -d"$2s" -H "X-API-Key: $key" "$1" >/dev/null; }
 median() { printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
 : >"$work/wrk.log"; : >"$work/hey.log"
@@ -183,6 +197,9 @@ for ((round = 0; round < rounds; round++)); do
     rp50[$t]+="$a "; rp99[$t]+="$b "
   done
 done
+# Last, apart from the rounds (the capture costs CPU too): the time inside each proxy.
+read -r g_in50 g_in99 g_inn < <(residence "${urls[1]}" $gateway_port)
+read -r n_in50 n_in99 n_inn < <(residence "${urls[2]}" $nginx_port)
 # shellcheck disable=SC2086 # the lists are words on purpose
 for t in 0 1 2; do
   read -r "r$t" "l$t" "h$t" "c$t" "s$t" "m$t" "q$t" <<<"$(median ${rps[$t]}) $(median ${p50[$t]}) $(median ${p99[$t]}) $(median ${cpu[$t]}) $(median ${svc[$t]}) $(median ${rp50[$t]}) $(median ${rp99[$t]})"
@@ -222,6 +239,8 @@ cat >"$root/bench/gateway/RESULTS.md" <<MD
 | gateway / nginx (req/s) | $(ratio "$g_rps" "$n_rps") | ≥ 0.9 |
 | p99 added by the gateway at $rate req/s | $(diff "$g_r99" "$d_r99") ms | < 2 ms |
 | p99 added by nginx at $rate req/s | $(diff "$n_r99" "$d_r99") ms | reference |
+| time inside the gateway per request at $rate req/s, p50 / p99 | $g_in50 / $g_in99 ms | p99 < 2 ms |
+| time inside nginx per request at $rate req/s, p50 / p99 | $n_in50 / $n_in99 ms | reference |
 | p99 added by the gateway, saturated | $(diff "$g_p99" "$d_p99") ms | (latency = load / throughput there) |
 | start to ready: gateway / article-service | $gateway_ready ms / $articles_ready ms ($(ratio "$gateway_ready" "$articles_ready")) | ≤ 0.8 |
 | idle RSS: gateway / article-service | $gateway_rss MB / $articles_rss MB ($(ratio "$gateway_rss" "$articles_rss")) | ≤ 0.8 |
@@ -231,7 +250,10 @@ Raw wrk and hey output: target/bench-gateway/wrk.log, hey.log (not committed).
 Notes: a 2-core machine shared with other builds, with wrk on the same cores as the services, gives noisy numbers
 (especially p99): compare the three rows of one run, not runs with each other. Saturated, wrk keeps 32 requests in
 flight, so each one's latency is about 32 / throughput and mostly says which target is faster; the latency a proxy
-adds to a request is read at the fixed rate, where nothing queues. CPU per request is the process's
+adds to a request is read at the fixed rate, where nothing queues: as the difference of two p99s measured apart
+(which carries the upstream's own variance of several ms) and, more exactly, per request from a loopback capture of
+one more fixed-rate phase ($g_inn / $n_inn requests): from the request's arrival to its departure upstream plus from
+the answer's arrival to its departure to the client (bench/gateway/residence.py). CPU per request is the process's
 user + system time over the requests wrk completed. The proxies keep upstream
 connections alive, so through a proxy article-service serves fewer, busier connections than wrk's 32 directly,
 which is why a proxy can measure at or above "direct" here.
