@@ -6,11 +6,21 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Tuple;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.hibernate.Session;
 
 /**
  * Entities across articles. An extracted (type, canonical name) resolves to one entity id: through a user
@@ -24,30 +34,105 @@ public class EntityRepository {
     @Inject
     EntityManager em;
 
-    public UUID resolve(EntityType type, String canonicalName) {
-        String key = NameKeys.of(canonicalName);
-        List<?> aliased = em.createNativeQuery(
-                        "SELECT entity_id FROM entity_alias WHERE type = ?1 AND alias_key = ?2 AND origin = 'USER'")
-                .setParameter(1, type.name())
-                .setParameter(2, key)
-                .getResultList();
-        if (!aliased.isEmpty()) {
-            return forward((UUID) aliased.get(0));
+    /** A name an analysis found: what {@link #resolveAll} resolves. */
+    public record Name(EntityType type, String canonicalName) {
+        String key() {
+            return NameKeys.of(canonicalName);
         }
-        // Concurrent workers may meet the same new entity: the unique key decides, both then read the winner.
-        em.createNativeQuery("""
-                INSERT INTO entity (id, type, canonical_name, name_key) VALUES (?1, ?2, ?3, ?4)
-                ON CONFLICT (type, name_key) DO NOTHING""")
-                .setParameter(1, UUID.randomUUID())
-                .setParameter(2, type.name())
-                .setParameter(3, canonicalName)
-                .setParameter(4, key)
-                .executeUpdate();
-        UUID id = (UUID) em.createNativeQuery("SELECT id FROM entity WHERE type = ?1 AND name_key = ?2")
-                .setParameter(1, type.name())
-                .setParameter(2, key)
-                .getSingleResult();
-        return forward(id);
+    }
+
+    /** An alias extraction saw for an entity. */
+    public record ExtractedAlias(UUID entityId, EntityType type, String alias) {}
+
+    /**
+     * The entity of each name: through a user alias first (a correction wins), else by its name key, created on first
+     * sight; merged entities forward to their target. Three statements for all names of an article instead of four
+     * per name. Concurrent workers may meet the same new entity: the unique key decides and both read the winner; new
+     * names are inserted in key order, so two workers with overlapping names cannot deadlock.
+     */
+    public Map<Name, UUID> resolveAll(Collection<Name> names) {
+        // One canonical name per key: the first in the article's order names a new entity, as when resolved one by one.
+        Map<TypedKey, Name> byKey = new LinkedHashMap<>();
+        names.forEach(name -> byKey.putIfAbsent(new TypedKey(name.type(), name.key()), name));
+        Map<TypedKey, UUID> found = new HashMap<>();
+        if (!byKey.isEmpty()) {
+            em.unwrap(Session.class).doWork(connection -> {
+                Array types = texts(
+                        connection, byKey.keySet().stream().map(k -> k.type().name()));
+                Array keys = texts(connection, byKey.keySet().stream().map(TypedKey::key));
+                found.putAll(targets(connection, """
+                        SELECT a.type, a.alias_key, e.id, e.merged_into
+                        FROM unnest(?, ?) AS n(type, key)
+                        JOIN entity_alias a ON a.type = n.type AND a.alias_key = n.key AND a.origin = 'USER'
+                        JOIN entity e ON e.id = a.entity_id""", types, keys));
+                List<TypedKey> fresh = byKey.keySet().stream()
+                        .filter(k -> !found.containsKey(k))
+                        .sorted(Comparator.comparing((TypedKey k) -> k.type().name())
+                                .thenComparing(TypedKey::key))
+                        .toList();
+                if (fresh.isEmpty()) {
+                    return;
+                }
+                Array freshTypes =
+                        texts(connection, fresh.stream().map(k -> k.type().name()));
+                Array freshKeys = texts(connection, fresh.stream().map(TypedKey::key));
+                try (PreparedStatement insert = connection.prepareStatement("""
+                        INSERT INTO entity (id, type, canonical_name, name_key)
+                        SELECT * FROM unnest(?, ?, ?, ?) ON CONFLICT (type, name_key) DO NOTHING""")) {
+                    insert.setArray(
+                            1,
+                            connection.createArrayOf(
+                                    "uuid",
+                                    fresh.stream().map(k -> UUID.randomUUID()).toArray()));
+                    insert.setArray(2, freshTypes);
+                    insert.setArray(
+                            3,
+                            texts(
+                                    connection,
+                                    fresh.stream().map(k -> byKey.get(k).canonicalName())));
+                    insert.setArray(4, freshKeys);
+                    insert.executeUpdate();
+                }
+                found.putAll(targets(connection, """
+                        SELECT e.type, e.name_key, e.id, e.merged_into
+                        FROM unnest(?, ?) AS n(type, key) JOIN entity e ON e.type = n.type AND e.name_key = n.key""", freshTypes, freshKeys));
+            });
+        }
+        Map<Name, UUID> resolved = new HashMap<>();
+        for (Name name : names) {
+            UUID id = found.get(new TypedKey(name.type(), name.key()));
+            if (id == null) {
+                throw new IllegalStateException("entity " + name + " neither found nor created");
+            }
+            resolved.put(name, id);
+        }
+        return resolved;
+    }
+
+    private record TypedKey(EntityType type, String key) {}
+
+    /** Runs a query of (type, key, id, merged_into) rows: each key's entity, forwarded when it was merged. */
+    private Map<TypedKey, UUID> targets(Connection connection, String sql, Array types, Array keys)
+            throws SQLException {
+        Map<TypedKey, UUID> targets = new HashMap<>();
+        try (PreparedStatement query = connection.prepareStatement(sql)) {
+            query.setArray(1, types);
+            query.setArray(2, keys);
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    UUID id = rows.getObject(3, UUID.class);
+                    UUID mergedInto = rows.getObject(4, UUID.class);
+                    targets.put(
+                            new TypedKey(EntityType.valueOf(rows.getString(1)), rows.getString(2)),
+                            mergedInto == null ? id : forward(mergedInto)); // merges are rare: followed one by one
+                }
+            }
+        }
+        return targets;
+    }
+
+    private static Array texts(Connection connection, java.util.stream.Stream<String> values) throws SQLException {
+        return connection.createArrayOf("text", values.toArray());
     }
 
     /** The entity a merged one now lives in (itself when not merged). */
@@ -78,20 +163,80 @@ public class EntityRepository {
                 .executeUpdate();
     }
 
+    /** Adds the aliases extraction saw (known ones are left as they are), in one statement. */
+    public void addExtractedAliases(Collection<ExtractedAlias> aliases) {
+        if (aliases.isEmpty()) {
+            return;
+        }
+        // Key order, like resolveAll: concurrent workers adding overlapping aliases take their locks in one order.
+        List<ExtractedAlias> sorted = aliases.stream()
+                .sorted(Comparator.comparing(ExtractedAlias::entityId).thenComparing(a -> NameKeys.of(a.alias())))
+                .toList();
+        em.unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement insert = connection.prepareStatement("""
+                    INSERT INTO entity_alias (entity_id, type, alias, alias_key, origin)
+                    SELECT n.*, 'EXTRACTED' FROM unnest(?, ?, ?, ?) AS n ON CONFLICT DO NOTHING""")) {
+                insert.setArray(
+                        1,
+                        connection.createArrayOf(
+                                "uuid",
+                                sorted.stream().map(ExtractedAlias::entityId).toArray()));
+                insert.setArray(
+                        2, texts(connection, sorted.stream().map(a -> a.type().name())));
+                insert.setArray(3, texts(connection, sorted.stream().map(ExtractedAlias::alias)));
+                insert.setArray(4, texts(connection, sorted.stream().map(a -> NameKeys.of(a.alias()))));
+                insert.executeUpdate();
+            }
+        });
+    }
+
     /**
-     * Records where a LOCATION entity is, unless it already has a place: the first article that links it decides,
-     * so a later article with other context cannot move it.
+     * Records where LOCATION entities are, each unless it already has a place: the first article that links an
+     * entity decides, so a later article with other context cannot move it (within one article, its first mention).
      */
-    public void link(UUID entityId, Place place) {
-        em.createNativeQuery("""
-                UPDATE entity SET geonames_id = ?2, country_code = ?3, latitude = ?4, longitude = ?5
-                WHERE id = ?1 AND type = 'LOCATION' AND country_code IS NULL""")
-                .setParameter(1, entityId)
-                .setParameter(2, place.geonamesId())
-                .setParameter(3, place.countryCode())
-                .setParameter(4, place.latitude())
-                .setParameter(5, place.longitude())
-                .executeUpdate();
+    public void link(Map<UUID, Place> places) {
+        if (places.isEmpty()) {
+            return;
+        }
+        List<Map.Entry<UUID, Place>> sorted =
+                places.entrySet().stream().sorted(Map.Entry.comparingByKey()).toList();
+        em.unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement update = connection.prepareStatement("""
+                    UPDATE entity SET geonames_id = p.geonames_id, country_code = p.country_code,
+                                      latitude = p.latitude, longitude = p.longitude
+                    FROM unnest(?, ?, ?, ?, ?) AS p(id, geonames_id, country_code, latitude, longitude)
+                    WHERE entity.id = p.id AND entity.type = 'LOCATION' AND entity.country_code IS NULL""")) {
+                update.setArray(
+                        1,
+                        connection.createArrayOf(
+                                "uuid", sorted.stream().map(Map.Entry::getKey).toArray()));
+                update.setArray(
+                        2,
+                        connection.createArrayOf(
+                                "bigint",
+                                sorted.stream()
+                                        .map(e -> e.getValue().geonamesId())
+                                        .toArray()));
+                update.setArray(
+                        3,
+                        texts(connection, sorted.stream().map(e -> e.getValue().countryCode())));
+                update.setArray(
+                        4,
+                        connection.createArrayOf(
+                                "float8",
+                                sorted.stream()
+                                        .map(e -> e.getValue().latitude())
+                                        .toArray()));
+                update.setArray(
+                        5,
+                        connection.createArrayOf(
+                                "float8",
+                                sorted.stream()
+                                        .map(e -> e.getValue().longitude())
+                                        .toArray()));
+                update.executeUpdate();
+            }
+        });
     }
 
     /** The entity that holds a user alias of that name and type, if any. */

@@ -5,6 +5,7 @@ import io.newsgraph.entity.extract.Analysis;
 import io.newsgraph.entity.extract.ClaimResult;
 import io.newsgraph.entity.extract.EntityResult;
 import io.newsgraph.entity.extract.ExtractionInput;
+import io.newsgraph.entity.extract.Place;
 import io.newsgraph.entity.extract.QuoteResult;
 import io.newsgraph.entity.repository.AnalysisRepository;
 import io.newsgraph.entity.repository.AnalysisRepository.StoredAnalysis;
@@ -14,6 +15,8 @@ import io.newsgraph.entity.repository.AnalysisRepository.StoredEntity;
 import io.newsgraph.entity.repository.AnalysisRepository.StoredMention;
 import io.newsgraph.entity.repository.AnalysisRepository.StoredQuote;
 import io.newsgraph.entity.repository.EntityRepository;
+import io.newsgraph.entity.repository.EntityRepository.ExtractedAlias;
+import io.newsgraph.entity.repository.EntityRepository.Name;
 import io.newsgraph.entity.repository.QuotesOutboxRepository;
 import io.newsgraph.entity.repository.SummaryOutboxRepository;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -74,18 +77,21 @@ public class ArticleAnalyser {
                 article.datelineText(),
                 article.captionTexts(),
                 article.bylineDate()));
+        Map<Name, UUID> resolved = entities.resolveAll(analysis.entities().stream()
+                .map(e -> new Name(e.type(), e.canonicalName()))
+                .toList());
         Map<String, UUID> idsByKey = new HashMap<>();
         // Several extracted entities can resolve to one stored entity (user aliases, merges): fold them.
         Map<UUID, StoredEntity> byId = new LinkedHashMap<>();
+        Map<UUID, Place> places = new HashMap<>();
+        List<ExtractedAlias> aliases = new ArrayList<>();
         for (EntityResult e : analysis.entities()) {
-            UUID id = entities.resolve(e.type(), e.canonicalName());
+            UUID id = resolved.get(new Name(e.type(), e.canonicalName()));
             idsByKey.put(e.key(), id);
             if (e.place() != null) {
-                entities.link(id, e.place());
+                places.putIfAbsent(id, e.place());
             }
-            for (String alias : e.aliases()) {
-                entities.addAlias(id, e.type(), alias, "EXTRACTED");
-            }
+            e.aliases().forEach(alias -> aliases.add(new ExtractedAlias(id, e.type(), alias)));
             List<StoredMention> mentions = e.mentions().stream()
                     .map(m -> new StoredMention(m.start(), m.end(), m.surface()))
                     .toList();
@@ -94,6 +100,8 @@ public class ArticleAnalyser {
                     new StoredEntity(id, e.canonicalName(), e.type(), e.salience(), e.roles(), mentions, e.place()),
                     ArticleAnalyser::fold);
         }
+        entities.link(places);
+        entities.addExtractedAliases(aliases);
         List<StoredQuote> quotes = new ArrayList<>();
         for (QuoteResult q : analysis.quotes()) {
             quotes.add(new StoredQuote(
