@@ -151,15 +151,18 @@ public class EntityRepository {
         return current;
     }
 
-    public void addAlias(UUID entityId, EntityType type, String alias, String origin) {
+    /**
+     * Makes {@code alias} a user alias of the entity: a correction that extraction follows from then on. An alias that
+     * extraction had already recorded for the entity becomes the user's (left as extracted, resolution would ignore it).
+     */
+    public void addUserAlias(UUID entityId, EntityType type, String alias) {
         em.createNativeQuery("""
-                INSERT INTO entity_alias (entity_id, type, alias, alias_key, origin) VALUES (?1, ?2, ?3, ?4, ?5)
-                ON CONFLICT DO NOTHING""")
+                INSERT INTO entity_alias (entity_id, type, alias, alias_key, origin) VALUES (?1, ?2, ?3, ?4, 'USER')
+                ON CONFLICT (entity_id, alias_key) DO UPDATE SET origin = 'USER', alias = EXCLUDED.alias""")
                 .setParameter(1, entityId)
                 .setParameter(2, type.name())
                 .setParameter(3, alias)
                 .setParameter(4, NameKeys.of(alias))
-                .setParameter(5, origin)
                 .executeUpdate();
     }
 

@@ -65,7 +65,7 @@ public class EntityGraph {
                         reproject(other);
                         entities.merge(other, id);
                     });
-            entities.addAlias(id, target.type(), alias, "USER");
+            entities.addUserAlias(id, target.type(), alias);
             return target;
         });
         userAliases.reload();

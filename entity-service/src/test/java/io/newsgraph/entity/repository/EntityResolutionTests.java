@@ -59,13 +59,28 @@ class EntityResolutionTests {
         Map<Name, UUID> before = resolve(List.of(kept, merged));
         QuarkusTransaction.requiringNew().run(() -> {
             entities.merge(before.get(merged), before.get(kept));
-            entities.addAlias(before.get(merged), EntityType.ORGANIZATION, corrected.canonicalName(), "USER");
+            entities.addUserAlias(before.get(merged), EntityType.ORGANIZATION, corrected.canonicalName());
         });
 
         Map<Name, UUID> after = resolve(List.of(merged, corrected, kept));
         assertEquals(before.get(kept), after.get(merged), "a merged entity forwards to its target");
         assertEquals(before.get(kept), after.get(corrected), "a user alias of a merged entity forwards too");
         assertEquals(before.get(kept), after.get(kept));
+    }
+
+    @Test
+    void anExtractedAliasThatAUserConfirmsGuidesLaterExtractions() {
+        Name ministry = new Name(EntityType.ORGANIZATION, unique("Ministry of Health"));
+        UUID id = resolve(List.of(ministry)).get(ministry);
+        String acronym = unique("MoH");
+        QuarkusTransaction.requiringNew().run(() -> {
+            entities.addExtractedAliases(List.of(new ExtractedAlias(id, EntityType.ORGANIZATION, acronym)));
+            entities.addUserAlias(id, EntityType.ORGANIZATION, acronym);
+        });
+
+        assertEquals(Map.of(acronym, "USER"), entities.aliases(id));
+        Name later = new Name(EntityType.ORGANIZATION, acronym);
+        assertEquals(id, resolve(List.of(later)).get(later), "an article naming the acronym finds the ministry");
     }
 
     @Test
