@@ -383,15 +383,17 @@ public class EntityRepository {
                 .setParameter(1, source)
                 .setParameter(2, target)
                 .executeUpdate();
+        // The source's aliases move in one statement: deleted first, so that a user alias can be inserted for the
+        // target without meeting itself in the one-user-alias-per-name index; a user alias stays the user's also where
+        // the target knew the name as extracted.
         em.createNativeQuery("""
+                WITH moved AS (DELETE FROM entity_alias WHERE entity_id = ?1 RETURNING type, alias, alias_key, origin)
                 INSERT INTO entity_alias (entity_id, type, alias, alias_key, origin)
-                SELECT ?2, a.type, a.alias, a.alias_key, a.origin FROM entity_alias a WHERE a.entity_id = ?1
-                ON CONFLICT DO NOTHING""")
+                SELECT ?2, type, alias, alias_key, origin FROM moved
+                ON CONFLICT (entity_id, alias_key) DO UPDATE SET origin = 'USER', alias = EXCLUDED.alias
+                WHERE EXCLUDED.origin = 'USER'""")
                 .setParameter(1, source)
                 .setParameter(2, target)
-                .executeUpdate();
-        em.createNativeQuery("DELETE FROM entity_alias WHERE entity_id = ?1")
-                .setParameter(1, source)
                 .executeUpdate();
         // The source's own name becomes an alias of the target, so the merge is visible and searchable.
         em.createNativeQuery("""

@@ -84,6 +84,27 @@ class EntityResolutionTests {
     }
 
     @Test
+    void aMergeKeepsTheSourcesUserAliasesAsUserAliases() {
+        Name source = new Name(EntityType.ORGANIZATION, unique("Health Department"));
+        Name target = new Name(EntityType.ORGANIZATION, unique("Department of Health"));
+        Map<Name, UUID> ids = resolve(List.of(source, target));
+        String corrected = unique("DoH");
+        String known = unique("Health Dept");
+        QuarkusTransaction.requiringNew().run(() -> {
+            entities.addUserAlias(ids.get(source), EntityType.ORGANIZATION, corrected);
+            entities.addUserAlias(ids.get(source), EntityType.ORGANIZATION, known);
+            entities.addExtractedAliases(List.of(new ExtractedAlias(ids.get(target), EntityType.ORGANIZATION, known)));
+            entities.merge(ids.get(source), ids.get(target));
+        });
+
+        Map<String, String> aliases = entities.aliases(ids.get(target));
+        assertEquals("USER", aliases.get(corrected), "a user alias moves with the merge");
+        assertEquals("USER", aliases.get(known), "the target's extracted alias becomes the user's");
+        Name later = new Name(EntityType.ORGANIZATION, corrected);
+        assertEquals(ids.get(target), resolve(List.of(later)).get(later));
+    }
+
+    @Test
     void aliasesAndPlacesAreAddedOnceAndAPlaceIsNotMoved() {
         Name city = new Name(EntityType.LOCATION, unique("Kharkiv"));
         UUID id = resolve(List.of(city)).get(city);
