@@ -6,7 +6,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Tuple;
-import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -51,74 +50,64 @@ public class EntityRepository {
      * names are inserted in key order, so two workers with overlapping names cannot deadlock.
      */
     public Map<Name, UUID> resolveAll(Collection<Name> names) {
+        Map<Name, TypedKey> keyOf = new LinkedHashMap<>();
+        names.forEach(name -> keyOf.computeIfAbsent(name, n -> new TypedKey(n.type(), n.key())));
         // One canonical name per key: the first in the article's order names a new entity, as when resolved one by one.
-        Map<TypedKey, Name> byKey = new LinkedHashMap<>();
-        names.forEach(name -> byKey.putIfAbsent(new TypedKey(name.type(), name.key()), name));
-        Map<TypedKey, UUID> found = new HashMap<>();
-        if (!byKey.isEmpty()) {
-            em.unwrap(Session.class).doWork(connection -> {
-                Array types = texts(
-                        connection, byKey.keySet().stream().map(k -> k.type().name()));
-                Array keys = texts(connection, byKey.keySet().stream().map(TypedKey::key));
-                found.putAll(targets(connection, """
-                        SELECT a.type, a.alias_key, e.id, e.merged_into
-                        FROM unnest(?, ?) AS n(type, key)
-                        JOIN entity_alias a ON a.type = n.type AND a.alias_key = n.key AND a.origin = 'USER'
-                        JOIN entity e ON e.id = a.entity_id""", types, keys));
-                List<TypedKey> fresh = byKey.keySet().stream()
-                        .filter(k -> !found.containsKey(k))
-                        .sorted(Comparator.comparing((TypedKey k) -> k.type().name())
-                                .thenComparing(TypedKey::key))
-                        .toList();
-                if (fresh.isEmpty()) {
-                    return;
-                }
-                Array freshTypes =
-                        texts(connection, fresh.stream().map(k -> k.type().name()));
-                Array freshKeys = texts(connection, fresh.stream().map(TypedKey::key));
-                try (PreparedStatement insert = connection.prepareStatement("""
-                        INSERT INTO entity (id, type, canonical_name, name_key)
-                        SELECT * FROM unnest(?, ?, ?, ?) ON CONFLICT (type, name_key) DO NOTHING""")) {
-                    insert.setArray(
-                            1,
-                            connection.createArrayOf(
-                                    "uuid",
-                                    fresh.stream().map(k -> UUID.randomUUID()).toArray()));
-                    insert.setArray(2, freshTypes);
-                    insert.setArray(
-                            3,
-                            texts(
-                                    connection,
-                                    fresh.stream().map(k -> byKey.get(k).canonicalName())));
-                    insert.setArray(4, freshKeys);
-                    insert.executeUpdate();
-                }
-                found.putAll(targets(connection, """
-                        SELECT e.type, e.name_key, e.id, e.merged_into
-                        FROM unnest(?, ?) AS n(type, key) JOIN entity e ON e.type = n.type AND e.name_key = n.key""", freshTypes, freshKeys));
-            });
+        Map<TypedKey, String> nameOf = new LinkedHashMap<>();
+        keyOf.forEach((name, key) -> nameOf.putIfAbsent(key, name.canonicalName()));
+        if (nameOf.isEmpty()) {
+            return Map.of();
+        }
+        Map<TypedKey, UUID> found = targets("""
+                SELECT a.type, a.alias_key, e.id, e.merged_into
+                FROM unnest(?, ?) AS n(type, key)
+                JOIN entity_alias a ON a.type = n.type AND a.alias_key = n.key AND a.origin = 'USER'
+                JOIN entity e ON e.id = a.entity_id""", List.copyOf(nameOf.keySet()));
+        List<TypedKey> fresh = nameOf.keySet().stream()
+                .filter(k -> !found.containsKey(k))
+                .sorted(Comparator.comparing((TypedKey k) -> k.type().name()).thenComparing(TypedKey::key))
+                .toList();
+        if (!fresh.isEmpty()) {
+            update(
+                    """
+                    INSERT INTO entity (id, type, canonical_name, name_key)
+                    SELECT * FROM unnest(?, ?, ?, ?) ON CONFLICT (type, name_key) DO NOTHING""",
+                    new Column(
+                            "uuid", fresh.stream().map(k -> UUID.randomUUID()).toList()),
+                    TypedKey.types(fresh),
+                    new Column("text", fresh.stream().map(nameOf::get).toList()),
+                    TypedKey.keys(fresh));
+            found.putAll(targets("""
+                    SELECT e.type, e.name_key, e.id, e.merged_into
+                    FROM unnest(?, ?) AS n(type, key) JOIN entity e ON e.type = n.type AND e.name_key = n.key""", fresh));
         }
         Map<Name, UUID> resolved = new HashMap<>();
-        for (Name name : names) {
-            UUID id = found.get(new TypedKey(name.type(), name.key()));
+        keyOf.forEach((name, key) -> {
+            UUID id = found.get(key);
             if (id == null) {
                 throw new IllegalStateException("entity " + name + " neither found nor created");
             }
             resolved.put(name, id);
-        }
+        });
         return resolved;
     }
 
-    private record TypedKey(EntityType type, String key) {}
+    private record TypedKey(EntityType type, String key) {
+        static Column types(List<TypedKey> keys) {
+            return new Column("text", keys.stream().map(k -> k.type().name()).toList());
+        }
 
-    /** Runs a query of (type, key, id, merged_into) rows: each key's entity, forwarded when it was merged. */
-    private Map<TypedKey, UUID> targets(Connection connection, String sql, Array types, Array keys)
-            throws SQLException {
-        Map<TypedKey, UUID> targets = new HashMap<>();
-        try (PreparedStatement query = connection.prepareStatement(sql)) {
-            query.setArray(1, types);
-            query.setArray(2, keys);
-            try (ResultSet rows = query.executeQuery()) {
+        static Column keys(List<TypedKey> keys) {
+            return new Column("text", keys.stream().map(TypedKey::key).toList());
+        }
+    }
+
+    /** Runs a query of (type, key, id, merged_into) rows for the keys: each key's entity, forwarded when merged. */
+    private Map<TypedKey, UUID> targets(String sql, List<TypedKey> keys) {
+        return em.unwrap(Session.class).doReturningWork(connection -> {
+            Map<TypedKey, UUID> targets = new HashMap<>();
+            try (PreparedStatement query = prepare(connection, sql, TypedKey.types(keys), TypedKey.keys(keys));
+                    ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {
                     UUID id = rows.getObject(3, UUID.class);
                     UUID mergedInto = rows.getObject(4, UUID.class);
@@ -127,12 +116,31 @@ public class EntityRepository {
                             mergedInto == null ? id : forward(mergedInto)); // merges are rare: followed one by one
                 }
             }
-        }
-        return targets;
+            return targets;
+        });
     }
 
-    private static Array texts(Connection connection, java.util.stream.Stream<String> values) throws SQLException {
-        return connection.createArrayOf("text", values.toArray());
+    /** One column of an {@code unnest(...)}: its SQL element type and its values, bound as one array parameter. */
+    private record Column(String type, List<?> values) {}
+
+    private static PreparedStatement prepare(Connection connection, String sql, Column... columns) throws SQLException {
+        PreparedStatement statement = connection.prepareStatement(sql);
+        for (int i = 0; i < columns.length; i++) {
+            statement.setArray(
+                    i + 1,
+                    connection.createArrayOf(
+                            columns[i].type(), columns[i].values().toArray()));
+        }
+        return statement;
+    }
+
+    /** Runs a statement over whole columns on the session's connection, so in the caller's transaction. */
+    private void update(String sql, Column... columns) {
+        em.unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement statement = prepare(connection, sql, columns)) {
+                statement.executeUpdate();
+            }
+        });
     }
 
     /** The entity a merged one now lives in (itself when not merged). */
@@ -175,22 +183,15 @@ public class EntityRepository {
         List<ExtractedAlias> sorted = aliases.stream()
                 .sorted(Comparator.comparing(ExtractedAlias::entityId).thenComparing(a -> NameKeys.of(a.alias())))
                 .toList();
-        em.unwrap(Session.class).doWork(connection -> {
-            try (PreparedStatement insert = connection.prepareStatement("""
-                    INSERT INTO entity_alias (entity_id, type, alias, alias_key, origin)
-                    SELECT n.*, 'EXTRACTED' FROM unnest(?, ?, ?, ?) AS n ON CONFLICT DO NOTHING""")) {
-                insert.setArray(
-                        1,
-                        connection.createArrayOf(
-                                "uuid",
-                                sorted.stream().map(ExtractedAlias::entityId).toArray()));
-                insert.setArray(
-                        2, texts(connection, sorted.stream().map(a -> a.type().name())));
-                insert.setArray(3, texts(connection, sorted.stream().map(ExtractedAlias::alias)));
-                insert.setArray(4, texts(connection, sorted.stream().map(a -> NameKeys.of(a.alias()))));
-                insert.executeUpdate();
-            }
-        });
+        update(
+                """
+                INSERT INTO entity_alias (entity_id, type, alias, alias_key, origin)
+                SELECT n.*, 'EXTRACTED' FROM unnest(?, ?, ?, ?) AS n ON CONFLICT DO NOTHING""",
+                new Column("uuid", sorted.stream().map(ExtractedAlias::entityId).toList()),
+                new Column("text", sorted.stream().map(a -> a.type().name()).toList()),
+                new Column("text", sorted.stream().map(ExtractedAlias::alias).toList()),
+                new Column(
+                        "text", sorted.stream().map(a -> NameKeys.of(a.alias())).toList()));
     }
 
     /**
@@ -203,43 +204,18 @@ public class EntityRepository {
         }
         List<Map.Entry<UUID, Place>> sorted =
                 places.entrySet().stream().sorted(Map.Entry.comparingByKey()).toList();
-        em.unwrap(Session.class).doWork(connection -> {
-            try (PreparedStatement update = connection.prepareStatement("""
-                    UPDATE entity SET geonames_id = p.geonames_id, country_code = p.country_code,
-                                      latitude = p.latitude, longitude = p.longitude
-                    FROM unnest(?, ?, ?, ?, ?) AS p(id, geonames_id, country_code, latitude, longitude)
-                    WHERE entity.id = p.id AND entity.type = 'LOCATION' AND entity.country_code IS NULL""")) {
-                update.setArray(
-                        1,
-                        connection.createArrayOf(
-                                "uuid", sorted.stream().map(Map.Entry::getKey).toArray()));
-                update.setArray(
-                        2,
-                        connection.createArrayOf(
-                                "bigint",
-                                sorted.stream()
-                                        .map(e -> e.getValue().geonamesId())
-                                        .toArray()));
-                update.setArray(
-                        3,
-                        texts(connection, sorted.stream().map(e -> e.getValue().countryCode())));
-                update.setArray(
-                        4,
-                        connection.createArrayOf(
-                                "float8",
-                                sorted.stream()
-                                        .map(e -> e.getValue().latitude())
-                                        .toArray()));
-                update.setArray(
-                        5,
-                        connection.createArrayOf(
-                                "float8",
-                                sorted.stream()
-                                        .map(e -> e.getValue().longitude())
-                                        .toArray()));
-                update.executeUpdate();
-            }
-        });
+        List<Place> at = sorted.stream().map(Map.Entry::getValue).toList();
+        update(
+                """
+                UPDATE entity SET geonames_id = p.geonames_id, country_code = p.country_code,
+                                  latitude = p.latitude, longitude = p.longitude
+                FROM unnest(?, ?, ?, ?, ?) AS p(id, geonames_id, country_code, latitude, longitude)
+                WHERE entity.id = p.id AND entity.type = 'LOCATION' AND entity.country_code IS NULL""",
+                new Column("uuid", sorted.stream().map(Map.Entry::getKey).toList()),
+                new Column("bigint", at.stream().map(Place::geonamesId).toList()),
+                new Column("text", at.stream().map(Place::countryCode).toList()),
+                new Column("float8", at.stream().map(Place::latitude).toList()),
+                new Column("float8", at.stream().map(Place::longitude).toList()));
     }
 
     /** The entity that holds a user alias of that name and type, if any. */
