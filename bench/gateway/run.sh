@@ -5,8 +5,9 @@
 # (each round starting with another), medians reported. Under wrk's saturating load latency mostly measures the
 # throughput (32 connections / req/s), so the latency a proxy adds is measured apart, at a fixed rate well below
 # saturation (hey, RATE req/s, same rounds), and, from a loopback capture (tcpdump) of one more fixed-rate phase per
-# proxy, the time each request spends inside the proxy (residence.py). Plus start-to-ready time and idle RSS of the gateway beside
-# article-service. Both proxies run one event loop (nginx: one worker; the gateway: one Vert.x event loop, as
+# proxy, the time each request spends inside the proxy (residence.py), beside the same for BareVertxProxy.java (the least
+# a proxy on Vert.x does: the floor of the gateway's HTTP stack here). Plus start-to-ready time and idle RSS of the
+# gateway beside article-service. Both proxies run one event loop (nginx: one worker; the gateway: one Vert.x event loop, as
 # k8s/base/gateway/deployment.yaml runs it on its one CPU). Everything listens on 127.0.0.1 only. Writes
 # bench/gateway/RESULTS.md.
 #
@@ -25,7 +26,7 @@ warmup=${WARMUP:-5}
 connections=${CONNECTIONS:-32}
 threads=${THREADS:-2}
 rate=${RATE:-1000}
-articles_port=18081; gateway_port=18080; nginx_port=18090
+articles_port=18081; gateway_port=18080; nginx_port=18090; bare_port=18070
 key="bench-$RANDOM$RANDOM"
 source "$root/scripts/lib.sh"
 select_jdk
@@ -116,6 +117,10 @@ http {
 }
 NGINX
 "$nginx_bin" -p "$work" -c "$work/nginx.conf"
+"$java" -cp "$root/gateway/target/quarkus-app/lib/main/*" "$root/bench/gateway/BareVertxProxy.java" $bare_port $articles_port \
+  >"$work/bare-proxy.log" 2>&1 &
+pids+=("$!")
+for _ in $(seq 1 300); do curl -fsS -o /dev/null "http://127.0.0.1:$bare_port$path" 2>/dev/null && break; sleep 0.1; done
 
 # CPU time (user + system) a process has used, in clock ticks.
 cpu_ticks() { [ -n "$1" ] && awk '{ print $14 + $15 }' "/proc/$1/stat" || echo 0; }
@@ -159,7 +164,8 @@ residence() {
 warm() { wrk -t"$threads" -c"$connections" -d"$2s" -H "X-API-Key: $key" "$1" >/dev/null; }
 median() { printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
 : >"$work/wrk.log"; : >"$work/hey.log"
-urls=("http://127.0.0.1:$articles_port$path" "http://127.0.0.1:$gateway_port$path" "http://127.0.0.1:$nginx_port$path")
+urls=("http://127.0.0.1:$articles_port$path" "http://127.0.0.1:$gateway_port$path" "http://127.0.0.1:$nginx_port$path"
+  "http://127.0.0.1:$bare_port$path") # the last one is only warmed and captured, not in the rounds
 nginx_worker=$(pgrep -P "$(cat "$work/nginx.pid")" | head -1)
 proxies=("" "$gateway_pid" "$nginx_worker")
 # Warm-up: whole rounds, discarded, until the JIT of both JVMs is quiet (article-service is behind every target). A JVM
@@ -174,7 +180,7 @@ compiled() { "$JAVA_HOME/bin/jstat" -compiler "$1" | awk 'NR == 2 { print $1 }';
 warm_rounds=0
 while :; do
   g0=$(compiled "$gateway_pid"); a0=$(compiled "$articles_pid")
-  for ((k = 0; k < 3; k++)); do
+  for ((k = 0; k < ${#urls[@]}; k++)); do
     warm "${urls[$k]}" $((warmup * 3))
     fixed_rate "${urls[$k]}" $((warmup * 2)) >/dev/null
   done
@@ -200,6 +206,7 @@ done
 # Last, apart from the rounds (the capture costs CPU too): the time inside each proxy.
 read -r g_in50 g_in99 g_inn < <(residence "${urls[1]}" $gateway_port)
 read -r n_in50 n_in99 n_inn < <(residence "${urls[2]}" $nginx_port)
+read -r b_in50 b_in99 b_inn < <(residence "${urls[3]}" $bare_port)
 # shellcheck disable=SC2086 # the lists are words on purpose
 for t in 0 1 2; do
   read -r "r$t" "l$t" "h$t" "c$t" "s$t" "m$t" "q$t" <<<"$(median ${rps[$t]}) $(median ${p50[$t]}) $(median ${p99[$t]}) $(median ${cpu[$t]}) $(median ${svc[$t]}) $(median ${rp50[$t]}) $(median ${rp99[$t]})"
@@ -241,6 +248,7 @@ cat >"$root/bench/gateway/RESULTS.md" <<MD
 | p99 added by nginx at $rate req/s | $(diff "$n_r99" "$d_r99") ms | reference |
 | time inside the gateway per request at $rate req/s, p50 / p99 | $g_in50 / $g_in99 ms | p99 < 2 ms |
 | time inside nginx per request at $rate req/s, p50 / p99 | $n_in50 / $n_in99 ms | reference |
+| time inside a bare Vert.x proxy at $rate req/s, p50 / p99 | $b_in50 / $b_in99 ms | reference: the floor of the gateway's HTTP stack |
 | p99 added by the gateway, saturated | $(diff "$g_p99" "$d_p99") ms | (latency = load / throughput there) |
 | start to ready: gateway / article-service | $gateway_ready ms / $articles_ready ms ($(ratio "$gateway_ready" "$articles_ready")) | ≤ 0.8 |
 | idle RSS: gateway / article-service | $gateway_rss MB / $articles_rss MB ($(ratio "$gateway_rss" "$articles_rss")) | ≤ 0.8 |
@@ -252,8 +260,9 @@ Notes: a 2-core machine shared with other builds, with wrk on the same cores as 
 flight, so each one's latency is about 32 / throughput and mostly says which target is faster; the latency a proxy
 adds to a request is read at the fixed rate, where nothing queues: as the difference of two p99s measured apart
 (which carries the upstream's own variance of several ms) and, more exactly, per request from a loopback capture of
-one more fixed-rate phase ($g_inn / $n_inn requests): from the request's arrival to its departure upstream plus from
-the answer's arrival to its departure to the client (bench/gateway/residence.py). CPU per request is the process's
+one more fixed-rate phase ($g_inn / $n_inn / $b_inn requests): from the request's arrival to its departure upstream plus from
+the answer's arrival to its departure to the client (bench/gateway/residence.py). The bare Vert.x proxy
+(bench/gateway/BareVertxProxy.java, one event loop, no guards) shows what Vert.x' HTTP server and client alone take. CPU per request is the process's
 user + system time over the requests wrk completed. The proxies keep upstream
 connections alive, so through a proxy article-service serves fewer, busier connections than wrk's 32 directly,
 which is why a proxy can measure at or above "direct" here.
