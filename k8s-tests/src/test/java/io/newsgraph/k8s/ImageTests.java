@@ -23,7 +23,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * (-XX:+UseParallelGC, heap free ratios 10/20, GCTimeRatio=4) before JAVA_OPTS_APPEND unless JAVA_OPTS is set, and a
  * collector chosen in JAVA_OPTS_APPEND beside its ParallelGC made the JVM refuse to start ("Multiple garbage
  * collectors selected"). So each Dockerfile.jvm sets JAVA_OPTS whole, the Jib build sets the same, and this JVM must
- * accept them.
+ * accept them. Jib and the Dockerfiles also name the same base images, in one place each (application.properties).
  */
 class ImageTests {
     private static final Pattern FROM = Pattern.compile("(?m)^FROM (\\S+)");
@@ -32,7 +32,7 @@ class ImageTests {
 
     @ParameterizedTest
     @ValueSource(strings = {"article-service", "entity-service", "alert-service", "gateway"})
-    void theJvmImageStartsTheJvmWithItsOwnOptionsOnly(String service) throws Exception {
+    void theImagesAreBuiltAlikeAndTheJvmImageStartsTheJvmWithItsOwnOptionsOnly(String service) throws Exception {
         Path dir = Rendered.root().resolve(service);
         String dockerfile = Files.readString(dir.resolve("src/main/docker/Dockerfile.jvm"));
         String options = env(dockerfile, "JAVA_OPTS");
@@ -54,8 +54,16 @@ class ImageTests {
                 options,
                 properties.getProperty("quarkus.jib.environment-variables.JAVA_OPTS"),
                 service + ": Jib's JAVA_OPTS");
+        Matcher nativeRuntime = FROM.matcher(Files.readString(dir.resolve("src/main/docker/Dockerfile.native")));
+        String nativeBase = null;
+        while (nativeRuntime.find()) {
+            nativeBase = nativeRuntime.group(1); // the last stage runs the executable
+        }
+        assertEquals(
+                nativeBase, properties.getProperty("quarkus.jib.base-native-image"), service + ": Jib's native base");
         String pom = Files.readString(dir.resolve("pom.xml"));
         assertFalse(pom.contains("<quarkus.jib.base-jvm-image>"), service + ": a second base image in pom.xml");
+        assertFalse(pom.contains("<quarkus.jib.base-native-image>"), service + ": a second native base in pom.xml");
         assertFalse(
                 pom.contains("<quarkus.jib.jvm-additional-arguments>"),
                 service + ": JVM arguments Jib's JAVA_OPTS ignores");
