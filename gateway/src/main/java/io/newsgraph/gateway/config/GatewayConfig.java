@@ -48,7 +48,10 @@ public interface GatewayConfig {
         /** Base URL, e.g. http://article-service:8081. */
         URI url();
 
-        /** Longest wait for the upstream's response headers; then 504. */
+        /**
+         * Longest wait for the upstream's response headers, then 504; and the longest silence of the upstream while its
+         * answer streams, then the answer is cut.
+         */
         @WithDefault("5s")
         Duration timeout();
 

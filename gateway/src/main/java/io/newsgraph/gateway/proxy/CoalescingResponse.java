@@ -18,7 +18,8 @@ import io.vertx.core.streams.WriteStream;
  * answer, in the same write), so nothing waits longer than it did; what one turn brings is bounded by
  * {@link #MAX_PENDING}. The pieces are gathered without copying them (a composite buffer the transport writes in one
  * gathering write): copying them into one buffer was a quarter of the gateway's allocation (bench/gateway, JFR).
- * Back-pressure is the response's own.
+ * Back-pressure is the response's own. It also keeps when the last piece came, for the proxy's limit on an upstream's
+ * silence.
  */
 final class CoalescingResponse implements WriteStream<Buffer> {
     static final int MAX_PENDING = 64 * 1024;
@@ -32,6 +33,7 @@ final class CoalescingResponse implements WriteStream<Buffer> {
     private CompositeByteBuf gathered;
 
     private Promise<Void> pendingWritten;
+    private long lastPieceNanos = System.nanoTime();
 
     CoalescingResponse(HttpServerResponse out, Context context) {
         this.out = out;
@@ -40,6 +42,7 @@ final class CoalescingResponse implements WriteStream<Buffer> {
 
     @Override
     public Future<Void> write(Buffer piece) {
+        lastPieceNanos = System.nanoTime();
         if (pending == null) {
             pending = piece;
             pendingWritten = Promise.promise();
@@ -61,6 +64,16 @@ final class CoalescingResponse implements WriteStream<Buffer> {
     @Override
     public void write(Buffer piece, Handler<AsyncResult<Void>> handler) {
         write(piece).onComplete(handler);
+    }
+
+    /** {@link System#nanoTime()} when the last piece came (or when the relay began). */
+    long lastPieceNanos() {
+        return lastPieceNanos;
+    }
+
+    /** The client does not take what is written as fast as it comes, so the upstream's answer is paused. */
+    boolean waitingForClient() {
+        return out.writeQueueFull();
     }
 
     private void flush() {

@@ -27,6 +27,8 @@ import org.jboss.logging.Logger;
  * limit), 503 (upstream refused or unreachable), 504 (no answer within the timeout). After that the
  * upstream's answer is passed through as it is, also when it came before the whole request body went up
  * (an early 413 or 401): the rest of the client's body is then dropped and the upstream connection closed.
+ * While the answer streams, the same timeout is the longest silence of the upstream: past it the answer is cut.
+ * One timer per exchange does both (Vert.x' own request timeout ends with the response headers).
  * All callbacks run on the request's event loop, so the state needs no locking.
  */
 final class ProxyExchange {
@@ -55,6 +57,10 @@ final class ProxyExchange {
     private boolean sent;
     /** The client was answered "Connection: close" while it still sent its body. */
     private boolean closePromised;
+    /** The upstream's answer as it is relayed to the client, once its headers are in. */
+    private CoalescingResponse relay;
+    /** The upstream fell silent mid-answer for longer than the timeout, and the answer was cut. */
+    private boolean stalled;
 
     ProxyExchange(RoutingContext context, Upstream upstream, long maxBodyBytes, TextMapPropagator propagator) {
         this.context = context;
@@ -81,7 +87,7 @@ final class ProxyExchange {
             return;
         }
         Vertx vertx = context.vertx();
-        timer = vertx.setTimer(upstream.config().timeout().toMillis(), id -> timedOut());
+        timer = vertx.setTimer(upstream.config().timeout().toMillis(), id -> timerFired());
         // From the start: a client connection that fails (broken chunking, gone) while the upstream is being reached.
         in.exceptionHandler(e -> abort());
         send();
@@ -98,8 +104,7 @@ final class ProxyExchange {
                 .setHost(upstream.host())
                 .setPort(upstream.port())
                 .setURI(uri)
-                .setHeaders(headers)
-                .setIdleTimeout(upstream.config().timeout().toMillis());
+                .setHeaders(headers);
         upstream.clients().client().request(options).onComplete(this::connected);
     }
 
@@ -188,7 +193,6 @@ final class ProxyExchange {
             return;
         }
         settled = true;
-        context.vertx().cancelTimer(timer);
         HttpClientRequest request = current;
         boolean early = !sent;
         if (early) {
@@ -221,28 +225,25 @@ final class ProxyExchange {
         boolean eventStream =
                 type != null && type.regionMatches(true, 0, "text/event-stream", 0, "text/event-stream".length());
         io.vertx.core.Future<Void> ended = response.end();
-        response.pipe()
-                .endOnFailure(false)
-                .to(new CoalescingResponse(out, context.vertx().getOrCreateContext()))
-                .onComplete(done -> {
-                    permit.complete(UpstreamGuard.Outcome.SUCCESS);
-                    if (early) {
-                        request.reset(); // a half-sent request leaves its connection unusable: close it
-                    }
-                    if (done.failed() && eventStream && !ended.isComplete()) {
-                        request.reset();
-                    }
-                    if (done.failed()) {
-                        // Upstream or client went away mid-body: the only honest signal left is a cut response. reset()
-                        // closes
-                        // an HTTP/1.x connection and resets only this stream of an HTTP/2 one (h2c clients multiplex:
-                        // closing
-                        // the connection would cut their other requests too).
-                        out.reset();
-                    } else {
-                        closeIfPromised();
-                    }
-                });
+        relay = new CoalescingResponse(out, context.vertx().getOrCreateContext());
+        response.pipe().endOnFailure(false).to(relay).onComplete(done -> {
+            context.vertx().cancelTimer(timer);
+            permit.complete(stalled ? UpstreamGuard.Outcome.FAILURE : UpstreamGuard.Outcome.SUCCESS);
+            if (early) {
+                request.reset(); // a half-sent request leaves its connection unusable: close it
+            }
+            if (done.failed() && eventStream && !ended.isComplete()) {
+                request.reset();
+            }
+            if (done.failed()) {
+                // Upstream or client went away mid-body (or the upstream fell silent): the only honest signal left
+                // is a cut response. reset() closes an HTTP/1.x connection and resets only this stream of an HTTP/2
+                // one (h2c clients multiplex: closing the connection would cut their other requests too).
+                out.reset();
+            } else {
+                closeIfPromised();
+            }
+        });
     }
 
     /**
@@ -269,6 +270,29 @@ final class ProxyExchange {
         settle(UpstreamGuard.Outcome.FAILURE);
         LOG.warnf("%s %s: %s unreachable: %s", in.method(), uri, upstream.service(), cause.toString());
         unavailable(upstream.service() + " is unreachable");
+    }
+
+    /**
+     * Before the response headers: the upstream did not answer in time. While the answer streams: the timeout is a
+     * limit on the upstream's silence, so the timer is moved on to the last piece's time plus the timeout, unless the
+     * client is the one not reading (a full write queue pauses the upstream's answer, and that silence is not its).
+     */
+    private void timerFired() {
+        if (relay == null) {
+            timedOut();
+            return;
+        }
+        long timeout = upstream.config().timeout().toNanos();
+        long silent = relay.waitingForClient() ? 0 : System.nanoTime() - relay.lastPieceNanos();
+        if (silent < timeout) {
+            timer = context.vertx().setTimer(Math.max(1, (timeout - silent) / 1_000_000), id -> timerFired());
+            return;
+        }
+        stalled = true;
+        LOG.warnf(
+                "%s %s: %s fell silent for %s mid-answer; the answer was cut",
+                in.method(), uri, upstream.service(), upstream.config().timeout());
+        current.reset(); // fails the upstream's answer: the pipe ends failed and cuts the client's
     }
 
     private void timedOut() {

@@ -226,6 +226,75 @@ class ProxyExchangeTests {
     }
 
     /**
+     * An upstream that sends its head and a first piece, then nothing: after the upstream's timeout of silence (3 s
+     * here) the gateway cuts the answer (the client sees the connection end before the body did), closes the upstream
+     * connection and counts a failure, instead of holding both connections for as long as the upstream stays silent.
+     */
+    @Test
+    void anUpstreamThatFallsSilentMidAnswerIsCutAfterTheTimeout() throws Exception {
+        AtomicInteger closed = new AtomicInteger();
+        int upstreamPort = listen(request -> {
+            request.connection().closeHandler(v -> closed.incrementAndGet());
+            request.response().setChunked(true).write("first piece");
+        });
+        Upstream upstream = upstream(upstreamPort, client());
+        int gatewayPort = gateway(upstream);
+        try (Socket socket = new Socket("127.0.0.1", gatewayPort)) {
+            socket.setSoTimeout(20_000); // far beyond the 3 s: a read that times out means nothing cut the answer
+            socket.getOutputStream()
+                    .write("GET /api/v1/entities HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"
+                            .getBytes(StandardCharsets.US_ASCII));
+            InputStream in = new BufferedInputStream(socket.getInputStream());
+            assertEquals("HTTP/1.1 200 OK", line(in));
+            for (String header = line(in); !header.isEmpty(); header = line(in)) {
+                // skip the head
+            }
+            assertEquals(Integer.toHexString("first piece".length()), line(in));
+            assertEquals("first piece", line(in));
+            try {
+                assertEquals(-1, in.read(), "the connection ends without the last chunk");
+            } catch (java.net.SocketException reset) {
+                // a reset cuts the answer just as well
+            }
+        }
+        await().atMost(Duration.ofSeconds(5)).until(() -> closed.get() == 1);
+        await().atMost(Duration.ofSeconds(1)).until(() -> upstream.guard().inFlight() == 0);
+        assertEquals(UpstreamGuard.State.OPEN, upstream.guard().state(), "a silent upstream counts as failing");
+    }
+
+    /**
+     * An upstream whose answer comes slowly, but never silent for as long as the timeout, is streamed whole however
+     * long it takes in all.
+     */
+    @Test
+    void aSlowButSteadyAnswerIsNotCut() throws Exception {
+        int upstreamPort = listen(request -> {
+            var response = request.response().setChunked(true);
+            AtomicInteger pieces = new AtomicInteger();
+            vertx.setPeriodic(1_000, id -> {
+                if (pieces.incrementAndGet() == 5) {
+                    vertx.cancelTimer(id);
+                    response.end("end");
+                } else {
+                    response.write("piece ");
+                }
+            });
+        });
+        Upstream upstream = upstream(upstreamPort, client());
+        int gatewayPort = gateway(upstream);
+        HttpClient caller = client();
+        Answer answer = get(caller.request(new RequestOptions()
+                        .setPort(gatewayPort)
+                        .setHost("127.0.0.1")
+                        .setURI("/api/v1/entities"))
+                .compose(HttpClientRequest::send)
+                .compose(Answer::of));
+        assertEquals(200, answer.status());
+        assertEquals("piece piece piece piece end", answer.body(), "5 s in all, longer than the 3 s timeout");
+        assertEquals(UpstreamGuard.State.CLOSED, upstream.guard().state());
+    }
+
+    /**
      * An HTTP/2 (h2c) client multiplexes requests on one connection: when it leaves one event stream, the gateway ends that
      * stream (and its upstream connection), never the client's connection with its other streams.
      */
