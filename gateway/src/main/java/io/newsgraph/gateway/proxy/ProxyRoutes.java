@@ -9,15 +9,15 @@ import io.opentelemetry.context.propagation.TextMapPropagator;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Singleton;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Every public /api path goes straight to its owning service at the Vert.x level, without JAX-RS and without
  * parsing bodies. The few composed operations fall through to {@link ComposedResource}.
  */
-@ApplicationScoped
+@Singleton
 public class ProxyRoutes {
     /** After access control and Quarkus' own filters, before the JAX-RS route. */
     static final int ORDER = AccessFilter.ORDER + 200;

@@ -1,12 +1,12 @@
 package io.newsgraph.gateway.proxy;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 
 /**
  * Which service owns a public path. Decided from the path's first segment after {@code /api/v1/} with string
  * comparisons, not regular expressions: it runs twice per proxied request (routing and metrics).
  */
-@ApplicationScoped
+@Singleton
 public class RouteTable {
     static final String PREFIX = "/api/v1/";
 

@@ -6,13 +6,13 @@ import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.PoolOptions;
 import jakarta.annotation.PreDestroy;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 
 /** The upstream services, each with its own connection pool, bulkhead and circuit breaker. */
-@ApplicationScoped
+@Singleton
 public class Upstreams {
     private final Upstream articles;
     private final Upstream entities;

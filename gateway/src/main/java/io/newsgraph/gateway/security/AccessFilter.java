@@ -5,8 +5,8 @@ import io.newsgraph.gateway.config.GatewayConfig;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Singleton;
 import java.util.Map;
 import java.util.Optional;
 import org.jboss.logging.Logger;
@@ -16,7 +16,7 @@ import org.jboss.logging.MDC;
  * API key check, scope check and rate limit for every /api call, before any body is read or any upstream
  * is contacted (the rate limit may ask the shared store, without blocking). Runs after Quarkus' CORS filter (order -300) so that preflights need no key.
  */
-@ApplicationScoped
+@Singleton
 public class AccessFilter {
     public static final int ORDER = -150;
     static final String API_KEY_HEADER = "X-API-Key";

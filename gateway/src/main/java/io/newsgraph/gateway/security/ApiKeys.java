@@ -2,8 +2,8 @@ package io.newsgraph.gateway.security;
 
 import io.newsgraph.gateway.config.GatewayConfig;
 import io.quarkus.runtime.configuration.ConfigUtils;
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -21,7 +21,7 @@ import org.jboss.logging.Logger;
  * The keys this gateway accepts, known only by their SHA-256 hashes. With none configured, the local key
  * works in the dev/test/local profiles; in any other profile (prod) nothing is accepted.
  */
-@ApplicationScoped
+@Singleton
 public class ApiKeys {
     private static final Logger LOG = Logger.getLogger(ApiKeys.class);
     private static final Pattern HEX_SHA256 = Pattern.compile("[0-9a-f]{64}");

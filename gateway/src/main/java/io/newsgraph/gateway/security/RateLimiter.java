@@ -6,8 +6,8 @@ import io.newsgraph.gateway.config.GatewayConfig;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import jakarta.annotation.PreDestroy;
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 import java.util.Optional;
 import java.util.function.LongSupplier;
 
@@ -17,7 +17,7 @@ import java.util.function.LongSupplier;
  * the whole deployment; without it, or while Redis fails, each replica counts on its own (fail open: a quota
  * store outage must never turn into errors for clients).
  */
-@ApplicationScoped
+@Singleton
 public class RateLimiter {
     private final GatewayConfig.RateLimits limits;
     private final LocalBuckets local;

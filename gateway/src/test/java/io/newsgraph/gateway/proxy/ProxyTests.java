@@ -103,6 +103,44 @@ class ProxyTests {
         assertEquals("vendor=1", seen.getHeader("tracestate"));
     }
 
+    /**
+     * Answers are counted and timed by the service that owns the route, never by the path: metrics keep one series per
+     * route whatever ids are requested (Quarkus' per-path HTTP metrics would keep one per id).
+     */
+    @Test
+    void metricsAreKeptPerRouteNotPerPath() {
+        FakeUpstreams.articles()
+                .stubFor(any(anyUrl()).willReturn(aResponse().withStatus(200).withBody("articles")));
+        String first = java.util.UUID.randomUUID().toString();
+        String second = java.util.UUID.randomUUID().toString();
+        for (String id : List.of(first, second)) {
+            given().header("X-API-Key", WRITE_KEY)
+                    .get("/api/v1/articles/" + id)
+                    .then()
+                    .statusCode(200);
+        }
+        String metrics =
+                given().get("/q/metrics").then().statusCode(200).extract().asString();
+        assertFalse(metrics.contains(first) || metrics.contains(second), "no series names a requested id");
+        assertTrue(
+                metrics.lines()
+                        .anyMatch(line -> line.startsWith(
+                                "newsgraph_gateway_response_time_seconds_count{route=\"article-service\"")),
+                "answers timed per route");
+        assertTrue(
+                metrics.lines()
+                        .anyMatch(line -> line.startsWith("newsgraph_gateway_response_time_seconds_bucket{")
+                                && line.contains("route=\"article-service\"")
+                                && line.contains("le=\"0.005\"")),
+                "as a histogram");
+        assertTrue(
+                metrics.lines()
+                        .anyMatch(line -> line.startsWith(
+                                "newsgraph_gateway_responses_total{route=\"article-service\",status=\"200\"")),
+                "answers counted per route and status");
+        assertFalse(metrics.contains("http_server_requests_seconds"), "Quarkus' per-path HTTP metrics are off");
+    }
+
     @Test
     void unknownApiPathsAreProblems() {
         assertProblem(
