@@ -7,8 +7,8 @@
 # saturation (hey, RATE req/s, same rounds), and, from a loopback capture (tcpdump) of one more fixed-rate phase per
 # proxy, the time each request spends inside the proxy (residence.py), beside the same for BareVertxProxy.java (the least
 # a proxy on Vert.x does: the floor of the gateway's HTTP stack here). Plus start-to-ready time and idle RSS of the
-# gateway beside article-service. Both proxies run one event loop (nginx: one worker; the gateway: one Vert.x event loop, as
-# k8s/base/gateway/deployment.yaml runs it on its one CPU). Everything listens on 127.0.0.1 only. Writes
+# gateway beside article-service. Every proxy runs one event loop (nginx: one worker; the gateway: one Vert.x event loop, as
+# k8s/base/gateway/deployment.yaml runs it on its one CPU; the bare Vert.x proxy: one too). Everything listens on 127.0.0.1 only. Writes
 # bench/gateway/RESULTS.md.
 #
 #   bench/gateway/run.sh            DURATION=15 WARMUP=5 ROUNDS=3 CONNECTIONS=32 THREADS=2 RATE=1000 to change the load

@@ -29,6 +29,9 @@ import org.hibernate.Session;
 @ApplicationScoped
 public class EntityRepository {
     private static final int MAX_MERGE_HOPS = 16;
+    /** A name the user gave an entity stays the user's, also where extraction had recorded it first. */
+    private static final String USER_ALIAS_WINS =
+            "ON CONFLICT (entity_id, alias_key) DO UPDATE SET origin = 'USER', alias = EXCLUDED.alias";
 
     @Inject
     EntityManager em;
@@ -166,7 +169,7 @@ public class EntityRepository {
     public void addUserAlias(UUID entityId, EntityType type, String alias) {
         em.createNativeQuery("""
                 INSERT INTO entity_alias (entity_id, type, alias, alias_key, origin) VALUES (?1, ?2, ?3, ?4, 'USER')
-                ON CONFLICT (entity_id, alias_key) DO UPDATE SET origin = 'USER', alias = EXCLUDED.alias""")
+                """ + USER_ALIAS_WINS)
                 .setParameter(1, entityId)
                 .setParameter(2, type.name())
                 .setParameter(3, alias)
@@ -179,19 +182,23 @@ public class EntityRepository {
         if (aliases.isEmpty()) {
             return;
         }
+        record Keyed(ExtractedAlias alias, String key) {}
         // Key order, like resolveAll: concurrent workers adding overlapping aliases take their locks in one order.
-        List<ExtractedAlias> sorted = aliases.stream()
-                .sorted(Comparator.comparing(ExtractedAlias::entityId).thenComparing(a -> NameKeys.of(a.alias())))
+        List<Keyed> sorted = aliases.stream()
+                .map(a -> new Keyed(a, NameKeys.of(a.alias())))
+                .sorted(Comparator.comparing((Keyed k) -> k.alias().entityId()).thenComparing(Keyed::key))
                 .toList();
         update(
                 """
                 INSERT INTO entity_alias (entity_id, type, alias, alias_key, origin)
                 SELECT n.*, 'EXTRACTED' FROM unnest(?, ?, ?, ?) AS n ON CONFLICT DO NOTHING""",
-                new Column("uuid", sorted.stream().map(ExtractedAlias::entityId).toList()),
-                new Column("text", sorted.stream().map(a -> a.type().name()).toList()),
-                new Column("text", sorted.stream().map(ExtractedAlias::alias).toList()),
                 new Column(
-                        "text", sorted.stream().map(a -> NameKeys.of(a.alias())).toList()));
+                        "uuid", sorted.stream().map(k -> k.alias().entityId()).toList()),
+                new Column(
+                        "text",
+                        sorted.stream().map(k -> k.alias().type().name()).toList()),
+                new Column("text", sorted.stream().map(k -> k.alias().alias()).toList()),
+                new Column("text", sorted.stream().map(Keyed::key).toList()));
     }
 
     /**
@@ -366,8 +373,7 @@ public class EntityRepository {
                 WITH moved AS (DELETE FROM entity_alias WHERE entity_id = ?1 RETURNING type, alias, alias_key, origin)
                 INSERT INTO entity_alias (entity_id, type, alias, alias_key, origin)
                 SELECT ?2, type, alias, alias_key, origin FROM moved
-                ON CONFLICT (entity_id, alias_key) DO UPDATE SET origin = 'USER', alias = EXCLUDED.alias
-                WHERE EXCLUDED.origin = 'USER'""")
+                """ + USER_ALIAS_WINS + " WHERE EXCLUDED.origin = 'USER'")
                 .setParameter(1, source)
                 .setParameter(2, target)
                 .executeUpdate();
