@@ -23,3 +23,16 @@ select_jdk() {
 repo_root() {
   cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd
 }
+
+# free_port [FIRST [COUNT]]: a loopback port in FIRST..FIRST+COUNT-1 (default 18100-19899: below the kernel's ephemeral
+# range, clear of the services' 8080-8083) that nothing listens on, picked at random so that scripts running side by
+# side rarely pick the same one. A fixed port would find another script's process there and take it for its own.
+free_port() {
+  local first=${1:-18100} count=${2:-1800} p
+  for _ in $(seq 1 100); do
+    p=$((first + RANDOM % count))
+    (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null || { echo "$p"; return 0; }
+  done
+  echo "free_port: no free port in $first-$((first + count - 1))" >&2
+  return 1
+}

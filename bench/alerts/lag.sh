@@ -69,7 +69,6 @@ cpu_share() {      # CPU seconds per process name between two snapshots, as core
     END { for (n in line) if (line[n] / secs >= 0.02) printf "%s %.2f\n", n, line[n] / secs; printf "~total %.2f\n", total / secs }' |
     sort -k2,2gr | awk '{ printf "%s%s %s", sep, $1, $2; sep = "; " } END { print " (cores)" }' | sed 's/~total/total/'
 }
-free_port() { local p; for _ in $(seq 1 100); do p=$((18100 + RANDOM % 1800)); (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null || { echo "$p"; return; }; done; exit 1; }
 
 # ---- builds and snapshots ------------------------------------------------------------------------------------------
 SERVICES=(article-service entity-service alert-service gateway)

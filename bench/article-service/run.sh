@@ -87,12 +87,6 @@ done
 put pg_version "$("${PSQL[@]}" -d postgres -tAc 'SHOW server_version')"
 put pg_settings "$("${PSQL[@]}" -d postgres -tAc "SELECT string_agg(name || '=' || setting || coalesce(unit, ''), ', ' ORDER BY name) FROM pg_settings WHERE name IN ('shared_buffers','fsync','synchronous_commit','max_connections','work_mem')")"
 
-port_free() { ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
-free_port() {
-  local p
-  for _ in $(seq 1 100); do p=$((18100 + RANDOM % 1800)); port_free "$p" && { echo "$p"; return 0; }; done
-  echo "no free port" >&2; exit 1
-}
 
 # start_app NAME JAR DB PORT LOG [JVM options...]: starts in the background, sets APP_PID.
 start_app() {

@@ -138,12 +138,8 @@ done
 put pg_version "$("${PSQL[@]}" -d postgres -tAc 'SHOW server_version')"
 put pg_settings "$("${PSQL[@]}" -d postgres -tAc "SELECT string_agg(name || '=' || setting || coalesce(unit, ''), ', ' ORDER BY name) FROM pg_settings WHERE name IN ('shared_buffers','fsync','synchronous_commit','max_connections','track_commit_timestamp')")"
 
-port_free() { ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
-free_port() {   # 17100-17999: clear of 8080-8082 and of the ranges the other benchmarks pick from
-  local p
-  for _ in $(seq 1 100); do p=$((17100 + RANDOM % 900)); port_free "$p" && { echo "$p"; return 0; }; done
-  echo "no free port" >&2; exit 1
-}
+# Ports from 17100-17999: clear of the range the other benchmarks pick from (scripts/lib.sh free_port).
+bench_port() { free_port 17100 900; }
 now_ns() { date +%s%N; }
 # start_app NAME JAR DB PORT LOG [JVM options...] (env for the service in the array APP_ENV): sets APP_PID.
 APP_ENV=()
@@ -190,7 +186,7 @@ cpu_s() {   # user+system CPU seconds of the given pids so far
 }
 
 # ---- article-service (feeds entity-service in every phase) ---------------------------------------------------------
-ART_PORT=$(free_port)
+ART_PORT=$(bench_port)
 START_NS=$(now_ns); APP_ENV=()
 start_app article-service "$ART_JAR" bench_articles "$ART_PORT" "$WORK/logs/article-service.log" -Xmx512m
 ART_PID=$APP_PID
@@ -201,7 +197,7 @@ ENT_ENV=(NEWSGRAPH_ARTICLES_URL="http://127.0.0.1:$ART_PORT")
 # ---- 2+3. start-to-ready and idle RSS ------------------------------------------------------------------------------
 IFS=';' read -r -a HEAP_LIST <<<"$HEAPS"
 put heaps "$HEAPS"
-ENT_PORT=$(free_port)
+ENT_PORT=$(bench_port)
 # Priming start (not measured): Flyway migrates bench_entities, the jar and model pages get into the page cache.
 START_NS=$(now_ns); APP_ENV=("${ENT_ENV[@]}")
 start_app entity-service "$ENT_JAR" bench_entities "$ENT_PORT" "$WORK/logs/entity-prime.log" -Xmx512m
@@ -234,7 +230,7 @@ e2e_phase() {   # e2e_phase NAME RATE REPLICAS FEED_INTERVAL WORKER_INTERVAL
   local name=$1 rate=$2 replicas=$3 feed=$4 worker=$5 out r port count
   local -a opts pids=() ports=(); read -r -a opts <<<"$E2E_HEAP"
   for r in $(seq 1 "$replicas"); do
-    if [ "$r" = 1 ]; then port=$ENT_PORT; else port=$(free_port); fi
+    if [ "$r" = 1 ]; then port=$ENT_PORT; else port=$(bench_port); fi
     START_NS=$(now_ns); APP_ENV=("${ENT_ENV[@]}" NEWSGRAPH_FEED_POLL_INTERVAL="$feed" NEWSGRAPH_WORKER_POLL_INTERVAL="$worker")
     start_app entity-service "$ENT_JAR" bench_entities "$port" "$WORK/logs/entity-e2e-$name-$r.log" "${opts[@]}"
     pids+=("$APP_PID"); ports+=("$port")

@@ -37,7 +37,6 @@ fi
 nginx_bin=$(command -v nginx || echo /usr/sbin/nginx)
 [ -f "$root/gateway/target/quarkus-app/quarkus-run.jar" ] || { echo "rate-limits.sh: build first: ./mvnw -B install -DskipTests -pl gateway -am" >&2; exit 1; }
 
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 upstream_port=$(free_port); local_port=$(free_port); shared_port=$(free_port)
 
 pids=()

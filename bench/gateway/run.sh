@@ -26,10 +26,10 @@ warmup=${WARMUP:-5}
 connections=${CONNECTIONS:-32}
 threads=${THREADS:-2}
 rate=${RATE:-1000}
-articles_port=18081; gateway_port=18080; nginx_port=18090; bare_port=18070
 key="bench-$RANDOM$RANDOM"
 source "$root/scripts/lib.sh"
 select_jdk
+articles_port=$(free_port); gateway_port=$(free_port); nginx_port=$(free_port); bare_port=$(free_port)
 java=$JAVA_HOME/bin/java
 mkdir -p "$work"
 

@@ -53,7 +53,6 @@ field() { sed -n "s/.*[ ^]$1=\([^ ]*\).*/\1/p" <<<" $2"; }
 putall() { local prefix=$1 out=$2; shift 2; for k in "$@"; do put "${prefix}_$k" "$(field "$k" "$out")"; done; }
 load_snapshot() { echo "load $(cut -d' ' -f1-3 /proc/loadavg)"; }
 rss_mb() { awk '/VmRSS/ {printf "%.0f", $2/1024}' "/proc/$1/status"; }
-free_port() { local p; for _ in $(seq 1 100); do p=$((18100 + RANDOM % 1800)); (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null || { echo "$p"; return; }; done; exit 1; }
 
 # ---- builds: the current services and the baseline article-service ------------------------------------------------
 log "building article-service, gateway and the search node at $(git -C "$ROOT" rev-parse --short HEAD)"
