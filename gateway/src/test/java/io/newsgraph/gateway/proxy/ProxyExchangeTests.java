@@ -204,16 +204,8 @@ class ProxyExchangeTests {
         });
         Upstream upstream = upstream(upstreamPort, client());
         int gatewayPort = gateway(upstream);
-        try (Socket socket = new Socket("127.0.0.1", gatewayPort)) {
-            socket.setSoTimeout(10_000);
-            socket.getOutputStream()
-                    .write("GET /api/v1/stream?q=x HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"
-                            .getBytes(StandardCharsets.US_ASCII));
-            InputStream in = new BufferedInputStream(socket.getInputStream());
-            assertEquals("HTTP/1.1 200 OK", line(in));
-            for (String header = line(in); !header.isEmpty(); header = line(in)) {
-                // skip the head
-            }
+        try (Answering answering = Answering.get(gatewayPort, "/api/v1/stream?q=x", 10_000)) {
+            InputStream in = answering.body();
             assertEquals(
                     true,
                     new String(in.readNBytes(40), StandardCharsets.US_ASCII).contains("heartbeat"),
@@ -239,16 +231,9 @@ class ProxyExchangeTests {
         });
         Upstream upstream = upstream(upstreamPort, client());
         int gatewayPort = gateway(upstream);
-        try (Socket socket = new Socket("127.0.0.1", gatewayPort)) {
-            socket.setSoTimeout(20_000); // far beyond the 3 s: a read that times out means nothing cut the answer
-            socket.getOutputStream()
-                    .write("GET /api/v1/entities HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"
-                            .getBytes(StandardCharsets.US_ASCII));
-            InputStream in = new BufferedInputStream(socket.getInputStream());
-            assertEquals("HTTP/1.1 200 OK", line(in));
-            for (String header = line(in); !header.isEmpty(); header = line(in)) {
-                // skip the head
-            }
+        // A read timeout far beyond the 3 s: a read that times out means nothing cut the answer.
+        try (Answering answering = Answering.get(gatewayPort, "/api/v1/entities", 20_000)) {
+            InputStream in = answering.body();
             assertEquals(Integer.toHexString("first piece".length()), line(in));
             assertEquals("first piece", line(in));
             try {
@@ -341,6 +326,28 @@ class ProxyExchangeTests {
         static Future<Answer> of(HttpClientResponse response) {
             return response.body()
                     .map(body -> new Answer(response.statusCode(), response.getHeader("Connection"), body.toString()));
+        }
+    }
+
+    /** A GET on a connection of its own whose answer is 200 and still coming: its head is read, its body is next. */
+    private record Answering(Socket socket, InputStream body) implements AutoCloseable {
+        static Answering get(int port, String target, int readTimeoutMillis) throws Exception {
+            Socket socket = new Socket("127.0.0.1", port);
+            socket.setSoTimeout(readTimeoutMillis);
+            socket.getOutputStream()
+                    .write(("GET " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
+                            .getBytes(StandardCharsets.US_ASCII));
+            InputStream in = new BufferedInputStream(socket.getInputStream());
+            assertEquals("HTTP/1.1 200 OK", line(in));
+            for (String header = line(in); !header.isEmpty(); header = line(in)) {
+                // skip the head
+            }
+            return new Answering(socket, in);
+        }
+
+        @Override
+        public void close() throws Exception {
+            socket.close();
         }
     }
 
