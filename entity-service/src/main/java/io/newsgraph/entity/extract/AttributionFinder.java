@@ -108,6 +108,13 @@ final class AttributionFinder {
                 p = opening;
                 continue;
             }
+            if (text.charAt(p - 1) == ')') {
+                int opening = parentheticalStart(regionStart, p - 1);
+                if (opening > regionStart) {
+                    p = opening;
+                    continue;
+                }
+            }
             RoleSpan appositive = appositiveByEnd.get(p);
             if (appositive != null) {
                 p = appositive.mention().end();
@@ -221,12 +228,57 @@ final class AttributionFinder {
             if (lexicon.isSpeakerNoun(tokens.get(end).text())
                     && end > t
                     && lexicon.isDeterminer(tokens.get(t).text())) {
-                return Speaker.unnamed(
-                        text.substring(p, tokens.get(end).end()),
-                        p,
-                        tokens.get(end).end());
+                int descriptionEnd = descriptionEnd(end, limit);
+                Speaker named = nameAfterDescription(p, descriptionEnd, limit);
+                return named != null ? named : Speaker.unnamed(text.substring(p, descriptionEnd), p, descriptionEnd);
             }
             end++;
+        }
+        return null;
+    }
+
+    /** "the state's chief health officer": the description goes on over lower-case words to its last noun. */
+    private int descriptionEnd(int head, int limit) {
+        List<Token> tokens = segmentation.tokens();
+        int end = tokens.get(head).end();
+        for (int k = head + 1; k < tokens.size() && k - head < MAX_DESCRIPTION_TOKENS; k++) {
+            Token next = tokens.get(k);
+            if (next.end() > limit
+                    || !next.isWord()
+                    || !Character.isLowerCase(next.text().charAt(0))) {
+                break;
+            }
+            if (lexicon.isSpeakerNoun(next.text()) || lexicon.isTitleWord(next.text())) {
+                end = next.end();
+            }
+        }
+        return end;
+    }
+
+    /**
+     * "said the state's chief health officer, Dr Jane Roe.": the person named right after the description (at
+     * most two title words between) is the speaker, the description their role.
+     */
+    private Speaker nameAfterDescription(int descriptionStart, int descriptionEnd, int limit) {
+        if (descriptionEnd >= text.length() || text.charAt(descriptionEnd) != ',') {
+            return null;
+        }
+        int p = skipSpace(descriptionEnd + 1, limit);
+        for (EntityIndex.Located l : index.mentionsIn(p, limit)) {
+            List<Token> between = segmentation.tokensIn(p, l.mention().start());
+            boolean titles = between.size() <= 2
+                    && between.stream()
+                            .allMatch(w ->
+                                    w.isWord() && Character.isUpperCase(w.text().charAt(0)));
+            if (l.entity().type() != EntityType.PERSON || !titles) {
+                return null;
+            }
+            return new Speaker(
+                    List.of(l),
+                    null,
+                    text.substring(descriptionStart, descriptionEnd),
+                    descriptionStart,
+                    l.mention().end());
         }
         return null;
     }
@@ -359,13 +411,16 @@ final class AttributionFinder {
         return Speaker.unnamed(text.substring(start, p), start, p);
     }
 
-    /** Start (the comma) of a short verb-less parenthetical ending with the comma at {@code closingComma}. */
-    private int parentheticalStart(int regionStart, int closingComma) {
-        int opening = text.lastIndexOf(',', closingComma - 1);
+    /**
+     * Start (the comma or bracket) of a short verb-less parenthetical ending at {@code closing}: ", however," or
+     * "(JCS)" between a speaker and the verb.
+     */
+    private int parentheticalStart(int regionStart, int closing) {
+        int opening = text.lastIndexOf(text.charAt(closing) == ')' ? '(' : ',', closing - 1);
         if (opening < regionStart) {
             return -1;
         }
-        List<Token> inside = segmentation.tokensIn(opening + 1, closingComma);
+        List<Token> inside = segmentation.tokensIn(opening + 1, closing);
         if (inside.isEmpty() || inside.size() > MAX_PARENTHETICAL_TOKENS) {
             return -1;
         }

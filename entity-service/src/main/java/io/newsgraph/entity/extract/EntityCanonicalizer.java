@@ -35,6 +35,11 @@ final class EntityCanonicalizer {
     private record Named(Mention mention, String name, String[] words) {}
 
     EntityIndex canonicalize(String text, List<Mention> mentions) {
+        return canonicalize(text, mentions, Map.of());
+    }
+
+    /** {@code fullNames}: short names the text defines ("WFP" → "the World Food Programme", see ShortNames). */
+    EntityIndex canonicalize(String text, List<Mention> mentions, Map<String, String> fullNames) {
         List<Named> named = new ArrayList<>();
         for (Mention m : mentions) {
             Named n = clean(text, m);
@@ -51,7 +56,9 @@ final class EntityCanonicalizer {
         Map<String, Entity> byKey = new LinkedHashMap<>();
         Map<String, Entity> personBySurname = new HashMap<>();
         for (Named n : sortedFullNamesFirst(named)) {
-            Entity entity = resolve(n, fullPersonNames, byKey, personBySurname);
+            String fullName = fullNames.get(n.name());
+            Named asResolved = fullName == null ? n : new Named(n.mention(), withoutArticle(fullName), new String[0]);
+            Entity entity = resolve(asResolved, fullPersonNames, byKey, personBySurname);
             entity.addMention(n.mention(), n.name());
         }
         List<Entity> entities = new ArrayList<>(byKey.values());
@@ -175,16 +182,18 @@ final class EntityCanonicalizer {
             return null;
         }
         start += first == 0 ? 0 : words.get(first).start();
-        String name = WHITESPACE.matcher(text.substring(start, end)).replaceAll(" ");
-        if (name.startsWith("The ") || name.startsWith("the ")) {
-            name = name.substring(4);
-        }
+        String name =
+                withoutArticle(WHITESPACE.matcher(text.substring(start, end)).replaceAll(" "));
         if (m.type() == EntityType.LOCATION && name.length() >= 4 && name.equals(name.toUpperCase(Locale.ROOT))) {
             name = titleCase(name); // datelines: "BERLIN, May 6 (Reuters)"
         }
         Mention cleaned = new Mention(start, end, m.type(), text.substring(start, end));
         String[] nameWords = name.split(" ");
         return new Named(cleaned, name, nameWords);
+    }
+
+    private static String withoutArticle(String name) {
+        return name.startsWith("The ") || name.startsWith("the ") ? name.substring(4) : name;
     }
 
     private static String titleCase(String upper) {

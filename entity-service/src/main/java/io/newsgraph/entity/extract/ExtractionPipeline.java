@@ -7,7 +7,7 @@ import java.util.Objects;
 /**
  * Article analysis: normalise → blank out wire markup (dateline, bylines, credited captions, agency tags:
  * {@link WireMarkup}) → choose the reference date → segment → recognise entities → repair spans and types
- * ({@link SpanRepair}) → canonicalise → roles → dates →
+ * ({@link SpanRepair}) → short names ({@link ShortNames}) → canonicalise → roles → dates →
  * quotes → numeric claims → salience → place links ({@link PlaceLinker}). Dates run before quotes so attribution can skip time
  * expressions ("Hegseth a day earlier had told ..."); claims run last to pick up their claimants.
  *
@@ -58,7 +58,8 @@ public final class ExtractionPipeline {
         }
         LocalDate published = reference == null ? null : reference.value();
         Segmentation segmentation = segmenter.segment(text);
-        EntityIndex index = canonicalizer.canonicalize(text, spans.repair(text, recognizer.recognize(text)));
+        ShortNames.Defined named = ShortNames.find(text, spans.repair(text, recognizer.recognize(text)));
+        EntityIndex index = canonicalizer.canonicalize(text, named.mentions(), named.fullNames());
         List<RoleSpan> roleSpans = roles.extract(segmentation, index);
         List<DateResult> dateResults = dates.extract(segmentation, published);
         List<QuoteResult> quotes =

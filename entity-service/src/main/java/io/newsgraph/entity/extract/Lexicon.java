@@ -19,6 +19,34 @@ final class Lexicon {
     private static final Set<String> DETERMINERS = Set.of(
             "a", "an", "the", "some", "several", "many", "two", "three", "four", "five", "other", "one", "another",
             "both", "few", "most", "all", "his", "her", "their", "its", "our", "this", "that");
+    /**
+     * Verbs that report speech only with a "that" clause: "alleged that farmers ...", "revealed that ..."; without
+     * it they take objects or infinitives ("revealed a plan", "maintained the road") and report nothing.
+     */
+    private static final Set<String> THAT_CLAUSE_VERBS = Set.of(
+            "alleged",
+            "alleges",
+            "reiterated",
+            "reiterates",
+            "revealed",
+            "reveals",
+            "disclosed",
+            "discloses",
+            "maintained",
+            "maintains",
+            "conceded",
+            "concedes",
+            "complained",
+            "complains",
+            "indicated",
+            "indicates",
+            "observed",
+            "assured",
+            "estimated",
+            "estimates",
+            "signalled",
+            "signaled",
+            "hinted");
     /** Pronouns that can stand for a person speaker; "it" and "we" too often refer to a country or group. */
     private static final Set<String> PRONOUNS = Set.of("he", "she", "they", "it");
 
@@ -131,6 +159,11 @@ final class Lexicon {
 
     boolean isReportingVerb(String word) {
         return reportingVerbs.contains(lower(word));
+    }
+
+    /** A verb that reports speech only when a "that" clause follows it. */
+    boolean isThatClauseVerb(String word) {
+        return THAT_CLAUSE_VERBS.contains(lower(word));
     }
 
     /** Token before a final period that does not end a sentence ("Mr", "U.S", "Jan"). */

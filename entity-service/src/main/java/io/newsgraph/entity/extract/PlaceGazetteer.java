@@ -17,6 +17,7 @@ final class PlaceGazetteer {
 
     static final String RESOURCE = "geonames/places.tsv";
     static final long NOTABLE_POPULATION = 100_000;
+    static final String REGION = "ADM1";
 
     /** One gazetteer entry. */
     record Candidate(
@@ -28,12 +29,18 @@ final class PlaceGazetteer {
             long population,
             String featureCode) {
 
+        /** A region is linked to its country alone: the source of regions has no GeoNames ids. */
         Place place() {
-            return new Place(geonamesId, countryCode, latitude, longitude);
+            return region() ? Place.country(countryCode) : new Place(geonamesId, countryCode, latitude, longitude);
         }
 
         boolean notable() {
             return population >= NOTABLE_POPULATION || featureCode.equals("PPLC") || featureCode.equals("PPLA");
+        }
+
+        /** A first-level division: a state, province, prefecture or county ("Bihar", "Henan", "Turkana"). */
+        boolean region() {
+            return featureCode.equals(REGION);
         }
     }
 
@@ -74,10 +81,23 @@ final class PlaceGazetteer {
         return Holder.STANDARD;
     }
 
-    /** Places with this name as their own, joined by those with it as another name unless a notable place owns it. */
+    /**
+     * Places with this name as their own, joined by those with it as another name unless a notable place owns it. A
+     * region of that name shuts out every other place unless a capital or a city of {@value #NOTABLE_POPULATION}+
+     * people has its name too (then the linker weighs them, a region counting no population): "Bihar" is the state, not
+     * Bihar Sharif, "Marsabit" the county, not its small seat, "Osaka" the city of 2.7 million.
+     */
     List<Candidate> find(String name) {
         String k = key(name);
         List<Candidate> own = byName.getOrDefault(k, List.of());
+        List<Candidate> regions = own.stream().filter(Candidate::region).toList();
+        if (!regions.isEmpty()) {
+            boolean majorCity = own.stream()
+                    .anyMatch(c -> !c.region()
+                            && (c.population() >= NOTABLE_POPULATION
+                                    || c.featureCode().equals("PPLC")));
+            return majorCity ? own : regions;
+        }
         List<Candidate> other = byOtherName.getOrDefault(k, List.of());
         if (other.isEmpty() || own.stream().anyMatch(Candidate::notable)) {
             return own;

@@ -6,6 +6,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Links LOCATION entities to places (docs/decisions.md "Place linking"). A country name (any form {@link Countries}
@@ -19,11 +21,16 @@ import java.util.Set;
  *       "Geneva" is Genève, not Geneva, New York; "Victoria" stays open between Hong Kong and British Columbia);</li>
  *   <li>otherwise the entity stays unlinked: no link is better than a wrong one.</li>
  * </ol>
- * PERSON and ORGANIZATION entities are never linked, whatever their name.
+ * A first-level division ("Bihar", "Queensland") links to its country alone, as does a name with a division's word
+ * after a place ("Henan Province", "Los Angeles County"). PERSON and ORGANIZATION entities are never linked, whatever
+ * their name.
  */
 final class PlaceLinker {
 
     static final double DOMINANCE = 5.0;
+    /** "Henan Province", "Los Angeles County", "Setagaya Ward": a division named after a place, in that place's country. */
+    private static final Pattern DIVISION = Pattern.compile(
+            "(.+?) (?:Province|County|State|Prefecture|Region|District|Governorate|Oblast|Ward|Territory|Municipality)");
 
     private final PlaceGazetteer gazetteer;
     private final Countries countries;
@@ -63,6 +70,14 @@ final class PlaceLinker {
                 context.add(city.countryCode());
             }
         }
+        // The countries of the places that link on their own join the context once: "Punjab and Haryana" is in India
+        // because Haryana is, though the article never names the country.
+        for (EntityResult e : entities) {
+            Place place = e.type() == EntityType.LOCATION ? place(e.canonicalName(), context) : null;
+            if (place != null) {
+                context.add(place.countryCode());
+            }
+        }
         List<EntityResult> linked = new ArrayList<>(entities.size());
         for (EntityResult e : entities) {
             linked.add(e.type() == EntityType.LOCATION ? e.withPlace(place(e.canonicalName(), context)) : e);
@@ -77,6 +92,11 @@ final class PlaceLinker {
             return Place.country(country.code());
         }
         List<PlaceGazetteer.Candidate> candidates = gazetteer.find(name);
+        Matcher division = DIVISION.matcher(name);
+        if (candidates.isEmpty() && division.matches()) {
+            Place named = place(division.group(1), context);
+            return named == null ? null : Place.country(named.countryCode());
+        }
         if (candidates.size() == 1) {
             return candidates.get(0).place();
         }

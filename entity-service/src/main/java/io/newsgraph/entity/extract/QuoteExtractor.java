@@ -482,7 +482,9 @@ final class QuoteExtractor {
             }
             QuoteResult head = null;
             for (Token token : segmentation.tokensIn(sentence.start(), sentence.end())) {
-                if (!lexicon.isReportingVerb(token.text()) || insideQuote(token.start(), quotes)) {
+                boolean reporting = lexicon.isReportingVerb(token.text())
+                        || lexicon.isThatClauseVerb(token.text()) && thatFollows(token, sentence.end());
+                if (!reporting || insideQuote(token.start(), quotes)) {
                     continue;
                 }
                 int regionStart = head != null ? head.start() : sentence.start();
@@ -549,6 +551,19 @@ final class QuoteExtractor {
                                 .filter(Token::isWord)
                                 .count()
                         <= MAX_TAIL_TOKENS;
+    }
+
+    /** "alleged that", "revealed on Monday that": "that" right after the verb and its time expression. */
+    private boolean thatFollows(Token verb, int sentenceEnd) {
+        List<Token> after = segmentation.tokensIn(verb.end(), sentenceEnd);
+        int i = 0;
+        DateResult date;
+        while (i < after.size() && (date = dateAfter(after, i)) != null) {
+            while (i < after.size() && after.get(i).start() < date.end()) {
+                i++;
+            }
+        }
+        return i < after.size() && after.get(i).text().equals("that");
     }
 
     /** After the verb: skips ", however,", a time expression right after it, and "that". */

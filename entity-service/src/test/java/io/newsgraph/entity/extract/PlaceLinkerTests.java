@@ -129,6 +129,29 @@ class PlaceLinkerTests {
                 .allMatch(e -> e.place() == null));
     }
 
+    @Test
+    void aFirstLevelDivisionLinksToItsCountryAlone() {
+        assertEquals(Place.country("IN"), link(null, location("Bihar")).get("Bihar")); // not the city Bihar Sharif
+        assertEquals(Place.country("CN"), link(null, location("Henan")).get("Henan")); // not Hengyang, also called so
+        assertEquals(Place.country("KE"), link(null, location("Marsabit")).get("Marsabit")); // the county, not its seat
+        assertEquals(1853909L, link(null, location("Osaka")).get("Osaka").geonamesId(), "a city of millions wins");
+    }
+
+    @Test
+    void aDivisionNamedAfterAPlaceIsInThatPlacesCountry() {
+        assertEquals(Place.country("CN"), link(null, location("Henan Province")).get("Henan Province"));
+        assertEquals(
+                Place.country("US"), link(null, location("Los Angeles County")).get("Los Angeles County"));
+    }
+
+    @Test
+    void placesThatLinkAloneGiveTheirCountryToTheAmbiguousOnes() {
+        // Punjab is a state of India and a province of Pakistan: Haryana settles it.
+        Map<String, Place> places = link(null, location("Punjab"), location("Haryana"));
+        assertEquals(Place.country("IN"), places.get("Punjab"));
+        assertNull(link(null, location("Punjab")).get("Punjab"), "alone it stays open");
+    }
+
     private Map<String, Place> link(String dateline, EntityResult... entities) {
         return linker.link(Arrays.asList(entities), dateline).stream()
                 .filter(e -> e.place() != null)

@@ -170,4 +170,36 @@ class QuoteExtractorTests {
         assertEquals("Donald Trump and Vladimir Putin", joint.speakerSurface());
         assertEquals("Kiev", TestModels.sample().quotes().get(9).speakerSurface());
     }
+
+    @Test
+    void anAcronymInBracketsBetweenSpeakerAndVerbIsSkipped() {
+        Map<String, EntityType> names = Map.of("Joint Chiefs of Staff", EntityType.ORGANIZATION);
+        assertEquals(
+                List.of("INDIRECT|ORGANIZATION:Joint Chiefs of Staff|said|drones had crossed the border 14 times"),
+                TestModels.analyse(
+                                names, "The Joint Chiefs of Staff (JCS) said drones had crossed the border 14 times.")
+                        .quotes()
+                        .stream()
+                        .map(QuoteExtractorTests::line)
+                        .toList());
+    }
+
+    @Test
+    void verbsThatReportOnlyWithAThatClause() {
+        assertEquals(
+                List.of("INDIRECT|PERSON:Anna Lee|alleged|farmers were paid late"),
+                quotes("Anna Lee alleged on Monday that farmers were paid late."));
+        assertEquals(List.of(), quotes("Anna Lee revealed a plan to pay farmers."));
+    }
+
+    @Test
+    void aNameAfterTheDescriptionOfTheSpeakerIsTheSpeaker() {
+        List<QuoteResult> found = TestModels.analyse(
+                        PEOPLE, "\"Heat kills,\" said the state's chief health officer, Dr Anna Lee.")
+                .quotes();
+        assertEquals(
+                List.of("DIRECT|PERSON:Anna Lee|said|Heat kills"),
+                found.stream().map(QuoteExtractorTests::line).toList());
+        assertEquals("the state's chief health officer", found.get(0).speakerRole());
+    }
 }
