@@ -104,6 +104,9 @@ final class BodyCollector {
         }
         Datelines.Match found = Datelines.match(paragraph);
         if (found == null) {
+            found = Datelines.placeLine(paragraph);
+        }
+        if (found == null) {
             paragraphs.add(paragraph);
             return;
         }

@@ -30,8 +30,11 @@ final class Bylines {
     private static final Pattern DATED = Pattern.compile(
             "(?i:(?:last\\s+)?(?:updated|published|posted|modified|date))\\s*(?::|-|–)?\\s*(\\S.{0,60})");
     /** A date, optionally with a time and zone: "2025-03-03 10:17", "March 3, 2025", "2025-03-03T10:17:00Z". */
-    private static final Pattern DATE_ONLY = Pattern.compile("(?:(?:19|20)\\d{2}-\\d{2}-\\d{2}|" + WireDates.MONTH_DAY
-            + ")" + "(?:[\\s,T]+[\\d:.+-]{1,14}(?:\\s*(?i:a\\.?m\\.?|p\\.?m\\.?))?)?(?:\\s*\\(?[A-Z]{1,5}\\)?)?");
+    private static final Pattern DATE_ONLY =
+            Pattern.compile("(?:(?:19|20)\\d{2}-\\d{2}-\\d{2}|\\d{1,2}\\.\\d{1,2}\\.(?:19|20)\\d{2}|"
+                    + WireDates.MONTH_DAY
+                    + ")"
+                    + "(?:[\\s,T]+[\\d:.+-]{1,14}(?:\\s*(?i:a\\.?m\\.?|p\\.?m\\.?))?)?(?:\\s*\\(?[A-Z]{1,5}\\)?)?");
 
     /** Last words that mark an outlet name rather than a person ("Washington Post", "Kyodo News"). */
     private static final Set<String> OUTLET_WORDS = Set.of(
@@ -69,7 +72,8 @@ final class Bylines {
             return parseChinese(s);
         }
         if (s.contains("|")) {
-            return parseSegments(s.split("\\s*\\|\\s*"));
+            // "Ayse Demir - Anadolu Agency | 26.11.2025 - Updated: 26.11.2025": dashes part segments too
+            return parseSegments(s.split("\\s*\\|\\s*|\\s+[-–—]\\s+"));
         }
         Byline dated = datedLine(s);
         if (dated != null) {
@@ -101,17 +105,28 @@ final class Bylines {
      */
     private static Byline parseSegments(String[] segments) {
         Byline byline = Byline.NONE;
+        String bareName = null;
         int used = 0;
         for (String segment : segments) {
             if (segment.isBlank()) {
                 continue;
             }
             Byline part = segmentByline(segment.strip());
+            if (part == null && bareName == null && looksLikeNames(segment.strip(), 4)) {
+                bareName = segment.strip(); // "Jane Doe | Reuters": a name without "By", if an outlet is named too
+                continue;
+            }
             if (part == null) {
                 return null;
             }
             byline = merge(byline, part);
             used++;
+        }
+        if (bareName != null) {
+            if (byline.source() == null) {
+                return null;
+            }
+            byline = merge(byline, new Byline(bareName, null, null));
         }
         return used == 0 ? null : byline;
     }
@@ -169,6 +184,14 @@ final class Bylines {
         String names = rest;
         String source = null;
         int comma = rest.lastIndexOf(',');
+        String[] parts = rest.split(",");
+        if (parts.length == 3 && isOutlet(parts[1]) && looksLikePlace(parts[2].strip())) {
+            // "Jane Doe, BBC News, Nairobi": the BBC's order
+            String[] authorAndPlace = splitPlace(parts[0]);
+            return looksLikeNames(authorAndPlace[0], 12)
+                    ? new Byline(authorAndPlace[0], parts[2].strip(), parts[1].strip())
+                    : null;
+        }
         if (comma > 0 && isOutlet(rest.substring(comma + 1))) {
             source = rest.substring(comma + 1).strip();
             names = rest.substring(0, comma);

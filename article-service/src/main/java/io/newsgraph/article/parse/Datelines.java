@@ -47,6 +47,32 @@ final class Datelines {
     /** {@code CITY[, Region][, Month Day] —}. */
     private static final Pattern DASH_ONLY = Pattern.compile(PLACE + REGION + DATE + "\\s*" + SEPARATOR + "\\s*");
 
+    /** {@code ANKARA} alone on the line above the body (Anadolu and others): a place in capitals and nothing else. */
+    private static final Pattern PLACE_LINE = Pattern.compile("\\p{Lu}[\\p{Lu}\\p{M}.'’ -]{1,40}");
+
+    private static final int MAX_PLACE_LINE_WORDS = 3;
+
+    /** Capitalised labels that head a story without being a place. */
+    private static final Set<String> SECTION_LABELS = Set.of(
+            "analysis",
+            "exclusive",
+            "breaking",
+            "update",
+            "opinion",
+            "editorial",
+            "feature",
+            "comment",
+            "news",
+            "world",
+            "business",
+            "sports",
+            "sport",
+            "live",
+            "explainer",
+            "interview",
+            "review",
+            "advertisement");
+
     /** Words no place name holds: weekdays and the openings of sentences. */
     private static final Set<String> NOT_IN_PLACES =
             Set.of("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "on", "in", "at", "a");
@@ -78,6 +104,18 @@ final class Datelines {
             }
         }
         return null;
+    }
+
+    /** A first paragraph that is only a place in capitals ("ANKARA", "GAZA CITY"): a dateline without the rest. */
+    static Match placeLine(String paragraph) {
+        String s = paragraph.strip();
+        if (!PLACE_LINE.matcher(s).matches()
+                || s.split(" ").length > MAX_PLACE_LINE_WORDS
+                || !plausiblePlace(s)
+                || SECTION_LABELS.contains(s.toLowerCase(Locale.ROOT))) {
+            return null;
+        }
+        return new Match(new Dateline(s, s, null, null, null), "");
     }
 
     private static boolean accepts(Pattern pattern, Matcher m) {

@@ -25,9 +25,9 @@ final class NoiseRules {
             "follow us",
             "advertisement");
 
-    /** Whole-line end-of-story markers of agency copy ("Enditem", "(END)", "###", "--0--"). */
-    private static final Pattern END_MARKER =
-            Pattern.compile("(?i)\\(?\\s*(?:enditem|end\\s*item|ends?|-+\\s*end\\s*-+)\\s*\\)?\\.?|#{3}|-+0-+|\\*{3}");
+    /** Whole-line end-of-story markers of agency copy ("Enditem", "(END)", "###", "--0--", Kyodo's "==Kyodo"). */
+    private static final Pattern END_MARKER = Pattern.compile(
+            "(?i)\\(?\\s*(?:enditem|end\\s*item|ends?|-+\\s*end\\s*-+)\\s*\\)?\\.?|#{3}|-+0-+|\\*{3}|==\\s*\\p{L}+");
 
     /** The same markers glued to the last sentence: "... he said. Enditem". */
     private static final Pattern TRAILING_END_MARKER =
@@ -71,6 +71,10 @@ final class NoiseRules {
                 || s.startsWith("additional reporting by")
                 || s.startsWith("contact the writer")
                 || s.startsWith("contact the reporter")
+                // syndication notes: "(This story has not been edited by X staff and is auto-generated from a
+                // syndicated feed.)"
+                || s.contains("auto-generated from a syndicated feed")
+                || s.startsWith("(this story has not been edited by")
                 || (s.startsWith("associated press writer") && s.contains(" contributed"))
                 || CONTRIBUTED.matcher(s).find();
     }

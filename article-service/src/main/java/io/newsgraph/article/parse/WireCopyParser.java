@@ -109,10 +109,31 @@ public final class WireCopyParser {
         return byline;
     }
 
+    /**
+     * "Getty Images" alone on the line above a picture's description (the BBC's layout): a picture or news agency
+     * credits the lines below it. Outlets are left out: a paper's name over a paragraph is more often a section.
+     */
+    private static Caption creditAbove(List<String> lines) {
+        if (lines.size() < 2) {
+            return null;
+        }
+        Agencies.Source source = Agencies.find(lines.get(0).strip());
+        if (source == null || source.kind() != Agencies.Kind.PHOTO && source.kind() != Agencies.Kind.AGENCY) {
+            return null;
+        }
+        return new Caption(
+                String.join(" ", lines.subList(1, lines.size())), lines.get(0).strip());
+    }
+
     private static BodyCollector collect(List<List<String>> blocks) {
         BodyCollector collector = new BodyCollector();
         for (List<String> lines : blocks) {
-            collector.add(String.join(" ", lines));
+            Caption credited = creditAbove(lines);
+            if (credited != null) {
+                collector.addCaption(credited);
+            } else {
+                collector.add(String.join(" ", lines));
+            }
         }
         return collector;
     }

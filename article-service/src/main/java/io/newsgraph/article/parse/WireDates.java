@@ -20,6 +20,9 @@ public final class WireDates {
             + "|(?<day2>\\d{1,2})\\s+(?<month2>" + MONTH + "))(?:,?\\s+(?<year>(?:19|20)\\d{2}))?";
 
     private static final Pattern ISO = Pattern.compile("((?:19|20)\\d{2})-(\\d{2})-(\\d{2})");
+    /** "26.11.2025": day, month, year with dots, as Turkish, German and Russian outlets date their bylines. */
+    static final Pattern DOTTED = Pattern.compile("\\b(\\d{1,2})\\.(\\d{1,2})\\.((?:19|20)\\d{2})\\b");
+
     private static final Pattern WRITTEN = Pattern.compile("(?<![\\p{L}\\d])" + MONTH_DAY);
 
     private static final Map<String, Integer> MONTHS = Map.ofEntries(
@@ -71,6 +74,17 @@ public final class WireDates {
             try {
                 return LocalDate.of(
                         Integer.parseInt(iso.group(1)), Integer.parseInt(iso.group(2)), Integer.parseInt(iso.group(3)));
+            } catch (DateTimeException e) {
+                return null;
+            }
+        }
+        Matcher dotted = DOTTED.matcher(text);
+        if (dotted.find()) {
+            try {
+                return LocalDate.of(
+                        Integer.parseInt(dotted.group(3)),
+                        Integer.parseInt(dotted.group(2)),
+                        Integer.parseInt(dotted.group(1)));
             } catch (DateTimeException e) {
                 return null;
             }

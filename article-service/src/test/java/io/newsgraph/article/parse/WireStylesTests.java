@@ -360,4 +360,58 @@ class WireStylesTests {
             assertTrue(a.footers().stream().mapToInt(String::length).sum() <= input.length());
         }
     }
+
+    // ---- held-out styles (devset 33-40) --------------------------------------------------------
+
+    @Test
+    void bbcBylineNamesAuthorOutletAndPlace() {
+        ParsedArticle a = story("By Jane Doe, BBC News, Nairobi", REST, MORE);
+        assertEquals("Jane Doe", a.byline().author());
+        assertEquals("BBC News", a.byline().source());
+        assertEquals("Nairobi", a.byline().place());
+        assertEquals(List.of(REST, MORE), a.paragraphs());
+    }
+
+    @Test
+    void segmentedBylineWithDashesAndDottedDates() {
+        ParsedArticle a = story("Ayse Demir - Anadolu Agency | 26.11.2025 - Updated: 27.11.2025", REST, MORE);
+        assertEquals("Ayse Demir", a.byline().author());
+        assertEquals("Anadolu Agency", a.byline().source());
+        assertEquals(LocalDate.of(2025, 11, 26), a.byline().date(), "the first date is the publication's");
+        assertEquals(List.of(REST, MORE), a.paragraphs());
+    }
+
+    @Test
+    void aBareNameSegmentNeedsAnOutletBesideIt() {
+        ParsedArticle a = story("Jane Doe | 26.11.2025", REST);
+        assertTrue(a.paragraphs().contains("Jane Doe | 26.11.2025"), "no outlet: not a byline");
+    }
+
+    @Test
+    void aPlaceInCapitalsAloneAboveTheBodyIsItsDateline() {
+        ParsedArticle a = story("ANKARA", REST, MORE);
+        assertEquals("ANKARA", a.dateline().place());
+        assertEquals("ANKARA", a.byline().place());
+        assertEquals(List.of(REST, MORE), a.paragraphs());
+        assertNull(story("ANALYSIS", REST).dateline(), "a section label is no place");
+        assertNull(story("Ankara", REST).dateline(), "only capitals mark a dateline");
+    }
+
+    @Test
+    void aPictureAgencyAboveACaptionCreditsIt() {
+        ParsedArticle a = story(REST, "Getty Images\nHerders say they have lost half of their animals", MORE);
+        assertEquals(
+                List.of(new Caption("Herders say they have lost half of their animals", "Getty Images")), a.captions());
+        assertEquals(List.of(REST, MORE), a.paragraphs());
+    }
+
+    @Test
+    void syndicationNotesAndKyodoEndMarkersAreNotBody() {
+        ParsedArticle a = story(
+                REST,
+                MORE,
+                "(This story has not been edited by Example Times staff and is auto-generated from a syndicated feed.)");
+        assertEquals(List.of(REST, MORE), a.paragraphs());
+        assertEquals(List.of(REST, MORE), story(REST, MORE, "==Kyodo").paragraphs());
+    }
 }
