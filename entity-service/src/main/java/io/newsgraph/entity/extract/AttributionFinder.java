@@ -126,13 +126,14 @@ final class AttributionFinder {
 
     /**
      * "Its chief executive, Jane Roe, said" / "A spokesman for the group, Dr Jane Roe, said": a description,
-     * then a person's name (at most two title words before it) between commas. The description becomes the
-     * speaker's role; the phrase starts at the description.
+     * then a person's name (at most two title words before it) between commas; or an institution's description
+     * and its name ("the UN's humanitarian office, OCHA, said"). The description becomes the speaker's role; the
+     * phrase starts at the description.
      */
     private Speaker namedAppositive(int regionStart, int closingComma) {
         int end = skipSpaceBack(closingComma, regionStart);
         EntityIndex.Located name = mentionEndingAt(end);
-        if (name == null || name.entity().type() != EntityType.PERSON) {
+        if (name == null || name.entity().type() == EntityType.LOCATION) {
             return null;
         }
         int opening = text.lastIndexOf(',', name.mention().start());
@@ -146,7 +147,7 @@ final class AttributionFinder {
         }
         int descriptionEnd = skipSpaceBack(opening, regionStart);
         int descriptionStart = clauseStartBefore(regionStart, descriptionEnd);
-        List<Token> description = segmentation.tokensIn(descriptionStart, descriptionEnd);
+        List<Token> description = withoutBrackets(segmentation.tokensIn(descriptionStart, descriptionEnd));
         if (description.isEmpty()
                 || description.size() > MAX_DESCRIPTION_TOKENS + 3
                 || description.stream()
@@ -154,8 +155,30 @@ final class AttributionFinder {
                                 lexicon.isReportingVerb(t.text()) || t.text().equals("\""))) {
             return null;
         }
+        // "the UN's humanitarian office, OCHA, said": an organisation needs a description that ends in an institution
+        if (name.entity().type() == EntityType.ORGANIZATION
+                && !lexicon.isSpeakerNoun(
+                        description.get(description.size() - 1).text())) {
+            return null;
+        }
         return new Speaker(
                 List.of(name), null, text.substring(descriptionStart, descriptionEnd), descriptionStart, closingComma);
+    }
+
+    /** The tokens outside brackets: "The head of the National Drought Management Authority (NDMA)" is 8 words. */
+    private static List<Token> withoutBrackets(List<Token> tokens) {
+        List<Token> outside = new ArrayList<>(tokens.size());
+        int depth = 0;
+        for (Token t : tokens) {
+            if (t.text().equals("(")) {
+                depth++;
+            } else if (t.text().equals(")")) {
+                depth = Math.max(0, depth - 1);
+            } else if (depth == 0) {
+                outside.add(t);
+            }
+        }
+        return outside;
     }
 
     /** Start of the clause that ends at {@code end}: after the previous comma, quote mark or the region start. */

@@ -1,6 +1,7 @@
 package io.newsgraph.entity.extract;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -20,8 +21,9 @@ import java.util.regex.Pattern;
 final class EntityCanonicalizer {
 
     private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+    /** Honorifics before a name; Malaysia's ("Datuk Seri", "Dato'", "Tan Sri") included, "Tan" only before "Sri". */
     private static final Set<String> HONORIFICS =
-            Set.of("mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady");
+            Set.of("mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "datuk", "dato", "datin", "seri");
 
     private final AliasTable aliases;
     private final Lexicon lexicon;
@@ -92,12 +94,15 @@ final class EntityCanonicalizer {
             }
         }
         if (type == EntityType.PERSON && n.words().length >= 2) {
-            String firstLast = lower(n.words()[0] + " " + n.words()[n.words().length - 1]);
+            // "Mohamad Faizal" after "Mohamad Faizal Rahman": Malay, Arabic and Spanish names are shortened at the end
+            String[] longer = uniqueLongerName(n.words(), fullPersonNames);
+            String[] words = longer != null ? longer : n.words();
+            String firstLast = lower(words[0] + " " + words[words.length - 1]);
             Entity same = personBySurname.get(firstLast);
             if (same != null) {
                 return same;
             }
-            String canonical = canonical(name, type);
+            String canonical = canonical(longer != null ? String.join(" ", longer) : name, type);
             Entity entity = byKey.computeIfAbsent(key(type, canonical), k -> new Entity(canonical, type));
             personBySurname.put(firstLast, entity);
             return entity;
@@ -114,6 +119,20 @@ final class EntityCanonicalizer {
     private static String[] uniquePersonWithName(String word, EntityType type, List<String[]> fullNames) {
         String[] bySurname = unique(word, fullNames, true);
         return bySurname != null || type != EntityType.PERSON ? bySurname : unique(word, fullNames, false);
+    }
+
+    /** The one longer full name that starts with all of {@code words}, or null. */
+    private static String[] uniqueLongerName(String[] words, List<String[]> fullNames) {
+        String[] found = null;
+        for (String[] full : fullNames) {
+            if (full.length > words.length && Arrays.equals(Arrays.copyOf(full, words.length), words)) {
+                if (found != null && !Arrays.equals(found, full)) {
+                    return null;
+                }
+                found = full;
+            }
+        }
+        return found;
     }
 
     private static String[] unique(String word, List<String[]> fullNames, boolean surname) {
@@ -164,8 +183,11 @@ final class EntityCanonicalizer {
         List<Token> words = TextSegmenter.tokenize(text.substring(start, end));
         int first = 0;
         if (m.type() == EntityType.PERSON) {
-            while (first < words.size() - 1 && isTitleLike(words.get(first))) {
-                first++;
+            while (first < words.size() - 1
+                    && (isTitleLike(words.get(first))
+                            || isTanSri(words, first)
+                            || words.get(first).text().equals("'"))) {
+                first += isTanSri(words, first) ? 2 : 1;
             }
         }
         boolean meaningful = false;
@@ -204,6 +226,12 @@ final class EntityCanonicalizer {
             startOfWord = !Character.isLetter(c);
         }
         return sb.toString();
+    }
+
+    private static boolean isTanSri(List<Token> words, int i) {
+        return i + 2 < words.size()
+                && words.get(i).text().equals("Tan")
+                && words.get(i + 1).text().equals("Sri");
     }
 
     private boolean isTitleLike(Token word) {

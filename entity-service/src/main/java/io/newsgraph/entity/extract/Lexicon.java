@@ -1,5 +1,8 @@
 package io.newsgraph.entity.extract;
 
+import java.time.DayOfWeek;
+import java.time.Month;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Locale;
@@ -159,6 +162,13 @@ final class Lexicon {
 
     boolean isReportingVerb(String word) {
         return reportingVerbs.contains(lower(word));
+    }
+
+    /** A month's or weekday's name, in any case ("Monday", "MAY"): capitalised, yet no name of an entity. */
+    static boolean isMonthOrWeekday(String word) {
+        String upper = word.toUpperCase(Locale.ROOT);
+        return Arrays.stream(Month.values()).anyMatch(m -> m.name().equals(upper))
+                || Arrays.stream(DayOfWeek.values()).anyMatch(d -> d.name().equals(upper));
     }
 
     /** A verb that reports speech only when a "that" clause follows it. */

@@ -18,6 +18,7 @@ final class RoleExtractor {
     private static final int MAX_APPOSITIVE_TOKENS = 14;
     private static final int HEAD_WITHIN = 5;
     private static final Set<String> APPOSITIVE_STOPS = Set.of(",", ";", "\"", "(", ")", "—", "–", ".", "!", "?", ":");
+    private static final Set<String> PORTFOLIO_HEADS = Set.of("Minister", "Ministers");
     private static final Set<String> RELATIVE_PRONOUNS = Set.of("who", "which", "whose", "whom", "where");
 
     private final Lexicon lexicon;
@@ -56,9 +57,11 @@ final class RoleExtractor {
             return null;
         }
         int first = last;
+        boolean minister = PORTFOLIO_HEADS.contains(tokens.get(last).text());
         while (first - 1 >= 0
                 && tokens.get(first - 1).start() >= sentenceStart
-                && canOpenOrExtendTitle(tokens.get(first - 1), index)) {
+                && (canOpenOrExtendTitle(tokens.get(first - 1), index)
+                        || minister && isPortfolioWord(tokens, first - 1, sentenceStart, index))) {
             first--;
         }
         String text = segmentation.text();
@@ -79,6 +82,34 @@ final class RoleExtractor {
             return true;
         }
         return token.isCapitalized() && isInsideNonPersonMention(token, index);
+    }
+
+    /**
+     * "Union Food and Public Distribution Minister", "Labor and Welfare Minister": before "Minister" a portfolio's
+     * capitalised words and the "and" between them; not a sentence's first word ("Earlier Health Minister"), a
+     * weekday or month, or a word of a person's name ("Anna Lee and Health Minister Tom Park" are two people).
+     */
+    private static boolean isPortfolioWord(List<Token> tokens, int i, int sentenceStart, EntityIndex index) {
+        Token token = tokens.get(i);
+        if (token.text().equals("and") || token.text().equals("&")) {
+            return i > 0 && isPortfolioWord(tokens, i - 1, sentenceStart, index);
+        }
+        return token.isWord()
+                && token.isCapitalized()
+                && token.start() > sentenceStart
+                && !Lexicon.isMonthOrWeekday(token.text())
+                && !isInsidePersonMention(token, index);
+    }
+
+    private static boolean isInsidePersonMention(Token token, EntityIndex index) {
+        for (EntityIndex.Located l : index.mentionsIn(token.start() - 200, token.end())) {
+            if (l.mention().start() <= token.start()
+                    && token.end() <= l.mention().end()
+                    && l.entity().type() == EntityType.PERSON) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean isAcronym(String word) {

@@ -1,13 +1,9 @@
 package io.newsgraph.entity.extract;
 
-import java.time.DayOfWeek;
-import java.time.Month;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -69,11 +65,6 @@ final class ShortNames {
         if (capitals >= 2) {
             return true;
         }
-        return word.length() >= MIN_NATIVE_NAME && !isDateWord(word.toUpperCase(Locale.ROOT));
-    }
-
-    private static boolean isDateWord(String upper) {
-        return Arrays.stream(Month.values()).anyMatch(m -> m.name().equals(upper))
-                || Arrays.stream(DayOfWeek.values()).anyMatch(d -> d.name().equals(upper));
+        return word.length() >= MIN_NATIVE_NAME && !Lexicon.isMonthOrWeekday(word);
     }
 }

@@ -21,6 +21,9 @@ import java.util.regex.Pattern;
  *   <li>"Israel tensions", "Georgian Dream party": lower-case words at the end of a place or organisation span
  *       are not part of the name, geographic nouns aside ("the Crimean peninsula");</li>
  *   <li>"Bank of England": a place after "Institution of" is the end of an organisation's name;</li>
+ *   <li>"Presidency of Defense Industries", "Self-Defense Forces": an institution's word before "of", a capitalised word
+ *       hyphened to the start, belong to the name; a place span holding an institution's noun ("Auckland City
+ *       Hospital") is an organisation; an organisation right before "Minister" is a portfolio, not an entity;</li>
  *   <li>a country ("DPRK", "the US", "UK") is a LOCATION wherever it appears, and a country name the recognizers
  *       missed is added, unless the same word is also a person's surname in the text ("Michael Jordan").</li>
  * </ul>
@@ -54,7 +57,19 @@ final class SpanRepair {
             "League",
             "Association",
             "Agency",
-            "Authority");
+            "Authority",
+            "Presidency",
+            "Directorate",
+            "Secretariat",
+            "Bureau",
+            "Administration",
+            "Chamber",
+            "Confederation",
+            "Organization",
+            "Organisation",
+            "Foundation",
+            "Centre",
+            "Center");
     private static final Set<String> STATES = Set.of("Republic", "Kingdom", "Federation");
     /** Lower-case words that do end a place's name ("the Crimean peninsula", "the Amazon basin"). */
     private static final Set<String> GEOGRAPHIC_NOUNS = Set.of(
@@ -79,6 +94,21 @@ final class SpanRepair {
             "highlands");
 
     private static final Pattern WORD = Pattern.compile("\\p{Lu}[\\p{L}.'’-]*");
+    private static final Set<String> ORGANIZATION_NOUNS = Set.of(
+            "Hospital",
+            "University",
+            "Forces",
+            "Ministry",
+            "Agency",
+            "Authority",
+            "Commission",
+            "Institute",
+            "Police",
+            "Army",
+            "Navy",
+            "Corporation",
+            "Party");
+    private static final Pattern PORTFOLIO_HEAD = Pattern.compile(" Ministers?\\b");
 
     private final Countries countries = Countries.standard();
 
@@ -96,8 +126,9 @@ final class SpanRepair {
         for (Mention m : recognized) {
             for (Mention part : split(text, m, names)) {
                 Mention trimmed = trimTail(text, part);
-                if (trimmed != null) {
-                    mentions.add(retype(extendInstitution(text, trimmed), surnames));
+                if (trimmed != null && !isPortfolio(text, trimmed)) {
+                    Mention extended = extendOverHyphen(text, extendInstitution(text, trimmed), names);
+                    mentions.add(retype(institutionNotPlace(extended), surnames));
                 }
             }
         }
@@ -154,9 +185,12 @@ final class SpanRepair {
         return end == s.length() ? m : new Mention(m.start(), m.start() + end, m.type(), s.substring(0, end));
     }
 
-    /** "Bank of England": extends a place backwards over "Capitalised Institution of" into an organisation. */
+    /**
+     * "Bank of England", "Presidency of Defense Industries": extends a place or organisation backwards over
+     * "Capitalised Institution of" into an organisation.
+     */
     private static Mention extendInstitution(String text, Mention m) {
-        if (m.type() != EntityType.LOCATION || m.start() < 4 || !text.startsWith(" of ", m.start() - 4)) {
+        if (m.type() == EntityType.PERSON || m.start() < 4 || !text.startsWith(" of ", m.start() - 4)) {
             return m;
         }
         int p = m.start() - 4;
@@ -188,6 +222,54 @@ final class SpanRepair {
         }
         EntityType type = STATES.contains(institution) ? EntityType.LOCATION : EntityType.ORGANIZATION;
         return new Mention(start, m.end(), type, text.substring(start, m.end()));
+    }
+
+    /**
+     * "Self-Defense Forces", "Anti-Corruption Bureau": a capitalised word hyphened to an organisation's span is part of
+     * it, unless that word is a name of its own ("Ukraine-Russia talks", "US-China Business Council": two names).
+     */
+    private Mention extendOverHyphen(String text, Mention m, Map<String, EntityType> names) {
+        int hyphen = m.start() - 1;
+        if (m.type() != EntityType.ORGANIZATION
+                || hyphen < 1
+                || text.charAt(hyphen) != '-'
+                || !Character.isLetter(text.charAt(hyphen - 1))) {
+            return m;
+        }
+        int start = hyphen;
+        while (start > 0 && Character.isLetter(text.charAt(start - 1))) {
+            start--;
+        }
+        String word = text.substring(start, hyphen);
+        if (!Character.isUpperCase(text.charAt(start))
+                || start > 0 && !Character.isWhitespace(text.charAt(start - 1))
+                || countries.find(word) != null
+                || names.containsKey(word)) {
+            return m;
+        }
+        return new Mention(start, m.end(), m.type(), text.substring(start, m.end()));
+    }
+
+    /** "Auckland City Hospital", "U.S. Forces Korea": a place's span holding an institution's noun is an organisation. */
+    private static Mention institutionNotPlace(Mention m) {
+        if (m.type() != EntityType.LOCATION) {
+            return m;
+        }
+        for (String word : m.surface().split(" ")) {
+            if (ORGANIZATION_NOUNS.contains(word)) {
+                return new Mention(m.start(), m.end(), EntityType.ORGANIZATION, m.surface());
+            }
+        }
+        return m;
+    }
+
+    /**
+     * "Union Food and Public Distribution Minister X", "Labor and Welfare Minister X": words tagged as an organisation
+     * right before "Minister" name a portfolio, part of the person's title.
+     */
+    private static boolean isPortfolio(String text, Mention m) {
+        return m.type() == EntityType.ORGANIZATION
+                && PORTFOLIO_HEAD.matcher(text).region(m.end(), text.length()).lookingAt();
     }
 
     private Mention retype(Mention m, Set<String> surnames) {

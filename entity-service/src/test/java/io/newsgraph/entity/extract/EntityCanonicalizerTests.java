@@ -165,4 +165,37 @@ class EntityCanonicalizerTests {
         assertEquals(6, counts.get("ORGANIZATION:NATO"));
         assertEquals(2, counts.get("ORGANIZATION:The New York Times"));
     }
+
+    @Test
+    void malayHonorificsAreNotPartOfTheNameAndAShortenedNameJoinsTheFullOne() {
+        String text = "Datuk Seri Ahmad Zaki Ismail met Tan Sri Lim Boon Hock. Ahmad Zaki said so, and Lim agreed.";
+        EntityIndex index = run(
+                text,
+                Map.of(
+                        "Datuk Seri Ahmad Zaki Ismail",
+                        EntityType.PERSON,
+                        "Tan Sri Lim Boon Hock",
+                        EntityType.PERSON,
+                        "Ahmad Zaki",
+                        EntityType.PERSON));
+        assertEquals(
+                List.of("Ahmad Zaki Ismail", "Lim Boon Hock"),
+                index.entities().stream().map(Entity::canonicalName).toList());
+        assertEquals(2, index.entities().get(0).mentions().size(), "Ahmad Zaki is Ahmad Zaki Ismail");
+    }
+
+    @Test
+    void aShortenedNameSharedByTwoFullNamesStaysApart() {
+        String text = "Ana Maria Lopez and Ana Maria Ruiz spoke. Ana Maria left.";
+        EntityIndex index = run(
+                text,
+                Map.of(
+                        "Ana Maria Lopez",
+                        EntityType.PERSON,
+                        "Ana Maria Ruiz",
+                        EntityType.PERSON,
+                        "Ana Maria",
+                        EntityType.PERSON));
+        assertEquals(3, index.entities().size());
+    }
 }

@@ -202,4 +202,33 @@ class QuoteExtractorTests {
                 found.stream().map(QuoteExtractorTests::line).toList());
         assertEquals("the state's chief health officer", found.get(0).speakerRole());
     }
+
+    @Test
+    void anInstitutionNamedAfterItsDescriptionSpeaks() {
+        Map<String, EntityType> names = Map.of("OCHA", EntityType.ORGANIZATION, "UN", EntityType.ORGANIZATION);
+        assertEquals(
+                List.of("INDIRECT|ORGANIZATION:OCHA|said|the drought was the worst in decades"),
+                TestModels.analyse(
+                                names, "The UN's humanitarian office, OCHA, said the drought was the worst in decades.")
+                        .quotes()
+                        .stream()
+                        .map(QuoteExtractorTests::line)
+                        .toList());
+    }
+
+    @Test
+    void aDescriptionWithAnAcronymInBracketsStillIntroducesTheName() {
+        Map<String, EntityType> names =
+                Map.of("Anna Lee", EntityType.PERSON, "National Drought Management Authority", EntityType.ORGANIZATION);
+        assertEquals(
+                List.of("INDIRECT|PERSON:Anna Lee|said|two million people needed food"),
+                TestModels.analyse(
+                                names,
+                                "The head of the National Drought Management Authority (NDMA), Anna Lee, said on Monday that"
+                                        + " two million people needed food.")
+                        .quotes()
+                        .stream()
+                        .map(QuoteExtractorTests::line)
+                        .toList());
+    }
 }

@@ -85,4 +85,21 @@ class RoleExtractorTests {
                         "PERSON:Pete Hegseth", List.of("US Defense Secretary")),
                 roles);
     }
+
+    @Test
+    void aPortfolioBeforeMinisterIsPartOfTheTitle() {
+        assertEquals(
+                List.of("Union Food and Public Distribution Minister"),
+                rolesOf(
+                        "Prices rose, Union Food and Public Distribution Minister Ravi Nair said.",
+                        Map.of("Ravi Nair", EntityType.PERSON),
+                        "PERSON:Ravi Nair"));
+        assertEquals(
+                List.of("Health Minister"),
+                rolesOf(
+                        "Officials met Anna Lee and Health Minister Tom Park on Monday.",
+                        Map.of("Anna Lee", EntityType.PERSON, "Tom Park", EntityType.PERSON),
+                        "PERSON:Tom Park"),
+                "another person's name is not a portfolio");
+    }
 }

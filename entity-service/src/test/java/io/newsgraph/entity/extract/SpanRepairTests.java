@@ -83,4 +83,43 @@ class SpanRepairTests {
                         m(text, "Michael Jordan", EntityType.PERSON),
                         new Mention(at, at + 6, EntityType.PERSON, "Jordan")));
     }
+
+    @Test
+    void anInstitutionsWordBeforeOfAndAHyphenedWordBelongToTheName() {
+        String text = "The Presidency of Defense Industries said Japan's Self-Defense Forces would watch.";
+        assertEquals(
+                List.of(
+                        "ORGANIZATION:Presidency of Defense Industries",
+                        "LOCATION:Japan",
+                        "ORGANIZATION:Self-Defense Forces"),
+                repaired(
+                        text,
+                        m(text, "Defense Industries", EntityType.ORGANIZATION),
+                        m(text, "Defense Forces", EntityType.ORGANIZATION)));
+        String lower = "Pro-government and anti-Corruption Bureau staff met.";
+        assertEquals(
+                List.of("ORGANIZATION:Corruption Bureau"),
+                repaired(lower, m(lower, "Corruption Bureau", EntityType.ORGANIZATION)),
+                "a lower-case word hyphened to the span is not part of the name");
+    }
+
+    @Test
+    void aPlaceSpanWithAnInstitutionsNounIsAnOrganisation() {
+        String text = "Patients at Auckland City Hospital waited.";
+        assertEquals(
+                List.of("ORGANIZATION:Auckland City Hospital"),
+                repaired(text, m(text, "Auckland City Hospital", EntityType.LOCATION)));
+    }
+
+    @Test
+    void anOrganisationRightBeforeMinisterIsAPortfolio() {
+        String text = "Health, Labor and Welfare Minister Aya Mori and the Labor Party met.";
+        assertEquals(
+                List.of("PERSON:Aya Mori", "ORGANIZATION:Labor Party"),
+                repaired(
+                        text,
+                        m(text, "Labor and Welfare", EntityType.ORGANIZATION),
+                        m(text, "Aya Mori", EntityType.PERSON),
+                        m(text, "Labor Party", EntityType.ORGANIZATION)));
+    }
 }
