@@ -2,10 +2,10 @@ package io.newsgraph.entity.extract;
 
 /**
  * Where a LOCATION entity is: its GeoNames id, ISO 3166-1 alpha-2 country code and coordinates (WGS84 degrees).
- * A country carries only its code: no package the build can fetch gives GeoNames' country ids or coordinates
- * (docs/decisions.md "Place linking").
+ * A country, and a first-level region (state, province), carry only the country's code: no package the build can
+ * fetch gives GeoNames' ids or coordinates for them (docs/decisions.md "Place linking").
  *
- * @param geonamesId  id of the place at geonames.org, null for a country
+ * @param geonamesId  id of the place at geonames.org, null for a country or a region
  * @param countryCode ISO 3166-1 alpha-2 code of the country (of the place, or the country itself)
  */
 public record Place(Long geonamesId, String countryCode, Double latitude, Double longitude) {

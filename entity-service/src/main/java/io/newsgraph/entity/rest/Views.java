@@ -72,24 +72,25 @@ public final class Views {
             name = "Place",
             description =
                     "A LOCATION's link to the GeoNames gazetteer (data: geonames.org, CC BY 4.0). A city or town has "
-                            + "all four fields; a country only its code.")
+                            + "all four fields; a country, or a first-level region of one (a state, province or county), only the country's code.")
     public record PlaceView(
             @Schema(
                     description =
-                            "Id of the place at geonames.org (https://www.geonames.org/{id}); null for a country.",
+                            "Id of the place at geonames.org (https://www.geonames.org/{id}); null for a country or a region.",
                     examples = "703448")
             Long geonamesId,
 
             @Schema(
-                    description = "ISO 3166-1 alpha-2 code of the country the place is in, or of the country itself.",
+                    description =
+                            "ISO 3166-1 alpha-2 code of the country the place or region is in, or of the country itself.",
                     examples = "UA",
                     pattern = "^[A-Z]{2}$")
             String countryCode,
 
-            @Schema(description = "WGS84 latitude in degrees; null for a country.", examples = "50.45466")
+            @Schema(description = "WGS84 latitude in degrees; null for a country or a region.", examples = "50.45466")
             Double latitude,
 
-            @Schema(description = "WGS84 longitude in degrees; null for a country.", examples = "30.5238")
+            @Schema(description = "WGS84 longitude in degrees; null for a country or a region.", examples = "30.5238")
             Double longitude) {
 
         static PlaceView of(Place p) {
