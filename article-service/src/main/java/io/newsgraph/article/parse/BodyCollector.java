@@ -28,6 +28,7 @@ final class BodyCollector {
     private Byline headerByline = Byline.NONE;
     private Byline trailerByline = Byline.NONE;
     private Datelines.Match dateline;
+    private boolean bylineUnderStandfirst;
 
     void add(String paragraph) {
         if (paragraph.isBlank() || NoiseRules.isShareMarker(paragraph)) {
@@ -40,9 +41,16 @@ final class BodyCollector {
             addFooter(paragraph);
         } else if (paragraphs.isEmpty() && dateline == null) {
             addFirstParagraph(paragraph);
+        } else if (bylineUnderStandfirst(paragraph)) {
+            return;
         } else {
             paragraphs.add(paragraph);
         }
+    }
+
+    /** Only below a headline does a first paragraph read as a standfirst (not in a body sent without its title). */
+    void acceptBylineUnderStandfirst(boolean accept) {
+        this.bylineUnderStandfirst = accept;
     }
 
     /** Credit-only captions (no text) are kept: the credit is metadata of the story's pictures. */
@@ -93,6 +101,26 @@ final class BodyCollector {
         if (parsed != null) {
             credits.addAll(parsed);
         }
+    }
+
+    /**
+     * "Eleanor Hart Political correspondent" under a standfirst (the summary under a headline: one paragraph without a
+     * final stop): the byline of a page that prints the summary first, as the Guardian does.
+     */
+    private boolean bylineUnderStandfirst(String paragraph) {
+        if (!bylineUnderStandfirst || paragraphs.size() != 1 || dateline != null || headerByline.author() != null) {
+            return false;
+        }
+        String standfirst = paragraphs.get(0).strip();
+        if (standfirst.isEmpty() || ".!?\"”’)".indexOf(standfirst.charAt(standfirst.length() - 1)) >= 0) {
+            return false;
+        }
+        Byline byline = Bylines.parseLine(paragraph, false);
+        if (byline == null || byline.author() == null) {
+            return false;
+        }
+        headerByline = Bylines.merge(headerByline, byline);
+        return true;
     }
 
     /** Bylines before any body text ("By Jane Doe", "Updated: 2025-03-03") are metadata; the first body paragraph may open with a dateline. */

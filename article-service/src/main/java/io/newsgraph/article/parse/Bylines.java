@@ -20,15 +20,22 @@ final class Bylines {
     private static final Pattern BY = Pattern.compile("(?i:by)\\s+(\\S.*)");
     private static final Pattern SOURCE = Pattern.compile("(?i:source)\\s*(?::|-|–|—)\\s*(\\S.{0,99})");
     private static final Pattern DOMAIN = Pattern.compile("[\\w-]+(?:\\.[\\w-]+)+");
+    /** "Jane Doe Political correspondent", "John Roe Economics editor": the Guardian's name and desk, no "By". */
+    private static final Pattern STAFF_ROLE =
+            Pattern.compile("(\\p{Lu}[\\p{L}'’.-]*(?: \\p{Lu}[\\p{L}'’.-]*){1,3}) (?:\\p{Lu}\\p{Ll}+ ){1,3}?"
+                    + "(?:correspondent|editor|reporter|writer|columnist|commentator)(?: at large)?");
 
     /** Lower-case words allowed inside personal and place names. */
     private static final Set<String> NAME_PARTICLES = Set.of(
             "and", "&", "de", "da", "di", "du", "del", "van", "von", "der", "den", "la", "le", "bin", "al", "el", "y",
             "of", "upon", "am");
 
-    /** "Updated: 2025-03-03 10:17", "Published: March 3, 2025", "Last updated 2025-03-03": the rest must be a date. */
+    /**
+     * "Updated: 2025-03-03 10:17", "Published: March 3, 2025", "Last updated 2025-03-03", "Published On 4 Dec 2025": the
+     * rest must be a date.
+     */
     private static final Pattern DATED = Pattern.compile(
-            "(?i:(?:last\\s+)?(?:updated|published|posted|modified|date))\\s*(?::|-|–)?\\s*(\\S.{0,60})");
+            "(?i:(?:last\\s+)?(?:updated|published|posted|modified|date)(?:\\s+on)?)\\s*(?::|-|–)?\\s*(\\S.{0,60})");
     /** A date, optionally with a time and zone: "2025-03-03 10:17", "March 3, 2025", "2025-03-03T10:17:00Z". */
     private static final Pattern DATE_ONLY =
             Pattern.compile("(?:(?:19|20)\\d{2}-\\d{2}-\\d{2}|\\d{1,2}\\.\\d{1,2}\\.(?:19|20)\\d{2}|"
@@ -86,6 +93,12 @@ final class Bylines {
         Matcher source = SOURCE.matcher(s);
         if (source.matches()) {
             return new Byline(null, null, source.group(1));
+        }
+        Matcher staff = STAFF_ROLE.matcher(s);
+        if (staff.matches()
+                && looksLikeNames(staff.group(1), 4)
+                && staff.group(1).contains(" ")) {
+            return new Byline(staff.group(1).strip(), null, null);
         }
         return allowNameInPlace ? parseNameInPlace(s) : null;
     }

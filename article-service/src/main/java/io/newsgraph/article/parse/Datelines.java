@@ -54,6 +54,18 @@ final class Datelines {
 
     /** Capitalised labels that head a story without being a place. */
     private static final Set<String> SECTION_LABELS = Set.of(
+            "warning",
+            "note",
+            "editor's note",
+            "correction",
+            "watch",
+            "read more",
+            "related",
+            "also read",
+            "fact check",
+            "photos",
+            "video",
+            "timeline",
             "analysis",
             "exclusive",
             "breaking",
@@ -127,8 +139,14 @@ final class Datelines {
         if (pattern == DASH_ONLY) {
             String sep = m.group("sep").strip();
             boolean longDash = sep.equals("--") || sep.equals("–") || sep.equals("—");
-            // A plain hyphen or colon after a capitalised word is common in prose; only a dated capital place passes.
-            return longDash ? upperPlace || dated : upperPlace && dated && !sep.equals(":");
+            // A plain hyphen or colon after a capitalised word is common in prose; only a dated capital place passes,
+            // or a capital place alone before a colon, as CNA and Malaysian papers print it ("SINGAPORE: ...")
+            boolean colonAfterPlace = sep.equals(":")
+                    && upperPlace
+                    && m.group("region") == null
+                    && m.group("place").strip().split(" ").length <= MAX_PLACE_LINE_WORDS
+                    && !SECTION_LABELS.contains(m.group("place").strip().toLowerCase(Locale.ROOT));
+            return longDash ? upperPlace || dated : upperPlace && dated && !sep.equals(":") || colonAfterPlace;
         }
         String agency = m.group("agency").strip();
         if (pattern == WITH_AGENCY) {

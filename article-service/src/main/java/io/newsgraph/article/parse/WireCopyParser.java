@@ -19,12 +19,12 @@ public final class WireCopyParser {
         List<List<String>> blocks = blocks(TextNormalizer.normalize(raw));
         String title = takeTitle(blocks);
         Byline byline = takeHeaderByline(blocks, title != null);
-        return collect(blocks).build(title, byline, null, null, null);
+        return collect(blocks, title != null).build(title, byline, null, null, null);
     }
 
     /** Parses a body only (title/author supplied elsewhere); a leading dateline still fills the byline. */
     public ParsedArticle parseBody(String body) {
-        return collect(blocks(TextNormalizer.normalize(body))).build(null, Byline.NONE, null, null, null);
+        return collect(blocks(TextNormalizer.normalize(body)), false).build(null, Byline.NONE, null, null, null);
     }
 
     /** Blank-line separated blocks of lines (or lines, when there is no blank line), share markers dropped. */
@@ -125,8 +125,9 @@ public final class WireCopyParser {
                 String.join(" ", lines.subList(1, lines.size())), lines.get(0).strip());
     }
 
-    private static BodyCollector collect(List<List<String>> blocks) {
+    private static BodyCollector collect(List<List<String>> blocks, boolean underTitle) {
         BodyCollector collector = new BodyCollector();
+        collector.acceptBylineUnderStandfirst(underTitle);
         for (List<String> lines : blocks) {
             Caption credited = creditAbove(lines);
             if (credited != null) {

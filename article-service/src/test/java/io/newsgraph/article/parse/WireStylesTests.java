@@ -414,4 +414,32 @@ class WireStylesTests {
         assertEquals(List.of(REST, MORE), a.paragraphs());
         assertEquals(List.of(REST, MORE), story(REST, MORE, "==Kyodo").paragraphs());
     }
+
+    @Test
+    void publishedOnDateLine() {
+        ParsedArticle a = story("Published On 4 Dec 2025", REST, MORE);
+        assertEquals(LocalDate.of(2025, 12, 4), a.byline().date());
+        assertEquals(List.of(REST, MORE), a.paragraphs());
+    }
+
+    @Test
+    void aPlaceInCapitalsBeforeAColonIsADateline() {
+        ParsedArticle a = story("SINGAPORE: " + REST, MORE);
+        assertEquals("SINGAPORE", a.dateline().place());
+        assertEquals(List.of(REST, MORE), a.paragraphs());
+        assertNull(story("WARNING: " + REST, MORE).dateline(), "a label is no place");
+    }
+
+    @Test
+    void aStaffBylineUnderTheStandfirst() {
+        ParsedArticle a =
+                story("Ministers promise an end to annual settlements", "Jane Doe Political correspondent", REST);
+        assertEquals("Jane Doe", a.byline().author());
+        assertEquals(List.of("Ministers promise an end to annual settlements", REST), a.paragraphs());
+        assertEquals(
+                List.of("The talks ended.", "Jane Doe Political correspondent", REST),
+                story("The talks ended.", "Jane Doe Political correspondent", REST)
+                        .paragraphs(),
+                "under a paragraph that ends a sentence it is body text");
+    }
 }

@@ -42,6 +42,7 @@ final class AttributionFinder {
 
     private static final int MAX_PARENTHETICAL_TOKENS = 8;
     private static final int MAX_DESCRIPTION_TOKENS = 7;
+    private static final Set<String> TITLE_JOINERS = Set.of("of", "for", "the", "and");
 
     private final Segmentation segmentation;
     private final String text;
@@ -243,6 +244,10 @@ final class AttributionFinder {
                 && lexicon.isPronoun(tokens.get(t).text())) {
             return Speaker.pronoun(tokens.get(t));
         }
+        Speaker titled = titledNameAfter(t, limit);
+        if (titled != null) {
+            return titled;
+        }
         int end = t;
         while (end < tokens.size()
                 && end - t < MAX_DESCRIPTION_TOKENS
@@ -256,6 +261,42 @@ final class AttributionFinder {
                 return named != null ? named : Speaker.unnamed(text.substring(p, descriptionEnd), p, descriptionEnd);
             }
             end++;
+        }
+        return null;
+    }
+
+    /**
+     * "said Vice Minister of Commerce Tang Wenhui": a title of capitalised words (with "of", "for", "the", "and"
+     * between them, and at least one title word) right before a person's name.
+     */
+    private Speaker titledNameAfter(int first, int limit) {
+        List<Token> tokens = segmentation.tokens();
+        boolean titleWord = false;
+        for (int k = first;
+                k < tokens.size()
+                        && k - first <= MAX_DESCRIPTION_TOKENS
+                        && tokens.get(k).end() <= limit;
+                k++) {
+            Token token = tokens.get(k);
+            for (EntityIndex.Located l : index.mentionsIn(token.start(), token.start() + 1)) {
+                boolean named =
+                        l.mention().start() == token.start() && l.entity().type() == EntityType.PERSON;
+                return named && titleWord && k > first
+                        ? new Speaker(
+                                List.of(l),
+                                null,
+                                text.substring(
+                                        tokens.get(first).start(),
+                                        tokens.get(k - 1).end()),
+                                tokens.get(first).start(),
+                                l.mention().end())
+                        : null;
+            }
+            boolean joiner = TITLE_JOINERS.contains(token.text()) && k > first;
+            if (!token.isWord() || !(token.isCapitalized() || joiner)) {
+                return null;
+            }
+            titleWord |= lexicon.isTitleWord(token.text());
         }
         return null;
     }

@@ -139,7 +139,8 @@ final class EntityCanonicalizer {
         String[] found = null;
         for (String[] full : fullNames) {
             String candidate = surname ? full[full.length - 1] : full[0];
-            if (candidate.equals(word)) {
+            // "Al-Mansouri" at a sentence's start is "Khalid al-Mansouri"
+            if (candidate.equals(word) || surname && candidate.equalsIgnoreCase(word)) {
                 if (found != null && !String.join(" ", found).equals(String.join(" ", full))) {
                     return null;
                 }

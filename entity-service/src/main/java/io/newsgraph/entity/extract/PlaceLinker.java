@@ -22,15 +22,62 @@ import java.util.regex.Pattern;
  *   <li>otherwise the entity stays unlinked: no link is better than a wrong one.</li>
  * </ol>
  * A first-level division ("Bihar", "Queensland") links to its country alone, as does a name with a division's word
- * after a place ("Henan Province", "Los Angeles County"). PERSON and ORGANIZATION entities are never linked, whatever
+ * around a place ("Henan Province", "State of Mexico") and a nation of the UK ("Wales"); continents and regions of
+ * several countries ("Asia", "the Gulf") never link. PERSON and ORGANIZATION entities are never linked, whatever
  * their name.
  */
 final class PlaceLinker {
 
     static final double DOMINANCE = 5.0;
-    /** "Henan Province", "Los Angeles County", "Setagaya Ward": a division named after a place, in that place's country. */
-    private static final Pattern DIVISION = Pattern.compile(
-            "(.+?) (?:Province|County|State|Prefecture|Region|District|Governorate|Oblast|Ward|Territory|Municipality)");
+    /**
+     * "Henan Province", "Guangxi Zhuang Autonomous Region", "State of Mexico": a division named after a place, in that
+     * place's country.
+     */
+    private static final Pattern DIVISION = Pattern.compile("(?<name>.+?) (?:Autonomous )?(?:Province|County|State"
+            + "|Prefecture|Region|Area|District|Governorate|Oblast|Okrug|Krai|Ward|Territory|Municipality)"
+            + "|(?:State|Province|Region|Prefecture) of (?<of>.+)");
+    /** The nations of the United Kingdom, which is the country. */
+    private static final Set<String> UK_NATIONS = Set.of("england", "scotland", "wales", "northern ireland");
+    /** Continents and regions of several countries: never one place, whatever a gazetteer calls so ("Asia", Philippines). */
+    private static final Set<String> SUPRANATIONAL = Set.of(
+            "asia",
+            "europe",
+            "africa",
+            "america",
+            "americas",
+            "north america",
+            "south america",
+            "latin america",
+            "central america",
+            "middle east",
+            "near east",
+            "far east",
+            "oceania",
+            "antarctica",
+            "arctic",
+            "gulf",
+            "persian gulf",
+            "caribbean",
+            "balkans",
+            "baltics",
+            "scandinavia",
+            "sahel",
+            "horn of africa",
+            "southeast asia",
+            "south asia",
+            "east asia",
+            "central asia",
+            "west africa",
+            "east africa",
+            "north africa",
+            "southern africa",
+            "pacific",
+            "atlantic",
+            "mediterranean",
+            "eurasia",
+            "indo pacific",
+            "levant",
+            "maghreb");
 
     private final PlaceGazetteer gazetteer;
     private final Countries countries;
@@ -91,11 +138,22 @@ final class PlaceLinker {
         if (country != null) {
             return Place.country(country.code());
         }
+        String key = PlaceGazetteer.key(name);
+        if (SUPRANATIONAL.contains(key)) {
+            return null;
+        }
+        if (UK_NATIONS.contains(key)) {
+            return Place.country("GB");
+        }
         List<PlaceGazetteer.Candidate> candidates = gazetteer.find(name);
         Matcher division = DIVISION.matcher(name);
         if (candidates.isEmpty() && division.matches()) {
-            Place named = place(division.group(1), context);
-            return named == null ? null : Place.country(named.countryCode());
+            String named = division.group("name") != null ? division.group("name") : division.group("of");
+            Place place = place(named, context);
+            if (place == null && named.contains(" ")) {
+                place = place(named.substring(0, named.indexOf(' ')), context); // "Guangxi Zhuang" → Guangxi
+            }
+            return place == null ? null : Place.country(place.countryCode());
         }
         if (candidates.size() == 1) {
             return candidates.get(0).place();

@@ -40,6 +40,7 @@ final class QuoteExtractor {
 
     private static final Set<String> PREPOSITIONS =
             Set.of("on", "in", "at", "by", "since", "until", "last", "this", "next");
+    private static final Set<String> CONJUNCTIONS = Set.of("and", "but", "or", "while", "as", "then", "so");
     private static final Set<String> TELL_VERBS = Set.of("told", "tells", "tell", "telling");
     private static final Pattern PARAGRAPH_JOIN = Pattern.compile("\\s*\\n\\s*\"?");
     private static final Pattern CLAUSE_BREAK = Pattern.compile(", (?:while|whereas|but|although) |; ");
@@ -281,7 +282,7 @@ final class QuoteExtractor {
             if (speaker != null
                     && (token.start() == first
                             || speaker.phraseStart() == first
-                            || speaker.isNamed() && isTitleGap(first, speaker.phraseStart()))) {
+                            || speaker.isNamed() && isTitleGap(first, speaker))) {
                 return resolve(span, QuoteKind.DIRECT, speaker, token, previous);
             }
             return null;
@@ -291,16 +292,21 @@ final class QuoteExtractor {
 
     /**
      * {@code ," Ukrenergo chief executive Jane Roe said}: words between the quotation and the name that the
-     * role stage did not take as a title, all on one clause (no comma, no quote mark) and starting capitalised.
+     * role stage did not take as a title, all on one clause (no comma, no quote mark) and starting capitalised, or
+     * lower-case words right before a title ({@code ," city water secretary Jane Roe said}).
      */
-    private boolean isTitleGap(int first, int phraseStart) {
-        if (phraseStart <= first || !Character.isUpperCase(text.charAt(first))) {
+    private boolean isTitleGap(int first, Speaker speaker) {
+        int phraseStart = speaker.phraseStart();
+        if (phraseStart <= first) {
             return false;
         }
         String gap = text.substring(first, phraseStart);
-        return gap.indexOf(',') < 0
-                && gap.indexOf('"') < 0
-                && segmentation.tokensIn(first, phraseStart).size() <= MAX_TITLE_GAP_TOKENS;
+        List<Token> words = segmentation.tokensIn(first, phraseStart);
+        // lower-case words only before a title: {@code ," city water secretary Jane Roe said}
+        boolean titled = speaker.named().get(0).mention().start() > phraseStart;
+        boolean describes = Character.isUpperCase(text.charAt(first))
+                || titled && words.stream().allMatch(w -> w.isWord() && !CONJUNCTIONS.contains(w.text()));
+        return describes && gap.indexOf(',') < 0 && gap.indexOf('"') < 0 && words.size() <= MAX_TITLE_GAP_TOKENS;
     }
 
     /** {@code X said: "...} or {@code X said, "...}: a reporting verb shortly before the opening mark. */
@@ -626,10 +632,28 @@ final class QuoteExtractor {
         return words <= MAX_TAIL_TOKENS;
     }
 
+    /** The comma before a speaker's phrase, over "the" and an owner ("CLAUSE, Qatar's Ministry of ... said"). */
     private int commaBefore(int floor, int phraseStart) {
         int p = phraseStart;
-        while (p > floor && Character.isWhitespace(text.charAt(p - 1))) {
-            p--;
+        while (true) {
+            while (p > floor && Character.isWhitespace(text.charAt(p - 1))) {
+                p--;
+            }
+            Token before = attribution.tokenEndingAt(p);
+            if (before == null || before.start() < floor) {
+                break;
+            }
+            String word = before.text();
+            if (word.equals("'s") || word.equals("’s")) {
+                before = attribution.tokenEndingAt(before.start()); // tokenised apart: "Qatar" "'s"
+                word = before == null ? "" : before.text() + "'s";
+            }
+            boolean article = word.equals("the") || word.equals("The");
+            boolean owner = (word.endsWith("'s") || word.endsWith("’s")) && before.isCapitalized();
+            if (!(article || owner) || before.start() < floor) {
+                break;
+            }
+            p = before.start();
         }
         return p > floor && text.charAt(p - 1) == ',' ? p - 1 : -1;
     }

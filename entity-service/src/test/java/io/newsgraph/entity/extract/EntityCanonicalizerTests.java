@@ -198,4 +198,14 @@ class EntityCanonicalizerTests {
                         EntityType.PERSON));
         assertEquals(3, index.entities().size());
     }
+
+    @Test
+    void aSurnameWithAParticleMatchesWhateverItsCase() {
+        String text = "Khalid al-Mansouri spoke. Al-Mansouri said more.";
+        EntityIndex index =
+                run(text, Map.of("Khalid al-Mansouri", EntityType.PERSON, "Al-Mansouri", EntityType.PERSON));
+        assertEquals(
+                List.of("Khalid al-Mansouri"),
+                index.entities().stream().map(Entity::canonicalName).toList());
+    }
 }

@@ -165,4 +165,16 @@ class PlaceLinkerTests {
     private static EntityResult entity(String name, EntityType type) {
         return new EntityResult(type + ":" + name, name, type, List.of(), List.of(), 1.0, List.of(), null);
     }
+
+    @Test
+    void continentsNeverLinkAndTheNationsOfTheUnitedKingdomAreItsCountry() {
+        assertNull(link(null, location("Asia")).get("Asia"), "not the town of Asia in the Philippines");
+        assertNull(link(null, location("Gulf")).get("Gulf"), "not the province of Papua New Guinea");
+        assertEquals(Place.country("GB"), link(null, location("Wales")).get("Wales"));
+        assertEquals(
+                Place.country("CN"),
+                link(null, location("Guangxi Zhuang Autonomous Region")).get("Guangxi Zhuang Autonomous Region"));
+        assertEquals(
+                Place.country("MX"), link(null, location("State of Mexico")).get("State of Mexico"));
+    }
 }

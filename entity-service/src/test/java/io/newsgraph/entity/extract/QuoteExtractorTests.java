@@ -231,4 +231,45 @@ class QuoteExtractorTests {
                         .map(QuoteExtractorTests::line)
                         .toList());
     }
+
+    @Test
+    void aTitleOfSeveralWordsBetweenVerbAndName() {
+        Map<String, EntityType> names = Map.of("Tang Wen", EntityType.PERSON, "Commerce", EntityType.ORGANIZATION);
+        assertEquals(
+                List.of("DIRECT|PERSON:Tang Wen|said|Too much spoils"),
+                TestModels.analyse(names, "\"Too much spoils,\" said Vice Minister of Commerce Tang Wen in Beijing.")
+                        .quotes()
+                        .stream()
+                        .map(QuoteExtractorTests::line)
+                        .toList());
+    }
+
+    @Test
+    void lowerCaseWordsBeforeATitleAfterTheQuotation() {
+        assertEquals(
+                List.of("DIRECT|PERSON:Anna Lee|said|Store only what you need"),
+                quotes("\"Store only what you need,\" city water secretary Anna Lee said."));
+        assertEquals(
+                List.of(),
+                quotes("\"Store only what you need,\" and then secretary Anna Lee said nothing.").stream()
+                        .filter(q -> q.startsWith("DIRECT|PERSON"))
+                        .toList(),
+                "a conjunction opens another clause");
+    }
+
+    @Test
+    void aTrailingAttributionOverTheArticleOrAnOwner() {
+        Map<String, EntityType> names =
+                Map.of("Ministry of Foreign Affairs", EntityType.ORGANIZATION, "Qatar", EntityType.LOCATION);
+        assertEquals(
+                List.of(
+                        "INDIRECT|ORGANIZATION:Ministry of Foreign Affairs|said|The meeting brought together five envoys"),
+                TestModels.analyse(
+                                names,
+                                "The meeting brought together five envoys, Qatar's Ministry of Foreign Affairs said.")
+                        .quotes()
+                        .stream()
+                        .map(QuoteExtractorTests::line)
+                        .toList());
+    }
 }
