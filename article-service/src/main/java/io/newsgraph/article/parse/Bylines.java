@@ -31,8 +31,8 @@ final class Bylines {
             "of", "upon", "am");
 
     /**
-     * "Updated: 2025-03-03 10:17", "Published: March 3, 2025", "Last updated 2025-03-03", "Published On 4 Dec 2025": the
-     * rest must be a date.
+     * "Updated: 2025-03-03 10:17", "Published: March 3, 2025", "Last updated 2025-03-03", "Published On 4 Dec 2025":
+     * the rest must be a date.
      */
     private static final Pattern DATED = Pattern.compile(
             "(?i:(?:last\\s+)?(?:updated|published|posted|modified|date)(?:\\s+on)?)\\s*(?::|-|–)?\\s*(\\S.{0,60})");
