@@ -278,19 +278,19 @@ final class AttributionFinder {
                         && tokens.get(k).end() <= limit;
                 k++) {
             Token token = tokens.get(k);
-            for (EntityIndex.Located l : index.mentionsIn(token.start(), token.start() + 1)) {
-                boolean named =
-                        l.mention().start() == token.start() && l.entity().type() == EntityType.PERSON;
-                return named && titleWord && k > first
-                        ? new Speaker(
-                                List.of(l),
-                                null,
-                                text.substring(
-                                        tokens.get(first).start(),
-                                        tokens.get(k - 1).end()),
-                                tokens.get(first).start(),
-                                l.mention().end())
-                        : null;
+            EntityIndex.Located name = index.startingAt(token.start());
+            if (name != null) {
+                boolean titled = name.entity().type() == EntityType.PERSON && titleWord && k > first;
+                if (!titled) {
+                    return null;
+                }
+                int start = tokens.get(first).start();
+                return new Speaker(
+                        List.of(name),
+                        null,
+                        text.substring(start, tokens.get(k - 1).end()),
+                        start,
+                        name.mention().end());
             }
             boolean joiner = TITLE_JOINERS.contains(token.text()) && k > first;
             if (!token.isWord() || !(token.isCapitalized() || joiner)) {
@@ -328,23 +328,24 @@ final class AttributionFinder {
             return null;
         }
         int p = skipSpace(descriptionEnd + 1, limit);
-        for (EntityIndex.Located l : index.mentionsIn(p, limit)) {
-            List<Token> between = segmentation.tokensIn(p, l.mention().start());
-            boolean titles = between.size() <= 2
-                    && between.stream()
-                            .allMatch(w ->
-                                    w.isWord() && Character.isUpperCase(w.text().charAt(0)));
-            if (l.entity().type() != EntityType.PERSON || !titles) {
-                return null;
-            }
-            return new Speaker(
-                    List.of(l),
-                    null,
-                    text.substring(descriptionStart, descriptionEnd),
-                    descriptionStart,
-                    l.mention().end());
+        EntityIndex.Located name =
+                index.mentionsIn(p, limit).stream().findFirst().orElse(null);
+        if (name == null || name.entity().type() != EntityType.PERSON) {
+            return null;
         }
-        return null;
+        List<Token> between = segmentation.tokensIn(p, name.mention().start());
+        boolean titles = between.size() <= 2
+                && between.stream()
+                        .allMatch(w ->
+                                w.isWord() && Character.isUpperCase(w.text().charAt(0)));
+        return titles
+                ? new Speaker(
+                        List.of(name),
+                        null,
+                        text.substring(descriptionStart, descriptionEnd),
+                        descriptionStart,
+                        name.mention().end())
+                : null;
     }
 
     /** The title or appositive recorded for this mention, else the entity's first role. */

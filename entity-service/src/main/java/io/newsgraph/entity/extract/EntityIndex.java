@@ -46,6 +46,19 @@ final class EntityIndex {
         return result;
     }
 
+    /** The mention that starts exactly at {@code start}, if any. */
+    Located startingAt(int start) {
+        for (Located l : located) {
+            if (l.mention().start() == start) {
+                return l;
+            }
+            if (l.mention().start() > start) {
+                break;
+            }
+        }
+        return null;
+    }
+
     /** The mention that ends exactly at {@code end} (ignoring a possessive), if any. */
     Located endingAt(int end) {
         for (Located l : located) {

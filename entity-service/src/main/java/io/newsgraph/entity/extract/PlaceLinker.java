@@ -119,15 +119,22 @@ final class PlaceLinker {
         }
         // The countries of the places that link on their own join the context once: "Punjab and Haryana" is in India
         // because Haryana is, though the article never names the country.
+        List<Place> places = new ArrayList<>(entities.size());
+        Set<String> widened = new LinkedHashSet<>(context);
         for (EntityResult e : entities) {
-            Place place = e.type() == EntityType.LOCATION ? place(e.canonicalName(), context) : null;
+            Place place = e.type() == EntityType.LOCATION ? place(e.canonicalName(), widened) : null;
+            places.add(place);
             if (place != null) {
-                context.add(place.countryCode());
+                widened.add(place.countryCode());
             }
         }
+        boolean relink = widened.size() > context.size();
         List<EntityResult> linked = new ArrayList<>(entities.size());
-        for (EntityResult e : entities) {
-            linked.add(e.type() == EntityType.LOCATION ? e.withPlace(place(e.canonicalName(), context)) : e);
+        for (int i = 0; i < entities.size(); i++) {
+            EntityResult e = entities.get(i);
+            // linked again only when the context grew on the way: otherwise the first pass's place is the answer
+            Place place = relink && e.type() == EntityType.LOCATION ? place(e.canonicalName(), widened) : places.get(i);
+            linked.add(e.type() == EntityType.LOCATION ? e.withPlace(place) : e);
         }
         return linked;
     }

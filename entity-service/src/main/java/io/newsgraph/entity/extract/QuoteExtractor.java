@@ -640,17 +640,20 @@ final class QuoteExtractor {
                 p--;
             }
             Token before = attribution.tokenEndingAt(p);
-            if (before == null || before.start() < floor) {
+            if (before != null && (before.text().equals("'s") || before.text().equals("’s"))) {
+                before = attribution.tokenEndingAt(before.start()); // the owner, tokenised apart: "Qatar" "'s"
+                if (before == null || !before.isCapitalized()) {
+                    break;
+                }
+            } else if (before == null
+                    || !(before.text().equals("the")
+                            || before.text().equals("The")
+                            || before.isCapitalized()
+                                    && (before.text().endsWith("'s")
+                                            || before.text().endsWith("’s")))) {
                 break;
             }
-            String word = before.text();
-            if (word.equals("'s") || word.equals("’s")) {
-                before = attribution.tokenEndingAt(before.start()); // tokenised apart: "Qatar" "'s"
-                word = before == null ? "" : before.text() + "'s";
-            }
-            boolean article = word.equals("the") || word.equals("The");
-            boolean owner = (word.endsWith("'s") || word.endsWith("’s")) && before.isCapitalized();
-            if (!(article || owner) || before.start() < floor) {
+            if (before.start() < floor) {
                 break;
             }
             p = before.start();

@@ -98,34 +98,27 @@ final class RoleExtractor {
                 && token.isCapitalized()
                 && token.start() > sentenceStart
                 && !Lexicon.isMonthOrWeekday(token.text())
-                && !isInsidePersonMention(token, index);
-    }
-
-    private static boolean isInsidePersonMention(Token token, EntityIndex index) {
-        for (EntityIndex.Located l : index.mentionsIn(token.start() - 200, token.end())) {
-            if (l.mention().start() <= token.start()
-                    && token.end() <= l.mention().end()
-                    && l.entity().type() == EntityType.PERSON) {
-                return true;
-            }
-        }
-        return false;
+                && mentionTypeAt(token, index) != EntityType.PERSON;
     }
 
     private static boolean isAcronym(String word) {
         return word.length() <= 4 && word.chars().allMatch(c -> Character.isUpperCase(c) || c == '.');
     }
 
-    private static boolean isInsideNonPersonMention(Token token, EntityIndex index) {
+    /** The type of the mention the token lies in, or null. */
+    private static EntityType mentionTypeAt(Token token, EntityIndex index) {
         for (EntityIndex.Located l : index.mentionsIn(token.start() - 200, token.end())) {
-            Mention m = l.mention();
-            if (m.start() <= token.start()
-                    && token.end() <= m.end()
-                    && l.entity().type() != EntityType.PERSON) {
-                return true;
+            if (l.mention().start() <= token.start()
+                    && token.end() <= l.mention().end()) {
+                return l.entity().type();
             }
         }
-        return false;
+        return null;
+    }
+
+    private static boolean isInsideNonPersonMention(Token token, EntityIndex index) {
+        EntityType type = mentionTypeAt(token, index);
+        return type != null && type != EntityType.PERSON;
     }
 
     private RoleSpan appositiveAfter(Segmentation segmentation, EntityIndex index, EntityIndex.Located located) {
